@@ -1,0 +1,105 @@
+import CivicSDK
+import Foundation
+import GRDB
+
+/// Accounts, roles and sessions in one tenant's database.
+enum AccountStore {
+    struct Stored: Sendable {
+        let id: Int64
+        let email: String
+        let displayName: String
+        let passwordHash: String
+    }
+
+    static func normalizedEmail(_ raw: String) -> String {
+        raw.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+    }
+
+    static func isPlausibleEmail(_ email: String) -> Bool {
+        email.count <= 254 && email.range(of: "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$", options: .regularExpression) != nil
+    }
+
+    static func find(_ db: Database, email: String) throws -> Stored? {
+        try Row.fetchOne(db, sql: "SELECT id, email, display_name, password_hash FROM account WHERE email = ?", arguments: [email]).map {
+            Stored(id: $0["id"], email: $0["email"], displayName: $0["display_name"], passwordHash: $0["password_hash"])
+        }
+    }
+
+    static func find(_ db: Database, id: Int64) throws -> Stored? {
+        try Row.fetchOne(db, sql: "SELECT id, email, display_name, password_hash FROM account WHERE id = ?", arguments: [id]).map {
+            Stored(id: $0["id"], email: $0["email"], displayName: $0["display_name"], passwordHash: $0["password_hash"])
+        }
+    }
+
+    /// Creates an account with `grants`; `nil` when the e-mail is taken.
+    static func create(_ db: Database, email: String, displayName: String, passwordHash: String, grants: Set<RoleGrant>) throws -> Int64? {
+        guard try find(db, email: email) == nil else { return nil }
+        try db.execute(sql: "INSERT INTO account (email, display_name, password_hash, created_at) VALUES (?, ?, ?, ?)",
+                       arguments: [email, displayName, passwordHash, Date()])
+        let id = db.lastInsertedRowID
+        try setGrants(db, accountID: id, grants: grants)
+        return id
+    }
+
+    static func grants(_ db: Database, accountID: Int64) throws -> Set<RoleGrant> {
+        Set(try Row.fetchAll(db, sql: "SELECT role, module FROM role_grant WHERE account_id = ?", arguments: [accountID]).compactMap { row in
+            let module: String = row["module"]
+            return Role(rawValue: row["role"]).map { RoleGrant($0, module: module.isEmpty ? nil : module) }
+        })
+    }
+
+    static func setGrants(_ db: Database, accountID: Int64, grants: Set<RoleGrant>) throws {
+        try db.execute(sql: "DELETE FROM role_grant WHERE account_id = ?", arguments: [accountID])
+        for grant in grants {
+            try db.execute(sql: "INSERT INTO role_grant (account_id, role, module) VALUES (?, ?, ?)",
+                           arguments: [accountID, grant.role.rawValue, grant.module ?? ""])
+        }
+    }
+
+    /// Every account with its grants, in two queries.
+    static func all(_ db: Database) throws -> [(Stored, Set<RoleGrant>)] {
+        let accounts = try Row.fetchAll(db, sql: "SELECT id, email, display_name, password_hash FROM account ORDER BY email").map {
+            Stored(id: $0["id"], email: $0["email"], displayName: $0["display_name"], passwordHash: $0["password_hash"])
+        }
+        var grants: [Int64: Set<RoleGrant>] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT account_id, role, module FROM role_grant") {
+            let module: String = row["module"]
+            if let role = Role(rawValue: row["role"]) { grants[row["account_id"], default: []].insert(RoleGrant(role, module: module.isEmpty ? nil : module)) }
+        }
+        return accounts.map { ($0, grants[$0.id] ?? []) }
+    }
+
+    // MARK: sessions
+
+    struct Session: Sendable {
+        let account: SignedInAccount
+        let csrf: String
+    }
+
+    static func createSession(_ db: Database, accountID: Int64, days: Int) throws -> String {
+        let token = RandomToken.make()
+        try db.execute(sql: "DELETE FROM session WHERE expires_at < ?", arguments: [Date()])
+        try db.execute(sql: "INSERT INTO session (token, account_id, csrf, expires_at) VALUES (?, ?, ?, ?)",
+                       arguments: [token, accountID, RandomToken.make(), Date().addingTimeInterval(Double(days) * 86_400)])
+        return token
+    }
+
+    static func session(_ db: Database, token: String) throws -> Session? {
+        guard let row = try Row.fetchOne(db, sql: """
+            SELECT s.csrf, a.id, a.email, a.display_name FROM session s JOIN account a ON a.id = s.account_id
+            WHERE s.token = ? AND s.expires_at > ?
+            """, arguments: [token, Date()]) else { return nil }
+        let id: Int64 = row["id"]
+        return Session(account: SignedInAccount(id: id, email: row["email"], displayName: row["display_name"], grants: try grants(db, accountID: id)),
+                       csrf: row["csrf"])
+    }
+
+    static func deleteSession(_ db: Database, token: String) throws {
+        try db.execute(sql: "DELETE FROM session WHERE token = ?", arguments: [token])
+    }
+
+    /// Ends every session of an account except `keep` (after a password change).
+    static func deleteOtherSessions(_ db: Database, accountID: Int64, keep: String?) throws {
+        try db.execute(sql: "DELETE FROM session WHERE account_id = ? AND token IS NOT ?", arguments: [accountID, keep])
+    }
+}

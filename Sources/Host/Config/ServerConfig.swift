@@ -1,0 +1,88 @@
+import Foundation
+import TOMLKit
+
+/// Server settings: `config/opencommune.toml`, then environment variables, then command-line flags.
+struct ServerConfig: Sendable {
+    var hostname = "127.0.0.1"
+    var port = 8080
+    var dataDirectory = "tenants"
+    /// Folder of `*.toml` tenant provisioning files, applied at boot; `nil` to skip.
+    var provisioningDirectory: String? = "config/tenants"
+    var defaultLocale = "fr"
+    var maxBodyBytes = 1_048_576
+    var openTenantDatabases = 64
+    var loginAttempts = 5
+    var loginWindowSeconds = 900
+    var bcryptCost: UInt8 = 12
+    var secureCookies = false
+    var sessionDays = 14
+    var cachedPagesPerTenant = 256
+
+    /// The TOML file's shape; every key is optional.
+    private struct File: Decodable {
+        struct Server: Decodable { var hostname: String?; var port: Int?; var secure_cookies: Bool? }
+        struct Data: Decodable { var directory: String?; var provisioning: String? }
+        struct Limits: Decodable {
+            var max_body_bytes: Int?; var open_tenant_databases: Int?; var login_attempts: Int?
+            var login_window_seconds: Int?; var cached_pages_per_tenant: Int?
+        }
+        struct Security: Decodable { var bcrypt_cost: Int?; var session_days: Int? }
+        struct Locale: Decodable { var `default`: String? }
+        var server: Server?
+        var data: Data?
+        var limits: Limits?
+        var security: Security?
+        var locale: Locale?
+    }
+
+    /// Reads `path` if it exists (a missing default file is fine; a missing explicit file is an error),
+    /// then applies `OPENCOMMUNE_DATA_DIR` and `OPENCOMMUNE_PORT`.
+    static func load(path: String?, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> ServerConfig {
+        var config = ServerConfig()
+        let filePath = path ?? "config/opencommune.toml"
+        if FileManager.default.fileExists(atPath: filePath) {
+            let text = try String(contentsOfFile: filePath, encoding: .utf8)
+            let file: File
+            do { file = try TOMLDecoder().decode(File.self, from: text) } catch {
+                throw ConfigError("\(filePath) is not valid: \(error)")
+            }
+            try config.apply(file)
+        } else if path != nil {
+            throw ConfigError("configuration file \(filePath) does not exist")
+        }
+        if let dir = environment["OPENCOMMUNE_DATA_DIR"], !dir.isEmpty { config.dataDirectory = dir }
+        if let raw = environment["OPENCOMMUNE_PORT"], !raw.isEmpty {
+            guard let port = Int(raw), (1...65535).contains(port) else { throw ConfigError("OPENCOMMUNE_PORT must be a port number, not '\(raw)'") }
+            config.port = port
+        }
+        return config
+    }
+
+    private mutating func apply(_ file: File) throws {
+        if let v = file.server?.hostname { hostname = v }
+        if let v = file.server?.port {
+            guard (1...65535).contains(v) else { throw ConfigError("server.port must be between 1 and 65535") }
+            port = v
+        }
+        if let v = file.server?.secure_cookies { secureCookies = v }
+        if let v = file.data?.directory { dataDirectory = v }
+        if let v = file.data?.provisioning { provisioningDirectory = v.isEmpty ? nil : v }
+        if let v = file.limits?.max_body_bytes { guard v >= 1024 else { throw ConfigError("limits.max_body_bytes must be at least 1024") }; maxBodyBytes = v }
+        if let v = file.limits?.open_tenant_databases { guard v >= 1 else { throw ConfigError("limits.open_tenant_databases must be at least 1") }; openTenantDatabases = v }
+        if let v = file.limits?.login_attempts { guard v >= 1 else { throw ConfigError("limits.login_attempts must be at least 1") }; loginAttempts = v }
+        if let v = file.limits?.login_window_seconds { guard v >= 1 else { throw ConfigError("limits.login_window_seconds must be at least 1") }; loginWindowSeconds = v }
+        if let v = file.limits?.cached_pages_per_tenant { guard v >= 0 else { throw ConfigError("limits.cached_pages_per_tenant cannot be negative") }; cachedPagesPerTenant = v }
+        if let v = file.security?.bcrypt_cost { guard (4...31).contains(v) else { throw ConfigError("security.bcrypt_cost must be between 4 and 31") }; bcryptCost = UInt8(v) }
+        if let v = file.security?.session_days { guard v >= 1 else { throw ConfigError("security.session_days must be at least 1") }; sessionDays = v }
+        if let v = file.locale?.default {
+            guard ["fr", "ar", "en"].contains(v) else { throw ConfigError("locale.default must be fr, ar or en") }
+            defaultLocale = v
+        }
+    }
+}
+
+/// A configuration problem, reported to the operator as is.
+struct ConfigError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,38 @@
+import CivicSDK
+import Logging
+import Pages
+
+/// The one place that lists the modules this host can run.
+struct ModuleCatalog: Sendable {
+    /// Every module type compiled into the host.
+    static let types: [any CivicModule.Type] = [PagesModule.self]
+
+    /// Permissions the host itself checks (tenant console).
+    static let hostPermissions = [
+        Permission("core.admin", title: ["fr": "Administrer le site", "ar": "إدارة الموقع", "en": "Administer the site"], roles: [.admin]),
+        Permission("core.console", title: ["fr": "Accéder à la console", "ar": "الولوج إلى لوحة الإدارة", "en": "Open the console"],
+                   roles: [.admin, .editor, .moderator]),
+    ]
+
+    /// Instantiated modules, by id, in registration order.
+    let modules: [(id: String, type: any CivicModule.Type, instance: any CivicModule)]
+
+    init(logger: Logger) throws {
+        modules = try Self.types.map { type in
+            var moduleLogger = logger
+            moduleLogger[metadataKey: "module"] = .string(type.id)
+            return (type.id, type, try type.init(environment: ModuleEnvironment(logger: moduleLogger)))
+        }
+    }
+
+    static func type(_ id: String) -> (any CivicModule.Type)? { types.first { $0.id == id } }
+
+    static var ids: [String] { types.map { $0.id } }
+
+    /// Host and module permissions together.
+    static var policy: PermissionPolicy {
+        PermissionPolicy(hostPermissions + types.flatMap { $0.permissions })
+    }
+
+    func instance(_ id: String) -> (any CivicModule)? { modules.first { $0.id == id }?.instance }
+}

@@ -1,0 +1,63 @@
+import CivicSDK
+import Foundation
+import GRDB
+
+/// `<data-dir>/platform.sqlite`: the tenant registry, module permissions per tenant, platform admins.
+struct PlatformDatabase: Sendable {
+    let pool: DatabasePool
+
+    init(dataDirectory: String) throws {
+        try FileManager.default.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true)
+        var configuration = Configuration()
+        configuration.maximumReaderCount = 4
+        configuration.busyMode = .timeout(5)
+        pool = try DatabasePool(path: (dataDirectory as NSString).appendingPathComponent("platform.sqlite"), configuration: configuration)
+        try Self.migrator.migrate(pool)
+    }
+
+    private static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("platform/001-registry") { db in
+            try db.create(table: "tenant") { t in
+                t.primaryKey("slug", .text).check(sql: "length(slug) BETWEEN 1 AND 63")
+                t.column("kind", .text).notNull().check(sql: "kind IN ('commune','instance')")
+                t.column("parent_slug", .text).references("tenant", onDelete: .restrict)
+                t.column("name", .text).notNull()
+                t.column("locales", .text).notNull()
+                t.column("accent_color", .text).notNull().defaults(to: "#0b5cad")
+                t.column("logo_url", .text)
+                t.column("created_at", .datetime).notNull()
+                t.check(sql: "(kind = 'instance') = (parent_slug IS NOT NULL)")
+            }
+            try db.create(index: "tenant_parent", on: "tenant", columns: ["parent_slug"])
+            try db.create(table: "tenant_host") { t in
+                t.primaryKey("host", .text)
+                t.column("slug", .text).notNull().references("tenant", onDelete: .cascade)
+            }
+            try db.create(index: "tenant_host_slug", on: "tenant_host", columns: ["slug"])
+            try db.create(table: "tenant_module") { t in
+                t.column("slug", .text).notNull().references("tenant", onDelete: .cascade)
+                t.column("module", .text).notNull()
+                t.column("allowed", .boolean).notNull().defaults(to: true)
+                t.column("enabled", .boolean).notNull().defaults(to: false)
+                t.column("settings", .text).notNull().defaults(to: "{}")
+                t.primaryKey(["slug", "module"])
+                t.check(sql: "allowed OR NOT enabled")
+            }
+            try db.create(table: "platform_admin") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("email", .text).notNull().unique().collate(.nocase)
+                t.column("password_hash", .text).notNull()
+                t.column("created_at", .datetime).notNull()
+            }
+            try db.create(table: "platform_session") { t in
+                t.primaryKey("token", .text)
+                t.column("admin_id", .integer).notNull().references("platform_admin", onDelete: .cascade)
+                t.column("csrf", .text).notNull()
+                t.column("expires_at", .datetime).notNull()
+            }
+            try db.create(index: "platform_session_expiry", on: "platform_session", columns: ["expires_at"])
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,82 @@
+import CivicSDK
+import Foundation
+import GRDB
+import Synchronization
+
+/// The in-memory view of the tenant registry, reloaded after every change to `platform.sqlite`.
+///
+/// Request handling reads it without touching the database.
+final class TenantRegistry: Sendable {
+    private struct Snapshot {
+        var bySlug: [String: TenantEntry] = [:]
+        var byHost: [String: String] = [:]
+    }
+
+    let database: PlatformDatabase
+    private let snapshot = Mutex(Snapshot())
+    /// Called with a tenant's slug after its registry entry changed (its cached pages are stale).
+    private let changed: @Sendable (String) -> Void
+
+    init(database: PlatformDatabase, changed: @escaping @Sendable (String) -> Void = { _ in }) throws {
+        self.database = database
+        self.changed = changed
+        try reload()
+    }
+
+    /// Re-reads every tenant from `platform.sqlite`.
+    func reload() throws {
+        let fresh = try database.pool.read { db -> Snapshot in
+            var result = Snapshot()
+            for row in try Row.fetchAll(db, sql: "SELECT * FROM tenant") {
+                let slug: String = row["slug"]
+                let locales = (try? JSONDecoder().decode([String].self, from: Data((row["locales"] as String).utf8))) ?? ["fr"]
+                let tenant = Tenant(slug: slug, kind: Tenant.Kind(rawValue: row["kind"]) ?? .commune, parentSlug: row["parent_slug"],
+                                    name: LocalizedText(json: row["name"]), locales: locales,
+                                    accentColor: row["accent_color"], logoURL: row["logo_url"])
+                result.bySlug[slug] = TenantEntry(tenant: tenant, hosts: [], modules: [:], createdAt: row["created_at"])
+            }
+            for row in try Row.fetchAll(db, sql: "SELECT host, slug FROM tenant_host ORDER BY host") {
+                let host: String = row["host"], slug: String = row["slug"]
+                result.byHost[host] = slug
+                result.bySlug[slug]?.hosts.append(host)
+            }
+            for row in try Row.fetchAll(db, sql: "SELECT * FROM tenant_module") {
+                let settings = (try? JSONDecoder().decode([String: String].self, from: Data((row["settings"] as String).utf8))) ?? [:]
+                result.bySlug[row["slug"] as String]?.modules[row["module"]] =
+                    ModuleState(allowed: row["allowed"], enabled: row["enabled"], settings: settings)
+            }
+            return result
+        }
+        snapshot.withLock { $0 = fresh }
+    }
+
+    /// The tenant served on `host` (port ignored, case-insensitive), if one claims it.
+    func entry(forHost host: String) -> TenantEntry? {
+        let name = host.split(separator: ":").first.map { $0.lowercased() } ?? ""
+        return snapshot.withLock { state in state.byHost[name].flatMap { state.bySlug[$0] } }
+    }
+
+    func entry(_ slug: String) -> TenantEntry? { snapshot.withLock { $0.bySlug[slug] } }
+
+    /// Every tenant, communes first, then by slug.
+    func all() -> [TenantEntry] {
+        snapshot.withLock { Array($0.bySlug.values) }.sorted {
+            ($0.tenant.kind == .commune ? 0 : 1, $0.tenant.slug) < ($1.tenant.kind == .commune ? 0 : 1, $1.tenant.slug)
+        }
+    }
+
+    /// Instances whose parent is `slug`.
+    func instances(of slug: String) -> [TenantEntry] {
+        all().filter { $0.tenant.parentSlug == slug }
+    }
+
+    /// Runs `change` in a write transaction of `platform.sqlite`, then reloads and invalidates `slug`'s pages.
+    func write<T>(_ slug: String, _ change: (Database) throws -> T) throws -> T {
+        let result = try database.pool.write(change)
+        try reload()
+        changed(slug)
+        // an instance is listed on its parent's portal: its parent's pages change too
+        if let parent = entry(slug)?.tenant.parentSlug { changed(parent) }
+        return result
+    }
+}

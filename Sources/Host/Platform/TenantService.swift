@@ -1,0 +1,163 @@
+import CivicSDK
+import Foundation
+import GRDB
+
+/// Operations on tenants shared by the CLI, the consoles and boot provisioning, so each rule lives once.
+struct TenantService: Sendable {
+    let registry: TenantRegistry
+    let pools: TenantPools
+
+    /// Path segments that can never be tenant slugs: they are platform routes.
+    static let reservedSlugs: Set<String> = ["admin", "api", "static", "healthz", "readyz", "metrics", "login", "logout", "setup"]
+
+    struct NewTenant: Sendable {
+        var slug: String
+        var name: LocalizedText
+        var kind: Tenant.Kind = .commune
+        var parent: String?
+        var hosts: [String] = []
+        var locales: [String] = ["fr", "ar", "en"]
+        var accentColor = "#0b5cad"
+    }
+
+    /// Checks a proposed tenant; the messages name the faulty value.
+    func validate(_ new: NewTenant) throws {
+        let slug = new.slug
+        guard slug.range(of: "^[a-z0-9][a-z0-9-]{0,62}$", options: .regularExpression) != nil else {
+            throw PlatformError("slug '\(slug)' must be 1 to 63 lower-case letters, digits or hyphens, starting with a letter or digit")
+        }
+        guard !Self.reservedSlugs.contains(slug) else { throw PlatformError("slug '\(slug)' is reserved for platform pages") }
+        guard registry.entry(slug) == nil else { throw PlatformError("a tenant with slug '\(slug)' already exists") }
+        guard !new.name.isEmpty else { throw PlatformError("a tenant needs a name") }
+        guard !new.locales.isEmpty else { throw PlatformError("a tenant needs at least one locale") }
+        for locale in new.locales where !Locales.isSupported(locale) {
+            throw PlatformError("locale '\(locale)' is not supported (use \(Locales.supported.joined(separator: ", ")))")
+        }
+        guard Set(new.locales).count == new.locales.count else { throw PlatformError("a locale is listed twice") }
+        switch new.kind {
+        case .commune:
+            guard new.parent == nil else { throw PlatformError("a commune cannot have a parent; use --kind instance") }
+        case .instance:
+            guard let parent = new.parent else { throw PlatformError("an instance needs --parent, the slug of its commune") }
+            guard let entry = registry.entry(parent) else { throw PlatformError("parent tenant '\(parent)' does not exist") }
+            guard entry.tenant.kind == .commune else { throw PlatformError("parent '\(parent)' is an instance; the parent must be a commune") }
+        }
+        for host in new.hosts {
+            guard host.range(of: "^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$", options: .regularExpression) != nil,
+                  host.count <= 253 else { throw PlatformError("host name '\(host)' is not valid") }
+            if let owner = registry.entry(forHost: host) { throw PlatformError("host name '\(host)' already belongs to '\(owner.tenant.slug)'") }
+        }
+        guard AccentColor.isValid(new.accentColor) else { throw PlatformError("colour '\(new.accentColor)' must be written #rrggbb") }
+    }
+
+    /// Creates the tenant's database, then its registry entry, with every module allowed and none enabled.
+    /// On failure nothing is left behind.
+    func create(_ new: NewTenant) throws {
+        try validate(new)
+        let folder = pools.directory(new.slug)
+        let folderExisted = FileManager.default.fileExists(atPath: folder)
+        do {
+            _ = try pools.pool(new.slug)
+            try registry.write(new.slug) { db in
+                let locales = String(decoding: try JSONEncoder().encode(new.locales), as: UTF8.self)
+                try db.execute(sql: """
+                    INSERT INTO tenant (slug, kind, parent_slug, name, locales, accent_color, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [new.slug, new.kind.rawValue, new.parent, new.name.json, locales, new.accentColor, Date()])
+                for host in new.hosts {
+                    try db.execute(sql: "INSERT INTO tenant_host (host, slug) VALUES (?, ?)", arguments: [host, new.slug])
+                }
+                for module in ModuleCatalog.ids {
+                    try db.execute(sql: "INSERT INTO tenant_module (slug, module, allowed, enabled) VALUES (?, ?, 1, 0)", arguments: [new.slug, module])
+                }
+            }
+        } catch {
+            pools.release(new.slug)
+            if !folderExisted { try? FileManager.default.removeItem(atPath: folder) }
+            throw error
+        }
+    }
+
+    func entry(_ slug: String) throws -> TenantEntry {
+        guard let entry = registry.entry(slug) else { throw PlatformError("no tenant has the slug '\(slug)'") }
+        return entry
+    }
+
+    /// Lets (or stops letting) a tenant use a module; forbidding also disables it.
+    func setAllowed(_ slug: String, module: String, allowed: Bool) throws {
+        _ = try entry(slug)
+        guard ModuleCatalog.type(module) != nil else { throw PlatformError("no module has the id '\(module)'") }
+        try registry.write(slug) { db in
+            try db.execute(sql: """
+                INSERT INTO tenant_module (slug, module, allowed, enabled) VALUES (?, ?, ?, 0)
+                ON CONFLICT (slug, module) DO UPDATE SET allowed = excluded.allowed, enabled = enabled AND excluded.allowed
+                """, arguments: [slug, module, allowed])
+        }
+    }
+
+    /// Runs the module's pending migrations on the tenant's database, then turns it on.
+    func enable(_ slug: String, module: String) throws {
+        let entry = try entry(slug)
+        guard let type = ModuleCatalog.type(module) else { throw PlatformError("no module has the id '\(module)'") }
+        guard entry.modules[module]?.allowed == true else {
+            throw PlatformError("module '\(module)' is not allowed for '\(slug)'; a platform admin must allow it first")
+        }
+        try migrate(slug, type: type)
+        try registry.write(slug) { db in
+            try db.execute(sql: "UPDATE tenant_module SET enabled = 1 WHERE slug = ? AND module = ?", arguments: [slug, module])
+        }
+    }
+
+    /// Hides the module; its tables and data stay in the tenant's database.
+    func disable(_ slug: String, module: String) throws {
+        _ = try entry(slug)
+        guard ModuleCatalog.type(module) != nil else { throw PlatformError("no module has the id '\(module)'") }
+        try registry.write(slug) { db in
+            try db.execute(sql: "UPDATE tenant_module SET enabled = 0 WHERE slug = ? AND module = ?", arguments: [slug, module])
+        }
+    }
+
+    /// Applies a module's migrations that have not run yet on this tenant.
+    func migrate(_ slug: String, type: any CivicModule.Type) throws {
+        var migrations = ModuleMigrations(moduleID: type.id)
+        type.migrations(&migrations)
+        var migrator = DatabaseMigrator()
+        for migration in migrations.list { migrator.registerMigration(migration.id, migrate: migration.body) }
+        try migrator.migrate(try pools.pool(slug))
+    }
+
+    /// Core schema and the migrations of every enabled module, for one tenant.
+    func migrateAll(_ slug: String) throws {
+        let entry = try entry(slug)
+        _ = try pools.pool(slug)
+        for type in ModuleCatalog.types where entry.isEnabled(type.id) { try migrate(slug, type: type) }
+    }
+
+    /// Stores a module's settings after checking them against its declaration.
+    func setModuleSettings(_ slug: String, module: String, submitted: [String: String]) throws {
+        guard let type = ModuleCatalog.type(module) else { throw PlatformError("no module has the id '\(module)'") }
+        var values: [String: String] = [:]
+        for setting in type.settings {
+            guard let value = setting.normalize(submitted[setting.key]) else {
+                throw PlatformError("invalid value for \(setting.key)")
+            }
+            values[setting.key] = value
+        }
+        let json = String(decoding: try JSONEncoder().encode(values), as: UTF8.self)
+        try registry.write(slug) { db in
+            try db.execute(sql: "UPDATE tenant_module SET settings = ? WHERE slug = ? AND module = ?", arguments: [json, slug, module])
+        }
+    }
+
+    /// Updates the name, locales, colour and logo of a tenant.
+    func updateSettings(_ slug: String, name: LocalizedText, locales: [String], accentColor: String, logoURL: String?) throws {
+        _ = try entry(slug)
+        guard !name.isEmpty else { throw PlatformError("a tenant needs a name") }
+        guard !locales.isEmpty, locales.allSatisfy(Locales.isSupported) else { throw PlatformError("offer at least one supported locale") }
+        guard AccentColor.isValid(accentColor) else { throw PlatformError("colour '\(accentColor)' must be written #rrggbb") }
+        let localesJSON = String(decoding: try JSONEncoder().encode(locales), as: UTF8.self)
+        try registry.write(slug) { db in
+            try db.execute(sql: "UPDATE tenant SET name = ?, locales = ?, accent_color = ?, logo_url = ? WHERE slug = ?",
+                           arguments: [name.json, localesJSON, accentColor, logoURL, slug])
+        }
+    }
+}

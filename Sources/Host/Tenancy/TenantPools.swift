@@ -1,0 +1,79 @@
+import CivicSDK
+import Foundation
+import GRDB
+import Synchronization
+
+/// Opens each tenant's `<data-dir>/<slug>/tenant.sqlite` on first use and keeps at most `capacity`
+/// open, closing the least recently used. A closed pool's in-flight requests keep it alive until
+/// they finish (ARC), so eviction never cuts a request short.
+final class TenantPools: Sendable {
+    private struct State {
+        var pools: [String: DatabasePool] = [:]
+        var lastUse: [String: UInt64] = [:]
+        var clock: UInt64 = 0
+    }
+
+    let dataDirectory: String
+    let capacity: Int
+    private let state = Mutex(State())
+
+    init(dataDirectory: String, capacity: Int) {
+        self.dataDirectory = dataDirectory
+        self.capacity = max(1, capacity)
+    }
+
+    /// The folder of a tenant's files.
+    func directory(_ slug: String) -> String {
+        (dataDirectory as NSString).appendingPathComponent(slug)
+    }
+
+    /// Whether the tenant's database file exists.
+    func exists(_ slug: String) -> Bool {
+        FileManager.default.fileExists(atPath: (directory(slug) as NSString).appendingPathComponent("tenant.sqlite"))
+    }
+
+    /// Number of pools currently open.
+    var openCount: Int { state.withLock { $0.pools.count } }
+
+    /// The tenant's pool, opened (and its core schema migrated) if needed.
+    func pool(_ slug: String) throws -> DatabasePool {
+        if let pool = state.withLock({ state -> DatabasePool? in
+            guard let pool = state.pools[slug] else { return nil }
+            state.clock += 1
+            state.lastUse[slug] = state.clock
+            return pool
+        }) { return pool }
+        let opened = try open(slug)
+        return state.withLock { state in
+            state.clock += 1
+            state.lastUse[slug] = state.clock
+            if let raced = state.pools[slug] { return raced }
+            state.pools[slug] = opened
+            while state.pools.count > capacity, let oldest = state.lastUse.min(by: { $0.value < $1.value })?.key {
+                state.pools[oldest] = nil
+                state.lastUse[oldest] = nil
+            }
+            return opened
+        }
+    }
+
+    /// Closes a tenant's pool (after its files were removed or restored).
+    func release(_ slug: String) {
+        state.withLock { state in
+            state.pools[slug] = nil
+            state.lastUse[slug] = nil
+        }
+    }
+
+    private func open(_ slug: String) throws -> DatabasePool {
+        let folder = directory(slug)
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.maximumReaderCount = 2
+        configuration.busyMode = .timeout(5)
+        let pool = try DatabasePool(path: (folder as NSString).appendingPathComponent("tenant.sqlite"), configuration: configuration)
+        try CoreSchema.migrator.migrate(pool)
+        return pool
+    }
+}

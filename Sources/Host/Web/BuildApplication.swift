@@ -1,0 +1,34 @@
+import CivicSDK
+import Hummingbird
+import Logging
+
+/// Builds the whole server from its configuration; `serve` runs it and tests drive it with `app.test(.router)`.
+func buildApplication(services: HostServices) throws -> some ApplicationProtocol {
+    let assets = try StaticAssets()
+
+    let tenantRouter = Router(context: CivicContext.self)
+    TenantHomeRoutes(services: services).register(on: tenantRouter)
+    AccountRoutes(services: services).register(on: tenantRouter)
+    TenantConsoleRoutes(services: services).register(on: tenantRouter)
+    assets.register(on: tenantRouter)
+    for module in services.modules.modules {
+        let gate = { (console: Bool) in
+            ModuleGate(moduleID: module.id, declared: module.type.settings, registry: services.registry, console: console)
+        }
+        module.instance.routes(ModuleRouter(
+            site: tenantRouter.group(RouterPath(module.id)).add(middleware: gate(false)),
+            console: tenantRouter.group(RouterPath("admin/\(module.id)")).add(middleware: gate(true)),
+            api: tenantRouter.group(RouterPath("api/v1/\(module.id)")).add(middleware: gate(false))))
+    }
+
+    let platformRouter = Router(context: PlatformContext.self)
+    PlatformRoutes(services: services).register(on: platformRouter)
+    assets.register(on: platformRouter)
+
+    let responder = HostResponder(services: services, tenantRouter: tenantRouter.buildResponder(),
+                                  platformRouter: platformRouter.buildResponder())
+    return Application(
+        responder: responder,
+        configuration: .init(address: .hostname(services.config.hostname, port: services.config.port), serverName: "OpenCommune"),
+        logger: services.logger)
+}

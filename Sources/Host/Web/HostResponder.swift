@@ -1,0 +1,52 @@
+import CivicSDK
+import Foundation
+import GRDB
+import Hummingbird
+import NIOCore
+
+/// The server's single entry point: resolves the tenant (host name, then first path segment),
+/// the language, the session and the CSRF token, serves anonymous pages from the cache, and
+/// hands everything else to the tenant or platform router. Errors become pages in the visitor's language.
+struct HostResponder: HTTPResponder {
+    typealias Context = HostRequestContext
+
+    let services: HostServices
+    let tenantRouter: RouterResponder<CivicContext>
+    let platformRouter: RouterResponder<PlatformContext>
+
+    static let sessionCookie = "oc_session"
+    static let csrfCookie = "oc_csrf"
+    static let adminCookie = "oc_admin"
+
+    func respond(to request: Request, context: HostRequestContext) async throws -> Response {
+        let started = ContinuousClock.now
+        let path = request.uri.path
+        var response: Response
+        var scope = "platform"
+        if let (entry, root, inner) = resolve(request, path: path) {
+            scope = "tenant"
+            response = await TenantDispatch(services: services, router: tenantRouter, entry: entry, root: root, innerPath: inner)
+                .respond(request, clientAddress: context.clientAddress, logger: context.logger)
+        } else {
+            response = await PlatformDispatch(services: services, router: platformRouter)
+                .respond(request, clientAddress: context.clientAddress, logger: context.logger)
+        }
+        SecurityHeaders.apply(to: &response)
+        services.metrics.record(status: Int(response.status.code), scope: scope, elapsed: ContinuousClock.now - started)
+        return response
+    }
+
+    /// The tenant a request is for, its root, and the path inside it; `nil` for platform requests.
+    func resolve(_ request: Request, path: String) -> (TenantEntry, String, String)? {
+        if let host = request.head.authority, let entry = services.registry.entry(forHost: host) {
+            return (entry, "", path.isEmpty ? "/" : path)
+        }
+        let segments = path.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)
+        guard segments.count >= 2, let entry = services.registry.entry(String(segments[1].split(separator: "/").first ?? "")) else {
+            return nil
+        }
+        let slug = entry.tenant.slug
+        let rest = String(path.dropFirst(slug.count + 1))
+        return (entry, "/\(slug)", rest.isEmpty ? "/" : rest)
+    }
+}

@@ -1,0 +1,44 @@
+import CivicSDK
+import Logging
+
+/// Everything the host's routes share, built once by `buildApplication` (and by tests).
+struct HostServices: Sendable {
+    let config: ServerConfig
+    let logger: Logger
+    let platform: PlatformDatabase
+    let registry: TenantRegistry
+    let pools: TenantPools
+    let versions: ContentVersions
+    let cache: PageCache
+    let renderer: Renderer
+    let modules: ModuleCatalog
+    let tenants: TenantService
+    let throttle: LoginThrottle
+    let hasher: PasswordHasher
+    let metrics: HostMetrics
+    let policy: PermissionPolicy
+
+    init(config: ServerConfig, logger: Logger) throws {
+        self.config = config
+        self.logger = logger
+        let versions = ContentVersions()
+        self.versions = versions
+        platform = try PlatformDatabase(dataDirectory: config.dataDirectory)
+        registry = try TenantRegistry(database: platform, changed: { versions.bump($0) })
+        pools = TenantPools(dataDirectory: config.dataDirectory, capacity: config.openTenantDatabases)
+        cache = PageCache(entriesPerTenant: config.cachedPagesPerTenant)
+        renderer = try Renderer(registry: registry)
+        modules = try ModuleCatalog(logger: logger)
+        tenants = TenantService(registry: registry, pools: pools)
+        throttle = LoginThrottle(limit: config.loginAttempts, window: Double(config.loginWindowSeconds))
+        hasher = PasswordHasher(cost: config.bcryptCost)
+        metrics = HostMetrics()
+        policy = ModuleCatalog.policy
+    }
+
+    /// The tenant database wrapper whose writes invalidate `slug`'s cached pages.
+    func database(_ slug: String) throws -> TenantDatabase {
+        let versions = self.versions
+        return TenantDatabase(pool: try pools.pool(slug), contentChanged: { versions.bump(slug) })
+    }
+}

@@ -1,0 +1,39 @@
+import CivicSDK
+import Hummingbird
+import NIOCore
+
+/// Reads and checks the body of a state-changing request: size limit (413), form encoding (415/400), CSRF token (403).
+enum RequestForm {
+    static func isStateChanging(_ method: HTTPRequest.Method) -> Bool {
+        method != .get && method != .head && method != .options
+    }
+
+    /// Collects the body (replacing it in `request`) and returns the parsed form after checking `_csrf` against `expected`.
+    static func read(_ request: inout Request, limit: Int, expectedCSRF: String?, messages: (String) -> String) async throws -> FormData {
+        if let length = request.headers[.contentLength].flatMap(Int.init), length > limit {
+            throw HTTPError(.contentTooLarge, message: messages("error.body_too_large"))
+        }
+        let body: ByteBuffer
+        do { body = try await request.collectBody(upTo: limit) } catch let error as HTTPError where error.status == .contentTooLarge {
+            throw HTTPError(.contentTooLarge, message: messages("error.body_too_large"))
+        }
+        let type = request.headers[.contentType]?.lowercased() ?? ""
+        let form: FormData
+        if type.hasPrefix("application/x-www-form-urlencoded") {
+            guard let text = body.getString(at: body.readerIndex, length: body.readableBytes), text.utf8.allSatisfy({ $0 != 0 }) else {
+                throw HTTPError(.badRequest, message: messages("error.malformed_form"))
+            }
+            do { form = try FormData(urlEncoded: text) } catch {
+                throw HTTPError(.badRequest, message: messages("error.malformed_form"))
+            }
+        } else if body.readableBytes == 0 {
+            form = .empty
+        } else {
+            throw HTTPError(.unsupportedMediaType, message: messages("error.unsupported_form"))
+        }
+        guard let expectedCSRF, let sent = form["_csrf"], RandomToken.equal(sent, expectedCSRF) else {
+            throw HTTPError(.forbidden, message: messages("error.csrf"))
+        }
+        return form
+    }
+}

@@ -1,0 +1,95 @@
+import CivicSDK
+import Foundation
+import Hummingbird
+import Logging
+
+/// Handles one request for a resolved tenant (see ``HostResponder``).
+struct TenantDispatch {
+    let services: HostServices
+    let router: RouterResponder<CivicContext>
+    let entry: TenantEntry
+    let root: String
+    /// Path inside the tenant, always starting with `/`.
+    let innerPath: String
+
+    func respond(_ request: Request, clientAddress: String, logger: Logger) async -> Response {
+        let tenant = entry.tenant
+        let slug = tenant.slug
+        let secure = services.config.secureCookies
+        let negotiated = LocaleNegotiation.negotiate(request, offered: tenant.locales, fallback: services.config.defaultLocale)
+        let visiblePath = root + (innerPath == "/" && !root.isEmpty ? "/" : innerPath)
+        var chrome = services.renderer.chrome(tenant: tenant, root: root, path: visiblePath, locale: negotiated.locale)
+        var cookies: [Cookie] = []
+        if negotiated.remember {
+            cookies.append(SessionCookies.make(LocaleNegotiation.cookieName, value: negotiated.locale, root: root, maxAge: 31_536_000, secure: secure))
+        }
+        var response: Response
+        do {
+            let database = try services.database(slug)
+            var account: SignedInAccount?
+            var csrf: String
+            var newCSRF = false
+            let token = request.cookies[HostResponder.sessionCookie]?.value
+            if SessionCookies.isToken(token), let token,
+               let session = try await database.pool.read({ try AccountStore.session($0, token: token) }) {
+                account = session.account
+                csrf = session.csrf
+            } else if let existing = request.cookies[HostResponder.csrfCookie]?.value, SessionCookies.isToken(existing) {
+                csrf = existing
+            } else {
+                csrf = RandomToken.make()
+                newCSRF = true
+            }
+            chrome.account = account
+            chrome.csrf = csrf
+
+            let query = request.uri.query.map { "?" + $0 } ?? ""
+            let isRead = request.method == .get || request.method == .head
+            let cacheable = isRead && account == nil && !negotiated.remember
+            let cacheKey = "\(innerPath)\(query)|\(negotiated.locale)"
+            let version = services.versions.current(slug)
+            if cacheable, let hit = services.cache.lookup(slug, key: cacheKey, version: version) {
+                services.metrics.cacheHit()
+                return CachedResponse.serve(hit, to: request)
+            }
+
+            var request = request
+            var form = FormData.empty
+            if RequestForm.isStateChanging(request.method) {
+                let locale = negotiated.locale, renderer = services.renderer
+                form = try await RequestForm.read(&request, limit: services.config.maxBodyBytes, expectedCSRF: csrf,
+                                                  messages: { renderer.text($0, module: nil, locale: locale) })
+            }
+            let source = CivicRequestSource(
+                logger: logger, tenant: tenant, root: root, path: visiblePath, database: database, account: account,
+                locale: negotiated.locale, csrfToken: csrf, renderer: services.renderer, policy: services.policy, form: form,
+                clientAddress: clientAddress, maxUploadSize: services.config.maxBodyBytes)
+            var head = request.head
+            head.path = innerPath + query
+            response = try await router.respond(to: Request(head: head, body: request.body), context: CivicContext(source: source))
+            // the router answers unknown paths with an empty 404: give it a page in the visitor's language
+            if response.status.code >= 400, response.headers[.contentType] == nil { throw HTTPError(response.status) }
+
+            let shared = response.headers[.cacheControl]?.hasPrefix("public") == true
+            if newCSRF && !shared {
+                cookies.append(SessionCookies.make(HostResponder.csrfCookie, value: csrf, root: root, maxAge: nil, secure: secure))
+            }
+            if cacheable && shared && response.status == .ok && response.headers[.setCookie] == nil && cookies.isEmpty {
+                let body = try await response.body.collect()
+                let entry = CachedResponse.entry(response, body: body)
+                // a write during rendering moved the version: store under the version read before, which is already stale
+                services.cache.store(slug, key: cacheKey, version: version, entry: entry)
+                response = CachedResponse.serve(entry, to: request)
+            } else {
+                try await CachedResponse.compressIfAccepted(&response, request: request)
+            }
+        } catch {
+            let (status, message) = ErrorPages.describe(error, logger: logger)
+            response = innerPath.hasPrefix("/api/")
+                ? ErrorPages.json(status: status, message: message ?? services.renderer.text("error.title.\(status.code)", module: nil, locale: chrome.locale))
+                : ErrorPages.page(status: status, message: message, chrome: chrome, renderer: services.renderer)
+        }
+        for cookie in cookies { response.setCookie(cookie) }
+        return response
+    }
+}

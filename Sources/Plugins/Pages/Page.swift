@@ -1,0 +1,43 @@
+import CivicSDK
+import Foundation
+import GRDB
+
+/// A content page of one tenant.
+struct Page: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "page"
+
+    enum Columns {
+        static let slug = Column(CodingKeys.slug)
+        static let published = Column(CodingKeys.published)
+        static let position = Column(CodingKeys.position)
+    }
+
+    var id: Int64?
+    var slug: String
+    var title: LocalizedText
+    var body: LocalizedText
+    var published: Bool
+    var position: Int
+    var createdAt: Date
+    var updatedAt: Date
+
+    enum CodingKeys: String, CodingKey {
+        case id, slug, title, body, published, position
+        case createdAt = "created_at"
+        case updatedAt = "updated_at"
+    }
+
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+    static func publishedInOrder() -> QueryInterfaceRequest<Page> {
+        Page.filter(Columns.published == true).order(Columns.position, Columns.slug)
+    }
+
+    /// Field snapshot for the audit log, one entry per translation.
+    var auditFields: [String: String] {
+        var fields = ["slug": slug, "position": String(position), "published": String(published)]
+        for (locale, value) in title.values { fields["title.\(locale)"] = value }
+        for (locale, value) in body.values { fields["body.\(locale)"] = value }
+        return fields
+    }
+}

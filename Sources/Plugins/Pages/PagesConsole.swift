@@ -1,0 +1,136 @@
+import CivicSDK
+import Foundation
+import GRDB
+import Hummingbird
+
+/// Editor screens under `{root}/admin/pages`: list, create, edit, publish, unpublish.
+struct PagesConsole {
+    func register(_ group: RouterGroup<CivicContext>) {
+        group.get(use: list)
+        group.get("new", use: newForm)
+        group.post(use: create)
+        group.get(":id/edit", use: editForm)
+        group.post(":id", use: update)
+        group.post(":id/publish") { request, context in try await setPublished(true, context: context) }
+        group.post(":id/unpublish") { request, context in try await setPublished(false, context: context) }
+    }
+
+    @Sendable func list(_ request: Request, context: CivicContext) async throws -> Response {
+        try context.require("pages.edit")
+        let pages = try await context.database.read { db in
+            try Page.order(Page.Columns.position, Page.Columns.slug).fetchAll(db)
+        }
+        let canPublish = context.can("pages.publish")
+        let rows = pages.map { page -> [String: Any] in
+            let id = page.id ?? 0
+            return [
+                "title": context.localized(page.title), "slug": page.slug, "published": page.published,
+                "viewHref": "\(context.root)/pages/\(page.slug)",
+                "editHref": "\(context.root)/admin/pages/\(id)/edit",
+                "publishAction": "\(context.root)/admin/pages/\(id)/\(page.published ? "unpublish" : "publish")",
+                "canPublish": canPublish,
+            ]
+        }
+        return try context.render("console", title: context.text("pages.console_title"),
+                                  data: ["pages": rows, "empty": rows.isEmpty, "newHref": "\(context.root)/admin/pages/new"],
+                                  cache: .perVisitor)
+    }
+
+    @Sendable func newForm(_ request: Request, context: CivicContext) async throws -> Response {
+        try context.require("pages.edit")
+        let blank = PageForm(page: Page(slug: "", title: [:], body: [:], published: false, position: 0, createdAt: Date(), updatedAt: Date()))
+        return try renderForm(blank, context: context, action: "\(context.root)/admin/pages", isNew: true, status: .ok)
+    }
+
+    @Sendable func editForm(_ request: Request, context: CivicContext) async throws -> Response {
+        try context.require("pages.edit")
+        let page = try await load(context)
+        return try renderForm(PageForm(page: page), context: context, action: "\(context.root)/admin/pages/\(page.id ?? 0)", isNew: false, status: .ok)
+    }
+
+    @Sendable func create(_ request: Request, context: CivicContext) async throws -> Response {
+        try context.require("pages.edit")
+        var form = PageForm(context.form, context: context)
+        guard form.errors.isEmpty else {
+            return try renderForm(form, context: context, action: "\(context.root)/admin/pages", isNew: true, status: .badRequest)
+        }
+        let input = form
+        let created = try await context.database.write { db -> Bool in
+            guard try Page.filter(Page.Columns.slug == input.slug).fetchCount(db) == 0 else { return false }
+            let now = Date()
+            var page = Page(slug: input.slug, title: input.title, body: input.body, published: false,
+                            position: input.position, createdAt: now, updatedAt: now)
+            try page.insert(db)
+            try context.audit(db, action: "create", itemType: "page", itemID: String(page.id ?? 0),
+                              summary: input.slug, changes: FieldChange.diff(old: [:], new: page.auditFields))
+            return true
+        }
+        guard created else {
+            form.errors.append(context.text("pages.error.slug_taken"))
+            return try renderForm(form, context: context, action: "\(context.root)/admin/pages", isNew: true, status: .badRequest)
+        }
+        return context.redirect("/admin/pages")
+    }
+
+    @Sendable func update(_ request: Request, context: CivicContext) async throws -> Response {
+        try context.require("pages.edit")
+        let existing = try await load(context)
+        let id = existing.id ?? 0
+        var form = PageForm(context.form, context: context)
+        let action = "\(context.root)/admin/pages/\(id)"
+        guard form.errors.isEmpty else { return try renderForm(form, context: context, action: action, isNew: false, status: .badRequest) }
+        let input = form
+        let updated = try await context.database.write { db -> Bool in
+            guard try Page.filter(Page.Columns.slug == input.slug && Column("id") != id).fetchCount(db) == 0,
+                  var page = try Page.fetchOne(db, key: id) else { return false }
+            let before = page.auditFields
+            page.slug = input.slug
+            page.title = input.title
+            page.body = input.body
+            page.position = input.position
+            page.updatedAt = Date()
+            let changes = FieldChange.diff(old: before, new: page.auditFields)
+            guard !changes.isEmpty else { return true }
+            try page.update(db)
+            try context.audit(db, action: "update", itemType: "page", itemID: String(id), summary: page.slug, changes: changes)
+            return true
+        }
+        guard updated else {
+            form.errors.append(context.text("pages.error.slug_taken"))
+            return try renderForm(form, context: context, action: action, isNew: false, status: .badRequest)
+        }
+        return context.redirect("/admin/pages")
+    }
+
+    private func setPublished(_ published: Bool, context: CivicContext) async throws -> Response {
+        try context.require("pages.publish")
+        let page = try await load(context)
+        guard page.published != published else { return context.redirect("/admin/pages") }
+        try await context.database.write { db in
+            var changed = page
+            changed.published = published
+            changed.updatedAt = Date()
+            try changed.update(db)
+            try context.audit(db, action: published ? "publish" : "unpublish", itemType: "page", itemID: String(page.id ?? 0),
+                              summary: page.slug, changes: [FieldChange(field: "published", old: String(!published), new: String(published))])
+        }
+        return context.redirect("/admin/pages")
+    }
+
+    private func load(_ context: CivicContext) async throws -> Page {
+        guard let id = Int64(try context.parameters.require("id")) else {
+            throw HTTPError(.badRequest, message: context.text("pages.error.not_found"))
+        }
+        guard let page = try await context.database.read({ db in try Page.fetchOne(db, key: id) }) else {
+            throw HTTPError(.notFound, message: context.text("pages.error.not_found"))
+        }
+        return page
+    }
+
+    private func renderForm(_ form: PageForm, context: CivicContext, action: String, isNew: Bool,
+                            status: HTTPResponse.Status) throws -> Response {
+        try context.render("form", title: context.text(isNew ? "pages.new_title" : "pages.edit_title"),
+                           data: form.templateData(context: context, action: action, isNew: isNew),
+                           status: status, cache: .perVisitor)
+    }
+}

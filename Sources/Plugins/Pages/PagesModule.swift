@@ -1,0 +1,76 @@
+import CivicSDK
+import Foundation
+import GRDB
+
+/// Markdown content pages per tenant ("About the action plan", "How to take part"),
+/// translatable, with editor create/edit/publish and a public history.
+public struct PagesModule: CivicModule {
+    public static let id = "pages"
+    public static let title: LocalizedText = ["fr": "Pages", "ar": "الصفحات", "en": "Pages"]
+    public static let summary: LocalizedText = [
+        "fr": "Pages de contenu en Markdown, traduisibles, avec historique public.",
+        "ar": "صفحات محتوى بصيغة ماركداون، قابلة للترجمة، مع سجل عمومي للتغييرات.",
+        "en": "Translatable Markdown content pages with a public history.",
+    ]
+    public static let permissions = [
+        Permission("pages.edit", title: ["fr": "Créer et modifier des pages", "ar": "إنشاء الصفحات وتعديلها", "en": "Create and edit pages"],
+                   roles: [.editor]),
+        Permission("pages.publish", title: ["fr": "Publier et dépublier des pages", "ar": "نشر الصفحات وسحبها", "en": "Publish and unpublish pages"],
+                   roles: [.editor]),
+    ]
+    public static let settings = [
+        ModuleSetting(key: "history_public", title: ["fr": "Historique des modifications public", "ar": "سجل التعديلات متاح للعموم",
+                                                      "en": "Public history of changes"],
+                      kind: .flag, defaultValue: "true"),
+    ]
+    public static let consoleLinks = [
+        ConsoleLink(title: ["fr": "Gérer les pages", "ar": "إدارة الصفحات", "en": "Manage pages"], path: "", permission: "pages.edit"),
+    ]
+    public static var templates: URL? { Bundle.module.url(forResource: "Templates", withExtension: nil) }
+    public static var strings: URL? { Bundle.module.url(forResource: "Strings", withExtension: nil) }
+
+    public static func migrations(_ migrations: inout ModuleMigrations) {
+        migrations.add("001-create-page") { db in
+            try db.create(table: "page") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("slug", .text).notNull().unique()
+                    .check(sql: "length(slug) BETWEEN 1 AND 80 AND slug NOT GLOB '*[^a-z0-9-]*'")
+                t.column("title", .text).notNull()
+                t.column("body", .text).notNull()
+                t.column("published", .boolean).notNull().defaults(to: false)
+                t.column("position", .integer).notNull().defaults(to: 0)
+                t.column("created_at", .datetime).notNull()
+                t.column("updated_at", .datetime).notNull()
+            }
+            try db.create(index: "page_published_position", on: "page", columns: ["published", "position"])
+        }
+    }
+
+    public init(environment: ModuleEnvironment) throws {}
+
+    public func routes(_ router: ModuleRouter) {
+        PagesSite().register(router.site)
+        PagesConsole().register(router.console)
+        PagesAPI().register(router.api)
+    }
+
+    public func indicators(_ db: Database, _ tenant: Tenant) throws -> [Indicator] {
+        let published = try Page.filter(Page.Columns.published == true).fetchCount(db)
+        return [Indicator(id: "pages.published", title: ["fr": "Pages publiées", "ar": "الصفحات المنشورة", "en": "Published pages"],
+                          value: Double(published))]
+    }
+
+    public func installSampleContent(_ db: Database, _ tenant: Tenant) throws {
+        try PagesSample.install(db, tenant)
+    }
+
+    public func summaryCard(_ context: CivicContext) async throws -> SummaryCard? {
+        let pages = try await context.database.read { db in try Page.publishedInOrder().limit(5).fetchAll(db) }
+        guard !pages.isEmpty else { return nil }
+        return SummaryCard(
+            title: context.text("pages.card_title"),
+            text: context.text("pages.card_text"),
+            items: pages.map { .init(label: context.localized($0.title), href: "\(context.root)/pages/\($0.slug)") },
+            link: .init(label: context.text("pages.all_pages"), href: "\(context.root)/pages"))
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import GRDB
+import Hummingbird
+
+/// The request context every tenant route receives: tenant, database, account, locale, CSRF token, renderer.
+///
+/// A module reaches everything tenant-specific through it and holds no global state.
+public struct CivicContext: RequestContext {
+    public typealias Source = CivicRequestSource
+
+    /// Hummingbird's own storage (logger, route parameters).
+    public var coreContext: CoreRequestContextStorage
+    /// What the host resolved.
+    public let request: CivicRequestSource
+    /// The module whose routes are handling the request, set by the host when routing.
+    public var module: String?
+    /// That module's settings in this tenant.
+    public var moduleSettings: ModuleSettings = .none
+
+    /// Creates the context from the host's resolution.
+    public init(source: CivicRequestSource) {
+        self.coreContext = .init(source: source)
+        self.request = source
+    }
+
+    /// Largest accepted request body.
+    public var maxUploadSize: Int { request.maxUploadSize }
+    /// The current tenant.
+    public var tenant: Tenant { request.tenant }
+    /// Path prefix of the tenant (`/tetouan` or `""`); prepend it to every link.
+    public var root: String { request.root }
+    /// The tenant's database.
+    public var database: TenantDatabase { request.database }
+    /// The signed-in account, or `nil` for an anonymous visitor.
+    public var account: SignedInAccount? { request.account }
+    /// The visitor's locale.
+    public var locale: String { request.locale }
+    /// Locales to fall back on when content is missing in ``locale``.
+    public var fallbackLocales: [String] { request.tenant.locales }
+    /// The CSRF token to embed as `_csrf` in forms.
+    public var csrfToken: String { request.csrfToken }
+    /// Page renderer.
+    public var renderer: any PageRenderer { request.renderer }
+    /// The submitted form (already CSRF-checked by the host).
+    public var form: FormData { request.form }
+    /// Client address, for rate limiting.
+    public var clientAddress: String { request.clientAddress }
+
+    /// Whether the current account holds `permission`.
+    public func can(_ permission: String) -> Bool {
+        guard let account else { return false }
+        return request.policy.allows(account.grants, permission)
+    }
+
+    /// Throws 401 for an anonymous visitor and 403 when the account lacks `permission`.
+    public func require(_ permission: String) throws {
+        guard account != nil else { throw HTTPError(.unauthorized, message: text("error.sign_in_required")) }
+        guard can(permission) else { throw HTTPError(.forbidden, message: text("error.forbidden")) }
+    }
+
+    /// UI string `key` in the visitor's locale (module strings first, then the host's).
+    public func text(_ key: String) -> String {
+        renderer.text(key, module: module, locale: locale)
+    }
+
+    /// Translatable content resolved for the visitor.
+    public func localized(_ value: LocalizedText) -> String {
+        value.resolve(locale, fallbacks: fallbackLocales)
+    }
+
+    /// Renders `template` of the current module in the tenant layout.
+    public func render(_ template: String, title: String, data: [String: Any] = [:],
+                       status: HTTPResponse.Status = .ok, cache: CachePolicy = .shared) throws -> Response {
+        try renderer.page(template, title: title, data: data, context: self, status: status, cache: cache)
+    }
+
+    /// A 303 redirect to `path` inside the tenant (the root is prepended).
+    public func redirect(_ path: String) -> Response {
+        Response(status: .seeOther, headers: [.location: root + path, .cacheControl: "no-store"])
+    }
+
+    /// Writes an audit entry for the current account, inside the caller's write transaction.
+    public func audit(_ db: Database, action: String, itemType: String, itemID: String, summary: String,
+                      changes: [FieldChange]) throws {
+        var entry = AuditEntry(accountID: account?.id, actorName: account?.displayName ?? "system",
+                               module: module ?? "core", action: action, itemType: itemType, itemID: itemID,
+                               summary: summary, changes: changes)
+        try entry.insert(db)
+    }
+}

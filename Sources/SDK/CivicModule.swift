@@ -1,0 +1,80 @@
+import Foundation
+import GRDB
+import Logging
+
+/// What the host hands a module when it creates it. Dependencies are passed in, never looked up.
+public struct ModuleEnvironment: Sendable {
+    /// Logger labelled with the module id.
+    public let logger: Logger
+
+    /// Creates an environment.
+    public init(logger: Logger) { self.logger = logger }
+}
+
+/// A link a module adds to the tenant console's navigation.
+public struct ConsoleLink: Sendable, Hashable {
+    /// Link text per locale.
+    public let title: LocalizedText
+    /// Path under `{root}/admin/{module}`, such as `""` or `"/new"`.
+    public let path: String
+    /// Permission needed to see the link.
+    public let permission: String
+
+    /// Creates a console link.
+    public init(title: LocalizedText, path: String, permission: String) {
+        self.title = title
+        self.path = path
+        self.permission = permission
+    }
+}
+
+/// The contract a module implements. Its static members form the module's manifest, from which
+/// the host generates the console; everything else has a default.
+public protocol CivicModule: Sendable {
+    /// URL segment, migration prefix, template folder and permission prefix, such as `"pages"`.
+    static var id: String { get }
+    /// Name shown in consoles and navigation.
+    static var title: LocalizedText { get }
+    /// One-sentence description shown in the consoles.
+    static var summary: LocalizedText { get }
+    /// Permissions the module checks, ids prefixed by ``id``.
+    static var permissions: [Permission] { get }
+    /// Settings a tenant admin may change.
+    static var settings: [ModuleSetting] { get }
+    /// Entries of the tenant console navigation.
+    static var consoleLinks: [ConsoleLink] { get }
+    /// Appends the module's schema migrations (append-only).
+    static func migrations(_ migrations: inout ModuleMigrations)
+    /// Folder of `.mustache` templates (usually `Bundle.module`'s `Templates`).
+    static var templates: URL? { get }
+    /// Folder of UI string catalogs `fr.json`, `ar.json`, `en.json`.
+    static var strings: URL? { get }
+
+    /// Creates the module once per host.
+    init(environment: ModuleEnvironment) throws
+    /// Mounts the module's routes.
+    func routes(_ router: ModuleRouter)
+    /// Figures for the tenant dashboard, read inside a read transaction.
+    func indicators(_ db: Database, _ tenant: Tenant) throws -> [Indicator]
+    /// The module's card on the tenant home page, or `nil` for none.
+    func summaryCard(_ context: CivicContext) async throws -> SummaryCard?
+    /// Writes the module's sample content into a newly provisioned demo tenant, marked as sample.
+    func installSampleContent(_ db: Database, _ tenant: Tenant) throws
+}
+
+extension CivicModule {
+    /// No settings by default.
+    public static var settings: [ModuleSetting] { [] }
+    /// No console links by default.
+    public static var consoleLinks: [ConsoleLink] { [] }
+    /// No templates by default.
+    public static var templates: URL? { nil }
+    /// No strings by default.
+    public static var strings: URL? { nil }
+    /// No indicators by default.
+    public func indicators(_ db: Database, _ tenant: Tenant) throws -> [Indicator] { [] }
+    /// No home card by default.
+    public func summaryCard(_ context: CivicContext) async throws -> SummaryCard? { nil }
+    /// No sample content by default.
+    public func installSampleContent(_ db: Database, _ tenant: Tenant) throws {}
+}

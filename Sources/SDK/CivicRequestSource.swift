@@ -1,0 +1,52 @@
+import GRDB
+import Hummingbird
+import Logging
+
+/// Everything the host resolved about a request before handing it to a module's routes.
+public struct CivicRequestSource: RequestContextSource, Sendable {
+    /// Request logger.
+    public let logger: Logger
+    /// The resolved tenant.
+    public let tenant: Tenant
+    /// `/{slug}` when resolved by path, `""` when resolved by host name.
+    public let root: String
+    /// The path the visitor asked for (root included, query excluded), for links back to this page.
+    public let path: String
+    /// The tenant's database.
+    public let database: TenantDatabase
+    /// The signed-in account in this tenant, if any.
+    public let account: SignedInAccount?
+    /// Negotiated locale.
+    public let locale: String
+    /// The token every state-changing form must post back as `_csrf`.
+    public let csrfToken: String
+    /// Page renderer.
+    public let renderer: any PageRenderer
+    /// Permissions of the host and every module.
+    public let policy: PermissionPolicy
+    /// Parsed form of a POST, `.empty` otherwise.
+    public let form: FormData
+    /// Client address, for rate limits.
+    public let clientAddress: String
+    /// Largest accepted request body, in bytes.
+    public let maxUploadSize: Int
+
+    /// Creates a source; called by the host only.
+    public init(logger: Logger, tenant: Tenant, root: String, path: String, database: TenantDatabase, account: SignedInAccount?,
+                locale: String, csrfToken: String, renderer: any PageRenderer, policy: PermissionPolicy,
+                form: FormData, clientAddress: String, maxUploadSize: Int) {
+        self.logger = logger
+        self.tenant = tenant
+        self.root = root
+        self.path = path
+        self.database = database
+        self.account = account
+        self.locale = locale
+        self.csrfToken = csrfToken
+        self.renderer = renderer
+        self.policy = policy
+        self.form = form
+        self.clientAddress = clientAddress
+        self.maxUploadSize = maxUploadSize
+    }
+}

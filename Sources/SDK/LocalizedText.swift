@@ -1,0 +1,66 @@
+import Foundation
+
+/// Text stored in several languages, keyed by locale code (`"fr"`, `"ar"`, `"en"`).
+///
+/// Translatable content fields are stored as a JSON object, for example
+/// `{"fr": "À propos", "ar": "حول"}`, and resolved for a visitor with a fallback chain.
+public struct LocalizedText: Sendable, Hashable, Codable, ExpressibleByDictionaryLiteral {
+    /// The translations, keyed by locale code. Empty strings are treated as missing.
+    public private(set) var values: [String: String]
+
+    /// Creates a text from a locale → string dictionary, dropping blank translations.
+    public init(_ values: [String: String]) {
+        self.values = values.filter { !$0.value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+    }
+
+    /// Creates a text from a dictionary literal such as `["fr": "Bonjour", "en": "Hello"]`.
+    public init(dictionaryLiteral elements: (String, String)...) {
+        self.init(Dictionary(elements, uniquingKeysWith: { _, last in last }))
+    }
+
+    /// True when no locale has a non-blank value.
+    public var isEmpty: Bool { values.isEmpty }
+
+    /// The text in `locale`, else in the first of `fallbacks` that has it, else any translation, else `""`.
+    public func resolve(_ locale: String, fallbacks: [String] = []) -> String {
+        if let value = values[locale] { return value }
+        for fallback in fallbacks { if let value = values[fallback] { return value } }
+        return values.keys.sorted().first.flatMap { values[$0] } ?? ""
+    }
+
+    /// The locale actually used by ``resolve(_:fallbacks:)``, so a page can mark text shown in another language with `lang`.
+    public func resolvedLocale(_ locale: String, fallbacks: [String] = []) -> String? {
+        if values[locale] != nil { return locale }
+        return fallbacks.first { values[$0] != nil } ?? values.keys.sorted().first
+    }
+
+    /// Returns a copy with the translation for `locale` replaced (or removed when blank).
+    public func setting(_ locale: String, to value: String) -> LocalizedText {
+        var copy = values
+        copy[locale] = value
+        return LocalizedText(copy)
+    }
+
+    /// The JSON form stored in database columns.
+    public var json: String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let data = (try? encoder.encode(values)) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// Decodes the JSON form stored in database columns; malformed JSON gives an empty text.
+    public init(json: String) {
+        let decoded = (try? JSONDecoder().decode([String: String].self, from: Data(json.utf8))) ?? [:]
+        self.init(decoded)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        self.init(try decoder.singleValueContainer().decode([String: String].self))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(values)
+    }
+}

@@ -1,0 +1,25 @@
+import Hummingbird
+
+/// Whether a rendered page may be served from the tenant's shared page cache.
+public enum CachePolicy: Sendable {
+    /// Same bytes for every anonymous visitor: cacheable until the tenant's content changes.
+    case shared
+    /// Holds per-visitor data (a form with a CSRF token, an account page): never cached.
+    case perVisitor
+}
+
+/// Renders HTML pages in the tenant's layout and language; implemented by the host.
+public protocol PageRenderer: Sendable {
+    /// Renders `template` (of `context.module`, or of the host when `nil`) inside the layout.
+    ///
+    /// `data` is handed to Mustache as a dictionary (no reflection); the host adds `root`, `lang`,
+    /// `dir`, `csrf`, `account` and the UI strings `t` of the module and host.
+    func page(_ template: String, title: String, data: [String: Any], context: CivicContext,
+              status: HTTPResponse.Status, cache: CachePolicy) throws -> Response
+
+    /// The UI string `key` of `module` (or of the host) in `locale`, falling back to French then the key.
+    func text(_ key: String, module: String?, locale: String) -> String
+
+    /// Renders Markdown written by editors to safe HTML (raw HTML in the source is escaped).
+    func markdown(_ source: String) -> String
+}

@@ -1,0 +1,45 @@
+/// A named action that a module (or the host) protects, such as `"pages.edit"`.
+///
+/// The id is prefixed by the module id; ``roles`` are the roles that hold it by default.
+/// Tenant admins hold every permission.
+public struct Permission: Sendable, Hashable {
+    /// Identifier, `"<module>.<action>"`.
+    public let id: String
+    /// Human description shown in the tenant console.
+    public let title: LocalizedText
+    /// Roles that hold this permission (admins always do).
+    public let roles: Set<Role>
+
+    /// Creates a permission held by `roles`.
+    public init(_ id: String, title: LocalizedText, roles: Set<Role>) {
+        self.id = id
+        self.title = title
+        self.roles = roles
+    }
+
+    /// The module id prefix of ``id``.
+    public var module: String { String(id.split(separator: ".").first ?? "") }
+}
+
+/// Every permission known to the running host, used to answer `can(_:)` for an account.
+public struct PermissionPolicy: Sendable {
+    private let permissions: [String: Permission]
+
+    /// Creates a policy from the permissions of the host and all registered modules.
+    public init(_ permissions: [Permission]) {
+        self.permissions = Dictionary(permissions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Whether an account holding `grants` may perform `permissionID`. Unknown permissions are refused.
+    public func allows(_ grants: Set<RoleGrant>, _ permissionID: String) -> Bool {
+        if grants.contains(where: { $0.role == .admin && $0.module == nil }) { return true }
+        guard let permission = permissions[permissionID] else { return false }
+        return grants.contains { grant in
+            (grant.role == .admin || permission.roles.contains(grant.role))
+                && (grant.module == nil || grant.module == permission.module)
+        }
+    }
+
+    /// The permission registered under `id`, if any.
+    public func permission(_ id: String) -> Permission? { permissions[id] }
+}
