@@ -60,6 +60,16 @@ let package = Package(
             resources: [.copy("Templates"), .copy("Strings"), .copy("Static")],
             swiftSettings: strict
         ),
+        .target(
+            name: "TestSupport",
+            dependencies: [
+                "OpenCommune",
+                "CivicSDK",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            path: "Tests/TestSupport",
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "SDKTests",
             dependencies: ["CivicSDK"],
@@ -70,6 +80,7 @@ let package = Package(
             dependencies: [
                 "OpenCommune",
                 "CivicSDK",
+                "TestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: strict
@@ -77,9 +88,9 @@ let package = Package(
         .testTarget(
             name: "PagesTests",
             dependencies: [
-                "OpenCommune",
                 "Pages",
                 "CivicSDK",
+                "TestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: strict

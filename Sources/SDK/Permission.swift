@@ -9,12 +9,15 @@ public struct Permission: Sendable, Hashable {
     public let title: LocalizedText
     /// Roles that hold this permission (admins always do).
     public let roles: Set<Role>
+    /// Whether a grant limited to one module also gives it (true for opening the console, say).
+    public let everyModule: Bool
 
-    /// Creates a permission held by `roles`.
-    public init(_ id: String, title: LocalizedText, roles: Set<Role>) {
+    /// Creates a permission held by `roles`; `everyModule` lets module-limited grants hold it too.
+    public init(_ id: String, title: LocalizedText, roles: Set<Role>, everyModule: Bool = false) {
         self.id = id
         self.title = title
         self.roles = roles
+        self.everyModule = everyModule
     }
 
     /// The module id prefix of ``id``.
@@ -36,7 +39,7 @@ public struct PermissionPolicy: Sendable {
         guard let permission = permissions[permissionID] else { return false }
         return grants.contains { grant in
             (grant.role == .admin || permission.roles.contains(grant.role))
-                && (grant.module == nil || grant.module == permission.module)
+                && (grant.module == nil || grant.module == permission.module || permission.everyModule)
         }
     }
 

@@ -11,7 +11,7 @@ struct ModuleCatalog: Sendable {
     static let hostPermissions = [
         Permission("core.admin", title: ["fr": "Administrer le site", "ar": "إدارة الموقع", "en": "Administer the site"], roles: [.admin]),
         Permission("core.console", title: ["fr": "Accéder à la console", "ar": "الولوج إلى لوحة الإدارة", "en": "Open the console"],
-                   roles: [.admin, .editor, .moderator]),
+                   roles: [.admin, .editor, .moderator], everyModule: true),
     ]
 
     /// Instantiated modules, by id, in registration order.

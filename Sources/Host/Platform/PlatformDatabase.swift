@@ -57,6 +57,11 @@ struct PlatformDatabase: Sendable {
                 t.column("expires_at", .datetime).notNull()
             }
             try db.create(index: "platform_session_expiry", on: "platform_session", columns: ["expires_at"])
+            // bumped by every registry change, so other processes (CLI, other hosts) notice and reload
+            try db.create(table: "registry_revision") { t in
+                t.column("value", .integer).notNull()
+            }
+            try db.execute(sql: "INSERT INTO registry_revision (value) VALUES (0)")
         }
         return migrator
     }

@@ -10,6 +10,8 @@ final class TenantRegistry: Sendable {
     private struct Snapshot {
         var bySlug: [String: TenantEntry] = [:]
         var byHost: [String: String] = [:]
+        var revision: Int64 = -1
+        var checkedAt = ContinuousClock.now
     }
 
     let database: PlatformDatabase
@@ -27,6 +29,7 @@ final class TenantRegistry: Sendable {
     func reload() throws {
         let fresh = try database.pool.read { db -> Snapshot in
             var result = Snapshot()
+            result.revision = try Int64.fetchOne(db, sql: "SELECT value FROM registry_revision") ?? 0
             for row in try Row.fetchAll(db, sql: "SELECT * FROM tenant") {
                 let slug: String = row["slug"]
                 let locales = (try? JSONDecoder().decode([String].self, from: Data((row["locales"] as String).utf8))) ?? ["fr"]
@@ -48,6 +51,18 @@ final class TenantRegistry: Sendable {
             return result
         }
         snapshot.withLock { $0 = fresh }
+    }
+
+    /// Reloads when another process (the CLI, say) changed the registry; checks at most once a second.
+    func reloadIfChangedElsewhere() {
+        let due = snapshot.withLock { state -> Int64? in
+            guard ContinuousClock.now - state.checkedAt > .seconds(1) else { return nil }
+            state.checkedAt = ContinuousClock.now
+            return state.revision
+        }
+        guard let known = due, let current = try? database.pool.read({ db in try Int64.fetchOne(db, sql: "SELECT value FROM registry_revision") }),
+              current != known, (try? reload()) != nil else { return }
+        for entry in all() { changed(entry.tenant.slug) }
     }
 
     /// The tenant served on `host` (port ignored, case-insensitive), if one claims it.
@@ -72,7 +87,11 @@ final class TenantRegistry: Sendable {
 
     /// Runs `change` in a write transaction of `platform.sqlite`, then reloads and invalidates `slug`'s pages.
     func write<T>(_ slug: String, _ change: (Database) throws -> T) throws -> T {
-        let result = try database.pool.write(change)
+        let result = try database.pool.write { db in
+            let result = try change(db)
+            try db.execute(sql: "UPDATE registry_revision SET value = value + 1")
+            return result
+        }
         try reload()
         changed(slug)
         // an instance is listed on its parent's portal: its parent's pages change too

@@ -7,6 +7,7 @@ func buildApplication(services: HostServices) throws -> some ApplicationProtocol
     let assets = try StaticAssets()
 
     let tenantRouter = Router(context: CivicContext.self)
+    tenantRouter.add(middleware: ErrorPassthrough())
     TenantHomeRoutes(services: services).register(on: tenantRouter)
     AccountRoutes(services: services).register(on: tenantRouter)
     TenantConsoleRoutes(services: services).register(on: tenantRouter)
@@ -22,6 +23,7 @@ func buildApplication(services: HostServices) throws -> some ApplicationProtocol
     }
 
     let platformRouter = Router(context: PlatformContext.self)
+    platformRouter.add(middleware: ErrorPassthrough())
     PlatformRoutes(services: services).register(on: platformRouter)
     assets.register(on: platformRouter)
 

@@ -8,6 +8,7 @@ import Logging
 enum ErrorPages {
     /// Status and message for people; internal details go to the log only.
     static func describe(_ error: any Error, logger: Logger) -> (HTTPResponse.Status, String?) {
+        if let routed = error as? RoutedError { return describe(routed.underlying, logger: logger) }
         if let http = error as? HTTPError { return (http.status, http.body) }
         if let http = error as? any HTTPResponseError { return (http.status, nil) }
         if let db = error as? DatabaseError, [.SQLITE_FULL, .SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_IOERR, .SQLITE_BUSY, .SQLITE_CORRUPT,

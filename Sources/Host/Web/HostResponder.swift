@@ -21,6 +21,7 @@ struct HostResponder: HTTPResponder {
     func respond(to request: Request, context: HostRequestContext) async throws -> Response {
         let started = ContinuousClock.now
         let path = request.uri.path
+        services.registry.reloadIfChangedElsewhere()
         var response: Response
         var scope = "platform"
         if let (entry, root, inner) = resolve(request, path: path) {

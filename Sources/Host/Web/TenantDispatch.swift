@@ -16,7 +16,7 @@ struct TenantDispatch {
         let tenant = entry.tenant
         let slug = tenant.slug
         let secure = services.config.secureCookies
-        let negotiated = LocaleNegotiation.negotiate(request, offered: tenant.locales, fallback: services.config.defaultLocale)
+        let negotiated = LocaleNegotiation.negotiate(request, offered: tenant.locales, fallback: tenant.defaultLocale)
         let visiblePath = root + (innerPath == "/" && !root.isEmpty ? "/" : innerPath)
         var chrome = services.renderer.chrome(tenant: tenant, root: root, path: visiblePath, locale: negotiated.locale)
         var cookies: [Cookie] = []

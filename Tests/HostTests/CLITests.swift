@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+@testable import TestSupport
+@testable import OpenCommune
+
+@Suite struct CLITests {
+    @Test func badArgumentsExitWithCode2() async throws {
+        let host = try await TestHost()
+        let cases: [[String]] = [
+            ["tenant", "create"],                                       // missing slug and name
+            ["tenant", "create", "x", "--name", "X", "--kind", "village"], // unknown kind
+            ["tenant", "create", "Bad_Slug", "--name", "X"],            // invalid slug
+            ["tenant", "create", "admin", "--name", "X"],               // reserved
+            ["tenant", "create", "alpha", "--name", "X"],               // exists
+            ["tenant", "create", "young", "--name", "X", "--kind", "instance"], // no parent
+            ["tenant", "create", "young", "--name", "X", "--kind", "instance", "--parent", "alpha-youth"], // parent not a commune
+            ["tenant", "create", "z", "--name", "X", "--locale", "de"], // unsupported locale
+            ["module", "enable", "nowhere", "pages"],
+            ["module", "enable", "alpha", "nothing"],
+            ["user", "create", "alpha", "--email", "a@b.test", "--role", "king", "--password-stdin"],
+            ["user", "create", "alpha", "--email", "a@b.test", "--role", "editor"], // no --password-stdin
+            ["serve", "--port", "70000"],
+            ["frobnicate"],
+        ]
+        for arguments in cases {
+            #expect(await host.cli(arguments) == 2, "\(arguments)")
+        }
+        let tenants = try await host.read("alpha") { _ in 0 }
+        #expect(tenants == 0)
+        #expect(!FileManager.default.fileExists(atPath: host.dataDirectory + "/young"), "a refused tenant leaves no folder")
+        #expect(!FileManager.default.fileExists(atPath: host.dataDirectory + "/z"))
+    }
+
+    @Test func tenantAndModuleCommandsWork() async throws {
+        let host = try await TestHost()
+        #expect(await host.cli(["tenant", "create", "delta", "--name", "Delta", "--locale", "ar", "--locale", "fr", "--host", "delta.example"]) == 0)
+        #expect(await host.cli(["module", "enable", "delta", "pages"]) == 0)
+        #expect(try await host.read("delta") { db in try db.tableExists("page") })
+        #expect(await host.cli(["module", "disable", "delta", "pages"]) == 0)
+        #expect(try await host.read("delta") { db in try db.tableExists("page") }, "disabling keeps the data")
+        #expect(await host.cli(["tenant", "list", "--json"]) == 0)
+        #expect(await host.cli(["migrate"]) == 0)
+        #expect(await host.cli(["migrate", "--tenant", "delta"]) == 0)
+        #expect(await host.cli(["migrate", "--tenant", "nowhere"]) == 2)
+    }
+
+    @Test func runningServerSeesTenantsCreatedByTheCLI() async throws {
+        let host = try await TestHost()
+        try await host.test { client in
+            #expect(await host.cli(["tenant", "create", "epsilon", "--name", "Epsilon"]) == 0)
+            try await Task.sleep(for: .milliseconds(1_100))
+            var visitor = Browser(client)
+            #expect(try await visitor.get("/epsilon/").status == .ok)
+        }
+    }
+
+    @Test func configurationFileAndEnvironment() throws {
+        let folder = NSTemporaryDirectory() + "oc-config-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let file = folder + "/oc.toml"
+        try "[server]\nport = 9000\n[data]\ndirectory = \"/srv/oc\"\n[locale]\ndefault = \"ar\"\n".write(toFile: file, atomically: true, encoding: .utf8)
+        let config = try ServerConfig.load(path: file, environment: ["OPENCOMMUNE_PORT": "9100"])
+        #expect(config.port == 9100)
+        #expect(config.dataDirectory == "/srv/oc")
+        #expect(config.defaultLocale == "ar")
+        #expect(throws: ConfigError.self) { try ServerConfig.load(path: file, environment: ["OPENCOMMUNE_PORT": "port"]) }
+        #expect(throws: ConfigError.self) { try ServerConfig.load(path: folder + "/missing.toml", environment: [:]) }
+        try "[server]\nport = \"x\"\n".write(toFile: file, atomically: true, encoding: .utf8)
+        #expect(throws: ConfigError.self) { try ServerConfig.load(path: file, environment: [:]) }
+    }
+
+    @Test func provisioningIsIdempotent() async throws {
+        let host = try await TestHost()
+        let services = host.services
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let provisioning = Provisioning(directory: repository.appendingPathComponent("config/tenants").path)
+        let created = try provisioning.apply(services)
+        #expect(Set(created) == ["tetouan", "tetouan-ieecag"])
+        #expect(try provisioning.apply(services).isEmpty)
+        #expect(services.registry.entry("tetouan-ieecag")?.tenant.parentSlug == "tetouan")
+        #expect(try await host.read("tetouan") { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM page WHERE published") } == 2)
+    }
+}

@@ -1,0 +1,83 @@
+import Hummingbird
+import HummingbirdTesting
+import Testing
+import TestSupport
+
+@Suite struct PlatformConsoleTests {
+    @Test func consoleNeedsAPlatformAdmin() async throws {
+        let host = try await TestHost()
+        try await host.test { client in
+            var visitor = Browser(client)
+            let page = try await visitor.get("/admin")
+            #expect(page.status == .seeOther)
+            #expect(page.location == "/admin/login")
+            try await visitor.get("/admin/login")
+            let create = try await visitor.post("/admin/tenants", [("slug", "gamma"), ("name.fr", "Gamma"), ("locales", "fr")])
+            #expect(create.status == .unauthorized)
+            // a tenant admin is not a platform admin
+            var tenantAdmin = Browser(client)
+            try await tenantAdmin.get("/admin/login")
+            let refused = try await tenantAdmin.post("/admin/login", [("email", "admin@alpha.test"), ("password", TestHost.password)])
+            #expect(refused.status == .unauthorized)
+        }
+    }
+
+    @Test func createTenantFromTheConsole() async throws {
+        let host = try await TestHost()
+        try await host.test { client in
+            var admin = Browser(client)
+            try await admin.signInPlatform()
+            let console = try await admin.get("/admin")
+            #expect(console.body.contains("alpha-youth"))
+            let bad = try await admin.post("/admin/tenants", [("slug", "Bad Slug"), ("name.fr", "X"), ("locales", "fr")])
+            #expect(bad.status == .badRequest)
+            #expect(bad.body.contains("must be 1 to 63"))
+            #expect(bad.body.contains("value=\"bad slug\""))
+            let orphan = try await admin.post("/admin/tenants", [("slug", "orphan"), ("name.fr", "X"), ("kind", "instance"), ("locales", "fr")])
+            #expect(orphan.status == .badRequest)
+            #expect(orphan.body.contains("needs --parent"))
+            let made = try await admin.post("/admin/tenants", [("slug", "gamma-youth"), ("name.fr", "Jeunes de Gamma"), ("kind", "instance"),
+                                                               ("parent", "beta"), ("locales", "fr"), ("locales", "ar")])
+            #expect(made.status == .seeOther)
+            #expect(made.location == "/admin/tenants/gamma-youth")
+            var visitor = Browser(client)
+            let home = try await visitor.get("/gamma-youth/")
+            #expect(home.status == .ok)
+            #expect(home.body.contains("Jeunes de Gamma"))
+            #expect(try await visitor.get("/beta/").body.contains("href=\"/gamma-youth/\""), "the parent lists its new instance")
+        }
+    }
+
+    @Test func addAnotherPlatformAdmin() async throws {
+        let host = try await TestHost()
+        try await host.test { client in
+            var admin = Browser(client)
+            try await admin.signInPlatform()
+            try await admin.get("/admin/admins")
+            let weak = try await admin.post("/admin/admins", [("email", "second@platform.test"), ("password", "short")])
+            #expect(weak.status == .badRequest)
+            let added = try await admin.post("/admin/admins", [("email", "second@platform.test"), ("password", TestHost.password)])
+            #expect(added.status == .seeOther)
+            var second = Browser(client)
+            try await second.signInPlatform(email: "second@platform.test")
+            #expect(try await second.get("/admin").status == .ok)
+        }
+    }
+
+    @Test func healthReadinessAndMetrics() async throws {
+        let host = try await TestHost()
+        try await host.test { client in
+            var visitor = Browser(client)
+            #expect(try await visitor.get("/healthz").body == "ok\n")
+            #expect(try await visitor.get("/readyz").status == .ok)
+            try await visitor.get("/alpha/")
+            let metrics = try await visitor.get("/metrics")
+            #expect(metrics.body.contains("opencommune_requests_total"))
+            #expect(metrics.body.contains("opencommune_open_tenant_databases"))
+            let css = try await visitor.get("/static/app.css")
+            #expect(css.status == .ok)
+            #expect(css.body.contains("inset-inline-start"), "logical properties, right-to-left safe")
+            #expect(try await visitor.get("/static/../Package.swift").status == .notFound)
+        }
+    }
+}

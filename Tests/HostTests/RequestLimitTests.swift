@@ -1,0 +1,63 @@
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+import Testing
+import TestSupport
+
+@Suite struct RequestLimitTests {
+    @Test func oversizedBodyIs413() async throws {
+        let host = try await TestHost(maxBodyBytes: 2_048)
+        try await host.test { client in
+            var browser = Browser(client)
+            try await browser.signIn("/alpha", email: "editor@alpha.test")
+            try await browser.get("/alpha/admin/pages/new")
+            let page = try await browser.post("/alpha/admin/pages", [("slug", "big"), ("body.fr", String(repeating: "x", count: 5_000))])
+            #expect(page.status == .contentTooLarge)
+            #expect(page.body.contains("trop volumineuse"))
+        }
+        #expect(try await host.read("alpha") { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM page") } == 0)
+    }
+
+    @Test func malformedFormIs400WithAMessage() async throws {
+        let host = try await TestHost()
+        try await host.test { client in
+            var browser = Browser(client)
+            try await browser.get("/alpha/login")
+            let token = try #require(browser.csrf)
+            let page = try await browser.send("/alpha/login", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                                              body: ByteBuffer(string: "email=%zz&_csrf=\(token)"))
+            #expect(page.status == .badRequest)
+            #expect(page.body.contains("mal formé"))
+            let json = try await browser.send("/alpha/login", method: .post, headers: [.contentType: "application/json"],
+                                              body: ByteBuffer(string: "{\"_csrf\": \"\(token)\"}"))
+            #expect(json.status == .unsupportedMediaType)
+        }
+    }
+
+    @Test func invalidPageFormIs400AndKeepsWhatWasTyped() async throws {
+        let host = try await TestHost()
+        try await host.test { client in
+            var browser = Browser(client)
+            try await browser.signIn("/alpha", email: "editor@alpha.test")
+            try await browser.get("/alpha/admin/pages/new")
+            let page = try await browser.post("/alpha/admin/pages", [("slug", "Bad Slug!"), ("title.fr", ""), ("body.fr", "Mon texte gardé")])
+            #expect(page.status == .badRequest)
+            #expect(page.body.contains("identifiant d&#39;adresse doit contenir"))
+            #expect(page.body.contains("Donnez un titre"))
+            #expect(page.body.contains("Mon texte gardé"))
+            #expect(page.body.contains("value=\"bad slug!\""))
+        }
+    }
+
+    @Test func apiErrorsAreJSON() async throws {
+        let host = try await TestHost()
+        try await host.test { client in
+            var browser = Browser(client)
+            let page = try await browser.get("/alpha/api/v1/pages/missing")
+            #expect(page.status == .notFound)
+            #expect(page.headers[.contentType]?.hasPrefix("application/json") == true)
+            #expect(page.body.contains("\"message\""))
+        }
+    }
+}

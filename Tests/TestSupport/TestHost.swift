@@ -1,0 +1,78 @@
+import CivicSDK
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import GRDB
+import Logging
+@testable import OpenCommune
+
+/// A whole platform in a temporary data directory, for HTTP-level tests through `app.test(.router)`.
+///
+/// Tenants: communes `alpha` (pages enabled) and `beta` (nothing enabled), instance `alpha-youth`
+/// under `alpha` (pages enabled). Accounts in `alpha`: admin, editor, moderator, citizen, all with
+/// ``password``; in `beta`: admin. Platform admin: `root@platform.test`.
+public final class TestHost: Sendable {
+    public static let password = "correct horse battery"
+
+    /// Root of this host's data (deleted when the test host is released).
+    public let dataDirectory: String
+    let services: HostServices
+
+    public init(maxBodyBytes: Int = 1_048_576, loginAttempts: Int = 5, hosts: [String: [String]] = [:]) async throws {
+        dataDirectory = NSTemporaryDirectory() + "opencommune-test-" + UUID().uuidString
+        var config = ServerConfig()
+        config.dataDirectory = dataDirectory
+        config.provisioningDirectory = nil
+        config.bcryptCost = 4
+        config.maxBodyBytes = maxBodyBytes
+        config.loginAttempts = loginAttempts
+        var logger = Logger(label: "test")
+        logger.logLevel = .critical
+        services = try HostServices(config: config, logger: logger)
+        let tenants = services.tenants
+        try tenants.create(.init(slug: "alpha", name: ["fr": "Commune Alpha", "ar": "جماعة ألفا", "en": "Alpha Municipality"],
+                                 hosts: hosts["alpha"] ?? []))
+        try tenants.create(.init(slug: "beta", name: ["fr": "Commune Bêta", "en": "Beta Municipality"], hosts: hosts["beta"] ?? [],
+                                 locales: ["fr", "en"]))
+        try tenants.create(.init(slug: "alpha-youth", name: ["fr": "Instance jeunesse", "ar": "هيئة الشباب", "en": "Youth instance"],
+                                 kind: .instance, parent: "alpha"))
+        try tenants.enable("alpha", module: "pages")
+        try tenants.enable("alpha-youth", module: "pages")
+        for role in [Role.admin, .editor, .moderator, .citizen] {
+            try await createAccount(tenant: "alpha", email: "\(role.rawValue)@alpha.test", grants: [RoleGrant(role)])
+        }
+        try await createAccount(tenant: "beta", email: "admin@beta.test", grants: [RoleGrant(.admin)])
+        try await createAccount(tenant: "alpha-youth", email: "editor@youth.test", grants: [RoleGrant(.editor)])
+        let hash = try await services.hasher.hash(Self.password)
+        _ = try await services.platform.pool.write { db in try PlatformAdmins.create(db, email: "root@platform.test", passwordHash: hash) }
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: dataDirectory) }
+
+    /// Adds an account with `grants` to a tenant, with ``password``.
+    public func createAccount(tenant: String, email: String, grants: Set<RoleGrant>) async throws {
+        let hash = try await services.hasher.hash(Self.password)
+        _ = try await services.database(tenant).pool.write { db in
+            try AccountStore.create(db, email: email, displayName: email.components(separatedBy: "@")[0].capitalized, passwordHash: hash, grants: grants)
+        }
+    }
+
+    /// Runs `body` against the application through the router test framework.
+    public func test<Value: Sendable>(_ body: @escaping @Sendable (any TestClientProtocol) async throws -> Value) async throws -> Value {
+        let app = try buildApplication(services: services)
+        return try await app.test(.router) { client in try await body(client) }
+    }
+
+    /// Reads a tenant's database directly (to check what was stored).
+    public func read<T: Sendable>(_ tenant: String, _ block: @escaping @Sendable (GRDB.Database) throws -> T) async throws -> T {
+        try await services.database(tenant).read(block)
+    }
+
+    /// Number of anonymous pages cached for a tenant.
+    public func cachedPages(_ tenant: String) -> Int { services.cache.count(tenant) }
+
+    /// Runs a CLI command against this host's data directory; returns its exit code.
+    public func cli(_ arguments: [String]) async -> Int32 {
+        await OpenCommuneCommand.run(arguments + ["--data-dir", dataDirectory])
+    }
+}
