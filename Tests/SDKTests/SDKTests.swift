@@ -1,0 +1,90 @@
+import CivicSDK
+import Foundation
+import Testing
+
+@Suite struct LocalizedTextTests {
+    @Test func resolvesWithFallbackChain() {
+        let text: LocalizedText = ["fr": "Bonjour", "ar": "مرحبا", "en": " "]
+        #expect(text.resolve("ar") == "مرحبا")
+        #expect(text.resolve("en", fallbacks: ["fr"]) == "Bonjour", "blank translations count as missing")
+        #expect(text.resolvedLocale("en", fallbacks: ["ar", "fr"]) == "ar")
+        #expect(LocalizedText([:]).resolve("fr") == "")
+    }
+
+    @Test func roundTripsThroughJSON() {
+        let text: LocalizedText = ["fr": "É \"quote\"", "ar": "نص"]
+        #expect(LocalizedText(json: text.json) == text)
+        #expect(LocalizedText(json: "not json").isEmpty)
+    }
+}
+
+@Suite struct FormDataTests {
+    @Test func parsesRepeatedAndEncodedFields() throws {
+        let form = try FormData(urlEncoded: "title.fr=%C3%80+propos&role=admin&role=editor&empty=&flag=on")
+        #expect(form["title.fr"] == "À propos")
+        #expect(form.all("role") == ["admin", "editor"])
+        #expect(form.text("empty") == "")
+        #expect(form.isChecked("flag"))
+        #expect(!form.isChecked("missing"))
+        #expect(form.localized("title", locales: ["fr", "ar"]) == ["fr": "À propos"])
+    }
+
+    @Test func rejectsMalformedEncoding() {
+        #expect(throws: (any Error).self) { try FormData(urlEncoded: "a=%ZZ") }
+        #expect(throws: (any Error).self) { try FormData(urlEncoded: "=value") }
+    }
+}
+
+@Suite struct PermissionPolicyTests {
+    let policy = PermissionPolicy([
+        Permission("pages.edit", title: [:], roles: [.editor]),
+        Permission("core.console", title: [:], roles: [.editor, .moderator], everyModule: true),
+    ])
+
+    @Test func adminHoldsEverythingKnown() {
+        #expect(policy.allows([RoleGrant(.admin)], "pages.edit"))
+        #expect(policy.allows([RoleGrant(.admin)], "anything.at.all"))
+    }
+
+    @Test func rolesAndModuleLimits() {
+        #expect(policy.allows([RoleGrant(.editor)], "pages.edit"))
+        #expect(policy.allows([RoleGrant(.editor, module: "pages")], "pages.edit"))
+        #expect(!policy.allows([RoleGrant(.editor, module: "plans")], "pages.edit"))
+        #expect(policy.allows([RoleGrant(.editor, module: "plans")], "core.console"))
+        #expect(!policy.allows([RoleGrant(.moderator)], "pages.edit"))
+        #expect(!policy.allows([RoleGrant(.citizen)], "core.console"))
+        #expect(!policy.allows([RoleGrant(.editor)], "unknown.permission"))
+        #expect(!policy.allows([], "pages.edit"))
+    }
+}
+
+@Suite struct AuditTests {
+    @Test func diffListsOnlyChangedFields() {
+        let changes = FieldChange.diff(old: ["a": "1", "b": "2", "gone": "x"], new: ["a": "1", "b": "3", "new": "y"])
+        #expect(changes == [
+            FieldChange(field: "b", old: "2", new: "3"),
+            FieldChange(field: "gone", old: "x", new: nil),
+            FieldChange(field: "new", old: nil, new: "y"),
+        ])
+    }
+
+    @Test func moduleMigrationIDsArePrefixed() {
+        var migrations = ModuleMigrations(moduleID: "plans")
+        migrations.add("001-create") { _ in }
+        migrations.add("002-index") { _ in }
+        #expect(migrations.list.map(\.id) == ["plans/001-create", "plans/002-index"])
+    }
+
+    @Test func settingsNormalizeByKind() {
+        let flag = ModuleSetting(key: "f", title: [:], kind: .flag, defaultValue: "true")
+        let number = ModuleSetting(key: "n", title: [:], kind: .number, defaultValue: "3")
+        #expect(flag.normalize("on") == "true")
+        #expect(flag.normalize(nil) == "false")
+        #expect(number.normalize("12") == "12")
+        #expect(number.normalize("douze") == nil)
+        let settings = ModuleSettings(declared: [flag, number], values: ["n": "7", "unknown": "x"])
+        #expect(settings.flag("f"))
+        #expect(settings["n"] == "7")
+        #expect(settings["unknown"] == nil)
+    }
+}
