@@ -23,6 +23,12 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit.git", from: "0.6.0"),
     ],
     targets: [
+        .executableTarget(
+            name: "render-benchmark",
+            dependencies: [.product(name: "Mustache", package: "swift-mustache")],
+            path: "Benchmarks/RenderBenchmark",
+            swiftSettings: strict
+        ),
         .target(
             name: "CivicSDK",
             dependencies: [

@@ -25,7 +25,7 @@ struct AccountRoutes {
 
     private func renderLogin(_ context: CivicContext, email: String, error: String?, status: HTTPResponse.Status) throws -> Response {
         try context.render("login", title: context.text("account.sign_in"),
-                           data: ["email": email, "error": error as Any, "action": "\(context.root)/login", "registerHref": "\(context.root)/register"],
+                           data: ["email": email, "errors": error.map { [$0] } ?? [], "action": "\(context.root)/login", "registerHref": "\(context.root)/register"],
                            status: status, cache: .perVisitor)
     }
 

@@ -76,7 +76,7 @@ struct PlatformRoutes {
 
     private func renderLogin(_ context: PlatformContext, email: String, error: String?, status: HTTPResponse.Status) throws -> Response {
         try render("login", title: text("platform.sign_in", context),
-                   data: ["email": email, "error": error as Any, "action": "/admin/login", "platform": true], context: context, status: status)
+                   data: ["email": email, "errors": error.map { [$0] } ?? [], "action": "/admin/login", "platform": true], context: context, status: status)
     }
 
     @Sendable func login(_ request: Request, context: PlatformContext) async throws -> Response {

@@ -65,7 +65,7 @@ struct TenantConsoleRoutes {
             ]
         }
         return try context.render("console-modules", title: context.text("console.modules"),
-                                  data: ["modules": rows, "error": error as Any], status: status, cache: .perVisitor)
+                                  data: ["modules": rows, "errors": error.map { [$0] } ?? []], status: status, cache: .perVisitor)
     }
 
     private func switchModule(_ context: CivicContext, on: Bool) async throws -> Response {
@@ -124,7 +124,7 @@ struct TenantConsoleRoutes {
             ]
         }
         return try context.render("console-users", title: context.text("console.users"),
-                                  data: ["users": rows, "error": error as Any], status: status, cache: .perVisitor)
+                                  data: ["users": rows, "errors": error.map { [$0] } ?? []], status: status, cache: .perVisitor)
     }
 
     @Sendable func saveRoles(_ request: Request, context: CivicContext) async throws -> Response {

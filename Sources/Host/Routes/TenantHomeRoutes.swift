@@ -23,7 +23,7 @@ struct TenantHomeRoutes {
             if let card = try await module.instance.summaryCard(moduleContext) {
                 cards.append(["title": card.title, "text": card.text,
                               "items": card.items.map { ["label": $0.label, "href": $0.href] },
-                              "link": card.link.map { ["label": $0.label, "href": $0.href] } as Any])
+                              "link": card.link.map { [["label": $0.label, "href": $0.href]] } ?? []])
             }
         }
         let instances = enabled.map(\.instance)

@@ -1,0 +1,139 @@
+#!/usr/bin/env python3
+"""Browser check: starts the server on the demo tenants, loads every page in French and Arabic
+in headless Chromium, and fails on any serious or critical axe-core violation.
+
+Usage: python3.12 Tests/browser/check_pages.py [--binary .build/debug/opencommune] [--screenshots DIR]
+Needs Debian's chromium + chromium-driver, and `pip install selenium axe-selenium-python` (Python >= 3.12).
+"""
+import argparse
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+
+from axe_selenium_python import Axe
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+
+ADMIN_EMAIL = "browser-check@tetouan.test"
+ADMIN_PASSWORD = "browser check password"
+
+PUBLIC_PAGES = [
+    "/", "/tetouan/", "/tetouan/pages", "/tetouan/pages/plan-d-action", "/tetouan/pages/plan-d-action/history",
+    "/tetouan/login", "/tetouan/register", "/tetouan-ieecag/", "/tetouan-ieecag/pages/a-propos", "/tetouan/no-such-page",
+    "/admin/login",
+]
+SIGNED_IN_PAGES = [
+    "/tetouan/account", "/tetouan/admin", "/tetouan/admin/modules", "/tetouan/admin/users", "/tetouan/admin/settings",
+    "/tetouan/admin/pages", "/tetouan/admin/pages/new", "/tetouan/admin/pages/1/edit",
+]
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_ready(base, server):
+    for _ in range(100):
+        if server.poll() is not None:
+            raise SystemExit(f"server exited with code {server.returncode}")
+        try:
+            with urllib.request.urlopen(base + "/readyz", timeout=1) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            pass
+        time.sleep(0.2)
+    raise SystemExit("server did not become ready")
+
+
+def with_lang(path, lang):
+    return path + ("&" if "?" in path else "?") + "lang=" + lang
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--binary", default=".build/debug/opencommune")
+    parser.add_argument("--screenshots", help="folder to save a PNG of every page")
+    args = parser.parse_args()
+
+    data = tempfile.mkdtemp(prefix="opencommune-browser-")
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    env = dict(os.environ, OPENCOMMUNE_DATA_DIR=data, OPENCOMMUNE_PORT=str(port))
+    server = subprocess.Popen([args.binary, "serve"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    failures = []
+    checked = 0
+    try:
+        wait_ready(base, server)
+        subprocess.run([args.binary, "user", "create", "tetouan", "--email", ADMIN_EMAIL, "--role", "admin", "--password-stdin"],
+                       env=env, input=ADMIN_PASSWORD + "\n", text=True, check=True, stdout=subprocess.DEVNULL)
+        options = webdriver.ChromeOptions()
+        options.binary_location = "/usr/bin/chromium"
+        for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1280,1600", "--disable-dev-shm-usage"):
+            options.add_argument(flag)
+        driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+        try:
+            def check(path, lang, signed_in=False):
+                nonlocal checked
+                driver.get(base + with_lang(path, lang))
+                html = driver.find_element(By.TAG_NAME, "html")
+                expected_dir = "rtl" if lang == "ar" else "ltr"
+                problems = []
+                if html.get_attribute("dir") != expected_dir:
+                    problems.append(f"dir={html.get_attribute('dir')!r}, expected {expected_dir}")
+                if html.get_attribute("lang") != lang:
+                    problems.append(f"lang={html.get_attribute('lang')!r}, expected {lang}")
+                if signed_in and not driver.find_elements(By.CSS_SELECTOR, "form[action$='/logout']"):
+                    problems.append("not signed in: the page has no sign-out form")
+                if "nil" in driver.find_element(By.TAG_NAME, "main").text.split():
+                    problems.append("the page shows a Swift nil")
+                axe = Axe(driver)
+                axe.inject()
+                results = axe.run()
+                for violation in results["violations"]:
+                    if violation["impact"] in ("serious", "critical"):
+                        targets = [node["target"] for node in violation["nodes"]][:3]
+                        problems.append(f"axe {violation['impact']}: {violation['id']} — {violation['help']} {targets}")
+                if args.screenshots:
+                    os.makedirs(args.screenshots, exist_ok=True)
+                    name = (path.strip("/").replace("/", "_") or "portal") + f".{lang}.png"
+                    driver.save_screenshot(os.path.join(args.screenshots, name))
+                checked += 1
+                status = "ok" if not problems else "FAIL"
+                print(f"{status:4} {lang} {path}")
+                for problem in problems:
+                    print(f"     {problem}")
+                    failures.append(f"{lang} {path}: {problem}")
+
+            for lang in ("fr", "ar"):
+                for path in PUBLIC_PAGES:
+                    check(path, lang)
+            driver.get(base + "/tetouan/login")
+            driver.find_element(By.ID, "email").send_keys(ADMIN_EMAIL)
+            driver.find_element(By.ID, "password").send_keys(ADMIN_PASSWORD)
+            driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+            time.sleep(0.5)
+            for lang in ("fr", "ar"):
+                for path in SIGNED_IN_PAGES:
+                    check(path, lang, signed_in=True)
+        finally:
+            driver.quit()
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+        shutil.rmtree(data, ignore_errors=True)
+    print(f"browser check: {checked - len(set(f.split(':')[0] for f in failures))} passed, "
+          f"{len(set(f.split(':')[0] for f in failures))} failed")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
