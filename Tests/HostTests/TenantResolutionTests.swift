@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Testing
@@ -68,5 +69,20 @@ import TestSupport
             let portal = try await browser.get("/")
             #expect(portal.body.contains("href=\"/alpha/\"") && portal.body.contains("href=\"/beta/\""))
         }
+    }
+}
+
+@Suite struct TenantAvailabilityTests {
+    @Test func missingTenantDatabaseIsUnavailableWhileOthersServe() async throws {
+        let host = try await TestHost()
+        try FileManager.default.removeItem(atPath: host.dataDirectory + "/beta")
+        try await host.test { client in
+            var visitor = Browser(client)
+            let beta = try await visitor.get("/beta/")
+            #expect(beta.status == .serviceUnavailable)
+            #expect(beta.body.contains("momentanément indisponible"))
+            #expect(try await visitor.get("/alpha/").status == .ok)
+        }
+        #expect(!FileManager.default.fileExists(atPath: host.dataDirectory + "/beta/tenant.sqlite"), "no empty database was made in its place")
     }
 }

@@ -13,7 +13,6 @@ struct TenantEntry: Sendable, Hashable {
     var tenant: Tenant
     var hosts: [String]
     var modules: [String: ModuleState]
-    var createdAt: Date
 
     func isEnabled(_ module: String) -> Bool { modules[module]?.enabled == true }
 }

@@ -57,7 +57,7 @@ struct TenantService: Sendable {
         let folder = pools.directory(new.slug)
         let folderExisted = FileManager.default.fileExists(atPath: folder)
         do {
-            _ = try pools.pool(new.slug)
+            _ = try pools.pool(new.slug, creating: true)
             try registry.write(new.slug) { db in
                 let locales = String(decoding: try JSONEncoder().encode(new.locales), as: UTF8.self)
                 try db.execute(sql: """

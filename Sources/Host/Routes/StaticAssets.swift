@@ -30,7 +30,7 @@ struct StaticAssets: Sendable {
         self.assets = assets
     }
 
-    func response(_ name: String, request: Request) throws -> Response {
+    func response(_ name: String) throws -> Response {
         guard let asset = assets[name] else { throw HTTPError(.notFound) }
         var response = Response(status: .ok, headers: [.contentType: asset.contentType, .cacheControl: "public, max-age=86400"],
                                 body: .init(byteBuffer: asset.bytes))
@@ -39,8 +39,8 @@ struct StaticAssets: Sendable {
     }
 
     func register<Context: RequestContext>(on router: Router<Context>) {
-        router.get("static/:name") { request, context in
-            try self.response(try context.parameters.require("name"), request: request)
+        router.get("static/:name") { _, context in
+            try self.response(try context.parameters.require("name"))
         }
     }
 }

@@ -35,15 +35,16 @@ final class TenantPools: Sendable {
     /// Number of pools currently open.
     var openCount: Int { state.withLock { $0.pools.count } }
 
-    /// The tenant's pool, opened (and its core schema migrated) if needed.
-    func pool(_ slug: String) throws -> DatabasePool {
+    /// The tenant's pool, opened (and its core schema migrated) if needed. The file must exist unless
+    /// `creating`: a registered tenant whose database went missing is unavailable, not silently emptied.
+    func pool(_ slug: String, creating: Bool = false) throws -> DatabasePool {
         if let pool = state.withLock({ state -> DatabasePool? in
             guard let pool = state.pools[slug] else { return nil }
             state.clock += 1
             state.lastUse[slug] = state.clock
             return pool
         }) { return pool }
-        let opened = try open(slug)
+        let opened = try open(slug, creating: creating)
         return state.withLock { state in
             state.clock += 1
             state.lastUse[slug] = state.clock
@@ -65,8 +66,11 @@ final class TenantPools: Sendable {
         }
     }
 
-    private func open(_ slug: String) throws -> DatabasePool {
+    private func open(_ slug: String, creating: Bool) throws -> DatabasePool {
         let folder = directory(slug)
+        guard creating || exists(slug) else {
+            throw DatabaseError(resultCode: .SQLITE_CANTOPEN, message: "the database of tenant \(slug) is missing")
+        }
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true

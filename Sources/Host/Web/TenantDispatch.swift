@@ -17,7 +17,7 @@ struct TenantDispatch {
         let slug = tenant.slug
         let secure = services.config.secureCookies
         let negotiated = LocaleNegotiation.negotiate(request, offered: tenant.locales, fallback: tenant.defaultLocale)
-        let visiblePath = root + (innerPath == "/" && !root.isEmpty ? "/" : innerPath)
+        let visiblePath = root + innerPath
         var chrome = services.renderer.chrome(tenant: tenant, root: root, path: visiblePath, locale: negotiated.locale)
         var cookies: [Cookie] = []
         if negotiated.remember {
