@@ -47,6 +47,19 @@ import TestSupport
         }
     }
 
+    @Test func anonymousAPIAnswersAreCachedToo() async throws {
+        let host = try await TestHost()
+        try await host.test { client in
+            var visitor = Browser(client)
+            let first = try await visitor.get("/alpha/api/v1/pages")
+            #expect(first.headers[.cacheControl] == "public, max-age=0, must-revalidate")
+            #expect(host.cachedPages("alpha") == 1)
+            #expect(try await visitor.get("/alpha/api/v1/pages").body == first.body)
+            #expect(try await visitor.get("/alpha/api/v1/pages/nope").status == .notFound)
+            #expect(host.cachedPages("alpha") == 1, "errors are not cached")
+        }
+    }
+
     @Test func cacheIsPerTenant() async throws {
         let host = try await TestHost()
         try await host.test { client in

@@ -7,6 +7,8 @@ struct HostMetrics: Sendable {
     private let cacheHits: Counter
     private let openDatabases: Gauge
     private let tenants: Gauge
+    /// Request counters by "scope/class", made once so the hot path only looks them up.
+    private let requests: [String: Counter]
 
     init() {
         duration = registry.makeDurationHistogram(
@@ -16,11 +18,19 @@ struct HostMetrics: Sendable {
         cacheHits = registry.makeCounter(name: "opencommune_page_cache_hits_total", help: "Anonymous pages served from the page cache")
         openDatabases = registry.makeGauge(name: "opencommune_open_tenant_databases", help: "Tenant databases currently open")
         tenants = registry.makeGauge(name: "opencommune_tenants", help: "Tenants in the registry")
+        var requests: [String: Counter] = [:]
+        for scope in ["tenant", "platform"] {
+            for status in 1...5 {
+                requests["\(scope)/\(status)"] = registry.makeCounter(name: "opencommune_requests_total",
+                                                                     labels: [("status", "\(status)xx"), ("scope", scope)],
+                                                                     help: "Requests answered")
+            }
+        }
+        self.requests = requests
     }
 
     func record(status: Int, scope: String, elapsed: Duration) {
-        registry.makeCounter(name: "opencommune_requests_total", labels: [("status", "\(status / 100)xx"), ("scope", scope)],
-                             help: "Requests answered").increment()
+        requests["\(scope)/\(min(max(status / 100, 1), 5))"]?.increment()
         duration.record(elapsed)
     }
 

@@ -18,7 +18,8 @@ struct TenantDispatch {
         let secure = services.config.secureCookies
         let negotiated = LocaleNegotiation.negotiate(request, offered: tenant.locales, fallback: tenant.defaultLocale)
         let visiblePath = root + innerPath
-        var chrome = services.renderer.chrome(tenant: tenant, root: root, path: visiblePath, locale: negotiated.locale)
+        var account: SignedInAccount?
+        var csrf = ""
         var cookies: [Cookie] = []
         if negotiated.remember {
             cookies.append(SessionCookies.make(LocaleNegotiation.cookieName, value: negotiated.locale, root: root, maxAge: 31_536_000, secure: secure))
@@ -26,22 +27,12 @@ struct TenantDispatch {
         var response: Response
         do {
             let database = try services.database(slug)
-            var account: SignedInAccount?
-            var csrf: String
-            var newCSRF = false
             let token = request.cookies[HostResponder.sessionCookie]?.value
             if SessionCookies.isToken(token), let token,
                let session = try await database.pool.read({ try AccountStore.session($0, token: token) }) {
                 account = session.account
                 csrf = session.csrf
-            } else if let existing = request.cookies[HostResponder.csrfCookie]?.value, SessionCookies.isToken(existing) {
-                csrf = existing
-            } else {
-                csrf = RandomToken.make()
-                newCSRF = true
             }
-            chrome.account = account
-            chrome.csrf = csrf
 
             let query = request.uri.query.map { "?" + $0 } ?? ""
             let isRead = request.method == .get || request.method == .head
@@ -51,6 +42,16 @@ struct TenantDispatch {
             if cacheable, let hit = services.cache.lookup(slug, key: cacheKey, version: version) {
                 services.metrics.cacheHit()
                 return CachedResponse.serve(hit, to: request)
+            }
+            // past the cache: an anonymous visitor needs a CSRF token for the forms this page may hold
+            var newCSRF = false
+            if account == nil {
+                if let existing = request.cookies[HostResponder.csrfCookie]?.value, SessionCookies.isToken(existing) {
+                    csrf = existing
+                } else {
+                    csrf = RandomToken.make()
+                    newCSRF = true
+                }
             }
 
             var request = request
@@ -70,6 +71,10 @@ struct TenantDispatch {
             // the router answers unknown paths with an empty 404: give it a page in the visitor's language
             if response.status.code >= 400, response.headers[.contentType] == nil { throw HTTPError(response.status) }
 
+            // JSON API answers carry no per-visitor data: the same bytes serve every anonymous reader
+            if innerPath.hasPrefix("/api/"), isRead, response.status == .ok, response.headers[.cacheControl] == nil {
+                response.headers[.cacheControl] = "public, max-age=0, must-revalidate"
+            }
             let shared = response.headers[.cacheControl]?.hasPrefix("public") == true
             if newCSRF && !shared {
                 cookies.append(SessionCookies.make(HostResponder.csrfCookie, value: csrf, root: root, maxAge: nil, secure: secure))
@@ -84,6 +89,9 @@ struct TenantDispatch {
                 try await CachedResponse.compressIfAccepted(&response, request: request)
             }
         } catch {
+            var chrome = services.renderer.chrome(tenant: tenant, root: root, path: visiblePath, locale: negotiated.locale)
+            chrome.account = account
+            chrome.csrf = csrf
             let (status, message) = ErrorPages.describe(error, logger: logger)
             response = innerPath.hasPrefix("/api/")
                 ? ErrorPages.json(status: status, message: message ?? services.renderer.text("error.title.\(status.code)", module: nil, locale: chrome.locale))
