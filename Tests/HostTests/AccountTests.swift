@@ -63,6 +63,18 @@ import TestSupport
         }
     }
 
+    @Test func unknownEmailsCountTowardsTheLimitToo() async throws {
+        let host = try await TestHost(loginAttempts: 2)
+        try await host.test { client in
+            var browser = Browser(client)
+            try await browser.get("/alpha/login")
+            for _ in 0..<2 {
+                #expect(try await browser.post("/alpha/login", [("email", "nobody@alpha.test"), ("password", "whatever pw")]).status == .unauthorized)
+            }
+            #expect(try await browser.post("/alpha/login", [("email", "nobody@alpha.test"), ("password", "whatever pw")]).status == .tooManyRequests)
+        }
+    }
+
     @Test func signOutEndsTheSessionOnTheServer() async throws {
         let host = try await TestHost()
         try await host.test { client in

@@ -7,18 +7,12 @@ struct AdminCommand: AsyncParsableCommand {
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Create a platform administrator.")
         @OptionGroup var options: GlobalOptions
-        @Option var email: String
-        @Flag(name: .customLong("password-stdin"), help: "Read the password from standard input.") var passwordStdin = false
-
-        func validate() throws {
-            guard passwordStdin else { throw ValidationError("--password-stdin is required: pass the password on standard input") }
-            guard AccountStore.isPlausibleEmail(AccountStore.normalizedEmail(email)) else { throw ValidationError("'\(email)' is not an e-mail address") }
-        }
+        @OptionGroup var credentials: Credentials
 
         func run() async throws {
-            let password = try PasswordInput.read()
+            let password = try credentials.password()
             let services = try options.services()
-            let address = AccountStore.normalizedEmail(email)
+            let address = credentials.address
             let hash = try await services.hasher.hash(password)
             let created = try await services.platform.pool.write { db in try PlatformAdmins.create(db, email: address, passwordHash: hash) }
             guard created else { throw PlatformError("\(address) is already a platform administrator") }

@@ -9,21 +9,15 @@ struct UserCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Create an account with a role in a tenant.")
         @OptionGroup var options: GlobalOptions
         @Argument var tenant: String
-        @Option var email: String
+        @OptionGroup var credentials: Credentials
         @Option(help: "admin, editor, moderator or citizen.") var role: Role
         @Option(help: "Name shown on pages (default: the part of the e-mail before @).") var name: String?
-        @Flag(name: .customLong("password-stdin"), help: "Read the password from standard input.") var passwordStdin = false
-
-        func validate() throws {
-            guard passwordStdin else { throw ValidationError("--password-stdin is required: pass the password on standard input") }
-            guard AccountStore.isPlausibleEmail(AccountStore.normalizedEmail(email)) else { throw ValidationError("'\(email)' is not an e-mail address") }
-        }
 
         func run() async throws {
-            let password = try PasswordInput.read()
+            let password = try credentials.password()
             let services = try options.services()
             _ = try services.tenants.entry(tenant)
-            let address = AccountStore.normalizedEmail(email)
+            let address = credentials.address
             let hash = try await services.hasher.hash(password)
             let display = name ?? String(address.split(separator: "@").first ?? "")
             let role = self.role

@@ -32,20 +32,20 @@ struct AccountRoutes {
     @Sendable func login(_ request: Request, context: CivicContext) async throws -> Response {
         let email = AccountStore.normalizedEmail(context.form.text("email"))
         let password = context.form["password"] ?? ""
-        let slug = context.tenant.slug
-        let keys = ["\(slug)|ip|\(context.clientAddress)", "\(slug)|email|\(email)"]
-        if services.throttle.isBlocked(keys) {
-            return try renderLogin(context, email: email, error: context.text("account.error.too_many_attempts"), status: .tooManyRequests)
-        }
         guard !email.isEmpty, !password.isEmpty else {
             return try renderLogin(context, email: email, error: context.text("account.error.missing_credentials"), status: .badRequest)
         }
         let stored = try await context.database.read { db in try AccountStore.find(db, email: email) }
-        guard let stored, try await services.hasher.verify(password, hash: stored.passwordHash) else {
-            services.throttle.recordFailure(keys)
+        switch try await services.signIn.check(scope: context.tenant.slug, clientAddress: context.clientAddress, email: email,
+                                               password: password, storedHash: stored?.passwordHash) {
+        case .blocked:
+            return try renderLogin(context, email: email, error: context.text("account.error.too_many_attempts"), status: .tooManyRequests)
+        case .refused:
             return try renderLogin(context, email: email, error: context.text("account.error.bad_credentials"), status: .unauthorized)
+        case .accepted:
+            break
         }
-        services.throttle.reset([keys[1]])
+        guard let stored else { throw HTTPError(.unauthorized) }
         let days = services.config.sessionDays
         let token = try await context.database.pool.write { db in try AccountStore.createSession(db, accountID: stored.id, days: days) }
         var response = context.redirect("/")

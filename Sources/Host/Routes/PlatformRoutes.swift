@@ -83,16 +83,17 @@ struct PlatformRoutes {
         let form = context.request.form
         let email = AccountStore.normalizedEmail(form.text("email"))
         let password = form["password"] ?? ""
-        let keys = ["platform|ip|\(context.request.clientAddress)", "platform|email|\(email)"]
-        if services.throttle.isBlocked(keys) {
-            return try renderLogin(context, email: email, error: text("account.error.too_many_attempts", context), status: .tooManyRequests)
-        }
         let found = try await services.platform.pool.read { db in try PlatformAdmins.find(db, email: email) }
-        guard let found, try await services.hasher.verify(password, hash: found.hash) else {
-            services.throttle.recordFailure(keys)
+        switch try await services.signIn.check(scope: "platform", clientAddress: context.request.clientAddress, email: email,
+                                               password: password, storedHash: found?.hash) {
+        case .blocked:
+            return try renderLogin(context, email: email, error: text("account.error.too_many_attempts", context), status: .tooManyRequests)
+        case .refused:
             return try renderLogin(context, email: email, error: text("account.error.bad_credentials", context), status: .unauthorized)
+        case .accepted:
+            break
         }
-        services.throttle.reset([keys[1]])
+        guard let found else { throw HTTPError(.unauthorized) }
         let days = services.config.sessionDays
         let token = try await services.platform.pool.write { db in try PlatformAdmins.createSession(db, adminID: found.id, days: days) }
         var response = Self.redirect("/admin")

@@ -20,6 +20,13 @@ enum ErrorPages {
         return (.internalServerError, nil)
     }
 
+    /// The answer to a failed request: JSON under the API, else a page with the given chrome.
+    static func response(for error: any Error, api: Bool, chrome: Chrome, renderer: Renderer, logger: Logger) -> Response {
+        let (status, message) = describe(error, logger: logger)
+        guard api else { return page(status: status, message: message, chrome: chrome, renderer: renderer) }
+        return json(status: status, message: message ?? renderer.text("error.title.\(status.code)", module: nil, locale: chrome.locale))
+    }
+
     static func json(status: HTTPResponse.Status, message: String) -> Response {
         let body = (try? JSONSerialization.data(withJSONObject: ["error": ["status": Int(status.code), "message": message]])) ?? Data()
         return Response(status: status, headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"],

@@ -13,8 +13,8 @@ struct HostServices: Sendable {
     let renderer: Renderer
     let modules: ModuleCatalog
     let tenants: TenantService
-    let throttle: LoginThrottle
     let hasher: PasswordHasher
+    let signIn: SignInGuard
     let metrics: HostMetrics
     let policy: PermissionPolicy
 
@@ -30,8 +30,8 @@ struct HostServices: Sendable {
         renderer = try Renderer(registry: registry)
         modules = try ModuleCatalog(logger: logger)
         tenants = TenantService(registry: registry, pools: pools)
-        throttle = LoginThrottle(limit: config.loginAttempts, window: Double(config.loginWindowSeconds))
         hasher = PasswordHasher(cost: config.bcryptCost)
+        signIn = SignInGuard(throttle: LoginThrottle(limit: config.loginAttempts, window: Double(config.loginWindowSeconds)), hasher: hasher)
         metrics = HostMetrics()
         policy = ModuleCatalog.policy
     }

@@ -59,10 +59,7 @@ struct PlatformDispatch {
             }
             try await CachedResponse.compressIfAccepted(&response, request: request)
         } catch {
-            let (status, message) = ErrorPages.describe(error, logger: logger)
-            response = path.hasPrefix("/api/")
-                ? ErrorPages.json(status: status, message: message ?? services.renderer.text("error.title.\(status.code)", module: nil, locale: chrome.locale))
-                : ErrorPages.page(status: status, message: message, chrome: chrome, renderer: services.renderer)
+            response = ErrorPages.response(for: error, api: path.hasPrefix("/api/"), chrome: chrome, renderer: services.renderer, logger: logger)
         }
         for cookie in cookies { response.setCookie(cookie) }
         return response

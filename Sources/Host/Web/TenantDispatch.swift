@@ -92,10 +92,7 @@ struct TenantDispatch {
             var chrome = services.renderer.chrome(tenant: tenant, root: root, path: visiblePath, locale: negotiated.locale)
             chrome.account = account
             chrome.csrf = csrf
-            let (status, message) = ErrorPages.describe(error, logger: logger)
-            response = innerPath.hasPrefix("/api/")
-                ? ErrorPages.json(status: status, message: message ?? services.renderer.text("error.title.\(status.code)", module: nil, locale: chrome.locale))
-                : ErrorPages.page(status: status, message: message, chrome: chrome, renderer: services.renderer)
+            response = ErrorPages.response(for: error, api: innerPath.hasPrefix("/api/"), chrome: chrome, renderer: services.renderer, logger: logger)
         }
         for cookie in cookies { response.setCookie(cookie) }
         return response
