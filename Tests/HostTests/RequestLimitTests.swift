@@ -61,3 +61,21 @@ import TestSupport
         }
     }
 }
+
+@Suite struct MethodTests {
+    @Test func headAnswersLikeGetWithoutBodyAndOtherMethodsAre405() async throws {
+        let host = try await TestHost()
+        try await host.test { client in
+            var browser = Browser(client)
+            let head = try await browser.send("/alpha/", method: .head, headers: [:], body: nil)
+            #expect(head.status == .ok)
+            #expect(head.body.isEmpty)
+            #expect(head.headers[.contentType]?.hasPrefix("text/html") == true)
+            for method in [HTTPRequest.Method.delete, .put, .patch] {
+                let page = try await browser.send("/alpha/pages", method: method, headers: [:], body: nil)
+                #expect(page.status == .methodNotAllowed, "\(method)")
+                #expect(page.headers[.allow] == "GET, HEAD, POST")
+            }
+        }
+    }
+}

@@ -22,15 +22,31 @@ struct HostResponder: HTTPResponder {
         let started = ContinuousClock.now
         let path = request.uri.path
         services.registry.reloadIfChangedElsewhere()
+        // HEAD is answered as GET without the body; only GET, HEAD and POST are served at all
+        let isHead = request.method == .head
+        var request = request
+        if isHead {
+            var head = request.head
+            head.method = .get
+            request = Request(head: head, body: request.body)
+        }
         var response: Response
         var scope = "platform"
-        if let (entry, root, inner) = resolve(request, path: path) {
+        if request.method != .get && request.method != .post {
+            response = Response(status: .methodNotAllowed, headers: [.allow: "GET, HEAD, POST", .contentType: "text/plain; charset=utf-8"],
+                                body: .init(byteBuffer: ByteBuffer(string: "Method not allowed\n")))
+        } else if let (entry, root, inner) = resolve(request, path: path) {
             scope = "tenant"
             response = await TenantDispatch(services: services, router: tenantRouter, entry: entry, root: root, innerPath: inner)
                 .respond(request, clientAddress: context.clientAddress, logger: context.logger)
         } else {
             response = await PlatformDispatch(services: services, router: platformRouter)
                 .respond(request, clientAddress: context.clientAddress, logger: context.logger)
+        }
+        if isHead {
+            let length = response.body.contentLength
+            response.body = .init()
+            if let length, response.headers[.contentLength] == nil { response.headers[.contentLength] = String(length) }
         }
         SecurityHeaders.apply(to: &response)
         services.metrics.record(status: Int(response.status.code), scope: scope, elapsed: ContinuousClock.now - started)
