@@ -6,6 +6,7 @@ import Hummingbird
 ///
 /// A module reaches everything tenant-specific through it and holds no global state.
 public struct CivicContext: RequestContext {
+    /// The host builds the context from what it resolved.
     public typealias Source = CivicRequestSource
 
     /// Hummingbird's own storage (logger, route parameters).
@@ -82,7 +83,7 @@ public struct CivicContext: RequestContext {
     /// Writes an audit entry for the current account, inside the caller's write transaction.
     public func audit(_ db: Database, action: String, itemType: String, itemID: String, summary: String,
                       changes: [FieldChange]) throws {
-        var entry = AuditEntry(accountID: account?.id, actorName: account?.displayName ?? "system",
+        let entry = AuditEntry(accountID: account?.id, actorName: account?.displayName ?? "system",
                                module: module ?? "core", action: action, itemType: itemType, itemID: itemID,
                                summary: summary, changes: changes)
         try entry.insert(db)

@@ -55,10 +55,12 @@ public struct LocalizedText: Sendable, Hashable, Codable, ExpressibleByDictionar
         self.init(decoded)
     }
 
+    /// Decodes the locale → string object.
     public init(from decoder: any Decoder) throws {
         self.init(try decoder.singleValueContainer().decode([String: String].self))
     }
 
+    /// Encodes as a locale → string object.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(values)

@@ -2,7 +2,7 @@ import Hummingbird
 
 /// Where a module mounts its routes. The host adds them under the tenant root and hides them when
 /// the module is disabled for the tenant.
-public struct ModuleRouter: Sendable {
+public struct ModuleRouter {
     /// Public pages at `{root}/{module}/…`.
     public let site: RouterGroup<CivicContext>
     /// Console pages at `{root}/admin/{module}/…`; only signed-in staff get through.

@@ -11,19 +11,20 @@ struct HostMetrics: Sendable {
     private let requests: [String: Counter]
 
     init() {
+        func name(_ metric: String, _ unit: String, _ help: String) -> MetricNameDescriptor {
+            MetricNameDescriptor(namespace: "opencommune", metricName: metric, unitName: unit, helpText: help)
+        }
         duration = registry.makeDurationHistogram(
-            name: "opencommune_request_duration_seconds",
-            buckets: [.microseconds(500), .milliseconds(1), .milliseconds(5), .milliseconds(20), .milliseconds(100), .milliseconds(500), .seconds(2)],
-            help: "Time to answer a request")
-        cacheHits = registry.makeCounter(name: "opencommune_page_cache_hits_total", help: "Anonymous pages served from the page cache")
-        openDatabases = registry.makeGauge(name: "opencommune_open_tenant_databases", help: "Tenant databases currently open")
-        tenants = registry.makeGauge(name: "opencommune_tenants", help: "Tenants in the registry")
+            descriptor: name("request_duration", "seconds", "Time to answer a request"),
+            buckets: [.microseconds(500), .milliseconds(1), .milliseconds(5), .milliseconds(20), .milliseconds(100), .milliseconds(500), .seconds(2)])
+        cacheHits = registry.makeCounter(descriptor: name("page_cache_hits", "total", "Anonymous pages served from the page cache"))
+        openDatabases = registry.makeGauge(descriptor: name("open_tenant_databases", "", "Tenant databases currently open"))
+        tenants = registry.makeGauge(descriptor: name("tenants", "", "Tenants in the registry"))
         var requests: [String: Counter] = [:]
         for scope in ["tenant", "platform"] {
             for status in 1...5 {
-                requests["\(scope)/\(status)"] = registry.makeCounter(name: "opencommune_requests_total",
-                                                                     labels: [("status", "\(status)xx"), ("scope", scope)],
-                                                                     help: "Requests answered")
+                requests["\(scope)/\(status)"] = registry.makeCounter(descriptor: name("requests", "total", "Requests answered"),
+                                                                     labels: [("status", "\(status)xx"), ("scope", scope)])
             }
         }
         self.requests = requests

@@ -27,7 +27,7 @@ struct PlatformDispatch {
             var csrf: String
             var newCSRF = false
             let token = request.cookies[HostResponder.adminCookie]?.value
-            if SessionCookies.isToken(token), let token, let row = try await services.platform.pool.read({ db in
+            if SessionCookies.isToken(token), let token, let row = try services.platform.pool.read({ db in
                 try Row.fetchOne(db, sql: """
                     SELECT a.id, a.email, s.csrf FROM platform_session s JOIN platform_admin a ON a.id = s.admin_id
                     WHERE s.token = ? AND s.expires_at > ?

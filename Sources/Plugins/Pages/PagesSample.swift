@@ -56,7 +56,7 @@ enum PagesSample {
             let now = Date()
             var page = Page(slug: slug, title: title, body: body, published: true, position: index, createdAt: now, updatedAt: now)
             try page.insert(db)
-            var entry = AuditEntry(accountID: nil, actorName: "system", module: PagesModule.id, action: "create", itemType: "page",
+            let entry = AuditEntry(accountID: nil, actorName: "system", module: PagesModule.id, action: "create", itemType: "page",
                                    itemID: String(page.id ?? 0), summary: "\(slug) (sample)", changes: FieldChange.diff(old: [:], new: page.auditFields))
             try entry.insert(db)
         }
