@@ -17,6 +17,7 @@ struct ServerConfig: Sendable {
     var secureCookies = false
     var sessionDays = 14
     var cachedPagesPerTenant = 256
+    var pageCacheMegabytes = 64
 
     /// The TOML file's shape; every key is optional.
     private struct File: Decodable {
@@ -24,7 +25,7 @@ struct ServerConfig: Sendable {
         struct Data: Decodable { var directory: String?; var provisioning: String? }
         struct Limits: Decodable {
             var max_body_bytes: Int?; var open_tenant_databases: Int?; var login_attempts: Int?
-            var login_window_seconds: Int?; var cached_pages_per_tenant: Int?
+            var login_window_seconds: Int?; var cached_pages_per_tenant: Int?; var page_cache_megabytes: Int?
         }
         struct Security: Decodable { var bcrypt_cost: Int?; var session_days: Int? }
         struct Locale: Decodable { var `default`: String? }
@@ -72,6 +73,7 @@ struct ServerConfig: Sendable {
         if let v = file.limits?.login_attempts { guard v >= 1 else { throw ConfigError("limits.login_attempts must be at least 1") }; loginAttempts = v }
         if let v = file.limits?.login_window_seconds { guard v >= 1 else { throw ConfigError("limits.login_window_seconds must be at least 1") }; loginWindowSeconds = v }
         if let v = file.limits?.cached_pages_per_tenant { guard v >= 0 else { throw ConfigError("limits.cached_pages_per_tenant cannot be negative") }; cachedPagesPerTenant = v }
+        if let v = file.limits?.page_cache_megabytes { guard v >= 1 else { throw ConfigError("limits.page_cache_megabytes must be at least 1") }; pageCacheMegabytes = v }
         if let v = file.security?.bcrypt_cost { guard (4...31).contains(v) else { throw ConfigError("security.bcrypt_cost must be between 4 and 31") }; bcryptCost = UInt8(v) }
         if let v = file.security?.session_days { guard v >= 1 else { throw ConfigError("security.session_days must be at least 1") }; sessionDays = v }
         if let v = file.locale?.default {

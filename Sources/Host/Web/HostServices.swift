@@ -26,7 +26,7 @@ struct HostServices: Sendable {
         platform = try PlatformDatabase(dataDirectory: config.dataDirectory)
         registry = try TenantRegistry(database: platform, changed: { versions.bump($0) })
         pools = TenantPools(dataDirectory: config.dataDirectory, capacity: config.openTenantDatabases)
-        cache = PageCache(entriesPerTenant: config.cachedPagesPerTenant)
+        cache = PageCache(entriesPerTenant: config.cachedPagesPerTenant, maxBytes: config.pageCacheMegabytes * 1_048_576)
         renderer = try Renderer(registry: registry)
         modules = try ModuleCatalog(logger: logger)
         tenants = TenantService(registry: registry, pools: pools)
