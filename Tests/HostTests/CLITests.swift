@@ -82,3 +82,13 @@ import Testing
         #expect(try await host.read("tetouan") { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM page WHERE published") } == 2)
     }
 }
+
+@Suite struct PlatformErrorTests {
+    @Test func messagesAreTranslatedWithTheirValues() async throws {
+        let error = PlatformError("host_taken", "a.example", "alpha")
+        #expect(error.description == "host name 'a.example' already belongs to 'alpha'")
+        let host = try await TestHost()
+        #expect(error.message(in: "fr", renderer: host.services.renderer) == "Le nom d'hôte « a.example » appartient déjà à « alpha ».")
+        #expect(error.message(in: "ar", renderer: host.services.renderer).contains("a.example"))
+    }
+}

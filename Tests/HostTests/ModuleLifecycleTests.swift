@@ -73,7 +73,7 @@ import TestSupport
             #expect(modules.body.contains("non autorisé par la plateforme"))
             let refused = try await admin.post("/beta/admin/modules/pages/enable", [])
             #expect(refused.status == .badRequest)
-            #expect(refused.body.contains("not allowed"))
+            #expect(refused.body.contains("doit d&#39;abord l&#39;autoriser"))
         }
         #expect(try await !host.read("beta") { db in try db.tableExists("page") })
     }

@@ -31,11 +31,11 @@ import TestSupport
             #expect(console.body.contains("alpha-youth"))
             let bad = try await admin.post("/admin/tenants", [("slug", "Bad Slug"), ("name.fr", "X"), ("locales", "fr")])
             #expect(bad.status == .badRequest)
-            #expect(bad.body.contains("must be 1 to 63"))
+            #expect(bad.body.contains("doit comporter de 1 à 63"))
             #expect(bad.body.contains("value=\"bad slug\""))
             let orphan = try await admin.post("/admin/tenants", [("slug", "orphan"), ("name.fr", "X"), ("kind", "instance"), ("locales", "fr")])
             #expect(orphan.status == .badRequest)
-            #expect(orphan.body.contains("needs --parent"))
+            #expect(orphan.body.contains("doit être rattachée à sa commune"))
             let made = try await admin.post("/admin/tenants", [("slug", "gamma-youth"), ("name.fr", "Jeunes de Gamma"), ("kind", "instance"),
                                                                ("parent", "beta"), ("locales", "fr"), ("locales", "ar")])
             #expect(made.status == .seeOther)

@@ -15,7 +15,7 @@ struct AdminCommand: AsyncParsableCommand {
             let address = credentials.address
             let hash = try await services.hasher.hash(password)
             let created = try await services.platform.pool.write { db in try PlatformAdmins.create(db, email: address, passwordHash: hash) }
-            guard created else { throw PlatformError("\(address) is already a platform administrator") }
+            guard created else { throw PlatformError("admin_exists", address) }
             print("created platform administrator \(address)")
         }
     }

@@ -24,7 +24,7 @@ struct UserCommand: AsyncParsableCommand {
             let created = try await services.database(tenant).pool.write { db in
                 try AccountStore.create(db, email: address, displayName: display, passwordHash: hash, grants: [RoleGrant(role)])
             }
-            guard created != nil else { throw PlatformError("an account with e-mail \(address) already exists in \(tenant)") }
+            guard created != nil else { throw PlatformError("account_exists", address, tenant) }
             print("created \(role.rawValue) \(address) in \(tenant)")
         }
     }

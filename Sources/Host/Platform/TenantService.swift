@@ -24,30 +24,30 @@ struct TenantService: Sendable {
     func validate(_ new: NewTenant) throws {
         let slug = new.slug
         guard slug.range(of: "^[a-z0-9][a-z0-9-]{0,62}$", options: .regularExpression) != nil else {
-            throw PlatformError("slug '\(slug)' must be 1 to 63 lower-case letters, digits or hyphens, starting with a letter or digit")
+            throw PlatformError("slug_format", slug)
         }
-        guard !Self.reservedSlugs.contains(slug) else { throw PlatformError("slug '\(slug)' is reserved for platform pages") }
-        guard registry.entry(slug) == nil else { throw PlatformError("a tenant with slug '\(slug)' already exists") }
-        guard !new.name.isEmpty else { throw PlatformError("a tenant needs a name") }
-        guard !new.locales.isEmpty else { throw PlatformError("a tenant needs at least one locale") }
+        guard !Self.reservedSlugs.contains(slug) else { throw PlatformError("slug_reserved", slug) }
+        guard registry.entry(slug) == nil else { throw PlatformError("slug_taken", slug) }
+        guard !new.name.isEmpty else { throw PlatformError("name_missing") }
+        guard !new.locales.isEmpty else { throw PlatformError("locales_missing") }
         for locale in new.locales where !Locales.isSupported(locale) {
-            throw PlatformError("locale '\(locale)' is not supported (use \(Locales.supported.joined(separator: ", ")))")
+            throw PlatformError("locale_unsupported", locale, Locales.supported.joined(separator: ", "))
         }
-        guard Set(new.locales).count == new.locales.count else { throw PlatformError("a locale is listed twice") }
+        guard Set(new.locales).count == new.locales.count else { throw PlatformError("locale_twice") }
         switch new.kind {
         case .commune:
-            guard new.parent == nil else { throw PlatformError("a commune cannot have a parent; use --kind instance") }
+            guard new.parent == nil else { throw PlatformError("commune_with_parent") }
         case .instance:
-            guard let parent = new.parent else { throw PlatformError("an instance needs --parent, the slug of its commune") }
-            guard let entry = registry.entry(parent) else { throw PlatformError("parent tenant '\(parent)' does not exist") }
-            guard entry.tenant.kind == .commune else { throw PlatformError("parent '\(parent)' is an instance; the parent must be a commune") }
+            guard let parent = new.parent else { throw PlatformError("instance_without_parent") }
+            guard let entry = registry.entry(parent) else { throw PlatformError("parent_missing", parent) }
+            guard entry.tenant.kind == .commune else { throw PlatformError("parent_not_commune", parent) }
         }
         for host in new.hosts {
             guard host.range(of: "^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$", options: .regularExpression) != nil,
-                  host.count <= 253 else { throw PlatformError("host name '\(host)' is not valid") }
-            if let owner = registry.entry(forHost: host) { throw PlatformError("host name '\(host)' already belongs to '\(owner.tenant.slug)'") }
+                  host.count <= 253 else { throw PlatformError("host_invalid", host) }
+            if let owner = registry.entry(forHost: host) { throw PlatformError("host_taken", host, owner.tenant.slug) }
         }
-        guard AccentColor.isValid(new.accentColor) else { throw PlatformError("colour '\(new.accentColor)' must be written #rrggbb") }
+        guard AccentColor.isValid(new.accentColor) else { throw PlatformError("colour_format", new.accentColor) }
     }
 
     /// Creates the tenant's database, then its registry entry, with every module allowed and none enabled.
@@ -78,14 +78,14 @@ struct TenantService: Sendable {
     }
 
     func entry(_ slug: String) throws -> TenantEntry {
-        guard let entry = registry.entry(slug) else { throw PlatformError("no tenant has the slug '\(slug)'") }
+        guard let entry = registry.entry(slug) else { throw PlatformError("tenant_unknown", slug) }
         return entry
     }
 
     /// Lets (or stops letting) a tenant use a module; forbidding also disables it.
     func setAllowed(_ slug: String, module: String, allowed: Bool) throws {
         _ = try entry(slug)
-        guard ModuleCatalog.type(module) != nil else { throw PlatformError("no module has the id '\(module)'") }
+        guard ModuleCatalog.type(module) != nil else { throw PlatformError("module_unknown", module) }
         try registry.write(slug) { db in
             try db.execute(sql: """
                 INSERT INTO tenant_module (slug, module, allowed, enabled) VALUES (?, ?, ?, 0)
@@ -97,9 +97,9 @@ struct TenantService: Sendable {
     /// Runs the module's pending migrations on the tenant's database, then turns it on.
     func enable(_ slug: String, module: String) throws {
         let entry = try entry(slug)
-        guard let type = ModuleCatalog.type(module) else { throw PlatformError("no module has the id '\(module)'") }
+        guard let type = ModuleCatalog.type(module) else { throw PlatformError("module_unknown", module) }
         guard entry.modules[module]?.allowed == true else {
-            throw PlatformError("module '\(module)' is not allowed for '\(slug)'; a platform admin must allow it first")
+            throw PlatformError("module_not_allowed", module, slug)
         }
         try migrate(slug, type: type)
         try registry.write(slug) { db in
@@ -110,7 +110,7 @@ struct TenantService: Sendable {
     /// Hides the module; its tables and data stay in the tenant's database.
     func disable(_ slug: String, module: String) throws {
         _ = try entry(slug)
-        guard ModuleCatalog.type(module) != nil else { throw PlatformError("no module has the id '\(module)'") }
+        guard ModuleCatalog.type(module) != nil else { throw PlatformError("module_unknown", module) }
         try registry.write(slug) { db in
             try db.execute(sql: "UPDATE tenant_module SET enabled = 0 WHERE slug = ? AND module = ?", arguments: [slug, module])
         }
@@ -134,11 +134,11 @@ struct TenantService: Sendable {
 
     /// Stores a module's settings after checking them against its declaration.
     func setModuleSettings(_ slug: String, module: String, submitted: [String: String]) throws {
-        guard let type = ModuleCatalog.type(module) else { throw PlatformError("no module has the id '\(module)'") }
+        guard let type = ModuleCatalog.type(module) else { throw PlatformError("module_unknown", module) }
         var values: [String: String] = [:]
         for setting in type.settings {
             guard let value = setting.normalize(submitted[setting.key]) else {
-                throw PlatformError("invalid value for \(setting.key)")
+                throw PlatformError("setting_invalid", setting.key)
             }
             values[setting.key] = value
         }
@@ -151,9 +151,9 @@ struct TenantService: Sendable {
     /// Updates the name, locales, colour and logo of a tenant.
     func updateSettings(_ slug: String, name: LocalizedText, locales: [String], accentColor: String, logoURL: String?) throws {
         _ = try entry(slug)
-        guard !name.isEmpty else { throw PlatformError("a tenant needs a name") }
-        guard !locales.isEmpty, locales.allSatisfy(Locales.isSupported) else { throw PlatformError("offer at least one supported locale") }
-        guard AccentColor.isValid(accentColor) else { throw PlatformError("colour '\(accentColor)' must be written #rrggbb") }
+        guard !name.isEmpty else { throw PlatformError("name_missing") }
+        guard !locales.isEmpty, locales.allSatisfy(Locales.isSupported) else { throw PlatformError("locales_missing") }
+        guard AccentColor.isValid(accentColor) else { throw PlatformError("colour_format", accentColor) }
         let localesJSON = String(decoding: try JSONEncoder().encode(locales), as: UTF8.self)
         try registry.write(slug) { db in
             try db.execute(sql: "UPDATE tenant SET name = ?, locales = ?, accent_color = ?, logo_url = ? WHERE slug = ?",

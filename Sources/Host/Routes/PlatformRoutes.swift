@@ -149,7 +149,7 @@ struct PlatformRoutes {
         } catch let error as PlatformError {
             var echo = ["slug": new.slug, "kind": kind.rawValue, "parent": parent, "hosts": form.text("hosts")]
             for code in Locales.supported { echo["name_\(code)"] = form.text("name.\(code)") }
-            return try renderConsole(context, form: echo, errors: [error.description], status: .badRequest)
+            return try renderConsole(context, form: echo, errors: [error.message(in: context.request.locale, renderer: services.renderer)], status: .badRequest)
         }
         return Self.redirect("/admin/tenants/\(new.slug)")
     }
@@ -177,7 +177,7 @@ struct PlatformRoutes {
         guard services.registry.entry(slug) != nil else { throw HTTPError(.notFound) }
         let allowed = Set(context.request.form.all("allowed"))
         for id in allowed where ModuleCatalog.type(id) == nil {
-            throw HTTPError(.badRequest, message: "Unknown module '\(id)'.")
+            throw HTTPError(.badRequest, message: PlatformError("module_unknown", id).message(in: context.request.locale, renderer: services.renderer))
         }
         for id in ModuleCatalog.ids { try services.tenants.setAllowed(slug, module: id, allowed: allowed.contains(id)) }
         return Self.redirect("/admin/tenants/\(slug)")

@@ -75,7 +75,7 @@ struct TenantConsoleRoutes {
         do {
             try await Task.detached { on ? try tenants.enable(slug, module: module) : try tenants.disable(slug, module: module) }.value
         } catch let error as PlatformError {
-            return try renderModules(context, error: error.description, status: .badRequest)
+            return try renderModules(context, error: error.message { context.text($0) }, status: .badRequest)
         }
         try await context.database.write { db in
             try context.audit(db, action: on ? "enable" : "disable", itemType: "module", itemID: module, summary: module, changes: [
@@ -96,7 +96,7 @@ struct TenantConsoleRoutes {
         do {
             try services.tenants.setModuleSettings(context.tenant.slug, module: module, submitted: submitted)
         } catch let error as PlatformError {
-            return try renderModules(context, error: error.description, status: .badRequest)
+            return try renderModules(context, error: error.message { context.text($0) }, status: .badRequest)
         }
         return context.redirect("/admin/modules")
     }

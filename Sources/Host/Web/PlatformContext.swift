@@ -37,7 +37,7 @@ struct PlatformContext: RequestContext {
 
     /// Throws 401 unless a platform admin is signed in.
     func requireAdmin() throws -> PlatformAdmin {
-        guard let admin = request.admin else { throw HTTPError(.unauthorized, message: "Sign in as a platform administrator.") }
+        guard let admin = request.admin else { throw HTTPError(.unauthorized) }
         return admin
     }
 }
