@@ -21,6 +21,8 @@ let package = Package(
         .package(url: "https://github.com/adam-fowler/compress-nio.git", from: "1.5.0"),
         .package(url: "https://github.com/JohnSundell/Ink.git", from: "0.6.0"),
         .package(url: "https://github.com/LebJe/TOMLKit.git", from: "0.6.0"),
+        // multipart/form-data parsing for file uploads (logo now; evidence, reports, minutes later)
+        .package(url: "https://github.com/vapor/multipart-kit.git", from: "4.7.1"),
     ],
     targets: [
         .executableTarget(
@@ -61,6 +63,7 @@ let package = Package(
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "CompressNIO", package: "compress-nio"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
             ],
             path: "Sources/Host",
             resources: [.copy("Templates"), .copy("Strings"), .copy("Static")],

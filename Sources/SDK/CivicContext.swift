@@ -32,6 +32,8 @@ public struct CivicContext: RequestContext {
     public var root: String { request.root }
     /// The tenant's database.
     public var database: TenantDatabase { request.database }
+    /// The tenant's uploaded files (`<data-dir>/<slug>/files/`), served at `{root}/files/{name}`.
+    public var files: TenantFiles { request.files }
     /// The signed-in account, or `nil` for an anonymous visitor.
     public var account: SignedInAccount? { request.account }
     /// The visitor's locale.

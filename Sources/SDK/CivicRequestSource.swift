@@ -14,6 +14,8 @@ public struct CivicRequestSource: RequestContextSource, Sendable {
     public let path: String
     /// The tenant's database.
     public let database: TenantDatabase
+    /// The tenant's uploaded files.
+    public let files: TenantFiles
     /// The signed-in account in this tenant, if any.
     public let account: SignedInAccount?
     /// Negotiated locale.
@@ -32,7 +34,7 @@ public struct CivicRequestSource: RequestContextSource, Sendable {
     public let maxUploadSize: Int
 
     /// Creates a source; called by the host only.
-    public init(logger: Logger, tenant: Tenant, root: String, path: String, database: TenantDatabase, account: SignedInAccount?,
+    public init(logger: Logger, tenant: Tenant, root: String, path: String, database: TenantDatabase, files: TenantFiles, account: SignedInAccount?,
                 locale: String, csrfToken: String, renderer: any PageRenderer, policy: PermissionPolicy,
                 form: FormData, clientAddress: String, maxUploadSize: Int) {
         self.logger = logger
@@ -40,6 +42,7 @@ public struct CivicRequestSource: RequestContextSource, Sendable {
         self.root = root
         self.path = path
         self.database = database
+        self.files = files
         self.account = account
         self.locale = locale
         self.csrfToken = csrfToken

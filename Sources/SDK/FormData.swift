@@ -5,12 +5,20 @@ import Hummingbird
 public struct FormData: Sendable, Hashable {
     /// Values per field name, in submission order.
     public let fields: [String: [String]]
+    /// Files of a `multipart/form-data` form, per field name (file inputs left empty are absent).
+    public let files: [String: [UploadedFile]]
 
     /// An empty form (GET requests).
     public static let empty = FormData(fields: [:])
 
-    /// Creates a form from already-decoded fields.
-    public init(fields: [String: [String]]) { self.fields = fields }
+    /// Creates a form from already-decoded fields and files.
+    public init(fields: [String: [String]], files: [String: [UploadedFile]] = [:]) {
+        self.fields = fields
+        self.files = files
+    }
+
+    /// The first file sent in `name`, if any.
+    public func file(_ name: String) -> UploadedFile? { files[name]?.first }
 
     /// Parses an urlencoded body; throws a 400 with a message when it is not valid encoding.
     public init(urlEncoded body: String) throws {
@@ -24,6 +32,7 @@ public struct FormData: Sendable, Hashable {
             fields[name, default: []].append(value)
         }
         self.fields = fields
+        self.files = [:]
     }
 
     private static func decode(_ part: Substring) -> String? {

@@ -42,6 +42,42 @@ public struct Browser: Sendable {
         return try await send(path, method: .post, headers: [.contentType: "application/x-www-form-urlencoded"], body: ByteBuffer(string: body))
     }
 
+    /// A file to send in a multipart form.
+    public struct Upload: Sendable {
+        public let field: String
+        public let filename: String
+        public let contentType: String
+        public let bytes: [UInt8]
+
+        public init(field: String, filename: String, contentType: String, bytes: [UInt8]) {
+            self.field = field
+            self.filename = filename
+            self.contentType = contentType
+            self.bytes = bytes
+        }
+    }
+
+    /// Posts `fields` and `files` as `multipart/form-data`, adding `_csrf` like ``post(_:_:csrf:)``.
+    @discardableResult
+    public mutating func postMultipart(_ path: String, _ fields: [(String, String)], files: [Upload], csrf override: String? = nil) async throws -> Page {
+        let boundary = "----opencommune-test-boundary"
+        var body = ByteBuffer()
+        var all = fields
+        let token = override ?? csrf ?? ""
+        if !token.isEmpty { all.append(("_csrf", token)) }
+        for (name, value) in all {
+            body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n")
+        }
+        for file in files {
+            body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.field)\"; filename=\"\(file.filename)\"\r\n")
+            body.writeString("Content-Type: \(file.contentType)\r\n\r\n")
+            body.writeBytes(file.bytes)
+            body.writeString("\r\n")
+        }
+        body.writeString("--\(boundary)--\r\n")
+        return try await send(path, method: .post, headers: [.contentType: "multipart/form-data; boundary=\(boundary)"], body: body)
+    }
+
     /// Sends a raw request through the jar.
     public mutating func send(_ path: String, method: HTTPRequest.Method, headers extra: HTTPFields, body: ByteBuffer?) async throws -> Page {
         var requestHeaders = headers

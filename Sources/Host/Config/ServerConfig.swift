@@ -10,6 +10,7 @@ struct ServerConfig: Sendable {
     var provisioningDirectory: String? = "config/tenants"
     var defaultLocale = "fr"
     var maxBodyBytes = 1_048_576
+    var maxUploadBytes = 10_485_760
     var openTenantDatabases = 64
     var loginAttempts = 5
     var loginWindowSeconds = 900
@@ -24,7 +25,7 @@ struct ServerConfig: Sendable {
         struct Server: Decodable { var hostname: String?; var port: Int?; var secure_cookies: Bool? }
         struct Data: Decodable { var directory: String?; var provisioning: String? }
         struct Limits: Decodable {
-            var max_body_bytes: Int?; var open_tenant_databases: Int?; var login_attempts: Int?
+            var max_body_bytes: Int?; var max_upload_bytes: Int?; var open_tenant_databases: Int?; var login_attempts: Int?
             var login_window_seconds: Int?; var cached_pages_per_tenant: Int?; var page_cache_megabytes: Int?
         }
         struct Security: Decodable { var bcrypt_cost: Int?; var session_days: Int? }
@@ -69,6 +70,7 @@ struct ServerConfig: Sendable {
         if let v = file.data?.directory { dataDirectory = v }
         if let v = file.data?.provisioning { provisioningDirectory = v.isEmpty ? nil : v }
         if let v = file.limits?.max_body_bytes { guard v >= 1024 else { throw ConfigError("limits.max_body_bytes must be at least 1024") }; maxBodyBytes = v }
+        if let v = file.limits?.max_upload_bytes { guard v >= 1024 else { throw ConfigError("limits.max_upload_bytes must be at least 1024") }; maxUploadBytes = v }
         if let v = file.limits?.open_tenant_databases { guard v >= 1 else { throw ConfigError("limits.open_tenant_databases must be at least 1") }; openTenantDatabases = v }
         if let v = file.limits?.login_attempts { guard v >= 1 else { throw ConfigError("limits.login_attempts must be at least 1") }; loginAttempts = v }
         if let v = file.limits?.login_window_seconds { guard v >= 1 else { throw ConfigError("limits.login_window_seconds must be at least 1") }; loginWindowSeconds = v }

@@ -12,6 +12,7 @@ func buildApplication(services: HostServices) throws -> some ApplicationProtocol
     AccountRoutes(services: services).register(on: tenantRouter)
     TenantConsoleRoutes(services: services).register(on: tenantRouter)
     assets.register(on: tenantRouter)
+    TenantFileRoutes().register(on: tenantRouter)
     for module in services.modules.modules {
         let gate = { (console: Bool) in
             ModuleGate(moduleID: module.id, declared: module.type.settings, registry: services.registry, console: console)

@@ -1,4 +1,5 @@
 import CivicSDK
+import Foundation
 import Logging
 
 /// Everything the host's routes share, built once by `buildApplication` (and by tests).
@@ -34,6 +35,11 @@ struct HostServices: Sendable {
         signIn = SignInGuard(throttle: LoginThrottle(limit: config.loginAttempts, window: Double(config.loginWindowSeconds)), hasher: hasher)
         metrics = HostMetrics()
         policy = ModuleCatalog.policy
+    }
+
+    /// The tenant's files folder.
+    func files(_ slug: String) -> TenantFiles {
+        TenantFiles(directory: URL(fileURLWithPath: pools.directory(slug)).appendingPathComponent("files"))
     }
 
     /// The tenant database wrapper whose writes invalidate `slug`'s cached pages.

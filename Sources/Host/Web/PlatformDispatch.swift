@@ -47,7 +47,7 @@ struct PlatformDispatch {
             var form = FormData.empty
             if RequestForm.isStateChanging(request.method) {
                 let locale = negotiated.locale, renderer = services.renderer
-                form = try await RequestForm.read(&request, limit: services.config.maxBodyBytes, expectedCSRF: csrf,
+                form = try await RequestForm.read(&request, limit: services.config.maxBodyBytes, uploadLimit: services.config.maxUploadBytes, expectedCSRF: csrf,
                                                   messages: { renderer.text($0, module: nil, locale: locale) })
             }
             let source = PlatformRequestSource(logger: logger, path: path, locale: negotiated.locale, admin: admin, csrfToken: csrf,

@@ -110,7 +110,7 @@ final class Renderer: PageRenderer {
         ]
         if let tenant = chrome.tenant {
             data["themeHref"] = "\(chrome.root)/theme.css"
-            if let logo = tenant.logoURL { data["logo"] = ["src": logo, "alt": siteName] }
+            if let logo = tenant.logoURL { data["logo"] = ["src": Self.logoSource(logo, root: chrome.root)] }
             data["nav"] = ModuleCatalog.types.filter { chrome.modules.contains($0.id) }.map { type -> [String: Any] in
                 let href = "\(chrome.root)/\(type.id)"
                 return ["label": type.title.resolve(chrome.locale, fallbacks: tenant.locales), "href": href,
@@ -130,6 +130,11 @@ final class Renderer: PageRenderer {
             data["platformAccount"] = ["logout": "/admin/logout"]
         }
         return data
+    }
+
+    /// Where the browser finds a tenant's logo: uploaded files live under the tenant's root.
+    static func logoSource(_ logo: String, root: String) -> String {
+        logo.hasPrefix("files/") ? "\(root)/\(logo)" : logo
     }
 
     /// The chrome of a tenant page before the visitor is known.

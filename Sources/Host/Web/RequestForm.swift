@@ -9,7 +9,11 @@ enum RequestForm {
     }
 
     /// Collects the body (replacing it in `request`) and returns the parsed form after checking `_csrf` against `expected`.
-    static func read(_ request: inout Request, limit: Int, expectedCSRF: String?, messages: (String) -> String) async throws -> FormData {
+    /// `limit` applies to url-encoded forms, `uploadLimit` to multipart forms (which carry files).
+    static func read(_ request: inout Request, limit: Int, uploadLimit: Int, expectedCSRF: String?, messages: (String) -> String) async throws -> FormData {
+        let type = request.headers[.contentType]?.lowercased() ?? ""
+        let boundary = MultipartForm.boundary(request.headers[.contentType] ?? "")
+        let limit = boundary == nil ? limit : max(limit, uploadLimit)
         if let length = request.headers[.contentLength].flatMap(Int.init), length > limit {
             throw HTTPError(.contentTooLarge, message: messages("error.body_too_large"))
         }
@@ -17,9 +21,12 @@ enum RequestForm {
         do { body = try await request.collectBody(upTo: limit) } catch let error as HTTPError where error.status == .contentTooLarge {
             throw HTTPError(.contentTooLarge, message: messages("error.body_too_large"))
         }
-        let type = request.headers[.contentType]?.lowercased() ?? ""
         let form: FormData
-        if type.hasPrefix("application/x-www-form-urlencoded") {
+        if let boundary {
+            do { form = try MultipartForm.parse(body, boundary: boundary) } catch {
+                throw HTTPError(.badRequest, message: messages("error.malformed_form"))
+            }
+        } else if type.hasPrefix("application/x-www-form-urlencoded") {
             guard let text = body.getString(at: body.readerIndex, length: body.readableBytes), text.utf8.allSatisfy({ $0 != 0 }) else {
                 throw HTTPError(.badRequest, message: messages("error.malformed_form"))
             }

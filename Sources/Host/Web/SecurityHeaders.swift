@@ -8,7 +8,7 @@ enum SecurityHeaders {
         + "base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
 
     static func apply(to response: inout Response) {
-        response.headers[.contentSecurityPolicy] = contentSecurityPolicy
+        if response.headers[.contentSecurityPolicy] == nil { response.headers[.contentSecurityPolicy] = contentSecurityPolicy }
         response.headers[.xContentTypeOptions] = "nosniff"
         response.headers[HTTPField.Name("X-Frame-Options")!] = "DENY"
         response.headers[HTTPField.Name("Referrer-Policy")!] = "strict-origin-when-cross-origin"

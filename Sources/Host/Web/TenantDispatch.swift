@@ -58,13 +58,13 @@ struct TenantDispatch {
             var form = FormData.empty
             if RequestForm.isStateChanging(request.method) {
                 let locale = negotiated.locale, renderer = services.renderer
-                form = try await RequestForm.read(&request, limit: services.config.maxBodyBytes, expectedCSRF: csrf,
+                form = try await RequestForm.read(&request, limit: services.config.maxBodyBytes, uploadLimit: services.config.maxUploadBytes, expectedCSRF: csrf,
                                                   messages: { renderer.text($0, module: nil, locale: locale) })
             }
             let source = CivicRequestSource(
-                logger: logger, tenant: tenant, root: root, path: visiblePath, database: database, account: account,
+                logger: logger, tenant: tenant, root: root, path: visiblePath, database: database, files: services.files(slug), account: account,
                 locale: negotiated.locale, csrfToken: csrf, renderer: services.renderer, policy: services.policy, form: form,
-                clientAddress: clientAddress, maxUploadSize: services.config.maxBodyBytes)
+                clientAddress: clientAddress, maxUploadSize: services.config.maxUploadBytes)
             var head = request.head
             head.path = innerPath + query
             response = try await router.respond(to: Request(head: head, body: request.body), context: CivicContext(source: source))
@@ -79,7 +79,7 @@ struct TenantDispatch {
             if newCSRF && !shared {
                 cookies.append(SessionCookies.make(HostResponder.csrfCookie, value: csrf, root: root, maxAge: nil, secure: secure))
             }
-            if cacheable && shared && response.status == .ok && response.headers[.setCookie] == nil && cookies.isEmpty {
+            if cacheable && shared && response.status == .ok && !innerPath.hasPrefix("/files/") && response.headers[.setCookie] == nil && cookies.isEmpty {
                 let body = try await response.body.collect()
                 let entry = CachedResponse.entry(response, body: body)
                 // a write during rendering moved the version: store under the version read before, which is already stale
