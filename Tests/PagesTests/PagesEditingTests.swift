@@ -8,9 +8,7 @@ import TestSupport
     @Test func draftIsHiddenUntilPublishedThenListedEverywhere() async throws {
         let host = try await TestHost()
         try await host.test { client in
-            var editor = Browser(client)
-            try await editor.signIn("/alpha", email: "editor@alpha.test")
-            try await editor.get("/alpha/admin/pages/new")
+            var editor = try await Browser.editor(client)
             let created = try await editor.post("/alpha/admin/pages", [
                 ("slug", "a-propos"), ("title.fr", "À propos"), ("title.ar", "حول"), ("body.fr", "Le **plan** d'action."), ("position", "2"),
             ])
@@ -42,11 +40,8 @@ import TestSupport
     @Test func editsAreAuditedAndShownInThePublicHistory() async throws {
         let host = try await TestHost()
         try await host.test { client in
-            var editor = Browser(client)
-            try await editor.signIn("/alpha", email: "editor@alpha.test")
-            try await editor.get("/alpha/admin/pages/new")
-            try await editor.post("/alpha/admin/pages", [("slug", "plan"), ("title.fr", "Plan"), ("body.fr", "v1")])
-            try await editor.post("/alpha/admin/pages/1/publish", [])
+            var editor = try await Browser.editor(client)
+            try await editor.createPage([("slug", "plan"), ("title.fr", "Plan"), ("body.fr", "v1")], publish: true)
             let edit = try await editor.get("/alpha/admin/pages/1/edit")
             #expect(edit.body.contains(">v1</textarea>"))
             let saved = try await editor.post("/alpha/admin/pages/1", [("slug", "plan"), ("title.fr", "Plan d'action"), ("body.fr", "v2")])
@@ -66,9 +61,7 @@ import TestSupport
     @Test func duplicateSlugIsRefusedWithTheFormKept() async throws {
         let host = try await TestHost()
         try await host.test { client in
-            var editor = Browser(client)
-            try await editor.signIn("/alpha", email: "editor@alpha.test")
-            try await editor.get("/alpha/admin/pages/new")
+            var editor = try await Browser.editor(client)
             try await editor.post("/alpha/admin/pages", [("slug", "same"), ("title.fr", "Un")])
             let second = try await editor.post("/alpha/admin/pages", [("slug", "same"), ("title.fr", "Deux")])
             #expect(second.status == .badRequest)
@@ -86,12 +79,9 @@ import TestSupport
         let host = try await TestHost()
         let payload = "<script>alert(1)</script>"
         try await host.test { client in
-            var editor = Browser(client)
-            try await editor.signIn("/alpha", email: "editor@alpha.test")
-            try await editor.get("/alpha/admin/pages/new")
-            try await editor.post("/alpha/admin/pages", [("slug", "xss"), ("title.fr", payload),
-                                                         ("body.fr", "\(payload)\n\n[clic](javascript:alert(2)) <img src=x onerror=alert(3)>")])
-            try await editor.post("/alpha/admin/pages/1/publish", [])
+            var editor = try await Browser.editor(client)
+            try await editor.createPage([("slug", "xss"), ("title.fr", payload),
+                                         ("body.fr", "\(payload)\n\n[clic](javascript:alert(2)) <img src=x onerror=alert(3)>")], publish: true)
             var visitor = Browser(client)
             for path in ["/alpha/pages/xss", "/alpha/pages", "/alpha/", "/alpha/pages/xss/history"] {
                 let body = try await visitor.get(path).body
@@ -106,11 +96,8 @@ import TestSupport
     @Test func historyCanBeMadePrivateByTheTenant() async throws {
         let host = try await TestHost()
         try await host.test { client in
-            var editor = Browser(client)
-            try await editor.signIn("/alpha", email: "editor@alpha.test")
-            try await editor.get("/alpha/admin/pages/new")
-            try await editor.post("/alpha/admin/pages", [("slug", "p"), ("title.fr", "P")])
-            try await editor.post("/alpha/admin/pages/1/publish", [])
+            var editor = try await Browser.editor(client)
+            try await editor.createPage([("slug", "p"), ("title.fr", "P")], publish: true)
             var admin = Browser(client)
             try await admin.signIn("/alpha", email: "admin@alpha.test")
             try await admin.get("/alpha/admin/modules")
@@ -124,9 +111,7 @@ import TestSupport
     @Test func moderatorAndCitizenCannotEditOrPublish() async throws {
         let host = try await TestHost()
         try await host.test { client in
-            var editor = Browser(client)
-            try await editor.signIn("/alpha", email: "editor@alpha.test")
-            try await editor.get("/alpha/admin/pages/new")
+            var editor = try await Browser.editor(client)
             try await editor.post("/alpha/admin/pages", [("slug", "p"), ("title.fr", "P")])
             for role in ["moderator", "citizen"] {
                 var browser = Browser(client)
@@ -154,5 +139,22 @@ import TestSupport
         let french = try keys("fr")
         #expect(try keys("ar") == french)
         #expect(try keys("en") == french)
+    }
+}
+
+extension Browser {
+    /// Alpha's editor, signed in, on the new-page form.
+    static func editor(_ client: any TestClientProtocol) async throws -> Browser {
+        var editor = Browser(client)
+        try await editor.signIn("/alpha", email: "editor@alpha.test")
+        try await editor.get("/alpha/admin/pages/new")
+        return editor
+    }
+
+    /// Creates a page through the console form (the first page gets id 1) and publishes it if asked.
+    mutating func createPage(_ fields: [(String, String)], publish: Bool) async throws {
+        let created = try await post("/alpha/admin/pages", fields)
+        #expect(created.status == .seeOther)
+        if publish { try await post("/alpha/admin/pages/1/publish", []) }
     }
 }
