@@ -48,11 +48,19 @@ let package = Package(
             resources: [.copy("Templates"), .copy("Strings")],
             swiftSettings: strict
         ),
+        .target(
+            name: "PlanTracker",
+            dependencies: ["CivicSDK"],
+            path: "Sources/Plugins/PlanTracker",
+            resources: [.copy("Templates"), .copy("Strings")],
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "OpenCommune",
             dependencies: [
                 "CivicSDK",
                 "Pages",
+                "PlanTracker",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Mustache", package: "swift-mustache"),
@@ -88,6 +96,16 @@ let package = Package(
             name: "HostTests",
             dependencies: [
                 "OpenCommune",
+                "CivicSDK",
+                "TestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "PlanTrackerTests",
+            dependencies: [
+                "PlanTracker",
                 "CivicSDK",
                 "TestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

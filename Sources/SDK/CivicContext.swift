@@ -49,6 +49,11 @@ public struct CivicContext: RequestContext {
     /// Client address, for rate limiting.
     public var clientAddress: String { request.clientAddress }
 
+    /// The figures every enabled module publishes for this tenant (see ``CivicModule/indicators(_:_:)``),
+    /// by indicator id, so one module can show another's live numbers (a plan indicator linked to
+    /// "reports published", say).
+    public func liveFigures() async throws -> [String: Indicator] { try await request.liveFigures() }
+
     /// Whether the current account holds `permission`.
     public func can(_ permission: String) -> Bool {
         guard let account else { return false }

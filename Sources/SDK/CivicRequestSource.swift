@@ -32,11 +32,14 @@ public struct CivicRequestSource: RequestContextSource, Sendable {
     public let clientAddress: String
     /// Largest accepted request body, in bytes.
     public let maxUploadSize: Int
+    /// The live figures of every module enabled in this tenant, by indicator id.
+    public let liveFigures: @Sendable () async throws -> [String: Indicator]
 
     /// Creates a source; called by the host only.
     public init(logger: Logger, tenant: Tenant, root: String, path: String, database: TenantDatabase, files: TenantFiles, account: SignedInAccount?,
                 locale: String, csrfToken: String, renderer: any PageRenderer, policy: PermissionPolicy,
-                form: FormData, clientAddress: String, maxUploadSize: Int) {
+                form: FormData, clientAddress: String, maxUploadSize: Int,
+                liveFigures: @escaping @Sendable () async throws -> [String: Indicator]) {
         self.logger = logger
         self.tenant = tenant
         self.root = root
@@ -51,5 +54,6 @@ public struct CivicRequestSource: RequestContextSource, Sendable {
         self.form = form
         self.clientAddress = clientAddress
         self.maxUploadSize = maxUploadSize
+        self.liveFigures = liveFigures
     }
 }

@@ -57,6 +57,18 @@ public final class TestHost: Sendable {
         }
     }
 
+    /// Enables a module on a tenant (running its migrations), with its sample content if asked.
+    public func enable(_ module: String, on tenant: String, withSample: Bool = false) async throws {
+        try services.tenants.enable(tenant, module: module)
+        guard withSample, let instance = services.modules.instance(module), let entry = services.registry.entry(tenant) else { return }
+        try await services.database(tenant).write { db in try instance.installSampleContent(db, entry.tenant) }
+    }
+
+    /// Writes to a tenant's database directly (to set up data), invalidating its cached pages.
+    public func write(_ tenant: String, _ block: @escaping @Sendable (GRDB.Database) throws -> Void) async throws {
+        try await services.database(tenant).write(block)
+    }
+
     /// Runs `body` against the application through the router test framework.
     public func test<Value: Sendable>(_ body: @escaping @Sendable (any TestClientProtocol) async throws -> Value) async throws -> Value {
         let app = try buildApplication(services: services)

@@ -26,7 +26,7 @@ ADMIN_PASSWORD = "browser check password"
 PUBLIC_PAGES = [
     "/", "/tetouan/", "/tetouan/pages", "/tetouan/pages/plan-d-action", "/tetouan/pages/plan-d-action/history",
     "/tetouan/login", "/tetouan/register", "/tetouan-ieecag/", "/tetouan-ieecag/pages/a-propos", "/tetouan/no-such-page",
-    "/admin/login",
+    "/admin/login", "/tetouan/plans", "/tetouan/plans/2", "/tetouan/plans?principle=transparency",
 ]
 SIGNED_IN_PAGES = [
     "/tetouan/account", "/tetouan/admin", "/tetouan/admin/modules", "/tetouan/admin/users", "/tetouan/admin/settings",

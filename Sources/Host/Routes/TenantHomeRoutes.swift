@@ -26,11 +26,7 @@ struct TenantHomeRoutes {
                               "link": card.link.map { [["label": $0.label, "href": $0.href]] } ?? []])
             }
         }
-        let instances = enabled.map(\.instance)
-        let indicators = try await context.database.read { db in
-            try instances.flatMap { try $0.indicators(db, tenant) }
-        }
-        let figures = indicators.map { indicator -> [String: Any] in
+        let figures = try await context.liveFigures().values.sorted { $0.id < $1.id }.map { indicator -> [String: Any] in
             ["label": context.localized(indicator.title), "value": Self.format(indicator.value), "unit": context.localized(indicator.unit)]
         }
         let children = tenant.kind == .commune ? services.registry.instances(of: tenant.slug) : []

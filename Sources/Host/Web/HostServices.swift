@@ -37,6 +37,14 @@ struct HostServices: Sendable {
         policy = ModuleCatalog.policy
     }
 
+    /// The indicators of every module enabled for `tenant`, read in one transaction, by id.
+    func liveFigures(_ tenant: Tenant, database: TenantDatabase) async throws -> [String: Indicator] {
+        guard let entry = registry.entry(tenant.slug) else { return [:] }
+        let enabled = modules.modules.filter { entry.isEnabled($0.id) }.map(\.instance)
+        let figures = try await database.read { db in try enabled.flatMap { try $0.indicators(db, tenant) } }
+        return Dictionary(figures.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
     /// The tenant's files folder.
     func files(_ slug: String) -> TenantFiles {
         TenantFiles(directory: URL(fileURLWithPath: pools.directory(slug)).appendingPathComponent("files"))

@@ -1,0 +1,153 @@
+import CivicSDK
+import Foundation
+import GRDB
+
+/// A communal action plan (e.g. "Tétouan, commune ouverte 2023-2026").
+struct Plan: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "plan"
+    var id: Int64?
+    var title: LocalizedText
+    var description: LocalizedText
+    var startYear: Int
+    var endYear: Int
+    var status: String
+    var createdAt: Date
+    var updatedAt: Date
+
+    enum CodingKeys: String, CodingKey {
+        case id, title, description, status
+        case startYear = "start_year", endYear = "end_year", createdAt = "created_at", updatedAt = "updated_at"
+    }
+
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+    /// The plan shown at `{root}/plans`: the latest in force, else the latest.
+    static func current(_ db: Database) throws -> Plan? {
+        try Plan.order(sql: "status = 'in_force' DESC, start_year DESC, id DESC").fetchOne(db)
+    }
+}
+
+/// One commitment (engagement) of a plan, as on the OGP commitment sheet.
+struct Commitment: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "commitment"
+    var id: Int64?
+    var planID: Int64
+    var number: Int
+    var title: LocalizedText
+    /// Comma-separated OGP principles (see ``OGPPrinciple``).
+    var principles: String
+    var leadServices: LocalizedText
+    var otherActors: LocalizedText
+    var problem: LocalizedText
+    var solution: LocalizedText
+    var expectedResults: LocalizedText
+    var status: String
+    var completion: String
+    var published: Bool
+    var position: Int
+    var updatedAt: Date
+
+    enum CodingKeys: String, CodingKey {
+        case id, number, title, principles, problem, solution, status, completion, published, position
+        case planID = "plan_id", leadServices = "lead_services", otherActors = "other_actors"
+        case expectedResults = "expected_results", updatedAt = "updated_at"
+    }
+
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+    var principleList: [OGPPrinciple] { principles.split(separator: ",").compactMap { OGPPrinciple(rawValue: String($0)) } }
+}
+
+/// An activity of a commitment, scheduled by month.
+struct Activity: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "activity"
+    var id: Int64?
+    var commitmentID: Int64
+    var title: LocalizedText
+    var plannedStart: String
+    var plannedEnd: String
+    var actualStart: String?
+    var actualEnd: String?
+    var status: String
+    var progress: Int
+    var responsible: LocalizedText
+    var deliverable: LocalizedText
+    var position: Int
+
+    enum CodingKeys: String, CodingKey {
+        case id, title, status, progress, responsible, deliverable, position
+        case commitmentID = "commitment_id", plannedStart = "planned_start", plannedEnd = "planned_end"
+        case actualStart = "actual_start", actualEnd = "actual_end"
+    }
+
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+    /// Past its planned end and not complete.
+    func isLate(today: YearMonth, statuses: [String: PlanStatus]) -> Bool {
+        guard let end = YearMonth(plannedEnd) else { return false }
+        return end < today && progress < 100 && statuses[status]?.complete != true
+    }
+}
+
+/// A dated entry of a commitment's public timeline.
+struct ProgressUpdate: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "progress_update"
+    var id: Int64?
+    var commitmentID: Int64
+    var activityID: Int64?
+    var date: String
+    var text: LocalizedText
+    var newProgress: Int?
+    var newStatus: String?
+    var sample: Bool
+    var author: String
+
+    enum CodingKeys: String, CodingKey {
+        case id, date, text, sample, author
+        case commitmentID = "commitment_id", activityID = "activity_id", newProgress = "new_progress", newStatus = "new_status"
+    }
+
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+/// A result or impact indicator of a commitment; `source` links it to a live platform figure.
+struct PlanIndicator: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "plan_indicator"
+    var id: Int64?
+    var commitmentID: Int64
+    var name: LocalizedText
+    var kind: String
+    var unit: LocalizedText
+    var baseline: Double?
+    var target: Double?
+    var source: String?
+    var position: Int
+
+    enum CodingKeys: String, CodingKey {
+        case id, name, kind, unit, baseline, target, source, position
+        case commitmentID = "commitment_id"
+    }
+
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+/// A dated measure of an indicator typed by an editor.
+struct PlanIndicatorValue: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "plan_indicator_value"
+    var id: Int64?
+    var indicatorID: Int64
+    var date: String
+    var value: Double
+
+    enum CodingKeys: String, CodingKey {
+        case id, date, value
+        case indicatorID = "indicator_id"
+    }
+
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+/// The OGP principles a commitment serves.
+enum OGPPrinciple: String, CaseIterable, Sendable {
+    case transparency, accountability, participation, technology
+}
