@@ -31,6 +31,8 @@ PUBLIC_PAGES = [
 SIGNED_IN_PAGES = [
     "/tetouan/account", "/tetouan/admin", "/tetouan/admin/modules", "/tetouan/admin/users", "/tetouan/admin/settings",
     "/tetouan/admin/pages", "/tetouan/admin/pages/new", "/tetouan/admin/pages/1/edit",
+    "/tetouan/admin/plans", "/tetouan/admin/plans/plan", "/tetouan/admin/plans/commitments/new",
+    "/tetouan/admin/plans/commitments/1", "/tetouan/admin/plans/activities/1",
 ]
 
 

@@ -68,7 +68,8 @@ struct CommitmentSheet: Sendable {
             "updates": updates.map { update -> [String: Any] in
                 ["date": update.date, "text": context.localized(update.text), "sample": update.sample,
                  "newProgress": update.newProgress.map { [$0] } ?? [], "newStatus": update.newStatus.map { [status($0)] } ?? [],
-                 "author": update.author]
+                 "author": update.author,
+                 "evidence": update.evidence.map { [["href": "\(context.root)/files/\($0)", "label": update.evidenceLabel ?? $0]] } ?? []]
             },
             "hasUpdates": !updates.isEmpty,
             "indicators": indicators.map { indicatorData($0, context: context, figures: figures) },

@@ -101,9 +101,13 @@ struct ProgressUpdate: Codable, Sendable, FetchableRecord, MutablePersistableRec
     var newStatus: String?
     var sample: Bool
     var author: String
+    /// Stored file name of the evidence (see `TenantFiles`), and the name the editor gave it.
+    var evidence: String?
+    var evidenceLabel: String?
 
     enum CodingKeys: String, CodingKey {
-        case id, date, text, sample, author
+        case id, date, text, sample, author, evidence
+        case evidenceLabel = "evidence_label"
         case commitmentID = "commitment_id", activityID = "activity_id", newProgress = "new_progress", newStatus = "new_status"
     }
 

@@ -75,7 +75,7 @@ enum PlanSample {
                                     text: ["fr": "Exemple de point d'étape : la plateforme de suivi du plan est en ligne en version de démonstration.",
                                            "ar": "مثال على نقطة مرحلية: منصة تتبع الخطة متاحة في نسخة تجريبية.",
                                            "en": "Example progress note: the plan monitoring platform is online as a demonstration."],
-                                    newProgress: nil, newStatus: nil, sample: true, author: "system")
+                                    newProgress: nil, newStatus: nil, sample: true, author: "system", evidence: nil, evidenceLabel: nil)
         try update.insert(db)
         let entry = AuditEntry(accountID: nil, actorName: "system", module: PlanTrackerModule.id, action: "create", itemType: "commitment",
                                itemID: String(commitmentID), summary: "2 (sample)", changes: [])

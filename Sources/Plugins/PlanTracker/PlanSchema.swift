@@ -96,5 +96,11 @@ enum PlanSchema {
                                arguments: [status.key, status.label.json, status.progress, status.complete, position])
             }
         }
+        migrations.add("002-progress-evidence") { db in
+            try db.alter(table: "progress_update") { t in
+                t.add(column: "evidence", .text)
+                t.add(column: "evidence_label", .text)
+            }
+        }
     }
 }

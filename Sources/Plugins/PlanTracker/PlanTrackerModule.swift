@@ -14,6 +14,9 @@ public struct PlanTrackerModule: CivicModule {
     public static let permissions = [
         Permission("plans.edit", title: ["fr": "Modifier le plan d'action", "ar": "تعديل خطة العمل", "en": "Edit the action plan"], roles: [.editor]),
     ]
+    public static let consoleLinks = [
+        ConsoleLink(title: ["fr": "Gérer le plan d'action", "ar": "إدارة خطة العمل", "en": "Manage the action plan"], path: "", permission: "plans.edit"),
+    ]
     public static var templates: URL? { Bundle.module.url(forResource: "Templates", withExtension: nil) }
     public static var strings: URL? { Bundle.module.url(forResource: "Strings", withExtension: nil) }
 
@@ -23,6 +26,7 @@ public struct PlanTrackerModule: CivicModule {
 
     public func routes(_ router: ModuleRouter) {
         PlansSite().register(router.site)
+        PlansConsole().register(router.console)
         PlansAPI().register(router.api)
     }
 

@@ -1,0 +1,114 @@
+import CivicSDK
+import Foundation
+
+/// Checks for the plan tracker's editor forms. Each returns the values to save, or the list of
+/// localized problems (and the caller shows the form again with what was typed).
+enum PlanForms {
+    static func yearMonth(_ raw: String) -> YearMonth? { YearMonth(raw.trimmingCharacters(in: .whitespaces)) }
+
+    static func day(_ raw: String) -> String? {
+        let text = raw.trimmingCharacters(in: .whitespaces)
+        guard text.range(of: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", options: .regularExpression) != nil else { return nil }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let parts = text.split(separator: "-").compactMap { Int($0) }
+        guard let date = calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2])),
+              calendar.component(.day, from: date) == parts[2], (1900...2200).contains(parts[0]) else { return nil }
+        return text
+    }
+
+    static func percent(_ raw: String) -> Int?? {
+        let text = raw.trimmingCharacters(in: .whitespaces)
+        if text.isEmpty { return .some(nil) }
+        guard let value = Int(text), (0...100).contains(value) else { return nil }
+        return .some(value)
+    }
+
+    static func number(_ raw: String) -> Double?? {
+        let text = raw.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: ".")
+        if text.isEmpty { return .some(nil) }
+        guard let value = Double(text), value.isFinite else { return nil }
+        return .some(value)
+    }
+
+    struct CommitmentInput: Sendable {
+        var number: Int
+        var title: LocalizedText
+        var principles: [OGPPrinciple]
+        var leadServices: LocalizedText
+        var otherActors: LocalizedText
+        var problem: LocalizedText
+        var solution: LocalizedText
+        var expectedResults: LocalizedText
+        var status: String
+        var completion: String
+        var position: Int
+    }
+
+    static let completions = ["not_started", "limited", "substantial", "complete"]
+
+    static func commitment(_ form: FormData, context: CivicContext, statuses: Set<String>) -> (CommitmentInput, [String]) {
+        let locales = context.tenant.locales
+        var errors: [String] = []
+        let number = Int(form.text("number")) ?? 0
+        if number <= 0 || number > 999 { errors.append(context.text("plans.error.number")) }
+        let title = form.localized("title", locales: locales)
+        if title.isEmpty { errors.append(context.text("plans.error.title")) }
+        let principles = form.all("principles").compactMap(OGPPrinciple.init(rawValue:))
+        if principles.count != form.all("principles").count { errors.append(context.text("plans.error.principle")) }
+        let status = form.text("status")
+        if !statuses.contains(status) { errors.append(context.text("plans.error.status")) }
+        let completion = form.text("completion")
+        if !completions.contains(completion) { errors.append(context.text("plans.error.completion")) }
+        let position = Int(form.text("position")) ?? number
+        let input = CommitmentInput(
+            number: number, title: title, principles: principles, leadServices: form.localized("lead_services", locales: locales),
+            otherActors: form.localized("other_actors", locales: locales), problem: form.localized("problem", locales: locales),
+            solution: form.localized("solution", locales: locales), expectedResults: form.localized("expected_results", locales: locales),
+            status: status, completion: completion, position: position)
+        return (input, errors)
+    }
+
+    struct ActivityInput: Sendable {
+        var title: LocalizedText
+        var plannedStart: String
+        var plannedEnd: String
+        var actualStart: String?
+        var actualEnd: String?
+        var status: String
+        var progress: Int
+        var responsible: LocalizedText
+        var deliverable: LocalizedText
+        var position: Int
+    }
+
+    static func activity(_ form: FormData, context: CivicContext, statuses: Set<String>) -> (ActivityInput, [String]) {
+        let locales = context.tenant.locales
+        var errors: [String] = []
+        let title = form.localized("title", locales: locales)
+        if title.isEmpty { errors.append(context.text("plans.error.title")) }
+        let plannedStart = yearMonth(form.text("planned_start")), plannedEnd = yearMonth(form.text("planned_end"))
+        if plannedStart == nil || plannedEnd == nil { errors.append(context.text("plans.error.month")) }
+        if let start = plannedStart, let end = plannedEnd, end < start { errors.append(context.text("plans.error.planned_order")) }
+        let rawActualStart = form.text("actual_start"), rawActualEnd = form.text("actual_end")
+        let actualStart = rawActualStart.isEmpty ? nil : yearMonth(rawActualStart)
+        let actualEnd = rawActualEnd.isEmpty ? nil : yearMonth(rawActualEnd)
+        if (!rawActualStart.isEmpty && actualStart == nil) || (!rawActualEnd.isEmpty && actualEnd == nil) { errors.append(context.text("plans.error.month")) }
+        if actualEnd != nil && actualStart == nil { errors.append(context.text("plans.error.actual_start_missing")) }
+        if let start = actualStart, let end = actualEnd, end < start { errors.append(context.text("plans.error.actual_order")) }
+        let status = form.text("status")
+        if !statuses.contains(status) { errors.append(context.text("plans.error.status")) }
+        var progress = 0
+        switch percent(form.text("progress")) {
+        case .some(let value): progress = value ?? 0
+        case .none: errors.append(context.text("plans.error.progress"))
+        }
+        let input = ActivityInput(
+            title: title, plannedStart: plannedStart?.description ?? form.text("planned_start"), plannedEnd: plannedEnd?.description ?? form.text("planned_end"),
+            actualStart: actualStart?.description ?? (rawActualStart.isEmpty ? nil : rawActualStart),
+            actualEnd: actualEnd?.description ?? (rawActualEnd.isEmpty ? nil : rawActualEnd),
+            status: status, progress: progress, responsible: form.localized("responsible", locales: locales),
+            deliverable: form.localized("deliverable", locales: locales), position: Int(form.text("position")) ?? 0)
+        return (input, errors)
+    }
+}

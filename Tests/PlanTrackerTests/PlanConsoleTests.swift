@@ -1,0 +1,181 @@
+import Foundation
+import GRDB
+import Hummingbird
+import HummingbirdTesting
+import Testing
+import TestSupport
+
+@Suite struct PlanConsoleTests {
+    private func host() async throws -> TestHost {
+        let host = try await TestHost()
+        try await host.enable("plans", on: "alpha", withSample: true)
+        return host
+    }
+
+    private func commitmentFields(number: String, title: String = "Budget ouvert", status: String = "in_progress") -> [(String, String)] {
+        [("number", number), ("title.fr", title), ("principles", "transparency"), ("principles", "participation"),
+         ("lead_services.fr", "Direction des finances"), ("status", status), ("completion", "limited"), ("position", "3")]
+    }
+
+    private func count(_ host: TestHost, _ table: String) async throws -> Int {
+        try await host.read("alpha") { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0 }
+    }
+
+    @Test func editorCreatesPublishesAndEditsACommitment() async throws {
+        let host = try await host()
+        try await host.test { client in
+            var editor = Browser(client)
+            try await editor.signIn("/alpha", email: "editor@alpha.test")
+            let console = try await editor.get("/alpha/admin/plans")
+            #expect(console.status == .ok)
+            try await editor.get("/alpha/admin/plans/commitments/new")
+            let created = try await editor.post("/alpha/admin/plans/commitments", commitmentFields(number: "3"))
+            #expect(created.status == .seeOther)
+            var visitor = Browser(client)
+            #expect(try await visitor.get("/alpha/plans/3").status == .notFound, "new commitments start unpublished")
+            let id = try await host.read("alpha") { db in try Int64.fetchOne(db, sql: "SELECT id FROM commitment WHERE number = 3") }
+            let commitmentID = try #require(id)
+            try await editor.get("/alpha/admin/plans")
+            #expect(try await editor.post("/alpha/admin/plans/commitments/\(commitmentID)/publish", []).status == .seeOther)
+            let page = try await visitor.get("/alpha/plans/3")
+            #expect(page.status == .ok)
+            #expect(page.body.contains("Budget ouvert") && page.body.contains("Transparence") && page.body.contains("Direction des finances"))
+            try await editor.get("/alpha/admin/plans/commitments/\(commitmentID)")
+            #expect(try await editor.post("/alpha/admin/plans/commitments/\(commitmentID)", commitmentFields(number: "3", title: "Budget participatif")).status == .seeOther)
+            let edited = try await visitor.get("/alpha/plans/3")
+            #expect(edited.body.contains("Budget participatif"))
+            #expect(edited.body.contains("Modification"), "the public history lists the edit")
+        }
+        let actions = try await host.read("alpha") { db in
+            try String.fetchAll(db, sql: "SELECT action FROM audit_log WHERE module = 'plans' AND item_type = 'commitment' AND summary = '3' ORDER BY id")
+        }
+        #expect(actions == ["create", "publish", "update"])
+    }
+
+    @Test func badCommitmentInputIsRefusedAndChangesNothing() async throws {
+        let host = try await host()
+        let before = try await count(host, "commitment")
+        try await host.test { client in
+            var editor = Browser(client)
+            try await editor.signIn("/alpha", email: "editor@alpha.test")
+            try await editor.get("/alpha/admin/plans/commitments/new")
+            let duplicate = try await editor.post("/alpha/admin/plans/commitments", commitmentFields(number: "2"))
+            #expect(duplicate.status == .badRequest)
+            #expect(duplicate.body.contains("porte déjà ce numéro"))
+            #expect(duplicate.body.contains("value=\"Budget ouvert\""), "what was typed is kept")
+            let bad = try await editor.post("/alpha/admin/plans/commitments", commitmentFields(number: "0", title: "", status: "flying")
+                                            + [("principles", "magic")])
+            #expect(bad.status == .badRequest)
+            for message in ["entier de 1 à 999", "Donnez un titre", "Principe OGP inconnu", "État inconnu"] {
+                #expect(bad.body.contains(message), "\(message)")
+            }
+        }
+        #expect(try await count(host, "commitment") == before)
+    }
+
+    @Test func activitiesAreValidatedAndShownOnTheTimeline() async throws {
+        let host = try await host()
+        let commitmentID = try #require(try await host.read("alpha") { db in try Int64.fetchOne(db, sql: "SELECT id FROM commitment WHERE number = 2") })
+        let activitiesBefore = try await count(host, "activity")
+        try await host.test { client in
+            var editor = Browser(client)
+            try await editor.signIn("/alpha", email: "editor@alpha.test")
+            try await editor.get("/alpha/admin/plans/commitments/\(commitmentID)/activities/new")
+            let path = "/alpha/admin/plans/commitments/\(commitmentID)/activities"
+            let reversed = try await editor.post(path, [("title.fr", "Atelier"), ("planned_start", "2025-06"), ("planned_end", "2025-01"),
+                                                        ("status", "in_progress"), ("progress", "150"), ("actual_end", "2025-02")])
+            #expect(reversed.status == .badRequest)
+            for message in ["fin prévue précède", "entier de 0 à 100", "fin réelle suppose un début réel"] {
+                #expect(reversed.body.contains(message), "\(message)")
+            }
+            let badMonth = try await editor.post(path, [("title.fr", "Atelier"), ("planned_start", "2025-13"), ("planned_end", "2025-14"), ("status", "in_progress")])
+            #expect(badMonth.body.contains("AAAA-MM"))
+            let created = try await editor.post(path, [("title.fr", "Atelier citoyen"), ("planned_start", "2026-01"), ("planned_end", "2026-06"),
+                                                       ("actual_start", "2026-02"), ("status", "in_progress"), ("progress", "40")])
+            #expect(created.status == .seeOther)
+            var visitor = Browser(client)
+            let sheet = try await visitor.get("/alpha/plans/2")
+            #expect(sheet.body.contains("Atelier citoyen"))
+            #expect(sheet.body.contains("2026-01 – 2026-06"))
+            #expect(sheet.body.contains("class=\"actual\""), "the actual span is drawn")
+            #expect(sheet.body.contains("<span>8 %</span>"), "progress rolls up: (0+0+0+0+40)/5")
+        }
+        #expect(try await count(host, "activity") == activitiesBefore + 1)
+    }
+
+    @Test func progressUpdateWithEvidenceMovesItsActivity() async throws {
+        let host = try await host()
+        let (commitmentID, activityID) = try await host.read("alpha") { db in
+            (try Int64.fetchOne(db, sql: "SELECT id FROM commitment WHERE number = 2")!, try Int64.fetchOne(db, sql: "SELECT MIN(id) FROM activity")!)
+        }
+        try await host.test { client in
+            var editor = Browser(client)
+            try await editor.signIn("/alpha", email: "editor@alpha.test")
+            try await editor.get("/alpha/admin/plans/commitments/\(commitmentID)")
+            let pdf = Array("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".utf8)
+            let posted = try await editor.postMultipart("/alpha/admin/plans/commitments/\(commitmentID)/updates",
+                                                        [("date", "2026-10-15"), ("text.fr", "Le site est en ligne."), ("activity", String(activityID)),
+                                                         ("new_progress", "100"), ("new_status", "completed")],
+                                                        files: [.init(field: "evidence", filename: "capture.pdf", contentType: "application/pdf", bytes: pdf)])
+            #expect(posted.status == .seeOther)
+            var visitor = Browser(client)
+            let sheet = try await visitor.get("/alpha/plans/2")
+            #expect(sheet.body.contains("Le site est en ligne."))
+            #expect(sheet.body.contains("Pièce justificative : capture.pdf"))
+            #expect(sheet.body.contains("<span>25 %</span>"), "one activity of four at 100 %")
+            #expect(try await visitor.get("/alpha/plans").body.contains("3 activité(s) en retard"), "a completed activity is no longer late")
+
+            let wrongType = try await editor.postMultipart("/alpha/admin/plans/commitments/\(commitmentID)/updates",
+                                                           [("date", "2026-10-16"), ("text.fr", "Autre")],
+                                                           files: [.init(field: "evidence", filename: "virus.exe", contentType: "application/octet-stream", bytes: [0x4D, 0x5A, 0, 0])])
+            #expect(wrongType.status == .badRequest)
+            #expect(wrongType.body.contains("pas accepté ici"))
+            let badDate = try await editor.post("/alpha/admin/plans/commitments/\(commitmentID)/updates", [("date", "2026-02-30"), ("text.fr", "X")])
+            #expect(badDate.status == .badRequest)
+            #expect(badDate.body.contains("AAAA-MM-JJ"))
+        }
+        #expect(try await count(host, "progress_update") == 2, "the sample and the one accepted")
+        let progress = try await host.read("alpha") { db in try Int.fetchOne(db, sql: "SELECT progress FROM activity WHERE id = ?", arguments: [activityID]) }
+        #expect(progress == 100)
+    }
+
+    @Test func indicatorsTypedByHandGetDatedValues() async throws {
+        let host = try await host()
+        let commitmentID = try #require(try await host.read("alpha") { db in try Int64.fetchOne(db, sql: "SELECT id FROM commitment WHERE number = 2") })
+        try await host.test { client in
+            var editor = Browser(client)
+            try await editor.signIn("/alpha", email: "editor@alpha.test")
+            try await editor.get("/alpha/admin/plans/commitments/\(commitmentID)")
+            let added = try await editor.post("/alpha/admin/plans/commitments/\(commitmentID)/indicators",
+                                              [("indicator_name.fr", "Visites du site"), ("kind", "impact"), ("baseline", "0"), ("target", "5000")])
+            #expect(added.status == .seeOther)
+            let badSource = try await editor.post("/alpha/admin/plans/commitments/\(commitmentID)/indicators",
+                                                  [("indicator_name.fr", "X"), ("kind", "impact"), ("source", "nowhere.figure")])
+            #expect(badSource.status == .badRequest)
+            let indicatorID = try #require(try await host.read("alpha") { db in try Int64.fetchOne(db, sql: "SELECT id FROM plan_indicator WHERE source IS NULL") })
+            #expect(try await editor.post("/alpha/admin/plans/indicators/\(indicatorID)/values", [("date", "2026-06-30"), ("value", "1200")]).status == .seeOther)
+            #expect(try await editor.post("/alpha/admin/plans/indicators/\(indicatorID)/values", [("date", "June"), ("value", "1200")]).status == .badRequest)
+            var visitor = Browser(client)
+            let sheet = try await visitor.get("/alpha/plans/2")
+            #expect(sheet.body.contains("Visites du site"))
+            #expect(sheet.body.contains("<td>2026-06-30</td><td>1200</td>"))
+        }
+    }
+
+    @Test func onlyPlanEditorsWrite() async throws {
+        let host = try await host()
+        let before = try await count(host, "commitment")
+        try await host.test { client in
+            for role in ["citizen", "moderator"] {
+                var browser = Browser(client)
+                try await browser.signIn("/alpha", email: "\(role)@alpha.test")
+                try await browser.get("/alpha/account")
+                #expect(try await browser.get("/alpha/admin/plans").status == .forbidden, "\(role)")
+                #expect(try await browser.post("/alpha/admin/plans/commitments", commitmentFields(number: "7")).status == .forbidden, "\(role)")
+            }
+            var anonymous = Browser(client)
+            #expect(try await anonymous.get("/alpha/admin/plans").status == .unauthorized)
+        }
+        #expect(try await count(host, "commitment") == before)
+    }
+}
