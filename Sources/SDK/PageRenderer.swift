@@ -17,6 +17,9 @@ public protocol PageRenderer: Sendable {
     func page(_ template: String, title: String, data: [String: Any], context: CivicContext,
               status: HTTPResponse.Status, cache: CachePolicy) throws -> Response
 
+    /// Renders `template` (a full name such as `"plans/feed"`) alone, without the layout: feeds, SVG, e-mails.
+    func fragment(_ template: String, data: [String: Any], context: CivicContext) throws -> String
+
     /// The UI string `key` of `module` (or of the host) in `locale`, falling back to French then the key.
     func text(_ key: String, module: String?, locale: String) -> String
 

@@ -88,3 +88,19 @@ import Testing
         #expect(settings["unknown"] == nil)
     }
 }
+
+@Suite struct CSVTests {
+    @Test func roundTripsAwkwardCells() throws {
+        let rows = [["a", "b,c", "say \"hi\"", "two\nlines", "=SUM(A1)", "-3", "'=x", "''x", "'plain", "", "é ع"]]
+        let text = CSV.document(header: ["h1", "h2", "h3", "h4", "h5", "h6", "h7", "h8", "h9", "h10", "h11"], rows: rows)
+        #expect(text.contains("'=SUM(A1)"), "formulas are neutralised for spreadsheets")
+        let parsed = try CSV.parse(text)
+        #expect(parsed.count == 2)
+        #expect(parsed[1] == rows[0])
+    }
+
+    @Test func reportsUnterminatedQuotes() {
+        let error = #expect(throws: CSV.ParseError.self) { try CSV.parse("a,b\n\"open,c\n") }
+        #expect(error?.line == 2)
+    }
+}

@@ -55,6 +55,16 @@ final class Renderer: PageRenderer {
         return try render(name, module: context.module, title: title, data: data, chrome: chrome(context), status: status, cache: cache)
     }
 
+    func fragment(_ template: String, data: [String: Any], context: CivicContext) throws -> String {
+        var values = data
+        values["t"] = (catalogs[context.module ?? ""] ?? catalogs[""]!).table(context.locale)
+        values["root"] = context.root
+        guard let text = library.render(values, withTemplate: template) else {
+            throw HTTPError(.internalServerError, message: "template \(template) is missing")
+        }
+        return text
+    }
+
     func text(_ key: String, module: String?, locale: String) -> String {
         (catalogs[module ?? ""] ?? catalogs[""]!).text(key, locale: locale)
     }

@@ -25,8 +25,10 @@ public struct PlanTrackerModule: CivicModule {
     public init(environment: ModuleEnvironment) throws {}
 
     public func routes(_ router: ModuleRouter) {
+        PlansExports().register(router.site)
         PlansSite().register(router.site)
         PlansConsole().register(router.console)
+        PlansImport().register(router.console)
         PlansAPI().register(router.api)
     }
 

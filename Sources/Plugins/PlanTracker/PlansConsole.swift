@@ -74,6 +74,7 @@ struct PlansConsole {
         return try context.render("console", title: context.text("plans.console.title"), data: [
             "hasPlan": overview != nil, "planTitle": overview.map { context.localized($0.plan.title) } ?? "",
             "planHref": "\(context.root)/admin/plans/plan", "newHref": "\(context.root)/admin/plans/commitments/new",
+            "importHref": "\(context.root)/admin/plans/import", "exportHref": "\(context.root)/plans/export.csv",
             "commitments": rows, "hasCommitments": !rows.isEmpty,
         ], cache: .perVisitor)
     }

@@ -1,0 +1,101 @@
+import CivicSDK
+import Foundation
+import GRDB
+import Hummingbird
+import NIOCore
+
+/// `{root}/plans/export.csv`, `export.json` and `feed.atom`: the published plan as data.
+struct PlansExports {
+    func register(_ group: RouterGroup<CivicContext>) {
+        group.get("export.csv", use: csv)
+        group.get("export.json", use: json)
+        group.get("feed.atom", use: atom)
+    }
+
+    private func published(_ context: CivicContext) async throws -> PlanOverview {
+        let today = YearMonth(Date())
+        guard let overview = try await context.database.read({ db in try PlanOverview.load(db, includeUnpublished: false, today: today) }) else {
+            throw HTTPError(.notFound, message: context.text("plans.no_plan"))
+        }
+        return overview
+    }
+
+    private func file(_ body: String, type: String, name: String?) -> Response {
+        var headers: HTTPFields = [.contentType: type, .cacheControl: "public, max-age=0, must-revalidate"]
+        if let name { headers[.contentDisposition] = "attachment; filename=\"\(name)\"" }
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: body)))
+    }
+
+    @Sendable func csv(_ request: Request, context: CivicContext) async throws -> Response {
+        let overview = try await published(context)
+        return file(PlanCSV.export(overview, locales: context.tenant.locales), type: "text/csv; charset=utf-8", name: "\(context.tenant.slug)-plan.csv")
+    }
+
+    struct Document: Encodable {
+        struct Item: Encodable {
+            let number: Int
+            let title, leadServices, otherActors, problem, solution, expectedResults: LocalizedText
+            let principles: [String]
+            let status, completion: String
+            let progress, lateActivities: Int
+            let activities: [ActivityItem]
+        }
+
+        struct ActivityItem: Encodable {
+            let id: Int64
+            let title, responsible, deliverable: LocalizedText
+            let plannedStart, plannedEnd: String
+            let actualStart, actualEnd: String?
+            let status: String
+            let progress: Int
+        }
+
+        let title, description: LocalizedText
+        let startYear, endYear, progress: Int
+        let status: String
+        let progressRule: String
+        let commitments: [Item]
+    }
+
+    @Sendable func json(_ request: Request, context: CivicContext) async throws -> Response {
+        let overview = try await published(context)
+        let document = Document(
+            title: overview.plan.title, description: overview.plan.description, startYear: overview.plan.startYear, endYear: overview.plan.endYear,
+            progress: overview.progress, status: overview.plan.status, progressRule: "average of activities; plan: average of commitments",
+            commitments: overview.rows.map { row in
+                let c = row.commitment
+                return Document.Item(number: c.number, title: c.title, leadServices: c.leadServices, otherActors: c.otherActors, problem: c.problem,
+                                     solution: c.solution, expectedResults: c.expectedResults, principles: c.principleList.map(\.rawValue),
+                                     status: c.status, completion: c.completion, progress: row.progress, lateActivities: row.lateActivities,
+                                     activities: row.activities.map {
+                                         Document.ActivityItem(id: $0.id ?? 0, title: $0.title, responsible: $0.responsible, deliverable: $0.deliverable,
+                                                               plannedStart: $0.plannedStart, plannedEnd: $0.plannedEnd, actualStart: $0.actualStart,
+                                                               actualEnd: $0.actualEnd, status: $0.status, progress: $0.progress)
+                                     })
+            })
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return file(String(decoding: try encoder.encode(document), as: UTF8.self), type: "application/json; charset=utf-8", name: "\(context.tenant.slug)-plan.json")
+    }
+
+    @Sendable func atom(_ request: Request, context: CivicContext) async throws -> Response {
+        let overview = try await published(context)
+        let numbers = Dictionary(uniqueKeysWithValues: overview.rows.compactMap { row in row.commitment.id.map { ($0, row.commitment) } })
+        let updates = try await context.database.read { db in
+            try ProgressUpdate.filter(numbers.keys.contains(Column("commitment_id"))).order(Column("date").desc, Column("id").desc).limit(50).fetchAll(db)
+        }
+        let entries = updates.map { update -> [String: Any] in
+            let commitment = numbers[update.commitmentID]
+            return ["id": "urn:opencommune:\(context.tenant.slug):plans:update:\(update.id ?? 0)",
+                    "title": "\(commitment?.number ?? 0). \(commitment.map { context.localized($0.title) } ?? "") — \(update.date)",
+                    "updated": "\(update.date)T00:00:00Z", "href": "\(context.root)/plans/\(commitment?.number ?? 0)",
+                    "summary": context.localized(update.text), "author": update.author]
+        }
+        let body = try context.renderer.fragment("plans/feed", data: [
+            "id": "urn:opencommune:\(context.tenant.slug):plans", "title": context.localized(overview.plan.title), "lang": context.locale,
+            "updated": (updates.first.map { "\($0.date)T00:00:00Z" }) ?? "\(overview.plan.updatedAt.formatted(.iso8601))",
+            "selfHref": "\(context.root)/plans/feed.atom", "siteHref": "\(context.root)/plans", "entries": entries,
+        ], context: context)
+        return file(body, type: "application/atom+xml; charset=utf-8", name: nil)
+    }
+}
