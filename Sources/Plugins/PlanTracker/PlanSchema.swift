@@ -102,5 +102,17 @@ enum PlanSchema {
                 t.add(column: "evidence_label", .text)
             }
         }
+        migrations.add("003-revision") { db in
+            try db.create(table: "plan_revision") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("plan_id", .integer).notNull().references("plan", onDelete: .cascade)
+                t.column("number", .integer).notNull()
+                t.column("reason", .text).notNull()
+                t.column("snapshot", .text).notNull()
+                t.column("author", .text).notNull()
+                t.column("created_at", .datetime).notNull()
+                t.uniqueKey(["plan_id", "number"])
+            }
+        }
     }
 }

@@ -26,16 +26,24 @@ public struct PlanTrackerModule: CivicModule {
 
     public func routes(_ router: ModuleRouter) {
         PlansExports().register(router.site)
+        PlansRevisions().registerSite(router.site)
+        PlansRevisions().registerConsole(router.console)
         PlansSite().register(router.site)
         PlansConsole().register(router.console)
         PlansImport().register(router.console)
+        PlansStatuses().register(router.console)
         PlansAPI().register(router.api)
     }
 
     public func indicators(_ db: Database, _ tenant: Tenant) throws -> [Indicator] {
         guard let overview = try PlanOverview.load(db, includeUnpublished: false, today: YearMonth(Date())) else { return [] }
         let late = overview.rows.map(\.lateActivities).reduce(0, +)
-        return [
+        let byStatus = overview.statuses.values.sorted { $0.position < $1.position }.map { status in
+            Indicator(id: "plans.status.\(status.key)", title: status.label,
+                      value: Double(overview.rows.filter { $0.commitment.status == status.key }.count),
+                      unit: ["fr": "engagement(s)", "ar": "التزام", "en": "commitment(s)"])
+        }
+        return byStatus + [
             Indicator(id: "plans.progress", title: ["fr": "Avancement du plan", "ar": "تقدم الخطة", "en": "Plan progress"],
                       value: Double(overview.progress), unit: ["fr": "%", "ar": "%", "en": "%"]),
             Indicator(id: "plans.commitments", title: ["fr": "Engagements publiés", "ar": "الالتزامات المنشورة", "en": "Published commitments"],

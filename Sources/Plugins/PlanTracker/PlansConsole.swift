@@ -64,6 +64,8 @@ struct PlansConsole {
     @Sendable func overview(_ request: Request, context: CivicContext) async throws -> Response {
         try context.require("plans.edit")
         let overview = try await context.database.read { db in try PlanOverview.load(db, includeUnpublished: true, today: YearMonth(Date())) }
+        var reasonFields = FormFields(context)
+        reasonFields.localized("reason", value: [:], multiline: true)
         let rows = (overview?.rows ?? []).map { row -> [String: Any] in
             let id = row.commitment.id ?? 0
             return ["number": row.commitment.number, "title": context.localized(row.commitment.title), "published": row.commitment.published,
@@ -75,6 +77,9 @@ struct PlansConsole {
             "hasPlan": overview != nil, "planTitle": overview.map { context.localized($0.plan.title) } ?? "",
             "planHref": "\(context.root)/admin/plans/plan", "newHref": "\(context.root)/admin/plans/commitments/new",
             "importHref": "\(context.root)/admin/plans/import", "exportHref": "\(context.root)/plans/export.csv",
+            "statusesHref": "\(context.root)/admin/plans/statuses",
+            "revisionAction": "\(context.root)/admin/plans/revisions", "revisionsHref": "\(context.root)/plans/revisions",
+            "reasonFields": ["fields": reasonFields.items],
             "commitments": rows, "hasCommitments": !rows.isEmpty,
         ], cache: .perVisitor)
     }

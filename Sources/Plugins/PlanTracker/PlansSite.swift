@@ -44,6 +44,8 @@ struct PlansSite {
                 ["value": $0.key, "label": context.localized($0.label), "selected": $0.key == status]
             },
             "action": "\(context.root)/plans",
+            "revisionsHref": "\(context.root)/plans/revisions", "exportHref": "\(context.root)/plans/export.csv",
+            "jsonHref": "\(context.root)/plans/export.json", "feedHref": "\(context.root)/plans/feed.atom",
         ]
         return try context.render("index", title: context.localized(plan.title), data: data, cache: editor ? .perVisitor : .shared)
     }
