@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 
 /// Text stored in several languages, keyed by locale code (`"fr"`, `"ar"`, `"en"`).
 ///
@@ -51,8 +52,12 @@ public struct LocalizedText: Sendable, Hashable, Codable, ExpressibleByDictionar
 
     /// Decodes the JSON form stored in database columns; malformed JSON gives an empty text.
     public init(json: String) {
-        let decoded = (try? JSONDecoder().decode([String: String].self, from: Data(json.utf8))) ?? [:]
-        self.init(decoded)
+        self.init(Self.parse(json) ?? [:])
+    }
+
+    /// The locale → string object of a JSON text, or `nil` when it is not one.
+    static func parse(_ json: String) -> [String: String]? {
+        fastParse(json) ?? (try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: String])
     }
 
     /// Decodes the locale → string object.
@@ -64,5 +69,17 @@ public struct LocalizedText: Sendable, Hashable, Codable, ExpressibleByDictionar
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(values)
+    }
+}
+
+/// Stored as its JSON text; decoded with `JSONSerialization`, several times faster than a
+/// `JSONDecoder` per column when a page reads hundreds of rows.
+extension LocalizedText: DatabaseValueConvertible {
+    /// The JSON text stored in the column.
+    public var databaseValue: DatabaseValue { json.databaseValue }
+
+    /// Reads the JSON text of a column; `nil` (a decoding error for GRDB) when it is not a JSON object of strings.
+    public static func fromDatabaseValue(_ dbValue: DatabaseValue) -> LocalizedText? {
+        String.fromDatabaseValue(dbValue).flatMap(parse).map(LocalizedText.init)
     }
 }

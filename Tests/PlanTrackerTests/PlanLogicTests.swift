@@ -81,3 +81,32 @@ import Testing
         #expect(large <= 5)
     }
 }
+
+@Suite struct PlanIndicatorTests {
+    @Test func sqlFiguresAgreeWithThePageRollup() throws {
+        let queue = try DatabaseQueue()
+        var migrator = DatabaseMigrator()
+        var migrations = ModuleMigrations(moduleID: "plans")
+        PlanTrackerModule.migrations(&migrations)
+        for migration in migrations.list { migrator.registerMigration(migration.id, migrate: migration.body) }
+        try migrator.migrate(queue)
+        try queue.write { db in
+            // the host's core schema holds the audit log the sample writes to
+            try db.execute(sql: """
+                CREATE TABLE audit_log (id INTEGER PRIMARY KEY, at DATETIME, account_id INTEGER, actor_name TEXT, module TEXT, action TEXT,
+                                        item_type TEXT, item_id TEXT, summary TEXT, changes TEXT)
+                """)
+            try PlanSample.install(db)
+            try db.execute(sql: "UPDATE activity SET progress = 100, status = 'completed' WHERE planned_start = '2023-01'")
+            try db.execute(sql: "UPDATE activity SET progress = 33 WHERE planned_start = '2023-06'")
+        }
+        let tenant = Tenant(slug: "t", kind: .commune, parentSlug: nil, name: ["fr": "T"], locales: ["fr"])
+        let figures = try queue.read { db in try PlanTrackerModule(environment: .init(logger: .init(label: "t"))).indicators(db, tenant) }
+        let byID = Dictionary(uniqueKeysWithValues: figures.map { ($0.id, $0.value) })
+        let overview = try #require(try queue.read { db in try PlanOverview.load(db, includeUnpublished: false, today: YearMonth(Date())) })
+        #expect(byID["plans.progress"] == Double(overview.progress))
+        #expect(byID["plans.late_activities"] == Double(overview.rows.map(\.lateActivities).reduce(0, +)))
+        #expect(byID["plans.commitments"] == 1)
+        #expect(byID["plans.status.in_progress"] == 1)
+    }
+}

@@ -1,4 +1,4 @@
-import CivicSDK
+@testable import CivicSDK
 import Foundation
 import Testing
 
@@ -102,5 +102,21 @@ import Testing
     @Test func reportsUnterminatedQuotes() {
         let error = #expect(throws: CSV.ParseError.self) { try CSV.parse("a,b\n\"open,c\n") }
         #expect(error?.line == 2)
+    }
+}
+
+@Suite struct LocalizedTextParsingTests {
+    @Test func fastParserAgreesWithFoundation() throws {
+        let samples: [LocalizedText] = [
+            ["fr": "Simple"], ["fr": "Guillemets \" et \\ barre", "ar": "نص عربي\nسطر"], ["en": "tab\there / slash"], [:],
+            ["fr": "emoji 🇲🇦 et \u{7} contrôle"],
+        ]
+        for sample in samples {
+            #expect(LocalizedText(json: sample.json) == sample, "\(sample.json)")
+        }
+        #expect(LocalizedText.fastParse("{\"fr\": \"a\" , \"en\":\"b\"}") == ["fr": "a", "en": "b"])
+        #expect(LocalizedText.fastParse("{\"fr\": 1}") == nil)
+        #expect(LocalizedText.fastParse("{\"fr\": \"a\"} trailing") == nil)
+        #expect(LocalizedText(json: "{\"fr\":\"\\u00e9\"}").values["fr"] == "é", "unicode escapes fall back to Foundation")
     }
 }

@@ -35,21 +35,32 @@ public struct PlanTrackerModule: CivicModule {
         PlansAPI().register(router.api)
     }
 
+    /// Aggregated in SQL: the dashboard and every page that shows live figures read these, so they must
+    /// not decode the whole plan.
     public func indicators(_ db: Database, _ tenant: Tenant) throws -> [Indicator] {
-        guard let overview = try PlanOverview.load(db, includeUnpublished: false, today: YearMonth(Date())) else { return [] }
-        let late = overview.rows.map(\.lateActivities).reduce(0, +)
-        let byStatus = overview.statuses.values.sorted { $0.position < $1.position }.map { status in
+        guard let plan = try Plan.current(db), let planID = plan.id else { return [] }
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT c.status,
+                   COALESCE((SELECT ROUND(AVG(a.progress)) FROM activity a WHERE a.commitment_id = c.id), s.progress, 0) AS progress,
+                   (SELECT COUNT(*) FROM activity a LEFT JOIN plan_status x ON x.key = a.status
+                     WHERE a.commitment_id = c.id AND a.planned_end < ? AND a.progress < 100 AND NOT COALESCE(x.complete, 0)) AS late
+            FROM commitment c LEFT JOIN plan_status s ON s.key = c.status
+            WHERE c.plan_id = ? AND c.published
+            """, arguments: [YearMonth(Date()).description, planID])
+        let progress = rows.isEmpty ? 0 : (Double(rows.map { $0["progress"] as Int }.reduce(0, +)) / Double(rows.count)).rounded()
+        let statuses = try PlanStatus.order(Column("position")).fetchAll(db)
+        let byStatus = statuses.map { status in
             Indicator(id: "plans.status.\(status.key)", title: status.label,
-                      value: Double(overview.rows.filter { $0.commitment.status == status.key }.count),
+                      value: Double(rows.filter { $0["status"] == status.key }.count),
                       unit: ["fr": "engagement(s)", "ar": "التزام", "en": "commitment(s)"])
         }
         return byStatus + [
             Indicator(id: "plans.progress", title: ["fr": "Avancement du plan", "ar": "تقدم الخطة", "en": "Plan progress"],
-                      value: Double(overview.progress), unit: ["fr": "%", "ar": "%", "en": "%"]),
+                      value: progress, unit: ["fr": "%", "ar": "%", "en": "%"]),
             Indicator(id: "plans.commitments", title: ["fr": "Engagements publiés", "ar": "الالتزامات المنشورة", "en": "Published commitments"],
-                      value: Double(overview.rows.count)),
+                      value: Double(rows.count)),
             Indicator(id: "plans.late_activities", title: ["fr": "Activités en retard", "ar": "أنشطة متأخرة", "en": "Overdue activities"],
-                      value: Double(late)),
+                      value: Double(rows.map { $0["late"] as Int }.reduce(0, +))),
         ]
     }
 
