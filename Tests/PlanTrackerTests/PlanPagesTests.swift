@@ -118,3 +118,21 @@ import TestSupport
         }
     }
 }
+
+@Suite struct DraftPlanTests {
+    @Test func aDraftPlanIsForEditorsOnly() async throws {
+        let host = try await TestHost()
+        try await host.enable("plans", on: "alpha", withSample: true)
+        try await host.write("alpha") { db in try db.execute(sql: "UPDATE plan SET status = 'draft'") }
+        try await host.test { client in
+            var visitor = Browser(client)
+            let page = try await visitor.get("/alpha/plans")
+            #expect(page.body.contains("Aucun plan d&#39;action n&#39;est publié"))
+            #expect(try await visitor.get("/alpha/plans/2").status == .notFound)
+            #expect(try await visitor.get("/alpha/plans/export.csv").status == .notFound)
+            var editor = Browser(client)
+            try await editor.signIn("/alpha", email: "editor@alpha.test")
+            #expect(try await editor.get("/alpha/plans").body.contains("href=\"/alpha/plans/2\""))
+        }
+    }
+}

@@ -38,7 +38,7 @@ public struct PlanTrackerModule: CivicModule {
     /// Aggregated in SQL: the dashboard and every page that shows live figures read these, so they must
     /// not decode the whole plan.
     public func indicators(_ db: Database, _ tenant: Tenant) throws -> [Indicator] {
-        guard let plan = try Plan.current(db), let planID = plan.id else { return [] }
+        guard let plan = try Plan.current(db), let planID = plan.id, plan.status != "draft" else { return [] }
         let rows = try Row.fetchAll(db, sql: """
             SELECT c.status,
                    COALESCE((SELECT ROUND(AVG(a.progress)) FROM activity a WHERE a.commitment_id = c.id), s.progress, 0) AS progress,
