@@ -112,17 +112,8 @@ enum PlanCSV {
                                   solution: [:], expectedResults: [:], status: input.status, completion: input.completion, published: published,
                                   position: input.position, updatedAt: Date())
                 let before = commitment.id == nil ? [:] : PlanAudit.snapshot(commitment)
-                commitment.title = input.title
-                commitment.principles = input.principles.map(\.rawValue).joined(separator: ",")
-                commitment.leadServices = input.leadServices
-                commitment.otherActors = input.otherActors
-                commitment.problem = input.problem
-                commitment.solution = input.solution
-                commitment.expectedResults = input.expectedResults
-                commitment.status = input.status
-                commitment.completion = input.completion
+                commitment.apply(input)
                 commitment.published = published
-                commitment.position = input.position
                 let changes = FieldChange.diff(old: before, new: PlanAudit.snapshot(commitment))
                 guard !changes.isEmpty else { continue }
                 commitment.updatedAt = Date()
@@ -136,16 +127,7 @@ enum PlanCSV {
                     ?? Activity(commitmentID: commitmentID, title: [:], plannedStart: input.plannedStart, plannedEnd: input.plannedEnd, actualStart: nil,
                                 actualEnd: nil, status: input.status, progress: 0, responsible: [:], deliverable: [:], position: input.position)
                 let before = activity.id == nil ? [:] : PlanAudit.snapshot(activity)
-                activity.title = input.title
-                activity.plannedStart = input.plannedStart
-                activity.plannedEnd = input.plannedEnd
-                activity.actualStart = input.actualStart
-                activity.actualEnd = input.actualEnd
-                activity.status = input.status
-                activity.progress = input.progress
-                activity.responsible = input.responsible
-                activity.deliverable = input.deliverable
-                activity.position = input.position
+                activity.apply(input)
                 let changes = FieldChange.diff(old: before, new: PlanAudit.snapshot(activity))
                 guard !changes.isEmpty else { continue }
                 try activity.save(db)

@@ -112,3 +112,36 @@ enum PlanForms {
         return (input, errors)
     }
 }
+
+extension Commitment {
+    /// Copies a checked form (or CSV line) onto the record.
+    mutating func apply(_ input: PlanForms.CommitmentInput) {
+        number = input.number
+        title = input.title
+        principles = input.principles.map(\.rawValue).joined(separator: ",")
+        leadServices = input.leadServices
+        otherActors = input.otherActors
+        problem = input.problem
+        solution = input.solution
+        expectedResults = input.expectedResults
+        status = input.status
+        completion = input.completion
+        position = input.position
+    }
+}
+
+extension Activity {
+    /// Copies a checked form (or CSV line) onto the record.
+    mutating func apply(_ input: PlanForms.ActivityInput) {
+        title = input.title
+        plannedStart = input.plannedStart
+        plannedEnd = input.plannedEnd
+        actualStart = input.actualStart
+        actualEnd = input.actualEnd
+        status = input.status
+        progress = input.progress
+        responsible = input.responsible
+        deliverable = input.deliverable
+        position = input.position
+    }
+}

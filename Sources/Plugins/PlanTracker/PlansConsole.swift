@@ -180,10 +180,10 @@ struct PlansConsole {
         let outcome = try await context.database.write { db -> String? in
             guard let plan = try Plan.current(db), let planID = plan.id else { return "plans.error.no_plan" }
             guard try Commitment.filter(Column("plan_id") == planID && Column("number") == values.number).fetchCount(db) == 0 else { return "plans.error.number_taken" }
-            var commitment = Commitment(planID: planID, number: values.number, title: values.title, principles: values.principles.map(\.rawValue).joined(separator: ","),
-                                        leadServices: values.leadServices, otherActors: values.otherActors, problem: values.problem, solution: values.solution,
-                                        expectedResults: values.expectedResults, status: values.status, completion: values.completion, published: false,
-                                        position: values.position, updatedAt: Date())
+            var commitment = Commitment(planID: planID, number: values.number, title: [:], principles: "", leadServices: [:], otherActors: [:],
+                                        problem: [:], solution: [:], expectedResults: [:], status: values.status, completion: values.completion,
+                                        published: false, position: values.position, updatedAt: Date())
+            commitment.apply(values)
             try commitment.insert(db)
             try context.audit(db, action: "create", itemType: "commitment", itemID: String(commitment.id ?? 0), summary: String(values.number),
                               changes: FieldChange.diff(old: [:], new: PlanAudit.snapshot(commitment)))
@@ -254,17 +254,7 @@ struct PlansConsole {
             guard try Commitment.filter(Column("plan_id") == existing.planID && Column("number") == values.number && Column("id") != id).fetchCount(db) == 0,
                   var commitment = try Commitment.fetchOne(db, key: id) else { return true }
             let before = PlanAudit.snapshot(commitment)
-            commitment.number = values.number
-            commitment.title = values.title
-            commitment.principles = values.principles.map(\.rawValue).joined(separator: ",")
-            commitment.leadServices = values.leadServices
-            commitment.otherActors = values.otherActors
-            commitment.problem = values.problem
-            commitment.solution = values.solution
-            commitment.expectedResults = values.expectedResults
-            commitment.status = values.status
-            commitment.completion = values.completion
-            commitment.position = values.position
+            commitment.apply(values)
             let changes = FieldChange.diff(old: before, new: PlanAudit.snapshot(commitment))
             guard !changes.isEmpty else { return false }
             commitment.updatedAt = Date()
@@ -336,9 +326,9 @@ struct PlansConsole {
                                   fields: activityFields(context, input, statuses: statuses), errors: errors, status: .badRequest, back: "/commitments/\(commitmentID)")
         }
         try await context.database.write { db in
-            var activity = Activity(commitmentID: commitmentID, title: input.title, plannedStart: input.plannedStart, plannedEnd: input.plannedEnd,
-                                    actualStart: input.actualStart, actualEnd: input.actualEnd, status: input.status, progress: input.progress,
-                                    responsible: input.responsible, deliverable: input.deliverable, position: input.position)
+            var activity = Activity(commitmentID: commitmentID, title: [:], plannedStart: input.plannedStart, plannedEnd: input.plannedEnd,
+                                    actualStart: nil, actualEnd: nil, status: input.status, progress: 0, responsible: [:], deliverable: [:], position: 0)
+            activity.apply(input)
             try activity.insert(db)
             try context.audit(db, action: "create", itemType: "activity", itemID: String(activity.id ?? 0), summary: String(commitment.number),
                               changes: FieldChange.diff(old: [:], new: PlanAudit.snapshot(activity)))
@@ -377,16 +367,7 @@ struct PlansConsole {
         try await context.database.write { db in
             var activity = existing
             let before = PlanAudit.snapshot(activity)
-            activity.title = input.title
-            activity.plannedStart = input.plannedStart
-            activity.plannedEnd = input.plannedEnd
-            activity.actualStart = input.actualStart
-            activity.actualEnd = input.actualEnd
-            activity.status = input.status
-            activity.progress = input.progress
-            activity.responsible = input.responsible
-            activity.deliverable = input.deliverable
-            activity.position = input.position
+            activity.apply(input)
             let changes = FieldChange.diff(old: before, new: PlanAudit.snapshot(activity))
             guard !changes.isEmpty else { return }
             try activity.update(db)
