@@ -133,7 +133,7 @@ def main():
         server.terminate()
         server.wait(timeout=10)
         shutil.rmtree(data, ignore_errors=True)
-    print(f"browser check: {checked - len(set(f.split(':')[0] for f in failures))} passed, "
+    print(f"browser: {checked - len(set(f.split(':')[0] for f in failures))} passed, "
           f"{len(set(f.split(':')[0] for f in failures))} failed")
     return 1 if failures else 0
 
