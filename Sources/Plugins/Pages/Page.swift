@@ -33,6 +33,13 @@ struct Page: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
         Page.filter(Columns.published == true).order(Columns.position, Columns.slug)
     }
 
+    /// Slug and title of the published pages, in order, without decoding their bodies (lists and cards).
+    static func publishedLinks(_ db: Database, limit: Int? = nil) throws -> [(slug: String, title: LocalizedText)] {
+        try Row.fetchAll(db, publishedInOrder().select(Columns.slug, Column(CodingKeys.title)).limit(limit ?? -1)).map {
+            ($0[Columns.slug], $0[Column(CodingKeys.title)])
+        }
+    }
+
     /// Field snapshot for the audit log, one entry per translation.
     var auditFields: [String: String] {
         var fields = ["slug": slug, "position": String(position), "published": String(published)]

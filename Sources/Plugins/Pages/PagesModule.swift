@@ -65,7 +65,7 @@ public struct PagesModule: CivicModule {
     }
 
     public func summaryCard(_ context: CivicContext) async throws -> SummaryCard? {
-        let pages = try await context.database.read { db in try Page.publishedInOrder().limit(5).fetchAll(db) }
+        let pages = try await context.database.read { db in try Page.publishedLinks(db, limit: 5) }
         guard !pages.isEmpty else { return nil }
         return SummaryCard(
             title: context.text("pages.card_title"),

@@ -12,7 +12,7 @@ struct PagesSite {
     }
 
     @Sendable func index(_ request: Request, context: CivicContext) async throws -> Response {
-        let pages = try await context.database.read { db in try Page.publishedInOrder().fetchAll(db) }
+        let pages = try await context.database.read { db in try Page.publishedLinks(db) }
         let items = pages.map { ["title": context.localized($0.title), "href": "\(context.root)/pages/\($0.slug)"] }
         return try context.render("index", title: context.text("pages.title"), data: ["pages": items, "empty": items.isEmpty])
     }
