@@ -1,6 +1,25 @@
 /// The file types the platform accepts, recognised by their content, not by their name.
 public enum FileKind: String, Sendable, CaseIterable, Hashable {
-    case pdf, png, jpeg, gif, webp, odt, ods, docx, xlsx, csv
+    /// PDF document.
+    case pdf
+    /// PNG image.
+    case png
+    /// JPEG image.
+    case jpeg
+    /// GIF image.
+    case gif
+    /// WebP image.
+    case webp
+    /// OpenDocument text.
+    case odt
+    /// OpenDocument spreadsheet.
+    case ods
+    /// Word document (Office Open XML).
+    case docx
+    /// Excel workbook (Office Open XML).
+    case xlsx
+    /// Comma-separated values, UTF-8.
+    case csv
 
     /// Extension used when storing, and served back.
     public var storedExtension: String { rawValue == "jpeg" ? "jpg" : rawValue }
