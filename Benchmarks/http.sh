@@ -12,22 +12,8 @@ PORT=18090
 NGINX_PORT=18091
 for tool in wrk nginx; do command -v $tool >/dev/null || { echo "install $tool: apt-get install -y wrk nginx" >&2; exit 1; }; done
 
-swift build -c release --product opencommune >/dev/null
-WORK=$(mktemp -d)
 trap 'kill $SERVER 2>/dev/null || true; nginx -c "$WORK/nginx.conf" -s stop 2>/dev/null || true; rm -rf "$WORK"' EXIT
-export OPENCOMMUNE_DATA_DIR="$WORK/data"
-.build/release/opencommune serve --port $PORT >/dev/null 2>&1 &
-SERVER=$!
-until curl -sf "http://127.0.0.1:$PORT/readyz" >/dev/null; do sleep 0.2; done
-echo "benchmark password" | .build/release/opencommune user create tetouan --email bench@tetouan.test --role editor --password-stdin >/dev/null
-
-# sign in through the form to get a session cookie
-JAR="$WORK/jar"
-CSRF=$(curl -s -c "$JAR" "http://127.0.0.1:$PORT/tetouan/login" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -n 1)
-curl -s -b "$JAR" -c "$JAR" -o /dev/null --data-urlencode "email=bench@tetouan.test" --data-urlencode "password=benchmark password" \
-  --data-urlencode "_csrf=$CSRF" "http://127.0.0.1:$PORT/tetouan/login"
-SESSION=$(awk '$6 == "oc_session" { print $7 }' "$JAR")
-[ -n "$SESSION" ] || { echo "sign-in failed" >&2; exit 1; }
+source Benchmarks/serve-demo.sh
 
 # nginx serves the plan-d-action page's bytes as a static file
 mkdir -p "$WORK/www"

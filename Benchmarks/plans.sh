@@ -8,21 +8,8 @@ DURATION=${DURATION:-8s}
 PORT=18095
 command -v wrk >/dev/null || { echo "install wrk: apt-get install -y wrk" >&2; exit 1; }
 
-swift build -c release --product opencommune >/dev/null
-WORK=$(mktemp -d)
 trap 'kill $SERVER 2>/dev/null || true; rm -rf "$WORK"' EXIT
-export OPENCOMMUNE_DATA_DIR="$WORK/data"
-.build/release/opencommune serve --port $PORT >/dev/null 2>&1 &
-SERVER=$!
-BASE="http://127.0.0.1:$PORT/tetouan"
-until curl -sf "http://127.0.0.1:$PORT/readyz" >/dev/null; do sleep 0.2; done
-echo "benchmark password" | .build/release/opencommune user create tetouan --email bench@tetouan.test --role editor --password-stdin >/dev/null
-
-JAR="$WORK/jar"
-CSRF=$(curl -s -c "$JAR" "$BASE/login" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -n 1)
-curl -s -b "$JAR" -c "$JAR" -o /dev/null --data-urlencode "email=bench@tetouan.test" --data-urlencode "password=benchmark password" \
-  --data-urlencode "_csrf=$CSRF" "$BASE/login"
-SESSION=$(awk '$6 == "oc_session" { print $7 }' "$JAR")
+source Benchmarks/serve-demo.sh
 
 # 49 more commitments of 6 activities each, next to the demo's commitment 2 and its 4 activities
 curl -s "$BASE/plans/export.csv" > "$WORK/export.csv"
