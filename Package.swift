@@ -21,6 +21,8 @@ let package = Package(
         .package(url: "https://github.com/adam-fowler/compress-nio.git", from: "1.5.0"),
         .package(url: "https://github.com/JohnSundell/Ink.git", from: "0.6.0"),
         .package(url: "https://github.com/LebJe/TOMLKit.git", from: "0.6.0"),
+        // SHA-256 of stored files, shown for integrity (already in the graph through hummingbird-auth)
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.0.0"..<"5.0.0"),
         // multipart/form-data parsing for file uploads (logo now; evidence, reports, minutes later)
         .package(url: "https://github.com/vapor/multipart-kit.git", from: "4.7.1"),
     ],
@@ -37,6 +39,7 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             path: "Sources/SDK",
             swiftSettings: strict
@@ -55,12 +58,20 @@ let package = Package(
             resources: [.copy("Templates"), .copy("Strings")],
             swiftSettings: strict
         ),
+        .target(
+            name: "ReportsArchive",
+            dependencies: ["CivicSDK"],
+            path: "Sources/Plugins/ReportsArchive",
+            resources: [.copy("Templates"), .copy("Strings")],
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "OpenCommune",
             dependencies: [
                 "CivicSDK",
                 "Pages",
                 "PlanTracker",
+                "ReportsArchive",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Mustache", package: "swift-mustache"),
@@ -106,6 +117,16 @@ let package = Package(
             name: "PlanTrackerTests",
             dependencies: [
                 "PlanTracker",
+                "CivicSDK",
+                "TestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "ReportsArchiveTests",
+            dependencies: [
+                "ReportsArchive",
                 "CivicSDK",
                 "TestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

@@ -58,8 +58,9 @@ public protocol CivicModule: Sendable {
     func indicators(_ db: Database, _ tenant: Tenant) throws -> [Indicator]
     /// The module's card on the tenant home page, or `nil` for none.
     func summaryCard(_ context: CivicContext) async throws -> SummaryCard?
-    /// Writes the module's sample content into a newly provisioned demo tenant, marked as sample.
-    func installSampleContent(_ db: Database, _ tenant: Tenant) throws
+    /// Writes the module's sample content into a newly provisioned demo tenant, marked as sample
+    /// (with `files`, the tenant's folder, for sample documents).
+    func installSampleContent(_ db: Database, _ tenant: Tenant, files: TenantFiles) throws
 }
 
 extension CivicModule {
@@ -76,5 +77,5 @@ extension CivicModule {
     /// No home card by default.
     public func summaryCard(_ context: CivicContext) async throws -> SummaryCard? { nil }
     /// No sample content by default.
-    public func installSampleContent(_ db: Database, _ tenant: Tenant) throws {}
+    public func installSampleContent(_ db: Database, _ tenant: Tenant, files: TenantFiles) throws {}
 }

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// Why an uploaded file was refused; `key` names the UI string that explains it.
@@ -23,6 +24,8 @@ public struct StoredFile: Sendable, Hashable {
     public let kind: FileKind
     /// Size in bytes.
     public let size: Int
+    /// SHA-256 of the content, in lower-case hexadecimal, for people to check their copy.
+    public let sha256: String
 }
 
 /// A tenant's uploaded files, in `<data-dir>/<slug>/files/`. Names come from the platform, never
@@ -30,9 +33,18 @@ public struct StoredFile: Sendable, Hashable {
 public struct TenantFiles: Sendable {
     /// The tenant's files folder.
     public let directory: URL
+    private let writeBytes: @Sendable (Data, URL) throws -> Void
 
     /// Creates access to `directory` (created on first store).
-    public init(directory: URL) { self.directory = directory }
+    public init(directory: URL) {
+        self.init(directory: directory, writeBytes: { data, url in try data.write(to: url, options: .withoutOverwriting) })
+    }
+
+    /// Creates access with a custom writer (tests use it to fail half-way through a write).
+    init(directory: URL, writeBytes: @escaping @Sendable (Data, URL) throws -> Void) {
+        self.directory = directory
+        self.writeBytes = writeBytes
+    }
 
     /// Whether `name` has the shape of a stored name (so it can never point outside the folder).
     public static func isStoredName(_ name: String) -> Bool {
@@ -55,13 +67,20 @@ public struct TenantFiles: Sendable {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let temporary = directory.appendingPathComponent(".upload-\(random)")
         do {
-            try Data(file.bytes).write(to: temporary, options: .withoutOverwriting)
+            try writeBytes(Data(file.bytes), temporary)
             try FileManager.default.moveItem(at: temporary, to: directory.appendingPathComponent(name))
         } catch {
             try? FileManager.default.removeItem(at: temporary)
             throw error
         }
-        return StoredFile(name: name, kind: kind, size: file.bytes.count)
+        let digest = SHA256.hash(data: file.bytes).map { String(format: "%02x", $0) }.joined()
+        return StoredFile(name: name, kind: kind, size: file.bytes.count, sha256: digest)
+    }
+
+    /// Removes a stored file (when the transaction that referenced it failed); unknown names are ignored.
+    public func remove(_ name: String) {
+        guard Self.isStoredName(name) else { return }
+        try? FileManager.default.removeItem(at: directory.appendingPathComponent(name))
     }
 
     /// The bytes and kind of a stored file, or `nil` when there is none by that name.

@@ -1,4 +1,4 @@
-import CivicSDK
+@testable import CivicSDK
 import Foundation
 import Testing
 
@@ -30,5 +30,33 @@ import Testing
         let file = UploadedFile(field: "f", filename: "C:\\docs\\rapport.final.PDF", declaredType: nil, bytes: [1])
         #expect(file.filenameExtension == "pdf")
         #expect(UploadedFile(field: "f", filename: ".hidden", declaredType: nil, bytes: [1]).filenameExtension == "")
+    }
+}
+
+@Suite struct TenantFilesTests {
+    private func folder() -> URL { URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("oc-files-" + UUID().uuidString) }
+    private let pdf = UploadedFile(field: "f", filename: "rapport.pdf", declaredType: "application/pdf", bytes: Array("%PDF-1.4\n%%EOF\n".utf8))
+
+    @Test func storesWithHashAndReadsBack() throws {
+        let directory = folder()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let files = TenantFiles(directory: directory)
+        let stored = try files.store(pdf, accepting: [.pdf], maxBytes: 1_000)
+        #expect(stored.sha256 == "14bcd090baf31edba64e9cbd8cdfc15f943344aa72cb3675ad8e91bfcbce03ad")
+        #expect(try files.read(stored.name)?.bytes == Data(pdf.bytes))
+        files.remove(stored.name)
+        #expect(try files.read(stored.name) == nil)
+    }
+
+    @Test func aFailureHalfWayThroughWritingLeavesNoFile() throws {
+        let directory = folder()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        struct DiskFull: Error {}
+        let files = TenantFiles(directory: directory) { data, url in
+            try data.prefix(4).write(to: url)
+            throw DiskFull()
+        }
+        #expect(throws: DiskFull.self) { try files.store(pdf, accepting: [.pdf], maxBytes: 1_000) }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty)
     }
 }

@@ -18,13 +18,15 @@ public final class TestHost: Sendable {
     public let dataDirectory: String
     let services: HostServices
 
-    public init(maxBodyBytes: Int = 1_048_576, loginAttempts: Int = 5, hosts: [String: [String]] = [:]) async throws {
+    public init(maxBodyBytes: Int = 1_048_576, maxUploadBytes: Int = 10_485_760, loginAttempts: Int = 5,
+                hosts: [String: [String]] = [:]) async throws {
         dataDirectory = NSTemporaryDirectory() + "opencommune-test-" + UUID().uuidString
         var config = ServerConfig()
         config.dataDirectory = dataDirectory
         config.provisioningDirectory = nil
         config.bcryptCost = 4
         config.maxBodyBytes = maxBodyBytes
+        config.maxUploadBytes = maxUploadBytes
         config.loginAttempts = loginAttempts
         var logger = Logger(label: "test")
         logger.logLevel = .critical
@@ -61,7 +63,8 @@ public final class TestHost: Sendable {
     public func enable(_ module: String, on tenant: String, withSample: Bool = false) async throws {
         try services.tenants.enable(tenant, module: module)
         guard withSample, let instance = services.modules.instance(module), let entry = services.registry.entry(tenant) else { return }
-        try await services.database(tenant).write { db in try instance.installSampleContent(db, entry.tenant) }
+        let files = services.files(tenant)
+        try await services.database(tenant).write { db in try instance.installSampleContent(db, entry.tenant, files: files) }
     }
 
     /// Writes to a tenant's database directly (to set up data), invalidating its cached pages.

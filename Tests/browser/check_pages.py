@@ -27,13 +27,14 @@ PUBLIC_PAGES = [
     "/", "/tetouan/", "/tetouan/pages", "/tetouan/pages/plan-d-action", "/tetouan/pages/plan-d-action/history",
     "/tetouan/login", "/tetouan/register", "/tetouan-ieecag/", "/tetouan-ieecag/pages/a-propos", "/tetouan/no-such-page",
     "/admin/login", "/tetouan/plans", "/tetouan/plans/2", "/tetouan/plans?principle=transparency", "/tetouan/plans/revisions",
+    "/tetouan/reports", "/tetouan/reports/1", "/tetouan/reports?q=rapport",
 ]
 SIGNED_IN_PAGES = [
     "/tetouan/account", "/tetouan/admin", "/tetouan/admin/modules", "/tetouan/admin/users", "/tetouan/admin/settings",
     "/tetouan/admin/pages", "/tetouan/admin/pages/new", "/tetouan/admin/pages/1/edit",
     "/tetouan/admin/plans", "/tetouan/admin/plans/plan", "/tetouan/admin/plans/commitments/new",
     "/tetouan/admin/plans/commitments/1", "/tetouan/admin/plans/activities/1", "/tetouan/admin/plans/import",
-    "/tetouan/admin/plans/statuses",
+    "/tetouan/admin/plans/statuses", "/tetouan/admin/reports", "/tetouan/admin/reports/new", "/tetouan/admin/reports/1",
 ]
 
 

@@ -50,7 +50,8 @@ struct Provisioning {
             for module in file.modules ?? [] {
                 try services.tenants.enable(file.slug, module: module)
                 if file.demo == true, let instance = services.modules.instance(module), let tenant = services.registry.entry(file.slug)?.tenant {
-                    try services.database(file.slug).pool.write { db in try instance.installSampleContent(db, tenant) }
+                    let files = services.files(file.slug)
+                    try services.database(file.slug).pool.write { db in try instance.installSampleContent(db, tenant, files: files) }
                 }
             }
             created.append(file.slug)

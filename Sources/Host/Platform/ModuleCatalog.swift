@@ -2,11 +2,12 @@ import CivicSDK
 import Logging
 import Pages
 import PlanTracker
+import ReportsArchive
 
 /// The one place that lists the modules this host can run.
 struct ModuleCatalog: Sendable {
     /// Every module type compiled into the host.
-    static let types: [any CivicModule.Type] = [PagesModule.self, PlanTrackerModule.self]
+    static let types: [any CivicModule.Type] = [PagesModule.self, PlanTrackerModule.self, ReportsArchiveModule.self]
 
     /// Permissions the host itself checks (tenant console).
     static let hostPermissions = [

@@ -13,7 +13,7 @@ enum RequestForm {
     static func read(_ request: inout Request, limit: Int, uploadLimit: Int, expectedCSRF: String?, messages: (String) -> String) async throws -> FormData {
         let type = request.headers[.contentType]?.lowercased() ?? ""
         let boundary = MultipartForm.boundary(request.headers[.contentType] ?? "")
-        let limit = boundary == nil ? limit : max(limit, uploadLimit)
+        let limit = boundary == nil ? limit : uploadLimit
         if let length = request.headers[.contentLength].flatMap(Int.init), length > limit {
             throw HTTPError(.contentTooLarge, message: messages("error.body_too_large"))
         }

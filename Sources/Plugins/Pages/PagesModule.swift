@@ -60,7 +60,7 @@ public struct PagesModule: CivicModule {
                           value: Double(published))]
     }
 
-    public func installSampleContent(_ db: Database, _ tenant: Tenant) throws {
+    public func installSampleContent(_ db: Database, _ tenant: Tenant, files: TenantFiles) throws {
         try PagesSample.install(db, tenant)
     }
 

@@ -76,7 +76,7 @@ public struct PlanTrackerModule: CivicModule {
             link: .init(label: context.text("plans.see_plan"), href: "\(context.root)/plans"))
     }
 
-    public func installSampleContent(_ db: Database, _ tenant: Tenant) throws {
+    public func installSampleContent(_ db: Database, _ tenant: Tenant, files: TenantFiles) throws {
         guard tenant.kind == .commune else { return }
         try PlanSample.install(db)
     }

@@ -1,0 +1,55 @@
+import CivicSDK
+import Foundation
+import GRDB
+
+/// Everything `{root}/reports` shows, in a fixed number of queries: public reports (optionally
+/// filtered and searched), their files, the types and the deadlines.
+struct ReportCatalog: Sendable {
+    let reports: [Report]
+    let files: [Int64: [ReportFile]]
+    let types: [ReportType]
+    let deadlines: Deadlines
+
+    struct Filter: Sendable {
+        var year: Int?
+        var type: String?
+        var query: String?
+        var includeDrafts = false
+    }
+
+    static func load(_ db: Database, filter: Filter) throws -> ReportCatalog {
+        var request = Report.all()
+        if !filter.includeDrafts { request = request.filter(Column("status") != "draft") }
+        if let year = filter.year { request = request.filter(Column("year") == year) }
+        if let type = filter.type { request = request.filter(Column("type") == type) }
+        if let query = filter.query.flatMap(ReportSearch.matchExpression) {
+            request = request.filter(sql: "id IN (SELECT rowid FROM report_search WHERE report_search MATCH ?)", arguments: [query])
+        }
+        let reports = try request.order(Column("year").desc, Column("published_on").desc, Column("id").desc).fetchAll(db)
+        let files = Dictionary(grouping: try ReportFile.filter(reports.compactMap(\.id).contains(Column("report_id"))).order(Column("id")).fetchAll(db),
+                               by: \.reportID)
+        let types = try ReportType.order(Column("position")).fetchAll(db)
+        let expected = try ExpectedReport.order(Column("id")).fetchAll(db)
+        let allPublic = filter.year == nil && filter.type == nil && filter.query == nil && !filter.includeDrafts
+            ? reports : try Report.filter(Column("status") != "draft").fetchAll(db)
+        return ReportCatalog(reports: reports, files: files, types: types,
+                             deadlines: Deadlines(expected: expected, reports: allPublic, today: Deadlines.today()))
+    }
+}
+
+/// The full-text index of titles and summaries (all languages), kept in step with every write.
+enum ReportSearch {
+    static func index(_ db: Database, _ report: Report) throws {
+        guard let id = report.id else { return }
+        try db.execute(sql: "DELETE FROM report_search WHERE rowid = ?", arguments: [id])
+        let text = (Array(report.title.values.values) + Array(report.summary.values.values)).joined(separator: " ")
+        try db.execute(sql: "INSERT INTO report_search (rowid, text) VALUES (?, ?)", arguments: [id, text])
+    }
+
+    /// A safe FTS5 query from what a visitor typed: each word quoted, all words required, the last one as a prefix.
+    static func matchExpression(_ raw: String) -> String? {
+        let words = raw.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).prefix(8).map { $0.replacingOccurrences(of: "\"", with: "") }
+        guard !words.isEmpty else { return nil }
+        return words.enumerated().map { index, word in "\"\(word)\"" + (index == words.count - 1 ? "*" : "") }.joined(separator: " ")
+    }
+}

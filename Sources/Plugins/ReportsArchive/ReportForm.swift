@@ -1,0 +1,85 @@
+import CivicSDK
+import Foundation
+
+/// A submitted report form, checked; keeps what was typed for showing the form again.
+struct ReportForm: Sendable {
+    var title: LocalizedText
+    var summary: LocalizedText
+    var type: String
+    var year: String
+    var periodStart: String
+    var periodEnd: String
+    var publishedOn: String
+    var languages: [String]
+    var errors: [String] = []
+
+    static let acceptedKinds: Set<FileKind> = [.pdf, .odt, .ods, .docx, .xlsx, .csv, .png, .jpeg, .webp, .gif]
+    static let maxFileBytes = 10 * 1_048_576
+
+    init(report: Report) {
+        title = report.title
+        summary = report.summary
+        type = report.type
+        year = String(report.year)
+        periodStart = report.periodStart ?? ""
+        periodEnd = report.periodEnd ?? ""
+        publishedOn = report.publishedOn ?? ""
+        languages = report.languages.split(separator: ",").map(String.init)
+    }
+
+    init(_ form: FormData, context: CivicContext, types: Set<String>) {
+        let locales = context.tenant.locales
+        title = form.localized("title", locales: locales)
+        summary = form.localized("summary", locales: locales)
+        type = form.text("type")
+        year = form.text("year")
+        periodStart = form.text("period_start")
+        periodEnd = form.text("period_end")
+        publishedOn = form.text("published_on")
+        languages = Locales.supported.filter { form.all("languages").contains($0) }
+        if title.isEmpty { errors.append(context.text("reports.error.title")) }
+        if !types.contains(type) { errors.append(context.text("reports.error.type")) }
+        if Int(year).map({ (1900...2200).contains($0) }) != true { errors.append(context.text("reports.error.year")) }
+        for value in [periodStart, periodEnd, publishedOn] where !value.isEmpty && Self.day(value) == nil {
+            errors.append(context.text("reports.error.date"))
+            break
+        }
+        if let start = Self.day(periodStart), let end = Self.day(periodEnd), end < start { errors.append(context.text("reports.error.period")) }
+        if title.values.values.contains(where: { $0.count > 300 }) || summary.values.values.contains(where: { $0.count > 5_000 }) {
+            errors.append(context.text("reports.error.length"))
+        }
+    }
+
+    /// A `YYYY-MM-DD` date that exists, between 1900 and 2200.
+    static func day(_ raw: String) -> String? {
+        guard raw.range(of: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", options: .regularExpression) != nil else { return nil }
+        let parts = raw.split(separator: "-").compactMap { Int($0) }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        guard (1900...2200).contains(parts[0]), let date = calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2])),
+              calendar.component(.day, from: date) == parts[2], calendar.component(.month, from: date) == parts[1] else { return nil }
+        return raw
+    }
+
+    func apply(to report: inout Report) {
+        report.title = title
+        report.summary = summary
+        report.type = type
+        report.year = Int(year) ?? report.year
+        report.periodStart = periodStart.isEmpty ? nil : periodStart
+        report.periodEnd = periodEnd.isEmpty ? nil : periodEnd
+        report.publishedOn = publishedOn.isEmpty ? report.publishedOn.flatMap { report.status == "draft" ? nil : $0 } : publishedOn
+        report.languages = languages.joined(separator: ",")
+    }
+
+    func templateData(context: CivicContext, types: [ReportType]) -> [String: Any] {
+        [
+            "locales": context.tenant.locales.map { ["code": $0, "language": Locales.nativeName($0), "dir": Locales.direction($0),
+                                                     "title": title.values[$0] ?? "", "summary": summary.values[$0] ?? ""] },
+            "types": types.map { ["value": $0.key, "label": context.localized($0.label), "selected": $0.key == type] },
+            "year": year, "periodStart": periodStart, "periodEnd": periodEnd, "publishedOn": publishedOn,
+            "languages": Locales.supported.map { ["code": $0, "label": Locales.nativeName($0), "checked": languages.contains($0)] },
+            "errors": errors, "hasErrors": !errors.isEmpty,
+        ]
+    }
+}
