@@ -54,6 +54,9 @@ public struct CivicContext: RequestContext {
     /// "reports published", say).
     public func liveFigures() async throws -> [String: Indicator] { try await request.liveFigures() }
 
+    /// Items of the enabled modules that this module may link to (commitments a report evidences, say).
+    public func linkTargets() async throws -> [LinkTarget] { try await request.linkTargets() }
+
     /// Whether the current account holds `permission`.
     public func can(_ permission: String) -> Bool {
         guard let account else { return false }

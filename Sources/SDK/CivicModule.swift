@@ -56,6 +56,8 @@ public protocol CivicModule: Sendable {
     func routes(_ router: ModuleRouter)
     /// Figures for the tenant dashboard, read inside a read transaction.
     func indicators(_ db: Database, _ tenant: Tenant) throws -> [Indicator]
+    /// Public items other modules may link to (see ``CivicContext/linkTargets()``).
+    func linkTargets(_ db: Database, _ tenant: Tenant) throws -> [LinkTarget]
     /// The module's card on the tenant home page, or `nil` for none.
     func summaryCard(_ context: CivicContext) async throws -> SummaryCard?
     /// Writes the module's sample content into a newly provisioned demo tenant, marked as sample
@@ -74,6 +76,8 @@ extension CivicModule {
     public static var strings: URL? { nil }
     /// No indicators by default.
     public func indicators(_ db: Database, _ tenant: Tenant) throws -> [Indicator] { [] }
+    /// Nothing to link to by default.
+    public func linkTargets(_ db: Database, _ tenant: Tenant) throws -> [LinkTarget] { [] }
     /// No home card by default.
     public func summaryCard(_ context: CivicContext) async throws -> SummaryCard? { nil }
     /// No sample content by default.

@@ -34,12 +34,15 @@ public struct CivicRequestSource: RequestContextSource, Sendable {
     public let maxUploadSize: Int
     /// The live figures of every module enabled in this tenant, by indicator id.
     public let liveFigures: @Sendable () async throws -> [String: Indicator]
+    /// The link targets of every module enabled in this tenant.
+    public let linkTargets: @Sendable () async throws -> [LinkTarget]
 
     /// Creates a source; called by the host only.
     public init(logger: Logger, tenant: Tenant, root: String, path: String, database: TenantDatabase, files: TenantFiles, account: SignedInAccount?,
                 locale: String, csrfToken: String, renderer: any PageRenderer, policy: PermissionPolicy,
                 form: FormData, clientAddress: String, maxUploadSize: Int,
-                liveFigures: @escaping @Sendable () async throws -> [String: Indicator]) {
+                liveFigures: @escaping @Sendable () async throws -> [String: Indicator],
+                linkTargets: @escaping @Sendable () async throws -> [LinkTarget]) {
         self.logger = logger
         self.tenant = tenant
         self.root = root
@@ -55,5 +58,6 @@ public struct CivicRequestSource: RequestContextSource, Sendable {
         self.clientAddress = clientAddress
         self.maxUploadSize = maxUploadSize
         self.liveFigures = liveFigures
+        self.linkTargets = linkTargets
     }
 }

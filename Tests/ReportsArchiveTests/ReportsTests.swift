@@ -214,3 +214,27 @@ private func fields(title: String = "Rapport 2025", year: String = "2025", extra
         }
     }
 }
+
+@Suite struct ReportLinkTests {
+    @Test func aReportEvidencesPlanCommitments() async throws {
+        let host = try await host()
+        try await host.enable("plans", on: "alpha", withSample: true)
+        try await host.test { client in
+            var editor = Browser(client)
+            try await editor.signIn("/alpha", email: "editor@alpha.test")
+            let form = try await editor.get("/alpha/admin/reports/new")
+            #expect(form.body.contains("value=\"plans:commitment:2\""), "the plan's published commitments are offered")
+            let bad = try await editor.postMultipart("/alpha/admin/reports", fields(extra: [("links", "plans:commitment:99")]), files: [])
+            #expect(bad.status == .badRequest)
+            #expect(bad.body.contains("n&#39;existe pas ou n&#39;est plus public"))
+            let created = try await editor.postMultipart("/alpha/admin/reports", fields(extra: [("links", "plans:commitment:2")]), files: [])
+            let id = try #require(created.location?.split(separator: "/").last.map(String.init))
+            try await editor.get("/alpha/admin/reports/\(id)")
+            try await editor.post("/alpha/admin/reports/\(id)/publish", [])
+            var visitor = Browser(client)
+            let page = try await visitor.get("/alpha/reports/\(id)")
+            #expect(page.body.contains("Ce rapport rend compte de"))
+            #expect(page.body.contains("href=\"/alpha/plans/2\""))
+        }
+    }
+}

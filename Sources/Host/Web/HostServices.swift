@@ -45,6 +45,13 @@ struct HostServices: Sendable {
         return Dictionary(figures.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
+    /// The link targets of every module enabled for `tenant`.
+    func linkTargets(_ tenant: Tenant, database: TenantDatabase) async throws -> [LinkTarget] {
+        guard let entry = registry.entry(tenant.slug) else { return [] }
+        let enabled = modules.modules.filter { entry.isEnabled($0.id) }.map(\.instance)
+        return try await database.read { db in try enabled.flatMap { try $0.linkTargets(db, tenant) } }
+    }
+
     /// The tenant's files folder.
     func files(_ slug: String) -> TenantFiles {
         TenantFiles(directory: URL(fileURLWithPath: pools.directory(slug)).appendingPathComponent("files"))

@@ -65,7 +65,8 @@ struct TenantDispatch {
                 logger: logger, tenant: tenant, root: root, path: visiblePath, database: database, files: services.files(slug), account: account,
                 locale: negotiated.locale, csrfToken: csrf, renderer: services.renderer, policy: services.policy, form: form,
                 clientAddress: clientAddress, maxUploadSize: services.config.maxUploadBytes,
-                liveFigures: { [services] in try await services.liveFigures(tenant, database: database) })
+                liveFigures: { [services] in try await services.liveFigures(tenant, database: database) },
+                linkTargets: { [services] in try await services.linkTargets(tenant, database: database) })
             var head = request.head
             head.path = innerPath + query
             response = try await router.respond(to: Request(head: head, body: request.body), context: CivicContext(source: source))

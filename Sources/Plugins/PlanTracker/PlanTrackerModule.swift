@@ -64,6 +64,15 @@ public struct PlanTrackerModule: CivicModule {
         ]
     }
 
+    /// Published commitments of the current plan, for reports that evidence them.
+    public func linkTargets(_ db: Database, _ tenant: Tenant) throws -> [LinkTarget] {
+        guard let plan = try Plan.current(db), plan.status != "draft" else { return [] }
+        return try Commitment.filter(Column("plan_id") == plan.id && Column("published") == true).order(Column("number")).fetchAll(db).map { commitment in
+            LinkTarget(id: "plans:commitment:\(commitment.number)",
+                       title: LocalizedText(commitment.title.values.mapValues { "\(commitment.number). \($0)" }), path: "/plans/\(commitment.number)")
+        }
+    }
+
     public func summaryCard(_ context: CivicContext) async throws -> SummaryCard? {
         let today = YearMonth(Date())
         guard let overview = try await context.database.read({ db in try PlanOverview.load(db, includeUnpublished: false, today: today) }),

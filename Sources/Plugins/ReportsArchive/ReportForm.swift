@@ -11,6 +11,8 @@ struct ReportForm: Sendable {
     var periodEnd: String
     var publishedOn: String
     var languages: [String]
+    /// Link-target ids of the items the report evidences.
+    var links: [String] = []
     var errors: [String] = []
 
     static let acceptedKinds: Set<FileKind> = [.pdf, .odt, .ods, .docx, .xlsx, .csv, .png, .jpeg, .webp, .gif]
@@ -27,7 +29,7 @@ struct ReportForm: Sendable {
         languages = report.languages.split(separator: ",").map(String.init)
     }
 
-    init(_ form: FormData, context: CivicContext, types: Set<String>) {
+    init(_ form: FormData, context: CivicContext, types: Set<String>, targets: Set<String>) {
         let locales = context.tenant.locales
         title = form.localized("title", locales: locales)
         summary = form.localized("summary", locales: locales)
@@ -37,6 +39,8 @@ struct ReportForm: Sendable {
         periodEnd = form.text("period_end")
         publishedOn = form.text("published_on")
         languages = Locales.supported.filter { form.all("languages").contains($0) }
+        links = form.all("links")
+        if links.contains(where: { !targets.contains($0) }) { errors.append(context.text("reports.error.link")) }
         if title.isEmpty { errors.append(context.text("reports.error.title")) }
         if !types.contains(type) { errors.append(context.text("reports.error.type")) }
         if Int(year).map({ (1900...2200).contains($0) }) != true { errors.append(context.text("reports.error.year")) }
@@ -72,8 +76,11 @@ struct ReportForm: Sendable {
         report.languages = languages.joined(separator: ",")
     }
 
-    func templateData(context: CivicContext, types: [ReportType]) -> [String: Any] {
+    func templateData(context: CivicContext, types: [ReportType], targets: [LinkTarget]) -> [String: Any] {
         [
+            "targets": targets.map { ["value": $0.id, "label": context.localized($0.title), "checked": links.contains($0.id),
+                                      "id": "link-" + $0.id.replacingOccurrences(of: ":", with: "-")] },
+            "hasTargets": !targets.isEmpty,
             "locales": context.tenant.locales.map { ["code": $0, "language": Locales.nativeName($0), "dir": Locales.direction($0),
                                                      "title": title.values[$0] ?? "", "summary": summary.values[$0] ?? ""] },
             "types": types.map { ["value": $0.key, "label": context.localized($0.label), "selected": $0.key == type] },

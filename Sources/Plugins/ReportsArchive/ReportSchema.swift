@@ -62,5 +62,13 @@ enum ReportSchema {
             }
             try db.execute(sql: "CREATE VIRTUAL TABLE report_search USING fts5(text, tokenize = 'unicode61 remove_diacritics 2')")
         }
+        migrations.add("002-report-link") { db in
+            // items of other modules a report evidences, by their link-target id ("plans:commitment:2")
+            try db.create(table: "report_link") { t in
+                t.column("report_id", .integer).notNull().references("report", onDelete: .cascade)
+                t.column("target", .text).notNull()
+                t.primaryKey(["report_id", "target"])
+            }
+        }
     }
 }

@@ -60,7 +60,7 @@ struct ReportsConsole {
     }
 
     private func renderForm(_ context: CivicContext, form: ReportForm, report: Report?, status: HTTPResponse.Status) async throws -> Response {
-        var data = form.templateData(context: context, types: try await types(context))
+        var data = form.templateData(context: context, types: try await types(context), targets: try await context.linkTargets())
         let id = report?.id ?? 0
         data["isNew"] = report == nil
         data["action"] = report == nil ? "\(context.root)/admin/reports" : "\(context.root)/admin/reports/\(id)"
@@ -92,7 +92,9 @@ struct ReportsConsole {
     @Sendable func editForm(_ request: Request, context: CivicContext) async throws -> Response {
         try context.require("reports.edit")
         let report = try await load(context)
-        return try await renderForm(context, form: ReportForm(report: report), report: report, status: .ok)
+        var form = ReportForm(report: report)
+        form.links = try await context.database.read { db in try String.fetchAll(db, sql: "SELECT target FROM report_link WHERE report_id = ?", arguments: [report.id]) }
+        return try await renderForm(context, form: form, report: report, status: .ok)
     }
 
     /// Stores the uploaded files first; on any refusal, removes those already stored and reports why.
@@ -114,7 +116,8 @@ struct ReportsConsole {
     private func save(_ context: CivicContext, existing: Report?) async throws -> Response {
         try context.require("reports.edit")
         let types = try await types(context)
-        var form = ReportForm(context.form, context: context, types: Set(types.map(\.key)))
+        let targets = Set(try await context.linkTargets().map(\.id))
+        var form = ReportForm(context.form, context: context, types: Set(types.map(\.key)), targets: targets)
         guard form.errors.isEmpty else { return try await renderForm(context, form: form, report: existing, status: .badRequest) }
         let (stored, error) = storeFiles(context)
         if let error {
@@ -136,7 +139,15 @@ struct ReportsConsole {
                     try record.insert(db)
                 }
                 try ReportSearch.index(db, report)
+                let oldLinks = try String.fetchAll(db, sql: "SELECT target FROM report_link WHERE report_id = ? ORDER BY target", arguments: [id])
+                try db.execute(sql: "DELETE FROM report_link WHERE report_id = ?", arguments: [id])
+                for target in Set(input.links) {
+                    try db.execute(sql: "INSERT INTO report_link (report_id, target) VALUES (?, ?)", arguments: [id, target])
+                }
                 var changes = FieldChange.diff(old: before, new: report.auditFields)
+                if oldLinks != Set(input.links).sorted() {
+                    changes.append(FieldChange(field: "links", old: oldLinks.joined(separator: ","), new: Set(input.links).sorted().joined(separator: ",")))
+                }
                 changes += stored.map { FieldChange(field: "file", old: nil, new: "\($0.1) (sha256 \($0.0.sha256))") }
                 if !changes.isEmpty {
                     try context.audit(db, action: existing == nil ? "create" : "update", itemType: "report", itemID: String(id),

@@ -62,14 +62,16 @@ struct ReportsSite {
     @Sendable func report(_ request: Request, context: CivicContext) async throws -> Response {
         guard let id = Int64(try context.parameters.require("id")) else { throw HTTPError(.notFound, message: context.text("reports.error.not_found")) }
         let editor = context.can("reports.edit")
-        let found = try await context.database.read { db -> (Report, [ReportFile], String, [AuditEntry])? in
+        let targets = Dictionary(uniqueKeysWithValues: try await context.linkTargets().map { ($0.id, $0) })
+        let found = try await context.database.read { db -> (Report, [ReportFile], String, [AuditEntry], [String])? in
             guard let report = try Report.fetchOne(db, key: id), report.isPublic || editor else { return nil }
             let files = try ReportFile.filter(Column("report_id") == id).order(Column("id")).fetchAll(db)
             let type = try ReportType.fetchOne(db, key: report.type).map { $0.label } ?? [:]
             let history = try AuditEntry.history(db, module: ReportsArchiveModule.id, itemType: "report", itemID: String(id))
-            return (report, files, type.resolve(context.locale, fallbacks: context.fallbackLocales), history)
+            let links = try String.fetchAll(db, sql: "SELECT target FROM report_link WHERE report_id = ? ORDER BY target", arguments: [id])
+            return (report, files, type.resolve(context.locale, fallbacks: context.fallbackLocales), history, links)
         }
-        guard let (report, files, type, history) = found else { throw HTTPError(.notFound, message: context.text("reports.error.not_found")) }
+        guard let (report, files, type, history, links) = found else { throw HTTPError(.notFound, message: context.text("reports.error.not_found")) }
         let data: [String: Any] = [
             "title": context.localized(report.title), "summary": context.localized(report.summary), "type": type,
             "year": report.year, "period": [report.periodStart, report.periodEnd].compactMap { $0 }.joined(separator: " – "),
@@ -81,6 +83,9 @@ struct ReportsSite {
                  "size": Self.size(file.size, context), "sha256": file.sha256, "downloads": file.downloads]
             },
             "hasFiles": !files.isEmpty, "listHref": "\(context.root)/reports",
+            // links to items no longer public (an unpublished commitment) are not shown
+            "links": links.compactMap { targets[$0] }.map { ["label": context.localized($0.title), "href": context.root + $0.path] },
+            "hasLinks": links.contains { targets[$0] != nil },
             "history": history.map { ["at": $0.at.formatted(.iso8601.year().month().day()), "actor": $0.actorName,
                                        "action": context.text("reports.action.\($0.action)")] },
             "canEdit": editor, "editHref": "\(context.root)/admin/reports/\(id)",
