@@ -238,3 +238,21 @@ private func fields(title: String = "Rapport 2025", year: String = "2025", extra
         }
     }
 }
+
+@Suite struct ReportTypeTests {
+    @Test func tenantAddsAndRenamesTypes() async throws {
+        let host = try await host()
+        try await host.test { client in
+            var editor = Browser(client)
+            try await editor.signIn("/alpha", email: "editor@alpha.test")
+            try await editor.get("/alpha/admin/reports")
+            #expect(try await editor.post("/alpha/admin/reports/types", [("key", "Bad Key"), ("label.fr", "X")]).status == .badRequest)
+            #expect(try await editor.post("/alpha/admin/reports/types", [("key", "budget"), ("label.fr", "Budget citoyen")]).status == .seeOther)
+            #expect(try await editor.post("/alpha/admin/reports/types", [("key", "other"), ("label.fr", "Divers")]).status == .seeOther)
+            var visitor = Browser(client)
+            let list = try await visitor.get("/alpha/reports")
+            #expect(list.body.contains("<option value=\"budget\">Budget citoyen</option>"))
+            #expect(list.body.contains("<option value=\"other\">Divers</option>"))
+        }
+    }
+}

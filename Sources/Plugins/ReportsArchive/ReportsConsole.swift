@@ -15,6 +15,7 @@ struct ReportsConsole {
         group.post(":id/publish", use: publish)
         group.post(":id/withdraw", use: withdraw)
         group.post("expected", use: addExpected)
+        group.post("types", use: saveType)
     }
 
     private func types(_ context: CivicContext) async throws -> [ReportType] {
@@ -53,7 +54,11 @@ struct ReportsConsole {
             "expected": expected.map { ["label": context.localized($0.label), "type": labels[$0.type] ?? $0.type,
                                         "due": String(format: "%02d-%02d", $0.dueMonth, $0.dueDay), "first": $0.firstYear] },
             "types": types.map { ["value": $0.key, "label": context.localized($0.label)] },
-            "expectedAction": "\(context.root)/admin/reports/expected",
+            "expectedAction": "\(context.root)/admin/reports/expected", "typeAction": "\(context.root)/admin/reports/types",
+            "typeRows": types.map { type -> [String: Any] in
+                ["key": type.key, "labels": context.tenant.locales.map { ["code": $0, "language": Locales.nativeName($0), "dir": Locales.direction($0),
+                                                                           "value": type.label.values[$0] ?? "", "id": "type-\(type.key)-\($0)"] }]
+            },
             "locales": context.tenant.locales.map { ["code": $0, "language": Locales.nativeName($0), "dir": Locales.direction($0)] },
             "errors": errors, "hasErrors": !errors.isEmpty,
         ], status: status, cache: .perVisitor)
@@ -208,6 +213,25 @@ struct ReportsConsole {
                               changes: FieldChange.diff(old: before, new: changed.auditFields))
         }
         return context.redirect("/admin/reports/\(report.id ?? 0)")
+    }
+
+    /// Adds a report type, or renames one (same key).
+    @Sendable func saveType(_ request: Request, context: CivicContext) async throws -> Response {
+        try context.require("reports.edit")
+        let key = context.form.text("key")
+        let label = context.form.localized("label", locales: context.tenant.locales)
+        var errors: [String] = []
+        if key.range(of: "^[a-z][a-z_]{0,30}$", options: .regularExpression) == nil { errors.append(context.text("reports.error.type_key")) }
+        if label.isEmpty { errors.append(context.text("reports.error.title")) }
+        guard errors.isEmpty else { return try await renderList(context, errors: errors, status: .badRequest) }
+        try await context.database.write { db in
+            let existing = try ReportType.fetchOne(db, key: key)
+            let position = try existing?.position ?? (Int.fetchOne(db, sql: "SELECT COALESCE(MAX(position), -1) + 1 FROM report_type") ?? 0)
+            try ReportType(key: key, label: label, position: position).save(db)
+            try context.audit(db, action: existing == nil ? "create" : "update", itemType: "report_type", itemID: key, summary: key,
+                              changes: FieldChange.diff(old: existing.map { ["label": $0.label.json] } ?? [:], new: ["label": label.json]))
+        }
+        return context.redirect("/admin/reports")
     }
 
     @Sendable func addExpected(_ request: Request, context: CivicContext) async throws -> Response {
