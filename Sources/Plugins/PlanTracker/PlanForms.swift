@@ -6,16 +6,7 @@ import Foundation
 enum PlanForms {
     static func yearMonth(_ raw: String) -> YearMonth? { YearMonth(raw.trimmingCharacters(in: .whitespaces)) }
 
-    static func day(_ raw: String) -> String? {
-        let text = raw.trimmingCharacters(in: .whitespaces)
-        guard text.range(of: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", options: .regularExpression) != nil else { return nil }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let parts = text.split(separator: "-").compactMap { Int($0) }
-        guard let date = calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2])),
-              calendar.component(.day, from: date) == parts[2], (1900...2200).contains(parts[0]) else { return nil }
-        return text
-    }
+    static func day(_ raw: String) -> String? { ISODate.day(raw) }
 
     static func percent(_ raw: String) -> Int?? {
         let text = raw.trimmingCharacters(in: .whitespaces)

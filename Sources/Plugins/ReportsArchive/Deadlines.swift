@@ -44,7 +44,5 @@ struct Deadlines: Sendable {
         return Double(past.filter { $0.state == .onTime }.count) / Double(past.count)
     }
 
-    static func today() -> String {
-        Date().formatted(.iso8601.year().month().day())
-    }
+    static func today() -> String { ISODate.today() }
 }

@@ -54,16 +54,7 @@ struct ReportForm: Sendable {
         }
     }
 
-    /// A `YYYY-MM-DD` date that exists, between 1900 and 2200.
-    static func day(_ raw: String) -> String? {
-        guard raw.range(of: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", options: .regularExpression) != nil else { return nil }
-        let parts = raw.split(separator: "-").compactMap { Int($0) }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        guard (1900...2200).contains(parts[0]), let date = calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2])),
-              calendar.component(.day, from: date) == parts[2], calendar.component(.month, from: date) == parts[1] else { return nil }
-        return raw
-    }
+    static func day(_ raw: String) -> String? { ISODate.day(raw) }
 
     func apply(to report: inout Report) {
         report.title = title
