@@ -15,7 +15,7 @@ struct TenantFileRoutes {
                 .contentDisposition: kind.isImage || kind == .pdf ? "inline" : "attachment; filename=\"\(name)\"",
                 // names are random and never reused: the bytes behind one never change
                 .cacheControl: "public, max-age=31536000, immutable",
-                .contentSecurityPolicy: "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox",
+                .contentSecurityPolicy: DataResponse.fileSecurityPolicy,
             ], body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
         }
     }

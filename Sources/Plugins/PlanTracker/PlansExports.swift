@@ -2,7 +2,6 @@ import CivicSDK
 import Foundation
 import GRDB
 import Hummingbird
-import NIOCore
 
 /// `{root}/plans/export.csv`, `export.json` and `feed.atom`: the published plan as data.
 struct PlansExports {
@@ -20,15 +19,9 @@ struct PlansExports {
         return overview
     }
 
-    private func file(_ body: String, type: String, name: String?) -> Response {
-        var headers: HTTPFields = [.contentType: type, .cacheControl: "public, max-age=0, must-revalidate"]
-        if let name { headers[.contentDisposition] = "attachment; filename=\"\(name)\"" }
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: body)))
-    }
-
     @Sendable func csv(_ request: Request, context: CivicContext) async throws -> Response {
         let overview = try await published(context)
-        return file(PlanCSV.export(overview, locales: context.tenant.locales), type: "text/csv; charset=utf-8", name: "\(context.tenant.slug)-plan.csv")
+        return DataResponse.publicText(PlanCSV.export(overview, locales: context.tenant.locales), contentType: "text/csv; charset=utf-8", downloadName: "\(context.tenant.slug)-plan.csv")
     }
 
     struct Document: Encodable {
@@ -75,7 +68,7 @@ struct PlansExports {
             })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        return file(String(decoding: try encoder.encode(document), as: UTF8.self), type: "application/json; charset=utf-8", name: "\(context.tenant.slug)-plan.json")
+        return DataResponse.publicText(String(decoding: try encoder.encode(document), as: UTF8.self), contentType: "application/json; charset=utf-8", downloadName: "\(context.tenant.slug)-plan.json")
     }
 
     @Sendable func atom(_ request: Request, context: CivicContext) async throws -> Response {
@@ -91,11 +84,11 @@ struct PlansExports {
                     "updated": "\(update.date)T00:00:00Z", "href": "\(context.root)/plans/\(commitment?.number ?? 0)",
                     "summary": context.localized(update.text), "author": update.author]
         }
-        let body = try context.renderer.fragment("plans/feed", data: [
+        let body = try context.renderer.fragment("atom", data: [
             "id": "urn:opencommune:\(context.tenant.slug):plans", "title": context.localized(overview.plan.title), "lang": context.locale,
             "updated": (updates.first.map { "\($0.date)T00:00:00Z" }) ?? "\(overview.plan.updatedAt.formatted(.iso8601))",
             "selfHref": "\(context.root)/plans/feed.atom", "siteHref": "\(context.root)/plans", "entries": entries,
         ], context: context)
-        return file(body, type: "application/atom+xml; charset=utf-8", name: nil)
+        return DataResponse.publicText(body, contentType: "application/atom+xml; charset=utf-8", downloadName: nil)
     }
 }

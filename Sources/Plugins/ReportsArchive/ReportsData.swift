@@ -2,7 +2,6 @@ import CivicSDK
 import Foundation
 import GRDB
 import Hummingbird
-import NIOCore
 
 /// The public catalogue as data: `{root}/reports/export.csv`, `feed.atom`, and `{root}/api/v1/reports`.
 struct ReportsData {
@@ -19,12 +18,6 @@ struct ReportsData {
         try await context.database.read { db in try ReportCatalog.load(db, filter: .init()) }
     }
 
-    private func respond(_ body: String, type: String, download: String?) -> Response {
-        var headers: HTTPFields = [.contentType: type, .cacheControl: "public, max-age=0, must-revalidate"]
-        if let download { headers[.contentDisposition] = "attachment; filename=\"\(download)\"" }
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: body)))
-    }
-
     @Sendable func csv(_ request: Request, context: CivicContext) async throws -> Response {
         let catalog = try await catalog(context)
         let locales = context.tenant.locales
@@ -37,7 +30,7 @@ struct ReportsData {
                 + locales.map { report.title.values[$0] ?? "" } + locales.map { report.summary.values[$0] ?? "" }
                 + [files.map(\.label).joined(separator: "; "), files.map(\.sha256).joined(separator: "; "), String(report.sample)]
         }
-        return respond(CSV.document(header: header, rows: rows), type: "text/csv; charset=utf-8", download: "\(context.tenant.slug)-reports.csv")
+        return DataResponse.publicText(CSV.document(header: header, rows: rows), contentType: "text/csv; charset=utf-8", downloadName: "\(context.tenant.slug)-reports.csv")
     }
 
     struct Document: ResponseEncodable {
@@ -95,13 +88,14 @@ struct ReportsData {
         let entries = catalog.reports.prefix(50).map { report -> [String: Any] in
             ["id": "urn:opencommune:\(context.tenant.slug):reports:\(report.id ?? 0)", "title": context.localized(report.title),
              "updated": "\(report.publishedOn ?? "2000-01-01")T00:00:00Z", "href": "\(context.root)/reports/\(report.id ?? 0)",
+             "author": context.text("reports.title"),
              "summary": report.status == "withdrawn" ? context.localized(report.withdrawnReason) : context.localized(report.summary)]
         }
-        let body = try context.renderer.fragment("reports/feed", data: [
+        let body = try context.renderer.fragment("atom", data: [
             "id": "urn:opencommune:\(context.tenant.slug):reports", "title": context.text("reports.title"), "lang": context.locale,
             "updated": (catalog.reports.compactMap(\.publishedOn).max() ?? "2000-01-01") + "T00:00:00Z",
             "selfHref": "\(context.root)/reports/feed.atom", "siteHref": "\(context.root)/reports", "entries": entries,
         ], context: context)
-        return respond(body, type: "application/atom+xml; charset=utf-8", download: nil)
+        return DataResponse.publicText(body, contentType: "application/atom+xml; charset=utf-8", downloadName: nil)
     }
 }

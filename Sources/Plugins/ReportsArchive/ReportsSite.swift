@@ -106,7 +106,7 @@ struct ReportsSite {
         var headers: HTTPFields = [
             .contentType: kind.mediaType, .acceptRanges: "bytes",
             .contentDisposition: Self.disposition(file.label, inline: kind == .pdf || kind.isImage),
-            .cacheControl: "private, max-age=0", .contentSecurityPolicy: "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox",
+            .cacheControl: "private, max-age=0", .contentSecurityPolicy: DataResponse.fileSecurityPolicy,
         ]
         var status = HTTPResponse.Status.ok
         var body = bytes
