@@ -37,18 +37,22 @@ struct HostServices: Sendable {
         policy = ModuleCatalog.policy
     }
 
+    /// The modules enabled for a tenant, in registration order.
+    func enabledModules(_ slug: String) -> [any CivicModule] {
+        guard let entry = registry.entry(slug) else { return [] }
+        return modules.modules.filter { entry.isEnabled($0.id) }.map(\.instance)
+    }
+
     /// The indicators of every module enabled for `tenant`, read in one transaction, by id.
     func liveFigures(_ tenant: Tenant, database: TenantDatabase) async throws -> [String: Indicator] {
-        guard let entry = registry.entry(tenant.slug) else { return [:] }
-        let enabled = modules.modules.filter { entry.isEnabled($0.id) }.map(\.instance)
+        let enabled = enabledModules(tenant.slug)
         let figures = try await database.read { db in try enabled.flatMap { try $0.indicators(db, tenant) } }
         return Dictionary(figures.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The link targets of every module enabled for `tenant`.
     func linkTargets(_ tenant: Tenant, database: TenantDatabase) async throws -> [LinkTarget] {
-        guard let entry = registry.entry(tenant.slug) else { return [] }
-        let enabled = modules.modules.filter { entry.isEnabled($0.id) }.map(\.instance)
+        let enabled = enabledModules(tenant.slug)
         return try await database.read { db in try enabled.flatMap { try $0.linkTargets(db, tenant) } }
     }
 
