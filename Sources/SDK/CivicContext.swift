@@ -57,6 +57,22 @@ public struct CivicContext: RequestContext {
     /// Items of the enabled modules that this module may link to (commitments a report evidences, say).
     public func linkTargets() async throws -> [LinkTarget] { try await request.linkTargets() }
 
+    /// Comments and suggestions under `item` of the current module, with the form to add one, as HTML
+    /// to embed unescaped (`{{{feedback}}}`). The module must answer ``CivicModule/feedbackTarget(_:_:item:)`` for it.
+    public func feedbackThread(_ item: String) async throws -> String {
+        try await request.feedback.thread(item: item, context: self)
+    }
+
+    /// How many comments and suggestions each of `items` of the current module received.
+    public func feedbackCounts(_ items: [String]) async throws -> [String: Int] {
+        try await request.feedback.counts(items: items, context: self)
+    }
+
+    /// Path of the page holding the thread of `item` of the current module, for items listed on another page.
+    public func feedbackPath(_ item: String) -> String {
+        "\(root)/feedback/on/\(module ?? "core")/\(item)"
+    }
+
     /// Whether the current account holds `permission`.
     public func can(_ permission: String) -> Bool {
         guard let account else { return false }

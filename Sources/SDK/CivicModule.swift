@@ -58,6 +58,9 @@ public protocol CivicModule: Sendable {
     func indicators(_ db: Database, _ tenant: Tenant) throws -> [Indicator]
     /// Public items other modules may link to (see ``CivicContext/linkTargets()``).
     func linkTargets(_ db: Database, _ tenant: Tenant) throws -> [LinkTarget]
+    /// `item` (such as `"commitment:2"`) as a subject of comments and suggestions, or `nil` when it
+    /// does not exist, is not public, or takes none. Returning a target opts the item in.
+    func feedbackTarget(_ db: Database, _ tenant: Tenant, item: String) throws -> LinkTarget?
     /// The module's card on the tenant home page, or `nil` for none.
     func summaryCard(_ context: CivicContext) async throws -> SummaryCard?
     /// Writes the module's sample content into a newly provisioned demo tenant, marked as sample
@@ -78,6 +81,8 @@ extension CivicModule {
     public func indicators(_ db: Database, _ tenant: Tenant) throws -> [Indicator] { [] }
     /// Nothing to link to by default.
     public func linkTargets(_ db: Database, _ tenant: Tenant) throws -> [LinkTarget] { [] }
+    /// No item takes comments by default.
+    public func feedbackTarget(_ db: Database, _ tenant: Tenant, item: String) throws -> LinkTarget? { nil }
     /// No home card by default.
     public func summaryCard(_ context: CivicContext) async throws -> SummaryCard? { nil }
     /// No sample content by default.

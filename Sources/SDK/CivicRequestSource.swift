@@ -36,13 +36,15 @@ public struct CivicRequestSource: RequestContextSource, Sendable {
     public let liveFigures: @Sendable () async throws -> [String: Indicator]
     /// The link targets of every module enabled in this tenant.
     public let linkTargets: @Sendable () async throws -> [LinkTarget]
+    /// The host's comments and suggestions service.
+    public let feedback: any FeedbackThreads
 
     /// Creates a source; called by the host only.
     public init(logger: Logger, tenant: Tenant, root: String, path: String, database: TenantDatabase, files: TenantFiles, account: SignedInAccount?,
                 locale: String, csrfToken: String, renderer: any PageRenderer, policy: PermissionPolicy,
                 form: FormData, clientAddress: String, maxUploadSize: Int,
                 liveFigures: @escaping @Sendable () async throws -> [String: Indicator],
-                linkTargets: @escaping @Sendable () async throws -> [LinkTarget]) {
+                linkTargets: @escaping @Sendable () async throws -> [LinkTarget], feedback: any FeedbackThreads) {
         self.logger = logger
         self.tenant = tenant
         self.root = root
@@ -59,5 +61,6 @@ public struct CivicRequestSource: RequestContextSource, Sendable {
         self.maxUploadSize = maxUploadSize
         self.liveFigures = liveFigures
         self.linkTargets = linkTargets
+        self.feedback = feedback
     }
 }

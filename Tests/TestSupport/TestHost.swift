@@ -19,7 +19,7 @@ public final class TestHost: Sendable {
     let services: HostServices
 
     public init(maxBodyBytes: Int = 1_048_576, maxUploadBytes: Int = 10_485_760, loginAttempts: Int = 5,
-                hosts: [String: [String]] = [:]) async throws {
+                citizenPostsPerHour: Int = 10, hosts: [String: [String]] = [:]) async throws {
         dataDirectory = NSTemporaryDirectory() + "opencommune-test-" + UUID().uuidString
         var config = ServerConfig()
         config.dataDirectory = dataDirectory
@@ -28,6 +28,7 @@ public final class TestHost: Sendable {
         config.maxBodyBytes = maxBodyBytes
         config.maxUploadBytes = maxUploadBytes
         config.loginAttempts = loginAttempts
+        config.citizenPostsPerHour = citizenPostsPerHour
         var logger = Logger(label: "test")
         logger.logLevel = .critical
         services = try HostServices(config: config, logger: logger)

@@ -1,3 +1,4 @@
+import CivicSDK
 import HummingbirdBcrypt
 
 /// Checks a sign-in attempt, for tenant accounts and platform admins alike: refuses while the
@@ -10,12 +11,12 @@ struct SignInGuard: Sendable {
         case accepted
     }
 
-    let throttle: LoginThrottle
+    let throttle: RateLimiter
     let hasher: PasswordHasher
     /// Compared against when the account does not exist.
     private let decoyHash: String
 
-    init(throttle: LoginThrottle, hasher: PasswordHasher) {
+    init(throttle: RateLimiter, hasher: PasswordHasher) {
         self.throttle = throttle
         self.hasher = hasher
         decoyHash = Bcrypt.hash(RandomToken.make(), cost: hasher.cost)
@@ -27,7 +28,7 @@ struct SignInGuard: Sendable {
         if throttle.isBlocked(keys) { return .blocked }
         let matches = try await hasher.verify(password, hash: storedHash ?? decoyHash)
         guard matches, storedHash != nil else {
-            throttle.recordFailure(keys)
+            throttle.record(keys)
             return .refused
         }
         throttle.reset([keys[1]])

@@ -1,6 +1,7 @@
 import GRDB
 
-/// Tables every tenant database has, whatever its modules: accounts, roles, sessions, audit log.
+/// Tables every tenant database has, whatever its modules: accounts, roles, sessions, audit log,
+/// tenant settings, and the comments and suggestions citizens send about any module's items.
 enum CoreSchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -39,6 +40,64 @@ enum CoreSchema {
                 t.column("changes", .text).notNull()
             }
             try db.create(index: "audit_item", on: "audit_log", columns: ["module", "item_type", "item_id", "at"])
+        }
+        migrator.registerMigration("core/002-feedback") { db in
+            try db.create(table: "core_setting") { t in
+                t.primaryKey("key", .text)
+                t.column("value", .text).notNull()
+            }
+            try db.create(table: "feedback") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("module", .text).notNull()
+                t.column("item", .text).notNull()
+                t.column("kind", .text).notNull().check(sql: "kind IN ('comment','suggestion')")
+                t.column("body", .text).notNull()
+                t.column("account_id", .integer).references("account", onDelete: .setNull)
+                t.column("author_name", .text).notNull()
+                // never shown publicly: lets staff reach an author without an account
+                t.column("author_contact", .text).notNull().defaults(to: "")
+                t.column("locale", .text).notNull()
+                t.column("channel", .text).notNull().check(sql: "channel IN ('online','hearing','paper','email','phone')")
+                t.column("entered_by", .integer).references("account", onDelete: .setNull)
+                t.column("received_at", .datetime).notNull()
+                t.column("edited_at", .datetime)
+                t.column("hidden_at", .datetime)
+                t.column("hidden_reason", .text)
+                t.column("hidden_by", .integer).references("account", onDelete: .setNull)
+                t.column("flags", .integer).notNull().defaults(to: 0)
+                t.column("body_hash", .text).notNull()
+                // a salted hash of the sender's address, for duplicate detection; the address itself is not kept
+                t.column("client_key", .text).notNull().defaults(to: "")
+            }
+            try db.create(index: "feedback_item", on: "feedback", columns: ["module", "item", "received_at"])
+            try db.create(index: "feedback_received", on: "feedback", columns: ["received_at"])
+            try db.create(index: "feedback_duplicate", on: "feedback", columns: ["body_hash", "received_at"])
+            try db.create(index: "feedback_flagged", on: "feedback", columns: ["flags"], condition: Column("flags") > 0)
+            try db.create(table: "feedback_revision") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("feedback_id", .integer).notNull().references("feedback", onDelete: .cascade)
+                t.column("body", .text).notNull()
+                t.column("replaced_at", .datetime).notNull()
+            }
+            try db.create(index: "feedback_revision_item", on: "feedback_revision", columns: ["feedback_id"])
+            try db.create(table: "feedback_flag") { t in
+                t.column("feedback_id", .integer).notNull().references("feedback", onDelete: .cascade)
+                t.column("reporter_key", .text).notNull()
+                t.column("reason", .text).notNull()
+                t.column("flagged_at", .datetime).notNull()
+                t.primaryKey(["feedback_id", "reporter_key"])
+            }
+            try db.create(table: "feedback_response") { t in
+                t.primaryKey("feedback_id", .integer).references("feedback", onDelete: .cascade)
+                t.column("outcome", .text).notNull()
+                    .check(sql: "outcome IN ('adopted','partly_adopted','not_adopted','already_planned','out_of_scope')")
+                t.column("reason", .text).notNull()
+                t.column("target", .text)
+                t.column("account_id", .integer).references("account", onDelete: .setNull)
+                t.column("responder_name", .text).notNull()
+                t.column("responded_at", .datetime).notNull()
+            }
+            try db.create(index: "feedback_response_outcome", on: "feedback_response", columns: ["outcome"])
         }
         return migrator
     }

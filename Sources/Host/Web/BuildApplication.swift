@@ -11,6 +11,10 @@ func buildApplication(services: HostServices) throws -> some ApplicationProtocol
     TenantHomeRoutes(services: services).register(on: tenantRouter)
     AccountRoutes(services: services).register(on: tenantRouter)
     TenantConsoleRoutes(services: services).register(on: tenantRouter)
+    let feedbackPages = FeedbackRoutes(service: services.feedback)
+    feedbackPages.register(on: tenantRouter)
+    FeedbackStaffRoutes(service: services.feedback, pages: feedbackPages).register(on: tenantRouter)
+    FeedbackStatsRoutes().register(on: tenantRouter)
     assets.register(on: tenantRouter)
     TenantFileRoutes().register(on: tenantRouter)
     for module in services.modules.modules {

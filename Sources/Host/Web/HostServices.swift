@@ -18,6 +18,8 @@ struct HostServices: Sendable {
     let signIn: SignInGuard
     let metrics: HostMetrics
     let policy: PermissionPolicy
+    /// Comments and suggestions of every tenant (each in its own database).
+    let feedback: FeedbackService
 
     init(config: ServerConfig, logger: Logger) throws {
         self.config = config
@@ -29,12 +31,14 @@ struct HostServices: Sendable {
         pools = TenantPools(dataDirectory: config.dataDirectory, capacity: config.openTenantDatabases)
         cache = PageCache(entriesPerTenant: config.cachedPagesPerTenant, maxBytes: config.pageCacheMegabytes * 1_048_576)
         renderer = try Renderer(registry: registry)
+        let citizenInput = RateLimiter(limit: config.citizenPostsPerHour, window: 3_600)
         modules = try ModuleCatalog(logger: logger)
         tenants = TenantService(registry: registry, pools: pools)
         hasher = PasswordHasher(cost: config.bcryptCost)
-        signIn = SignInGuard(throttle: LoginThrottle(limit: config.loginAttempts, window: Double(config.loginWindowSeconds)), hasher: hasher)
+        signIn = SignInGuard(throttle: RateLimiter(limit: config.loginAttempts, window: Double(config.loginWindowSeconds)), hasher: hasher)
         metrics = HostMetrics()
         policy = ModuleCatalog.policy
+        feedback = FeedbackService(registry: registry, modules: modules, limiter: citizenInput)
     }
 
     /// The modules enabled for a tenant, in registration order.
@@ -43,10 +47,13 @@ struct HostServices: Sendable {
         return modules.modules.filter { entry.isEnabled($0.id) }.map(\.instance)
     }
 
-    /// The indicators of every module enabled for `tenant`, read in one transaction, by id.
+    /// The indicators of every module enabled for `tenant`, and the host's figures on citizen input,
+    /// read in one transaction, by id.
     func liveFigures(_ tenant: Tenant, database: TenantDatabase) async throws -> [String: Indicator] {
         let enabled = enabledModules(tenant.slug)
-        let figures = try await database.read { db in try enabled.flatMap { try $0.indicators(db, tenant) } }
+        let figures = try await database.read { db in
+            try FeedbackStats.load(db).indicators + enabled.flatMap { try $0.indicators(db, tenant) }
+        }
         return Dictionary(figures.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 

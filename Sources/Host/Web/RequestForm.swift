@@ -1,5 +1,6 @@
 import CivicSDK
 import Hummingbird
+import HTTPTypes
 import NIOCore
 
 /// Reads and checks the body of a state-changing request: size limit (413), form encoding (415/400), CSRF token (403).
@@ -10,7 +11,10 @@ enum RequestForm {
 
     /// Collects the body (replacing it in `request`) and returns the parsed form after checking `_csrf` against `expected`.
     /// `limit` applies to url-encoded forms, `uploadLimit` to multipart forms (which carry files).
-    static func read(_ request: inout Request, limit: Int, uploadLimit: Int, expectedCSRF: String?, messages: (String) -> String) async throws -> FormData {
+    /// `sameOrigin` stands in for the token on forms of shared (cached) pages, which cannot hold a
+    /// per-visitor token: only for anonymous visitors, who have no session to ride.
+    static func read(_ request: inout Request, limit: Int, uploadLimit: Int, expectedCSRF: String?, sameOrigin: Bool = false,
+                     messages: (String) -> String) async throws -> FormData {
         let type = request.headers[.contentType]?.lowercased() ?? ""
         let boundary = MultipartForm.boundary(request.headers[.contentType] ?? "")
         let limit = boundary == nil ? limit : uploadLimit
@@ -38,9 +42,19 @@ enum RequestForm {
         } else {
             throw HTTPError(.unsupportedMediaType, message: messages("error.unsupported_form"))
         }
-        guard let expectedCSRF, let sent = form["_csrf"], RandomToken.equal(sent, expectedCSRF) else {
-            throw HTTPError(.forbidden, message: messages("error.csrf"))
-        }
+        if let expectedCSRF, let sent = form["_csrf"], RandomToken.equal(sent, expectedCSRF) { return form }
+        guard sameOrigin, form["_csrf"] == nil else { throw HTTPError(.forbidden, message: messages("error.csrf")) }
         return form
     }
+
+    /// Whether the browser says the request comes from a page of this same site: `Sec-Fetch-Site`
+    /// when sent (browsers forbid scripts to set it), else `Origin` against `Host`.
+    static func isSameOrigin(_ request: Request) -> Bool {
+        if let site = request.headers[fetchSite] { return site == "same-origin" }
+        guard let origin = request.headers[.origin], let host = request.head.authority,
+              let schemeEnd = origin.range(of: "://") else { return false }
+        return origin[schemeEnd.upperBound...].lowercased() == host.lowercased()
+    }
+
+    private static let fetchSite = HTTPField.Name("Sec-Fetch-Site")!
 }

@@ -59,6 +59,7 @@ struct TenantDispatch {
             if RequestForm.isStateChanging(request.method) {
                 let locale = negotiated.locale, renderer = services.renderer
                 form = try await RequestForm.read(&request, limit: services.config.maxBodyBytes, uploadLimit: services.config.maxUploadBytes, expectedCSRF: csrf,
+                                                  sameOrigin: account == nil && RequestForm.isSameOrigin(request),
                                                   messages: { renderer.text($0, module: nil, locale: locale) })
             }
             let source = CivicRequestSource(
@@ -66,7 +67,8 @@ struct TenantDispatch {
                 locale: negotiated.locale, csrfToken: csrf, renderer: services.renderer, policy: services.policy, form: form,
                 clientAddress: clientAddress, maxUploadSize: services.config.maxUploadBytes,
                 liveFigures: { [services] in try await services.liveFigures(tenant, database: database) },
-                linkTargets: { [services] in try await services.linkTargets(tenant, database: database) })
+                linkTargets: { [services] in try await services.linkTargets(tenant, database: database) },
+                feedback: services.feedback)
             var head = request.head
             head.path = innerPath + query
             response = try await router.respond(to: Request(head: head, body: request.body), context: CivicContext(source: source))

@@ -64,6 +64,14 @@ public struct PagesModule: CivicModule {
         try PagesSample.install(db, tenant)
     }
 
+    /// Published pages (`page:<slug>`) take comments and suggestions.
+    public func feedbackTarget(_ db: Database, _ tenant: Tenant, item: String) throws -> LinkTarget? {
+        guard item.hasPrefix("page:") else { return nil }
+        let slug = String(item.dropFirst("page:".count))
+        return try Page.filter(Page.Columns.published == true && Page.Columns.slug == slug).fetchOne(db)
+            .map { LinkTarget(id: "pages:\(item)", title: $0.title, path: "/pages/\($0.slug)") }
+    }
+
     public func summaryCard(_ context: CivicContext) async throws -> SummaryCard? {
         let pages = try await context.database.read { db in try Page.publishedLinks(db, limit: 5) }
         guard !pages.isEmpty else { return nil }

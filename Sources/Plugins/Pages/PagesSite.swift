@@ -21,6 +21,7 @@ struct PagesSite {
         let page = try await load(context)
         let bodyLocale = page.body.resolvedLocale(context.locale, fallbacks: context.fallbackLocales)
         let data: [String: Any] = [
+            "feedback": page.published ? try await context.feedbackThread("page:\(page.slug)") : "",
             "title": context.localized(page.title),
             "bodyHTML": context.renderer.markdown(context.localized(page.body)),
             "bodyLang": bodyLocale ?? context.locale,

@@ -33,11 +33,15 @@ struct CommitmentSheet: Sendable {
                                values: values, statuses: statuses, history: history)
     }
 
-    func templateData(context: CivicContext, today: YearMonth, figures: [String: Indicator]) -> [String: Any] {
+    /// `feedback` holds the number of comments per activity item (`activity:<id>`), when public.
+    func templateData(context: CivicContext, today: YearMonth, figures: [String: Indicator], feedback: [String: Int]?) -> [String: Any] {
         func text(_ key: String) -> String { context.text("plans.\(key)") }
         func status(_ key: String?) -> String { key.map { statuses[$0].map { context.localized($0.label) } ?? $0 } ?? "" }
         let activityRows = activities.map { activity -> [String: Any] in
-            [
+            let item = "activity:\(activity.id ?? 0)"
+            return [
+                "anchor": "activity-\(activity.id ?? 0)",
+                "feedback": feedback.map { [["href": context.feedbackPath(item), "count": $0[item] ?? 0]] } ?? [],
                 "title": context.localized(activity.title), "plannedStart": activity.plannedStart, "plannedEnd": activity.plannedEnd,
                 "actualStart": activity.actualStart ?? "—", "actualEnd": activity.actualEnd ?? "—",
                 "status": status(activity.status), "progress": activity.progress,

@@ -67,9 +67,30 @@ public struct PlanTrackerModule: CivicModule {
     /// Published commitments of the current plan, for reports that evidence them.
     public func linkTargets(_ db: Database, _ tenant: Tenant) throws -> [LinkTarget] {
         guard let plan = try Plan.current(db), plan.status != "draft" else { return [] }
-        return try Commitment.filter(Column("plan_id") == plan.id && Column("published") == true).order(Column("number")).fetchAll(db).map { commitment in
-            LinkTarget(id: "plans:commitment:\(commitment.number)",
-                       title: LocalizedText(commitment.title.values.mapValues { "\(commitment.number). \($0)" }), path: "/plans/\(commitment.number)")
+        return try Commitment.filter(Column("plan_id") == plan.id && Column("published") == true).order(Column("number")).fetchAll(db)
+            .map(Self.target)
+    }
+
+    private static func target(_ commitment: Commitment) -> LinkTarget {
+        LinkTarget(id: "plans:commitment:\(commitment.number)",
+                   title: LocalizedText(commitment.title.values.mapValues { "\(commitment.number). \($0)" }), path: "/plans/\(commitment.number)")
+    }
+
+    /// Published commitments (`commitment:<number>`) and their activities (`activity:<id>`) take comments and suggestions.
+    public func feedbackTarget(_ db: Database, _ tenant: Tenant, item: String) throws -> LinkTarget? {
+        let parts = item.split(separator: ":", maxSplits: 1)
+        guard parts.count == 2, let key = Int64(parts[1]), let plan = try Plan.current(db), plan.status != "draft" else { return nil }
+        switch parts[0] {
+        case "commitment":
+            return try Commitment.filter(Column("plan_id") == plan.id && Column("number") == key && Column("published") == true)
+                .fetchOne(db).map(Self.target)
+        case "activity":
+            guard let activity = try Activity.fetchOne(db, key: key),
+                  let commitment = try Commitment.filter(Column("id") == activity.commitmentID && Column("plan_id") == plan.id
+                                                         && Column("published") == true).fetchOne(db) else { return nil }
+            return LinkTarget(id: "plans:\(item)", title: activity.title, path: "/plans/\(commitment.number)#activity-\(key)")
+        default:
+            return nil
         }
     }
 

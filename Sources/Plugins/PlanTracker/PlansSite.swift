@@ -76,7 +76,11 @@ struct PlansSite {
         let sheet = try await context.database.read { db in try CommitmentSheet.load(db, number: number, includeUnpublished: editor) }
         guard let sheet else { throw HTTPError(.notFound, message: label(context, "error.not_found")) }
         let figures = try await context.liveFigures()
-        let data = sheet.templateData(context: context, today: today, figures: figures)
+        // only what citizens can see takes comments: a published commitment of a published plan
+        let open = sheet.commitment.published && sheet.plan.status != "draft"
+        let counts = open ? try await context.feedbackCounts(sheet.activities.map { "activity:\($0.id ?? 0)" }) : nil
+        var data = sheet.templateData(context: context, today: today, figures: figures, feedback: counts)
+        data["feedback"] = open ? try await context.feedbackThread("commitment:\(number)") : ""
         return try context.render("commitment", title: "\(sheet.commitment.number). \(context.localized(sheet.commitment.title))", data: data,
                                   cache: editor ? .perVisitor : .shared)
     }

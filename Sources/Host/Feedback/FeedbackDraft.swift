@@ -1,0 +1,42 @@
+import CivicSDK
+
+/// What a citizen typed into the comment form, kept as is so a refused form comes back filled in.
+struct FeedbackDraft: Sendable {
+    static let maxBody = 4_000
+    static let maxName = 100
+    static let maxContact = 200
+
+    var kind = FeedbackKind.comment
+    var body = ""
+    var name = ""
+    var contact = ""
+    /// Messages (string keys) shown above the form.
+    var errors: [String] = []
+
+    init() {}
+
+    init(form: FormData) {
+        kind = FeedbackKind(rawValue: form.text("kind")) ?? .comment
+        body = form.text("body")
+        name = form.text("name")
+        contact = form.text("contact")
+    }
+
+    /// Checks the draft; `honeypot` is the hidden field only robots fill in.
+    /// Returns the string keys of what is wrong, empty when the draft may be stored.
+    static func problems(_ form: FormData, signedIn: Bool, acceptsWithoutAccount: Bool) -> [String] {
+        var problems: [String] = []
+        let draft = FeedbackDraft(form: form)
+        if !form.text("website").isEmpty { problems.append("feedback.error.honeypot") }
+        if FeedbackKind(rawValue: form.text("kind")) == nil { problems.append("feedback.error.kind") }
+        if draft.body.isEmpty { problems.append("feedback.error.body_missing") }
+        if draft.body.count > maxBody { problems.append("feedback.error.body_too_long") }
+        if !signedIn {
+            if !acceptsWithoutAccount { problems.append("feedback.error.sign_in_required") }
+            if draft.name.isEmpty { problems.append("feedback.error.name_missing") }
+            if draft.name.count > maxName { problems.append("feedback.error.name_too_long") }
+            if draft.contact.count > maxContact { problems.append("feedback.error.contact_too_long") }
+        }
+        return problems
+    }
+}

@@ -1,0 +1,61 @@
+import CivicSDK
+import Foundation
+import GRDB
+
+/// The host's comments and suggestions: resolves the item they are about, renders threads, throttles senders.
+struct FeedbackService: FeedbackThreads {
+    let registry: TenantRegistry
+    let modules: ModuleCatalog
+    /// Citizen input per address and per account (shared with the modules through their environment).
+    let limiter: RateLimiter
+
+    // MARK: FeedbackThreads
+
+    func thread(item: String, context: CivicContext) async throws -> String {
+        try await threadHTML(module: context.module ?? "core", item: item, draft: FeedbackDraft(), context: context)
+    }
+
+    func counts(items: [String], context: CivicContext) async throws -> [String: Int] {
+        let module = context.module ?? "core"
+        return try await context.database.read { db in try FeedbackStore.counts(db, module: module, items: items) }
+    }
+
+    // MARK: host side
+
+    /// The item a comment is about, if it exists, is public and takes comments; `core:general` is the
+    /// commune as a whole (general suggestions, input from a public hearing).
+    func target(module: String, item: String, context: CivicContext) async throws -> LinkTarget? {
+        if module == "core" {
+            guard item == "general" else { return nil }
+            let title = LocalizedText(Dictionary(uniqueKeysWithValues: Locales.supported.map {
+                ($0, context.renderer.text("feedback.general_subject", module: nil, locale: $0))
+            }))
+            return LinkTarget(id: "core:general", title: title, path: "/feedback/on/core/general")
+        }
+        guard let entry = registry.entry(context.tenant.slug), entry.isEnabled(module), let instance = modules.instance(module) else { return nil }
+        let tenant = context.tenant
+        return try await context.database.read { db in try instance.feedbackTarget(db, tenant, item: item) }
+    }
+
+    /// Keys under which a sender's input is counted: the address, and the account when signed in.
+    func limitKeys(_ context: CivicContext) -> [String] {
+        ["\(context.tenant.slug)|address|\(context.clientAddress)"] + (context.account.map { ["\(context.tenant.slug)|account|\($0.id)"] } ?? [])
+    }
+
+    /// The thread of `module`/`item` with its form, holding `draft` (refused input comes back in it).
+    func threadHTML(module: String, item: String, draft: FeedbackDraft, context: CivicContext) async throws -> String {
+        let (entries, acceptsAnonymous) = try await context.database.read { db in
+            (try FeedbackStore.thread(db, module: module, item: item), try FeedbackStore.acceptsWithoutAccount(db))
+        }
+        let targets = entries.contains { $0.response?.target != nil } ? try await context.linkTargets() : []
+        var data: [String: Any] = [
+            "entries": entries.map { FeedbackView.entry($0, context: context, targets: targets) },
+            "count": entries.count,
+            "hasEntries": !entries.isEmpty,
+            "countText": String(format: context.text("feedback.count"), entries.count),
+            "form": FeedbackView.form(module: module, item: item, draft: draft, acceptsAnonymous: acceptsAnonymous, context: context),
+        ]
+        data["anchor"] = "feedback"
+        return try context.renderer.fragment("feedback-thread", data: data, context: context)
+    }
+}

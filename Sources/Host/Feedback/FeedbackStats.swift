@@ -1,0 +1,75 @@
+import CivicSDK
+import Foundation
+import GRDB
+
+/// Public figures on citizen input: what was received, how, what came of it, and how fast staff answer.
+/// Computed in SQL, so the cost does not grow with what a page shows.
+struct FeedbackStats: Sendable {
+    struct Month: Sendable {
+        let month: String
+        let received: Int
+        let answered: Int
+    }
+
+    var received = 0
+    var comments = 0
+    var suggestions = 0
+    var hidden = 0
+    /// Suggestions that have a reasoned answer.
+    var answered = 0
+    var byChannel: [FeedbackChannel: Int] = [:]
+    var byOutcome: [FeedbackOutcome: Int] = [:]
+    /// Median days between receiving a suggestion and answering it.
+    var medianResponseDays: Double?
+    /// Received and answered per calendar month, oldest first.
+    var months: [Month] = []
+
+    /// Share of suggestions answered, in percent (0 when none was received).
+    var responseRate: Int { suggestions == 0 ? 0 : Int((Double(answered) * 100 / Double(suggestions)).rounded()) }
+
+    static func load(_ db: Database) throws -> FeedbackStats {
+        var stats = FeedbackStats()
+        if let row = try Row.fetchOne(db, sql: """
+            SELECT COUNT(*) AS received, COALESCE(SUM(kind = 'comment'), 0) AS comments, COALESCE(SUM(kind = 'suggestion'), 0) AS suggestions,
+                   COALESCE(SUM(hidden_at IS NOT NULL), 0) AS hidden,
+                   (SELECT COUNT(*) FROM feedback_response r JOIN feedback s ON s.id = r.feedback_id WHERE s.kind = 'suggestion') AS answered
+            FROM feedback
+            """) {
+            stats.received = row["received"]
+            stats.comments = row["comments"]
+            stats.suggestions = row["suggestions"]
+            stats.hidden = row["hidden"]
+            stats.answered = row["answered"]
+        }
+        for row in try Row.fetchAll(db, sql: "SELECT channel, COUNT(*) AS n FROM feedback GROUP BY channel") {
+            if let channel = FeedbackChannel(rawValue: row["channel"]) { stats.byChannel[channel] = row["n"] }
+        }
+        for row in try Row.fetchAll(db, sql: "SELECT outcome, COUNT(*) AS n FROM feedback_response GROUP BY outcome") {
+            if let outcome = FeedbackOutcome(rawValue: row["outcome"]) { stats.byOutcome[outcome] = row["n"] }
+        }
+        stats.medianResponseDays = try Double.fetchOne(db, sql: """
+            WITH d AS (SELECT julianday(r.responded_at) - julianday(f.received_at) AS days
+                       FROM feedback_response r JOIN feedback f ON f.id = r.feedback_id WHERE f.kind = 'suggestion'),
+                 n AS (SELECT COUNT(*) AS c FROM d)
+            SELECT AVG(days) FROM (SELECT days FROM d ORDER BY days LIMIT 2 - (SELECT c FROM n) % 2 OFFSET ((SELECT c FROM n) - 1) / 2)
+            """)
+        stats.months = try Row.fetchAll(db, sql: """
+            SELECT substr(f.received_at, 1, 7) AS month, COUNT(*) AS received, COUNT(r.feedback_id) AS answered
+            FROM feedback f LEFT JOIN feedback_response r ON r.feedback_id = f.id
+            GROUP BY month ORDER BY month DESC LIMIT 24
+            """).reversed().map { Month(month: $0["month"], received: $0["received"], answered: $0["answered"]) }
+        return stats
+    }
+
+    /// The figures other modules (a plan indicator, the dashboard) can read live.
+    var indicators: [Indicator] {
+        [
+            Indicator(id: "feedback.received", title: ["fr": "Commentaires et suggestions reçus", "ar": "التعليقات والاقتراحات المتوصل بها",
+                                                       "en": "Comments and suggestions received"], value: Double(received)),
+            Indicator(id: "feedback.suggestions", title: ["fr": "Suggestions reçues", "ar": "الاقتراحات المتوصل بها", "en": "Suggestions received"],
+                      value: Double(suggestions)),
+            Indicator(id: "feedback.response_rate", title: ["fr": "Suggestions ayant reçu une réponse", "ar": "الاقتراحات التي تلقت ردا",
+                                                            "en": "Suggestions answered"], value: Double(responseRate), unit: ["fr": "%", "ar": "%", "en": "%"]),
+        ]
+    }
+}
