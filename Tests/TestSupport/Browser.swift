@@ -120,7 +120,8 @@ public struct Browser: Sendable {
         return String(html[range.upperBound...].prefix { $0 != "\"" })
     }
 
-    static func encode(_ fields: [(String, String)]) -> String {
+    /// `fields` as an url-encoded form body.
+    public static func encode(_ fields: [(String, String)]) -> String {
         var allowed = CharacterSet.alphanumerics
         allowed.insert(charactersIn: "-._~")
         return fields.map { name, value in

@@ -24,9 +24,11 @@ struct FeedbackEntry: Sendable {
     static let selection = """
         f.id, f.module, f.item, f.kind, f.body, f.account_id, f.author_name, f.author_contact, f.locale, f.channel,
         f.received_at, f.edited_at, f.hidden_at, f.hidden_reason, f.flags,
-        r.outcome, r.reason AS response_reason, r.target, r.responder_name, r.responded_at
-        FROM feedback f LEFT JOIN feedback_response r ON r.feedback_id = f.id
+        r.outcome, r.reason AS response_reason, r.target, r.responder_name, r.responded_at \(source)
         """
+
+    /// The tables behind ``selection``: `f` the feedback, `r` its response.
+    static let source = "FROM feedback f LEFT JOIN feedback_response r ON r.feedback_id = f.id"
 
     init(row: Row) {
         id = row["id"]

@@ -133,7 +133,7 @@ enum FeedbackStore {
     }
 
     static func queueCount(_ db: Database, filter: FeedbackQueueFilter) throws -> Int {
-        try Int.fetchOne(db, sql: "SELECT COUNT(*) \(FeedbackEntry.selection) WHERE \(filter.condition)") ?? 0
+        try Int.fetchOne(db, sql: "SELECT COUNT(*) \(FeedbackEntry.source) WHERE \(filter.condition)") ?? 0
     }
 }
 

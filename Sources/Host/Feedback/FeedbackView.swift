@@ -50,7 +50,8 @@ enum FeedbackView {
             "csrf": signedIn ? context.csrfToken : "",
             "signedIn": signedIn,
             "accountName": context.account?.displayName ?? "",
-            "open": signedIn || acceptsAnonymous,
+            // a refused text always comes back in its form, even where the visitor must sign in first
+            "open": signedIn || acceptsAnonymous || !draft.errors.isEmpty,
             "anonymous": !signedIn && acceptsAnonymous,
             "signInHref": "\(context.root)/login",
             "kinds": FeedbackKind.allCases.map { kind -> [String: Any] in

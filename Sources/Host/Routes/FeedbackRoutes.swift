@@ -98,7 +98,7 @@ struct FeedbackRoutes {
             "revisions": revisions.map { ["body": $0.body, "date": FeedbackView.day($0.replacedAt)] },
             "hasRevisions": !revisions.isEmpty,
             "action": "\(context.root)/feedback/\(entry.id)",
-            "csrf": context.account != nil ? context.csrfToken : "",
+            "signedIn": context.account != nil,
             "flagError": flagError ?? "",
             "canEdit": isAuthor && !entry.isHidden,
             "editBody": editDraft?.body ?? entry.body,
