@@ -6,9 +6,27 @@ import Logging
 public struct ModuleEnvironment: Sendable {
     /// Logger labelled with the module id.
     public let logger: Logger
+    /// The host's limit on citizen input (comments, answers) per address and per account; a module
+    /// counts its own citizen posts here so one limit covers them all. Keys must start with the tenant slug.
+    public let citizenInput: RateLimiter
+    /// Signs tokens the module gives browsers, with the host's secret.
+    public let signer: Signer
+    /// Whether cookies must carry `Secure` (the site is served over HTTPS).
+    public let secureCookies: Bool
 
     /// Creates an environment.
-    public init(logger: Logger) { self.logger = logger }
+    public init(logger: Logger, citizenInput: RateLimiter, signer: Signer, secureCookies: Bool) {
+        self.logger = logger
+        self.citizenInput = citizenInput
+        self.signer = signer
+        self.secureCookies = secureCookies
+    }
+
+    /// An environment for a module used outside a host (tests, tools): its own limiter and a random key.
+    public static func standalone(_ label: String) -> ModuleEnvironment {
+        ModuleEnvironment(logger: Logger(label: label), citizenInput: RateLimiter(limit: 10, window: 3_600),
+                          signer: Signer(secret: RandomToken.bytes(32)), secureCookies: false)
+    }
 }
 
 /// A link a module adds to the tenant console's navigation.

@@ -101,7 +101,7 @@ import Testing
             try db.execute(sql: "UPDATE activity SET progress = 33 WHERE planned_start = '2023-06'")
         }
         let tenant = Tenant(slug: "t", kind: .commune, parentSlug: nil, name: ["fr": "T"], locales: ["fr"])
-        let figures = try queue.read { db in try PlanTrackerModule(environment: .init(logger: .init(label: "t"))).indicators(db, tenant) }
+        let figures = try queue.read { db in try PlanTrackerModule(environment: .standalone("t")).indicators(db, tenant) }
         let byID = Dictionary(uniqueKeysWithValues: figures.map { ($0.id, $0.value) })
         let overview = try #require(try queue.read { db in try PlanOverview.load(db, includeUnpublished: false, today: YearMonth(Date())) })
         #expect(byID["plans.progress"] == Double(overview.progress))

@@ -1,3 +1,4 @@
+import CivicSDK
 /// Creates a platform admin with a generated password when none exists, so a fresh install can be administered.
 enum FirstAdmin {
     static let email = "admin@localhost"

@@ -25,11 +25,12 @@ struct ModuleCatalog: Sendable {
     /// Instantiated modules, by id, in registration order.
     let modules: [(id: String, type: any CivicModule.Type, instance: any CivicModule)]
 
-    init(logger: Logger) throws {
+    init(logger: Logger, citizenInput: RateLimiter, signer: Signer, secureCookies: Bool) throws {
         modules = try Self.types.map { type in
             var moduleLogger = logger
             moduleLogger[metadataKey: "module"] = .string(type.id)
-            return (type.id, type, try type.init(environment: ModuleEnvironment(logger: moduleLogger)))
+            let environment = ModuleEnvironment(logger: moduleLogger, citizenInput: citizenInput, signer: signer, secureCookies: secureCookies)
+            return (type.id, type, try type.init(environment: environment))
         }
     }
 

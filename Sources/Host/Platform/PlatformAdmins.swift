@@ -1,3 +1,4 @@
+import CivicSDK
 import Foundation
 import GRDB
 

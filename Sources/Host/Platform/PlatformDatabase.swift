@@ -63,6 +63,21 @@ struct PlatformDatabase: Sendable {
             }
             try db.execute(sql: "INSERT INTO registry_revision (value) VALUES (0)")
         }
+        migrator.registerMigration("platform/002-secret") { db in
+            // signs tokens handed to browsers (respondent cookies); made once, never leaves this file
+            try db.create(table: "platform_secret") { t in
+                t.column("value", .blob).notNull()
+            }
+            try db.execute(sql: "INSERT INTO platform_secret (value) VALUES (?)", arguments: [Data(RandomToken.bytes(32))])
+        }
         return migrator
+    }
+
+    /// The platform's secret key.
+    func secret() throws -> [UInt8] {
+        guard let data = try pool.read({ db in try Data.fetchOne(db, sql: "SELECT value FROM platform_secret") }) else {
+            throw ConfigError("platform.sqlite has no secret key")
+        }
+        return [UInt8](data)
     }
 }

@@ -32,7 +32,8 @@ struct HostServices: Sendable {
         cache = PageCache(entriesPerTenant: config.cachedPagesPerTenant, maxBytes: config.pageCacheMegabytes * 1_048_576)
         renderer = try Renderer(registry: registry)
         let citizenInput = RateLimiter(limit: config.citizenPostsPerHour, window: 3_600)
-        modules = try ModuleCatalog(logger: logger)
+        modules = try ModuleCatalog(logger: logger, citizenInput: citizenInput, signer: Signer(secret: try platform.secret()),
+                                    secureCookies: config.secureCookies)
         tenants = TenantService(registry: registry, pools: pools)
         hasher = PasswordHasher(cost: config.bcryptCost)
         signIn = SignInGuard(throttle: RateLimiter(limit: config.loginAttempts, window: Double(config.loginWindowSeconds)), hasher: hasher)
