@@ -65,6 +65,13 @@ let package = Package(
             resources: [.copy("Templates"), .copy("Strings")],
             swiftSettings: strict
         ),
+        .target(
+            name: "ConsultationForms",
+            dependencies: ["CivicSDK"],
+            path: "Sources/Plugins/ConsultationForms",
+            resources: [.copy("Templates"), .copy("Strings")],
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "OpenCommune",
             dependencies: [
@@ -72,6 +79,7 @@ let package = Package(
                 "Pages",
                 "PlanTracker",
                 "ReportsArchive",
+                "ConsultationForms",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Mustache", package: "swift-mustache"),
@@ -127,6 +135,16 @@ let package = Package(
             name: "ReportsArchiveTests",
             dependencies: [
                 "ReportsArchive",
+                "CivicSDK",
+                "TestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "ConsultationFormsTests",
+            dependencies: [
+                "ConsultationForms",
                 "CivicSDK",
                 "TestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

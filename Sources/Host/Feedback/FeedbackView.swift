@@ -17,7 +17,7 @@ enum FeedbackView {
             "offline": entry.channel != .online,
             "channel": context.text("feedback.channel.\(entry.channel.rawValue)"),
             "hidden": entry.isHidden,
-            "hiddenReason": entry.hiddenReason ?? "",
+            "hiddenReason": (entry.hiddenReason ?? "").isEmpty ? [] : [entry.hiddenReason ?? ""],
             "body": entry.body,
             "edited": entry.editedAt != nil,
             "lang": entry.locale,

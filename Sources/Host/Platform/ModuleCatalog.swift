@@ -1,4 +1,5 @@
 import CivicSDK
+import ConsultationForms
 import Logging
 import Pages
 import PlanTracker
@@ -7,7 +8,8 @@ import ReportsArchive
 /// The one place that lists the modules this host can run.
 struct ModuleCatalog: Sendable {
     /// Every module type compiled into the host.
-    static let types: [any CivicModule.Type] = [PagesModule.self, PlanTrackerModule.self, ReportsArchiveModule.self]
+    static let types: [any CivicModule.Type] = [PagesModule.self, PlanTrackerModule.self, ConsultationFormsModule.self,
+                                                ReportsArchiveModule.self]
 
     /// Permissions the host itself checks (tenant console).
     static let hostPermissions = [

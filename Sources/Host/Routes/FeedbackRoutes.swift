@@ -91,7 +91,8 @@ struct FeedbackRoutes {
         var data: [String: Any] = [
             "entry": FeedbackView.entry(entry, context: context, targets: targets),
             "subject": target.map { context.localized($0.title) } ?? context.text("feedback.subject_gone"),
-            "subjectHref": target.map { "\(context.root)\($0.path)#feedback-\(entry.id)" } ?? "",
+            "subjectLink": target.map { [["href": "\(context.root)\($0.path)#feedback-\(entry.id)"]] } ?? [],
+            "noSubjectLink": target == nil,
             "sent": query["sent"] == "1",
             "flagged": query["flagged"] == "1",
             "number": entry.id,
@@ -99,7 +100,7 @@ struct FeedbackRoutes {
             "hasRevisions": !revisions.isEmpty,
             "action": "\(context.root)/feedback/\(entry.id)",
             "signedIn": context.account != nil,
-            "flagError": flagError ?? "",
+            "flagError": flagError.map { [$0] } ?? [],
             "canEdit": isAuthor && !entry.isHidden,
             "editBody": editDraft?.body ?? entry.body,
             "editErrors": (editDraft?.errors ?? []).map { context.text($0) },
@@ -108,7 +109,7 @@ struct FeedbackRoutes {
         ]
         if canModerate {
             data["moderation"] = ["hidden": entry.isHidden, "flags": entry.flags, "flagReasons": flagReasons,
-                                  "contact": entry.authorContact]
+                                  "contact": entry.authorContact.isEmpty ? [] : [entry.authorContact]]
         }
         if canRespond {
             data["respond"] = [

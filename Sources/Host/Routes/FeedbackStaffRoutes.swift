@@ -103,13 +103,13 @@ struct FeedbackStaffRoutes {
             "entries": entries.map { entry -> [String: Any] in
                 ["href": "\(context.root)/feedback/\(entry.id)", "id": entry.id, "kind": context.text("feedback.kind.\(entry.kind.rawValue)"),
                  "author": entry.authorName, "date": FeedbackView.day(entry.receivedAt), "excerpt": String(entry.body.prefix(140)),
-                 "flags": entry.flags, "hidden": entry.isHidden, "answered": entry.response != nil,
+                 "flags": entry.flags > 0 ? [entry.flags] : [], "hidden": entry.isHidden, "answered": entry.response != nil,
                  "channel": context.text("feedback.channel.\(entry.channel.rawValue)")]
             },
             "hasEntries": !entries.isEmpty,
             "total": total,
-            "previous": page > 1 ? "\(base)?filter=\(filter.rawValue)&page=\(page - 1)" : "",
-            "next": page * Self.pageSize < total ? "\(base)?filter=\(filter.rawValue)&page=\(page + 1)" : "",
+            "previous": page > 1 ? ["\(base)?filter=\(filter.rawValue)&page=\(page - 1)"] : [],
+            "next": page * Self.pageSize < total ? ["\(base)?filter=\(filter.rawValue)&page=\(page + 1)"] : [],
             "isAdmin": context.can("core.admin"),
             "acceptsAnonymous": accepts,
             "settingsAction": "\(base)/settings",

@@ -36,7 +36,7 @@ struct TenantConsoleRoutes {
         }
         return try context.render("console", title: context.text("console.title"),
                                   data: ["isAdmin": context.can("core.admin"), "links": links, "hasLinks": !links.isEmpty,
-                                         "feedbackHref": context.can("core.respond") ? "\(context.root)/admin/feedback" : ""],
+                                         "feedbackHref": context.can("core.respond") ? ["\(context.root)/admin/feedback"] : []],
                                   cache: .perVisitor)
     }
 

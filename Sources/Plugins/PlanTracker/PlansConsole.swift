@@ -64,7 +64,7 @@ struct PlansConsole {
     @Sendable func overview(_ request: Request, context: CivicContext) async throws -> Response {
         try context.require("plans.edit")
         let overview = try await context.database.read { db in try PlanOverview.load(db, includeUnpublished: true, today: YearMonth(Date())) }
-        var reasonFields = FormFields(context)
+        var reasonFields = FormFields(context, labels: "plans.field")
         reasonFields.localized("reason", value: [:], multiline: true)
         let rows = (overview?.rows ?? []).map { row -> [String: Any] in
             let id = row.commitment.id ?? 0
@@ -85,7 +85,7 @@ struct PlansConsole {
     }
 
     private func planFields(_ context: CivicContext, title: LocalizedText, description: LocalizedText, start: String, end: String, status: String) -> FormFields {
-        var fields = FormFields(context)
+        var fields = FormFields(context, labels: "plans.field")
         fields.localized("title", value: title)
         fields.localized("description", value: description, multiline: true)
         fields.text("start_year", value: start, required: true, inputMode: "numeric")
@@ -140,7 +140,7 @@ struct PlansConsole {
     // MARK: commitments
 
     private func commitmentFields(_ context: CivicContext, _ c: PlanForms.CommitmentInput, statuses: [PlanStatus]) -> FormFields {
-        var fields = FormFields(context)
+        var fields = FormFields(context, labels: "plans.field")
         fields.text("number", value: c.number > 0 ? String(c.number) : "", required: true, inputMode: "numeric")
         fields.localized("title", value: c.title)
         fields.checkboxes("principles", options: OGPPrinciple.allCases.map { ($0.rawValue, context.text("plans.principle.\($0.rawValue)")) },
@@ -212,7 +212,7 @@ struct PlansConsole {
              try PlanIndicator.filter(Column("commitment_id") == id).order(Column("position")).fetchAll(db))
         }
         let live = try await context.liveFigures()
-        var updateFields = FormFields(context)
+        var updateFields = FormFields(context, labels: "plans.field")
         updateFields.text("date", value: ISO8601DateFormatter.string(from: Date(), timeZone: TimeZone(identifier: "UTC")!, formatOptions: [.withFullDate]),
                           required: true, help: context.text("plans.help.date"))
         updateFields.localized("text", value: [:], multiline: true)
@@ -221,7 +221,7 @@ struct PlansConsole {
         updateFields.text("new_progress", value: "", inputMode: "numeric", help: context.text("plans.help.percent"))
         updateFields.select("new_status", options: [("", "—")] + statusOptions(statuses, context), selected: "")
         updateFields.file("evidence", help: context.text("plans.help.evidence"))
-        var indicatorFields = FormFields(context)
+        var indicatorFields = FormFields(context, labels: "plans.field")
         indicatorFields.localized("indicator_name", value: [:])
         indicatorFields.select("kind", options: [("result", context.text("plans.indicator_kind.result")), ("impact", context.text("plans.indicator_kind.impact"))], selected: "result")
         indicatorFields.text("baseline", value: "", inputMode: "decimal")
@@ -289,7 +289,7 @@ struct PlansConsole {
     // MARK: activities
 
     private func activityFields(_ context: CivicContext, _ a: PlanForms.ActivityInput, statuses: [PlanStatus]) -> FormFields {
-        var fields = FormFields(context)
+        var fields = FormFields(context, labels: "plans.field")
         fields.localized("title", value: a.title)
         let month = context.text("plans.help.month")
         fields.text("planned_start", value: a.plannedStart, required: true, help: month)

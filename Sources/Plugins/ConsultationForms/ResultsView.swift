@@ -1,0 +1,31 @@
+import CivicSDK
+import Foundation
+
+/// Results as template data: per question, an SVG bar chart and its table twin, or the free-text answers.
+enum ResultsView {
+    static func questions(_ results: ConsultationResults, context: CivicContext, moderate: Bool, consultation: Int64) -> [[String: Any]] {
+        results.questions.map { result in
+            let question = result.question
+            let lines = result.lines.map { line -> [String: Any] in
+                ["label": context.localized(line.label), "count": line.count, "percent": line.percent,
+                 "meanRank": line.meanRank.map { String(format: "%.2f", $0) } ?? "—", "firsts": line.firsts ?? 0]
+            }
+            return [
+                "title": context.localized(question.title),
+                "respondents": String(format: context.text("consultations.respondents"), result.respondents),
+                "isText": question.type.isText, "isRanking": question.type == .ranking,
+                "isCounted": !question.type.isText && question.type != .ranking,
+                "chart": question.type.isText ? "" : BarChart.svg(result.lines.map { (context.localized($0.label), $0.count) }),
+                "lines": lines,
+                "mean": result.mean.map { [String(format: "%.2f", $0)] } ?? [],
+                "texts": result.texts.map { answer -> [String: Any] in
+                    ["text": answer.text, "hidden": answer.hiddenReason != nil, "reason": answer.hiddenReason ?? "",
+                     "hideAction": moderate ? ["\(context.root)/admin/consultations/\(consultation)/answers/\(answer.id)/hide"] : [],
+                     "id": answer.id]
+                },
+                "textCount": String(format: context.text("consultations.text_count"), result.textCount, min(result.textCount, ConsultationResults.textsShown)),
+                "csrf": context.csrfToken,
+            ]
+        }
+    }
+}
