@@ -56,12 +56,16 @@ import TestSupport
         #expect(LocaleNegotiation.preferred("", offered: ["fr"]) == nil)
     }
 
-    @Test func everyHostStringExistsInEveryLocale() throws {
-        var catalog = StringCatalog()
-        try catalog.load(directory: hostStrings())
-        let french = Set(catalog.flat["fr"]!.keys)
-        for locale in ["ar", "en"] {
-            #expect(Set(catalog.flat[locale]!.keys) == french, "\(locale) differs from fr")
+    @Test func everyStringOfTheHostAndEveryModuleExistsInEveryLocale() throws {
+        for folder in [hostStrings()] + ModuleCatalog.types.compactMap({ $0.strings }) {
+            var catalog = StringCatalog()
+            try catalog.load(directory: folder)
+            let french = Set(catalog.flat["fr"]!.keys)
+            #expect(!french.isEmpty)
+            for locale in ["ar", "en"] {
+                let other = Set(catalog.flat[locale]!.keys)
+                #expect(other == french, "\(folder.path): \(locale) lacks \(french.subtracting(other).sorted()), has extra \(other.subtracting(french).sorted())")
+            }
         }
     }
 

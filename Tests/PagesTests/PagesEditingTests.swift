@@ -123,23 +123,6 @@ import TestSupport
         }
         #expect(try await host.read("alpha") { db in try String.fetchOne(db, sql: "SELECT title FROM page") }?.contains("Changed") == false)
     }
-
-    @Test func everyPagesStringExistsInEveryLocale() throws {
-        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Sources/Plugins/Pages/Strings")
-        func keys(_ locale: String) throws -> Set<String> {
-            let object = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("\(locale).json")))
-            var result = Set<String>()
-            func walk(_ value: Any, _ prefix: String) {
-                if let table = value as? [String: Any] { for (key, child) in table { walk(child, prefix + key + ".") } } else { result.insert(prefix) }
-            }
-            walk(object, "")
-            return result
-        }
-        let french = try keys("fr")
-        #expect(try keys("ar") == french)
-        #expect(try keys("en") == french)
-    }
 }
 
 extension Browser {

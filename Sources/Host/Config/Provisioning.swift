@@ -19,6 +19,8 @@ struct Provisioning {
         var accent_color: String?
         var demo: Bool?
         var admin_email: String?
+        /// Whether visitors without an account may send comments and suggestions.
+        var feedback_without_account: Bool?
     }
 
     let directory: String
@@ -53,6 +55,9 @@ struct Provisioning {
                     let files = services.files(file.slug)
                     try services.database(file.slug).pool.write { db in try instance.installSampleContent(db, tenant, files: files) }
                 }
+            }
+            if let open = file.feedback_without_account {
+                try services.database(file.slug).pool.write { db in try FeedbackStore.setAcceptsWithoutAccount(db, open) }
             }
             created.append(file.slug)
             services.logger.info("provisioned tenant \(file.slug)")

@@ -66,7 +66,8 @@ struct ConsultationsSite {
         let phase = consultation.phase()
         let subject = try await ConsultationView.subject(consultation.subject, context: context)
         let needsAccount = consultation.audience == .accounts && context.account == nil
-        let showForm = phase == .open && previous == nil && !needsAccount
+        // a refused submission always comes back in its form, answers kept, even when the visitor must sign in first
+        let showForm = phase == .open && previous == nil && (!needsAccount || status != .ok)
         var data: [String: Any] = [
             "title": context.localized(consultation.title),
             "description": context.renderer.markdown(context.localized(consultation.description)),
