@@ -19,6 +19,8 @@ from axe_selenium_python import Axe
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import WebDriverWait
 
 ADMIN_EMAIL = "browser-check@tetouan.test"
 ADMIN_PASSWORD = "browser check password"
@@ -28,6 +30,8 @@ PUBLIC_PAGES = [
     "/tetouan/login", "/tetouan/register", "/tetouan-ieecag/", "/tetouan-ieecag/pages/a-propos", "/tetouan/no-such-page",
     "/admin/login", "/tetouan/plans", "/tetouan/plans/2", "/tetouan/plans?principle=transparency", "/tetouan/plans/revisions",
     "/tetouan/reports", "/tetouan/reports/1", "/tetouan/reports?q=rapport",
+    "/tetouan/consultations", "/tetouan/consultations/1", "/tetouan/feedback", "/tetouan/feedback/on/core/general",
+    "/tetouan/feedback/on/plans/commitment:2",
 ]
 SIGNED_IN_PAGES = [
     "/tetouan/account", "/tetouan/admin", "/tetouan/admin/modules", "/tetouan/admin/users", "/tetouan/admin/settings",
@@ -35,6 +39,9 @@ SIGNED_IN_PAGES = [
     "/tetouan/admin/plans", "/tetouan/admin/plans/plan", "/tetouan/admin/plans/commitments/new",
     "/tetouan/admin/plans/commitments/1", "/tetouan/admin/plans/activities/1", "/tetouan/admin/plans/import",
     "/tetouan/admin/plans/statuses", "/tetouan/admin/reports", "/tetouan/admin/reports/new", "/tetouan/admin/reports/1",
+    "/tetouan/admin/consultations", "/tetouan/admin/consultations/new", "/tetouan/admin/consultations/1",
+    "/tetouan/admin/consultations/1/questions/new", "/tetouan/consultations/1/results",
+    "/tetouan/admin/feedback", "/tetouan/admin/feedback?filter=all", "/tetouan/admin/feedback/new", "/tetouan/feedback/1",
 ]
 
 
@@ -62,6 +69,31 @@ def with_lang(path, lang):
     return path + ("&" if "?" in path else "?") + "lang=" + lang
 
 
+def submit(driver, selector):
+    """Clicks a submit button and waits for the next page to load."""
+    page = driver.find_element(By.TAG_NAME, "html")
+    driver.find_element(By.CSS_SELECTOR, selector).click()
+    WebDriverWait(driver, 10).until(expected_conditions.staleness_of(page))
+
+
+def citizen_flows(driver, base, lang, audit):
+    """What a citizen does without an account: a refused then accepted consultation answer, and a comment."""
+    driver.delete_all_cookies()  # a new visitor for each language, who has not answered yet
+    driver.get(base + with_lang("/tetouan/consultations/1", lang))
+    submit(driver, "form.consultation-form button[type=submit]")
+    audit("/tetouan/consultations/1/answer (refused)", lang)
+    for select in driver.find_elements(By.CSS_SELECTOR, "form.consultation-form select"):
+        select.send_keys(str(driver.find_elements(By.CSS_SELECTOR, "form.consultation-form select").index(select) + 1))
+    driver.find_element(By.CSS_SELECTOR, "input[name=q4][value='4']").click()
+    submit(driver, "form.consultation-form button[type=submit]")
+    audit("/tetouan/consultations/1/answer (receipt or already answered)", lang)
+    driver.get(base + with_lang("/tetouan/plans/2", lang))
+    driver.find_element(By.ID, "feedback-body").send_keys("Merci pour ce suivi" if lang == "fr" else "شكرا على هذا التتبع")
+    driver.find_element(By.ID, "feedback-name").send_keys("Amina")
+    submit(driver, "#feedback-form button[type=submit]")
+    audit("/tetouan/feedback (sent)", lang)
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--binary", default=".build/debug/opencommune")
@@ -86,8 +118,12 @@ def main():
         driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
         try:
             def check(path, lang, signed_in=False):
-                nonlocal checked
                 driver.get(base + with_lang(path, lang))
+                audit(path, lang, signed_in)
+
+            def audit(path, lang, signed_in=False):
+                """Checks the page the browser is on (after navigating or submitting a form)."""
+                nonlocal checked
                 html = driver.find_element(By.TAG_NAME, "html")
                 expected_dir = "rtl" if lang == "ar" else "ltr"
                 problems = []
@@ -120,11 +156,12 @@ def main():
             for lang in ("fr", "ar"):
                 for path in PUBLIC_PAGES:
                     check(path, lang)
+            for lang in ("fr", "ar"):
+                citizen_flows(driver, base, lang, audit)
             driver.get(base + "/tetouan/login")
             driver.find_element(By.ID, "email").send_keys(ADMIN_EMAIL)
             driver.find_element(By.ID, "password").send_keys(ADMIN_PASSWORD)
-            driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
-            time.sleep(0.5)
+            submit(driver, "main form button[type=submit]")
             for lang in ("fr", "ar"):
                 for path in SIGNED_IN_PAGES:
                     check(path, lang, signed_in=True)

@@ -6,7 +6,9 @@ enum ResultsView {
     static func questions(_ results: ConsultationResults, context: CivicContext, moderate: Bool, consultation: Int64) -> [[String: Any]] {
         results.questions.map { result in
             let question = result.question
-            let lines = result.lines.map { line -> [String: Any] in
+            // a ranking reads best from the most to the least preferred option
+            let ordered = question.type == .ranking ? result.lines.sorted { $0.count > $1.count } : result.lines
+            let lines = ordered.map { line -> [String: Any] in
                 ["label": context.localized(line.label), "count": line.count, "percent": line.percent,
                  "meanRank": line.meanRank.map { String(format: "%.2f", $0) } ?? "—", "firsts": line.firsts ?? 0]
             }
@@ -15,7 +17,7 @@ enum ResultsView {
                 "respondents": String(format: context.text("consultations.respondents"), result.respondents),
                 "isText": question.type.isText, "isRanking": question.type == .ranking,
                 "isCounted": !question.type.isText && question.type != .ranking,
-                "chart": question.type.isText ? "" : BarChart.svg(result.lines.map { (context.localized($0.label), $0.count) }),
+                "chart": question.type.isText ? "" : BarChart.svg(ordered.map { (context.localized($0.label), $0.count) }),
                 "lines": lines,
                 "mean": result.mean.map { [String(format: "%.2f", $0)] } ?? [],
                 "texts": result.texts.map { answer -> [String: Any] in
