@@ -320,4 +320,24 @@ import TestSupport
             #expect(again.body.contains(">1<span class=\"visually-hidden\">"))
         }
     }
+
+    @Test func reportsAndConsultationsTakeCommentsWhilePublic() async throws {
+        let host = try await TestHost()
+        try await host.enable("reports", on: "alpha", withSample: true)
+        try await host.enable("consultations", on: "alpha", withSample: true)
+        try await host.test { client in
+            var citizen = Browser(client)
+            try await citizen.signIn("/alpha", email: "citizen@alpha.test")
+            for (page, module, item) in [("/alpha/reports/1", "reports", "report:1"), ("/alpha/consultations/1", "consultations", "consultation:1")] {
+                let shown = try await citizen.get(page)
+                #expect(shown.body.contains("name=\"item\" value=\"\(item)\""))
+                #expect(try await citizen.post("/alpha/feedback", [("module", module), ("item", item), ("kind", "suggestion"),
+                                                                   ("body", "Suggestion sur \(item)")]).status == .seeOther)
+            }
+            try await host.write("alpha") { db in try db.execute(sql: "UPDATE consultation SET status = 'draft'") }
+            #expect(try await citizen.post("/alpha/feedback", [("module", "consultations"), ("item", "consultation:1"), ("kind", "comment"),
+                                                               ("body", "Sur un brouillon")]).status == .notFound)
+        }
+        #expect(try await Self.count(host) == 2)
+    }
 }

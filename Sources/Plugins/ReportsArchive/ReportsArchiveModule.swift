@@ -58,6 +58,13 @@ public struct ReportsArchiveModule: CivicModule {
         return figures
     }
 
+    /// Public reports (`report:<id>`) take comments and suggestions.
+    public func feedbackTarget(_ db: Database, _ tenant: Tenant, item: String) throws -> LinkTarget? {
+        guard item.hasPrefix("report:"), let id = Int64(item.dropFirst("report:".count)),
+              let report = try Report.fetchOne(db, key: id), report.isPublic else { return nil }
+        return LinkTarget(id: "reports:\(item)", title: report.title, path: "/reports/\(id)")
+    }
+
     public func summaryCard(_ context: CivicContext) async throws -> SummaryCard? {
         let reports = try await context.database.read { db in
             try Report.filter(Column("status") == "published").order(Column("published_on").desc).limit(3).fetchAll(db)

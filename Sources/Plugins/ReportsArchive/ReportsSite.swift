@@ -73,6 +73,7 @@ struct ReportsSite {
         }
         guard let (report, files, type, history, links) = found else { throw HTTPError(.notFound, message: context.text("reports.error.not_found")) }
         let data: [String: Any] = [
+            "feedback": report.isPublic ? try await context.feedbackThread("report:\(id)") : "",
             "title": context.localized(report.title), "summary": context.localized(report.summary), "type": type,
             "year": report.year, "period": [report.periodStart, report.periodEnd].compactMap { $0 }.joined(separator: " – "),
             "published": report.publishedOn ?? "", "languages": report.languages.split(separator: ",").map { Locales.nativeName(String($0)) }.joined(separator: ", "),
