@@ -3,7 +3,7 @@ import Foundation
 import GRDB
 
 /// Counted answers of a consultation: per question, how many chose what, from SQL aggregates
-/// (three queries whatever the number of answers), and the latest free-text answers.
+/// (four queries over covering indexes, whatever the number of answers), and the latest free-text answers.
 struct ConsultationResults: Sendable {
     /// One line of a question's result: an option, a scale value, yes or no.
     struct Line: Sendable {
@@ -50,10 +50,14 @@ struct ConsultationResults: Sendable {
         var respondents: [Int64: Int] = [:]
         var textCounts: [Int64: Int] = [:]
         for row in try Row.fetchAll(db, sql: """
-            SELECT question_id, COUNT(DISTINCT response_id) AS people, SUM(text IS NOT NULL) AS texts FROM consultation_answer
+            SELECT question_id, COUNT(DISTINCT response_id) AS people FROM consultation_answer
             WHERE question_id IN (\(questionIDs)) GROUP BY question_id
             """, arguments: [id]) {
             respondents[row["question_id"]] = row["people"]
+        }
+        for row in try Row.fetchAll(db, sql: """
+            SELECT question_id, COUNT(*) AS texts FROM consultation_answer WHERE question_id IN (\(questionIDs)) AND text IS NOT NULL GROUP BY question_id
+            """, arguments: [id]) {
             textCounts[row["question_id"]] = row["texts"]
         }
         var texts: [Int64: [TextAnswer]] = [:]

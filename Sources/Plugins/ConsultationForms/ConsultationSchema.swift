@@ -66,9 +66,13 @@ enum ConsultationSchema {
                 t.column("hidden_at", .datetime)
                 t.column("hidden_reason", .text)
             }
-            try db.create(index: "consultation_answer_count", on: "consultation_answer", columns: ["question_id", "option_id", "number"])
             try db.create(index: "consultation_answer_response", on: "consultation_answer", columns: ["response_id"])
             try db.create(index: "consultation_answer_respondents", on: "consultation_answer", columns: ["question_id", "response_id"])
+            // covering indexes for the results: counted choices and listed texts are read without touching the table
+            try db.create(index: "consultation_answer_choices", on: "consultation_answer", columns: ["question_id", "option_id", "number"],
+                          condition: Column("text") == nil)
+            try db.create(index: "consultation_answer_texts", on: "consultation_answer", columns: ["question_id", "id"],
+                          condition: Column("text") != nil)
         }
     }
 }
