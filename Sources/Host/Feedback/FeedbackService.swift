@@ -1,6 +1,7 @@
 import CivicSDK
 import Foundation
 import GRDB
+import Hummingbird
 
 /// The host's comments and suggestions: resolves the item they are about, renders threads, throttles senders.
 struct FeedbackService: FeedbackThreads {
@@ -35,6 +36,15 @@ struct FeedbackService: FeedbackThreads {
         guard let entry = registry.entry(context.tenant.slug), entry.isEnabled(module), let instance = modules.instance(module) else { return nil }
         let tenant = context.tenant
         return try await context.database.read { db in try instance.feedbackTarget(db, tenant, item: item) }
+    }
+
+    /// The entry named by the route's `:id`, or a 404.
+    func entry(_ context: CivicContext) async throws -> FeedbackEntry {
+        guard let id = Int64(try context.parameters.require("id")),
+              let entry = try await context.database.read({ db in try FeedbackStore.entry(db, id: id) }) else {
+            throw HTTPError(.notFound, message: context.text("feedback.error.not_found"))
+        }
+        return entry
     }
 
     /// Keys under which a sender's input is counted: the address, and the account when signed in.

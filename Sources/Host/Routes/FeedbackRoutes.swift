@@ -64,16 +64,8 @@ struct FeedbackRoutes {
                                          "isPage": !target.path.hasPrefix("/feedback/"), "thread": thread])
     }
 
-    private func load(_ context: CivicContext) async throws -> FeedbackEntry {
-        guard let id = Int64(try context.parameters.require("id")),
-              let entry = try await context.database.read({ db in try FeedbackStore.entry(db, id: id) }) else {
-            throw HTTPError(.notFound, message: context.text("feedback.error.not_found"))
-        }
-        return entry
-    }
-
     @Sendable func show(_ request: Request, context: CivicContext) async throws -> Response {
-        try await renderEntry(try await load(context), request: request, context: context, flagError: nil, editDraft: nil, status: .ok)
+        try await renderEntry(try await service.entry(context), request: request, context: context, flagError: nil, editDraft: nil, status: .ok)
     }
 
     /// One entry: its text (or the moderation notice), answer, earlier wordings, and the forms its
@@ -126,7 +118,7 @@ struct FeedbackRoutes {
     }
 
     @Sendable func flag(_ request: Request, context: CivicContext) async throws -> Response {
-        let entry = try await load(context)
+        let entry = try await service.entry(context)
         let reason = context.form.text("reason")
         guard !reason.isEmpty, reason.count <= 500 else {
             return try await renderEntry(entry, request: request, context: context, flagError: context.text("feedback.error.flag_reason"),
@@ -142,7 +134,7 @@ struct FeedbackRoutes {
     }
 
     @Sendable func edit(_ request: Request, context: CivicContext) async throws -> Response {
-        let entry = try await load(context)
+        let entry = try await service.entry(context)
         guard let account = context.account else { throw HTTPError(.unauthorized, message: context.text("error.sign_in_required")) }
         guard entry.accountID == account.id, !entry.isHidden else { throw HTTPError(.forbidden, message: context.text("feedback.error.not_author")) }
         var draft = FeedbackDraft(form: context.form)

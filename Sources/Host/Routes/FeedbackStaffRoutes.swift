@@ -21,17 +21,9 @@ struct FeedbackStaffRoutes {
         router.post("admin/feedback/new", use: create)
     }
 
-    private func load(_ context: CivicContext) async throws -> FeedbackEntry {
-        guard let id = Int64(try context.parameters.require("id")),
-              let entry = try await context.database.read({ db in try FeedbackStore.entry(db, id: id) }) else {
-            throw HTTPError(.notFound, message: context.text("feedback.error.not_found"))
-        }
-        return entry
-    }
-
     @Sendable func hide(_ request: Request, context: CivicContext) async throws -> Response {
         try context.require("core.moderate")
-        let entry = try await load(context)
+        let entry = try await service.entry(context)
         let reason = context.form.text("reason")
         guard !reason.isEmpty, reason.count <= 500 else {
             return try await pages.renderEntry(entry, request: request, context: context, flagError: nil, editDraft: nil,
@@ -47,7 +39,7 @@ struct FeedbackStaffRoutes {
 
     @Sendable func unhide(_ request: Request, context: CivicContext) async throws -> Response {
         try context.require("core.moderate")
-        let entry = try await load(context)
+        let entry = try await service.entry(context)
         try await context.database.write { db in
             try FeedbackStore.unhide(db, id: entry.id)
             try context.audit(db, action: "unhide", itemType: "feedback", itemID: String(entry.id), summary: "shown again",
@@ -58,7 +50,7 @@ struct FeedbackStaffRoutes {
 
     @Sendable func respond(_ request: Request, context: CivicContext) async throws -> Response {
         try context.require("core.respond")
-        let entry = try await load(context)
+        let entry = try await service.entry(context)
         let reason = context.form.text("reason")
         let targetID = context.form.text("target")
         var problems: [String] = []
