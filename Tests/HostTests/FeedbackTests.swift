@@ -159,6 +159,8 @@ import TestSupport
             try await moderator.get(path)
             #expect(try await moderator.post("\(path)/hide", [("reason", "")]).status == .unprocessableContent)
             #expect(try await moderator.post("\(path)/hide", [("reason", "Insulte envers un agent")]).status == .seeOther)
+            // the moderator still reads the hidden text, to decide whether to show it again
+            #expect(try await moderator.get(path).body.contains("Propos insultant"))
 
             var reader = Browser(client)
             let page = try await reader.get("/alpha/pages/about")
@@ -318,6 +320,18 @@ import TestSupport
                                                                ("body", "x")]).status == .notFound)
             let again = try await citizen.get("/alpha/plans/2")
             #expect(again.body.contains(">1<span class=\"visually-hidden\">"))
+
+            // the answer points to the activity the suggestion changed
+            let entryID = try await host.read("alpha") { db in try Int64.fetchOne(db, sql: "SELECT id FROM feedback") } ?? 0
+            var editor = Browser(client)
+            try await editor.signIn("/alpha", email: "editor@alpha.test")
+            try await editor.get("/alpha/feedback/\(entryID)")
+            #expect(try await editor.post("/alpha/feedback/\(entryID)/respond", [("outcome", "partly_adopted"), ("reason", "Deux écoles associées"),
+                                                                                ("target", "plans:\(item)")]).status == .seeOther)
+            var reader = Browser(client)
+            let answered = try await reader.get(activityPath)
+            #expect(answered.body.contains("Deux écoles associées"))
+            #expect(answered.body.contains("/alpha/plans/2#\(item.replacingOccurrences(of: ":", with: "-"))"))
         }
     }
 

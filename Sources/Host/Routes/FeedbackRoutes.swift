@@ -100,7 +100,7 @@ struct FeedbackRoutes {
             "staffErrors": staffErrors.map { context.text($0) },
         ]
         if canModerate {
-            data["moderation"] = ["hidden": entry.isHidden, "flags": entry.flags, "flagReasons": flagReasons,
+            data["moderation"] = ["hidden": entry.isHidden, "hiddenBody": entry.isHidden ? [entry.body] : [], "flags": entry.flags, "flagReasons": flagReasons,
                                   "contact": entry.authorContact.isEmpty ? [] : [entry.authorContact]]
         }
         if canRespond {

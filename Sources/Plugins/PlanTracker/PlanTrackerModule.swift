@@ -65,10 +65,21 @@ public struct PlanTrackerModule: CivicModule {
     }
 
     /// Published commitments of the current plan, for reports that evidence them.
+    /// Published commitments, each followed by its activities (what a report evidences, what a suggestion changed).
     public func linkTargets(_ db: Database, _ tenant: Tenant) throws -> [LinkTarget] {
         guard let plan = try Plan.current(db), plan.status != "draft" else { return [] }
-        return try Commitment.filter(Column("plan_id") == plan.id && Column("published") == true).order(Column("number")).fetchAll(db)
-            .map(Self.target)
+        let commitments = try Commitment.filter(Column("plan_id") == plan.id && Column("published") == true).order(Column("number")).fetchAll(db)
+        let activities = Dictionary(grouping: try Activity.filter(commitments.compactMap(\.id).contains(Column("commitment_id")))
+            .order(Column("position"), Column("planned_start")).fetchAll(db), by: \.commitmentID)
+        return commitments.flatMap { commitment in
+            [Self.target(commitment)] + (activities[commitment.id ?? 0] ?? []).map { Self.target($0, of: commitment) }
+        }
+    }
+
+    private static func target(_ activity: Activity, of commitment: Commitment) -> LinkTarget {
+        LinkTarget(id: "plans:activity:\(activity.id ?? 0)",
+                   title: LocalizedText(activity.title.values.mapValues { "\(commitment.number) › \($0)" }),
+                   path: "/plans/\(commitment.number)#activity-\(activity.id ?? 0)")
     }
 
     private static func target(_ commitment: Commitment) -> LinkTarget {
@@ -88,7 +99,7 @@ public struct PlanTrackerModule: CivicModule {
             guard let activity = try Activity.fetchOne(db, key: key),
                   let commitment = try Commitment.filter(Column("id") == activity.commitmentID && Column("plan_id") == plan.id
                                                          && Column("published") == true).fetchOne(db) else { return nil }
-            return LinkTarget(id: "plans:\(item)", title: activity.title, path: "/plans/\(commitment.number)#activity-\(key)")
+            return Self.target(activity, of: commitment)
         default:
             return nil
         }
