@@ -72,6 +72,13 @@ let package = Package(
             resources: [.copy("Templates"), .copy("Strings")],
             swiftSettings: strict
         ),
+        .target(
+            name: "ConsultativeInstances",
+            dependencies: ["CivicSDK"],
+            path: "Sources/Plugins/ConsultativeInstances",
+            resources: [.copy("Templates"), .copy("Strings")],
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "OpenCommune",
             dependencies: [
@@ -80,6 +87,7 @@ let package = Package(
                 "PlanTracker",
                 "ReportsArchive",
                 "ConsultationForms",
+                "ConsultativeInstances",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Mustache", package: "swift-mustache"),
@@ -145,6 +153,16 @@ let package = Package(
             name: "ConsultationFormsTests",
             dependencies: [
                 "ConsultationForms",
+                "CivicSDK",
+                "TestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "ConsultativeInstancesTests",
+            dependencies: [
+                "ConsultativeInstances",
                 "CivicSDK",
                 "TestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

@@ -73,6 +73,12 @@ public struct CivicContext: RequestContext {
         "\(root)/feedback/on/\(module ?? "core")/\(item)"
     }
 
+    /// For a commune: what `module` publishes about each of its instances where it is enabled
+    /// (see ``CivicModule/publicDigest(_:_:)``), in the registry's order. Empty for an instance.
+    public func childDigests(_ module: String) async throws -> [TenantDigest] {
+        try await request.childDigests(module)
+    }
+
     /// Whether the current account holds `permission`.
     public func can(_ permission: String) -> Bool {
         guard let account else { return false }

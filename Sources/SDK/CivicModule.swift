@@ -79,6 +79,9 @@ public protocol CivicModule: Sendable {
     /// `item` (such as `"commitment:2"`) as a subject of comments and suggestions, or `nil` when it
     /// does not exist, is not public, or takes none. Returning a target opts the item in.
     func feedbackTarget(_ db: Database, _ tenant: Tenant, item: String) throws -> LinkTarget?
+    /// Public facts about this tenant that its parent commune may show (an instance's mandate, next
+    /// meeting), or `nil` for none. Read by the host from this tenant's database only.
+    func publicDigest(_ db: Database, _ tenant: Tenant) throws -> [String: String]?
     /// The module's card on the tenant home page, or `nil` for none.
     func summaryCard(_ context: CivicContext) async throws -> SummaryCard?
     /// Writes the module's sample content into a newly provisioned demo tenant, marked as sample
@@ -101,6 +104,8 @@ extension CivicModule {
     public func linkTargets(_ db: Database, _ tenant: Tenant) throws -> [LinkTarget] { [] }
     /// No item takes comments by default.
     public func feedbackTarget(_ db: Database, _ tenant: Tenant, item: String) throws -> LinkTarget? { nil }
+    /// Nothing for the parent commune by default.
+    public func publicDigest(_ db: Database, _ tenant: Tenant) throws -> [String: String]? { nil }
     /// No home card by default.
     public func summaryCard(_ context: CivicContext) async throws -> SummaryCard? { nil }
     /// No sample content by default.

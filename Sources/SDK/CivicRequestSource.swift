@@ -38,13 +38,16 @@ public struct CivicRequestSource: RequestContextSource, Sendable {
     public let linkTargets: @Sendable () async throws -> [LinkTarget]
     /// The host's comments and suggestions service.
     public let feedback: any FeedbackThreads
+    /// The public digests of a module in each instance of this tenant (a commune).
+    public let childDigests: @Sendable (String) async throws -> [TenantDigest]
 
     /// Creates a source; called by the host only.
     public init(logger: Logger, tenant: Tenant, root: String, path: String, database: TenantDatabase, files: TenantFiles, account: SignedInAccount?,
                 locale: String, csrfToken: String, renderer: any PageRenderer, policy: PermissionPolicy,
                 form: FormData, clientAddress: String, maxUploadSize: Int,
                 liveFigures: @escaping @Sendable () async throws -> [String: Indicator],
-                linkTargets: @escaping @Sendable () async throws -> [LinkTarget], feedback: any FeedbackThreads) {
+                linkTargets: @escaping @Sendable () async throws -> [LinkTarget], feedback: any FeedbackThreads,
+                childDigests: @escaping @Sendable (String) async throws -> [TenantDigest]) {
         self.logger = logger
         self.tenant = tenant
         self.root = root
@@ -62,5 +65,6 @@ public struct CivicRequestSource: RequestContextSource, Sendable {
         self.liveFigures = liveFigures
         self.linkTargets = linkTargets
         self.feedback = feedback
+        self.childDigests = childDigests
     }
 }

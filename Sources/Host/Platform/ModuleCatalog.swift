@@ -1,5 +1,6 @@
 import CivicSDK
 import ConsultationForms
+import ConsultativeInstances
 import Logging
 import Pages
 import PlanTracker
@@ -9,7 +10,7 @@ import ReportsArchive
 struct ModuleCatalog: Sendable {
     /// Every module type compiled into the host.
     static let types: [any CivicModule.Type] = [PagesModule.self, PlanTrackerModule.self, ConsultationFormsModule.self,
-                                                ReportsArchiveModule.self]
+                                                ConsultativeInstancesModule.self, ReportsArchiveModule.self]
 
     /// Permissions the host itself checks (tenant console).
     static let hostPermissions = [

@@ -64,14 +64,34 @@ struct HostServices: Sendable {
         return try await database.read { db in try enabled.flatMap { try $0.linkTargets(db, tenant) } }
     }
 
+    /// The public digests of `module` in each instance of `tenant` where it is enabled. An instance
+    /// whose database cannot be opened is left out (its own pages say why) rather than failing the parent's page.
+    func childDigests(_ tenant: Tenant, module: String) async throws -> [TenantDigest] {
+        guard let instance = modules.instance(module) else { return [] }
+        var digests: [TenantDigest] = []
+        for entry in registry.instances(of: tenant.slug) where entry.isEnabled(module) {
+            guard let database = try? database(entry.tenant.slug) else { continue }
+            let child = entry.tenant
+            if let values = try await database.read({ db in try instance.publicDigest(db, child) }) {
+                digests.append(TenantDigest(tenant: child, home: TenantLinks.home(entry), values: values))
+            }
+        }
+        return digests
+    }
+
     /// The tenant's files folder.
     func files(_ slug: String) -> TenantFiles {
         TenantFiles(directory: URL(fileURLWithPath: pools.directory(slug)).appendingPathComponent("files"))
     }
 
-    /// The tenant database wrapper whose writes invalidate `slug`'s cached pages.
+    /// The tenant database wrapper whose writes invalidate `slug`'s cached pages, and its parent
+    /// commune's (which show its digests).
     func database(_ slug: String) throws -> TenantDatabase {
         let versions = self.versions
-        return TenantDatabase(pool: try pools.pool(slug), contentChanged: { versions.bump(slug) })
+        let parent = registry.entry(slug)?.tenant.parentSlug
+        return TenantDatabase(pool: try pools.pool(slug), contentChanged: {
+            versions.bump(slug)
+            if let parent { versions.bump(parent) }
+        })
     }
 }

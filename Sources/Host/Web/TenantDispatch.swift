@@ -68,7 +68,8 @@ struct TenantDispatch {
                 clientAddress: clientAddress, maxUploadSize: services.config.maxUploadBytes,
                 liveFigures: { [services] in try await services.liveFigures(tenant, database: database) },
                 linkTargets: { [services] in try await services.linkTargets(tenant, database: database) },
-                feedback: services.feedback)
+                feedback: services.feedback,
+                childDigests: { [services] module in try await services.childDigests(tenant, module: module) })
             var head = request.head
             head.path = innerPath + query
             response = try await router.respond(to: Request(head: head, body: request.body), context: CivicContext(source: source))

@@ -1,0 +1,59 @@
+import Foundation
+
+/// A minimal RFC 5545 calendar: escaped text, lines folded at 75 octets, CRLF line ends.
+struct ICalendar {
+    struct Event {
+        let uid: String
+        /// Local date-time `YYYY-MM-DDTHH:MM`, written as a floating time (as the instance announces it).
+        let start: String
+        let summary: String
+        let location: String
+        let description: String
+        let url: String
+        let cancelled: Bool
+    }
+
+    let name: String
+    let events: [Event]
+
+    static func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: ";", with: "\\;")
+            .replacingOccurrences(of: ",", with: "\\,").replacingOccurrences(of: "\r\n", with: "\\n").replacingOccurrences(of: "\n", with: "\\n")
+    }
+
+    /// Splits a content line into 75-octet pieces without cutting a UTF-8 character.
+    static func fold(_ line: String) -> String {
+        var pieces: [String] = [], current = "", size = 0
+        for character in line {
+            let length = String(character).utf8.count
+            if size + length > (pieces.isEmpty ? 75 : 74) {
+                pieces.append(current)
+                current = ""
+                size = 0
+            }
+            current.append(character)
+            size += length
+        }
+        pieces.append(current)
+        return pieces.joined(separator: "\r\n ")
+    }
+
+    static func stamp(_ local: String) -> String {
+        local.replacingOccurrences(of: "-", with: "").replacingOccurrences(of: ":", with: "") + "00"
+    }
+
+    var text: String {
+        let now = Date().formatted(.iso8601.year().month().day().time(includingFractionalSeconds: false))
+            .replacingOccurrences(of: "-", with: "").replacingOccurrences(of: ":", with: "")
+        var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//OpenCommune//Instances//FR", "CALSCALE:GREGORIAN",
+                     "X-WR-CALNAME:" + Self.escape(name)]
+        for event in events {
+            lines += ["BEGIN:VEVENT", "UID:" + event.uid, "DTSTAMP:" + now, "DTSTART:" + Self.stamp(event.start), "DURATION:PT2H",
+                      "SUMMARY:" + Self.escape(event.summary), "LOCATION:" + Self.escape(event.location),
+                      "DESCRIPTION:" + Self.escape(event.description), "URL:" + event.url,
+                      "STATUS:" + (event.cancelled ? "CANCELLED" : "CONFIRMED"), "END:VEVENT"]
+        }
+        lines.append("END:VCALENDAR")
+        return lines.map(Self.fold).joined(separator: "\r\n") + "\r\n"
+    }
+}
