@@ -5,12 +5,6 @@ import Testing
 import TestSupport
 @testable import OpenCommune
 
-/// Small valid files, made here.
-enum Samples {
-    static let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + Array(repeating: 0x00, count: 64)
-    static let pdf: [UInt8] = Array("%PDF-1.4\n%âãÏÓ\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".utf8)
-}
-
 @Suite struct FileUploadTests {
     private func settingsFields(logo: String = "") -> [(String, String)] {
         [("name.fr", "Commune Alpha"), ("locales", "fr"), ("locales", "ar"), ("default_locale", "fr"), ("accent", "#0b5cad"), ("logo", logo)]
@@ -27,7 +21,7 @@ enum Samples {
             try await admin.signIn("/alpha", email: "admin@alpha.test")
             try await admin.get("/alpha/admin/settings")
             let saved = try await admin.postMultipart("/alpha/admin/settings", settingsFields(),
-                                                      files: [.init(field: "logo_file", filename: "../../../etc/logo.png", contentType: "image/png", bytes: Samples.png)])
+                                                      files: [.init(field: "logo_file", filename: "../../../etc/logo.png", contentType: "image/png", bytes: SampleFiles.png)])
             #expect(saved.status == .seeOther)
             let files = storedFiles(host, "alpha")
             #expect(files.count == 1)
@@ -54,10 +48,10 @@ enum Samples {
             try await admin.signIn("/alpha", email: "admin@alpha.test")
             try await admin.get("/alpha/admin/settings")
             let cases: [(Browser.Upload, String)] = [
-                (.init(field: "logo_file", filename: "logo.jpg", contentType: "image/jpeg", bytes: Samples.png), "ne correspond pas au contenu"),
-                (.init(field: "logo_file", filename: "report.pdf", contentType: "application/pdf", bytes: Samples.pdf), "pas accepté ici"),
+                (.init(field: "logo_file", filename: "logo.jpg", contentType: "image/jpeg", bytes: SampleFiles.png), "ne correspond pas au contenu"),
+                (.init(field: "logo_file", filename: "report.pdf", contentType: "application/pdf", bytes: SampleFiles.pdf), "pas accepté ici"),
                 (.init(field: "logo_file", filename: "logo.png", contentType: "image/png", bytes: []), "est vide"),
-                (.init(field: "logo_file", filename: "big.png", contentType: "image/png", bytes: Samples.png + Array(repeating: 0, count: 1_100_000)),
+                (.init(field: "logo_file", filename: "big.png", contentType: "image/png", bytes: SampleFiles.png + Array(repeating: 0, count: 1_100_000)),
                  "dépasse la taille"),
                 (.init(field: "logo_file", filename: "script.png", contentType: "image/png", bytes: Array("<script>alert(1)</script>".utf8)), "pas accepté ici"),
             ]
@@ -68,10 +62,10 @@ enum Samples {
             }
             // an invalid form with a valid file stores nothing either
             let invalid = try await admin.postMultipart("/alpha/admin/settings", [("name.fr", ""), ("locales", "fr"), ("default_locale", "fr"), ("accent", "#0b5cad")],
-                                                        files: [.init(field: "logo_file", filename: "logo.png", contentType: "image/png", bytes: Samples.png)])
+                                                        files: [.init(field: "logo_file", filename: "logo.png", contentType: "image/png", bytes: SampleFiles.png)])
             #expect(invalid.status == .badRequest)
             let noToken = try await admin.postMultipart("/alpha/admin/settings", settingsFields(),
-                                                        files: [.init(field: "logo_file", filename: "logo.png", contentType: "image/png", bytes: Samples.png)], csrf: "")
+                                                        files: [.init(field: "logo_file", filename: "logo.png", contentType: "image/png", bytes: SampleFiles.png)], csrf: "")
             #expect(noToken.status == .forbidden)
         }
         #expect(storedFiles(host, "alpha").isEmpty)

@@ -112,7 +112,7 @@ import TestSupport
             var editor = Browser(client)
             try await editor.signIn("/alpha", email: "editor@alpha.test")
             try await editor.get("/alpha/admin/plans/commitments/\(commitmentID)")
-            let pdf = Array("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".utf8)
+            let pdf = SampleFiles.pdf
             let posted = try await editor.postMultipart("/alpha/admin/plans/commitments/\(commitmentID)/updates",
                                                         [("date", "2026-10-15"), ("text.fr", "Le site est en ligne."), ("activity", String(activityID)),
                                                          ("new_progress", "100"), ("new_status", "completed")],

@@ -10,8 +10,8 @@ import HummingbirdTesting
 import Testing
 import TestSupport
 
-private let pdf = Array("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".utf8)
-private let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + Array(repeating: 0, count: 32)
+private let pdf = SampleFiles.pdf
+private let png = SampleFiles.png
 
 private func host(maxUploadBytes: Int = 10_485_760) async throws -> TestHost {
     let host = try await TestHost(maxUploadBytes: maxUploadBytes)

@@ -60,6 +60,12 @@ public final class TestHost: Sendable {
         }
     }
 
+    /// Adds a consultative instance under `parent` (French name only), with `modules` enabled.
+    public func createInstance(_ slug: String, name: String, parent: String, modules: [String] = []) throws {
+        try services.tenants.create(.init(slug: slug, name: ["fr": name], kind: .instance, parent: parent))
+        for module in modules { try services.tenants.enable(slug, module: module) }
+    }
+
     /// Enables a module on a tenant (running its migrations), with its sample content if asked.
     public func enable(_ module: String, on tenant: String, withSample: Bool = false) async throws {
         try services.tenants.enable(tenant, module: module)

@@ -32,6 +32,8 @@ PUBLIC_PAGES = [
     "/tetouan/reports", "/tetouan/reports/1", "/tetouan/reports?q=rapport",
     "/tetouan/consultations", "/tetouan/consultations/1", "/tetouan/feedback", "/tetouan/feedback/on/core/general",
     "/tetouan/feedback/on/plans/commitment:2",
+    "/tetouan/instances", "/tetouan-ieecag/instances", "/tetouan-ieecag/instances/members", "/tetouan-ieecag/instances/meetings",
+    "/tetouan-ieecag/instances/meetings/1", "/tetouan-ieecag/instances/opinions", "/tetouan-ieecag/instances/opinions/1",
 ]
 SIGNED_IN_PAGES = [
     "/tetouan/account", "/tetouan/admin", "/tetouan/admin/modules", "/tetouan/admin/users", "/tetouan/admin/settings",
@@ -42,6 +44,12 @@ SIGNED_IN_PAGES = [
     "/tetouan/admin/consultations", "/tetouan/admin/consultations/new", "/tetouan/admin/consultations/1",
     "/tetouan/admin/consultations/1/questions/new", "/tetouan/consultations/1/results",
     "/tetouan/admin/feedback", "/tetouan/admin/feedback?filter=all", "/tetouan/admin/feedback/new", "/tetouan/feedback/1",
+]
+# pages of the instance's own console, for an editor of the instance (an account of that tenant)
+INSTANCE_PAGES = [
+    "/tetouan-ieecag/admin/instances", "/tetouan-ieecag/admin/instances/members", "/tetouan-ieecag/admin/instances/members/new",
+    "/tetouan-ieecag/admin/instances/members/1", "/tetouan-ieecag/admin/instances/meetings", "/tetouan-ieecag/admin/instances/meetings/1",
+    "/tetouan-ieecag/admin/instances/opinions", "/tetouan-ieecag/admin/instances/opinions/1",
 ]
 
 
@@ -109,8 +117,9 @@ def main():
     checked = 0
     try:
         wait_ready(base, server)
-        subprocess.run([args.binary, "user", "create", "tetouan", "--email", ADMIN_EMAIL, "--role", "admin", "--password-stdin"],
-                       env=env, input=ADMIN_PASSWORD + "\n", text=True, check=True, stdout=subprocess.DEVNULL)
+        for tenant, role in (("tetouan", "admin"), ("tetouan-ieecag", "editor")):
+            subprocess.run([args.binary, "user", "create", tenant, "--email", ADMIN_EMAIL, "--role", role, "--password-stdin"],
+                           env=env, input=ADMIN_PASSWORD + "\n", text=True, check=True, stdout=subprocess.DEVNULL)
         options = webdriver.ChromeOptions()
         options.binary_location = "/usr/bin/chromium"
         for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1280,1600", "--disable-dev-shm-usage"):
@@ -158,13 +167,14 @@ def main():
                     check(path, lang)
             for lang in ("fr", "ar"):
                 citizen_flows(driver, base, lang, audit)
-            driver.get(base + "/tetouan/login")
-            driver.find_element(By.ID, "email").send_keys(ADMIN_EMAIL)
-            driver.find_element(By.ID, "password").send_keys(ADMIN_PASSWORD)
-            submit(driver, "main form button[type=submit]")
-            for lang in ("fr", "ar"):
-                for path in SIGNED_IN_PAGES:
-                    check(path, lang, signed_in=True)
+            for tenant, pages in (("tetouan", SIGNED_IN_PAGES), ("tetouan-ieecag", INSTANCE_PAGES)):
+                driver.get(base + f"/{tenant}/login")
+                driver.find_element(By.ID, "email").send_keys(ADMIN_EMAIL)
+                driver.find_element(By.ID, "password").send_keys(ADMIN_PASSWORD)
+                submit(driver, "main form button[type=submit]")
+                for lang in ("fr", "ar"):
+                    for path in pages:
+                        check(path, lang, signed_in=True)
         finally:
             driver.quit()
     finally:
