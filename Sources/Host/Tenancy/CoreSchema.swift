@@ -99,6 +99,20 @@ enum CoreSchema {
             }
             try db.create(index: "feedback_response_outcome", on: "feedback_response", columns: ["outcome"])
         }
+        migrator.registerMigration("core/003-figure-history") { db in
+            // one value per figure and month; a month is written only while it is the current one,
+            // so later edits or moderation never change a past month
+            try db.create(table: "figure_history") { t in
+                t.column("figure", .text).notNull()
+                t.column("month", .text).notNull()
+                t.column("value", .double).notNull()
+                t.column("title", .text).notNull()
+                t.column("unit", .text).notNull()
+                t.column("recorded_at", .datetime).notNull()
+                t.primaryKey(["figure", "month"])
+            }
+            try db.create(index: "figure_history_month", on: "figure_history", columns: ["month"])
+        }
         return migrator
     }
 }

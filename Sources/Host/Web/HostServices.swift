@@ -58,6 +58,13 @@ struct HostServices: Sendable {
         return Dictionary(figures.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
+    /// Writes the current month's value of every live figure of `tenant` that changed (see ``FigureHistory``).
+    /// The write does not drop cached pages: it records what they already show.
+    func recordFigures(_ tenant: Tenant, database: TenantDatabase) async throws {
+        let figures = Array(try await liveFigures(tenant, database: database).values)
+        try await database.pool.write { db in try FigureHistory.record(db, figures: figures) }
+    }
+
     /// The link targets of every module enabled for `tenant`.
     func linkTargets(_ tenant: Tenant, database: TenantDatabase) async throws -> [LinkTarget] {
         let enabled = enabledModules(tenant.slug)

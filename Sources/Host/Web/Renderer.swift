@@ -127,6 +127,8 @@ final class Renderer: PageRenderer {
                         "current": chrome.path == href || chrome.path.hasPrefix(href + "/")]
             }
             if let parent = chrome.parent { data["parent"] = ["name": parent.name, "href": parent.href] }
+            let dashboard = "\(chrome.root)/dashboard"
+            data["dashboard"] = ["href": dashboard, "current": chrome.path == dashboard]
             if let account = chrome.account {
                 data["account"] = ["name": account.displayName, "href": "\(chrome.root)/account",
                                    "logout": "\(chrome.root)/logout",

@@ -75,6 +75,12 @@ struct TenantDispatch {
             response = try await router.respond(to: Request(head: head, body: request.body), context: CivicContext(source: source))
             // the router answers unknown paths with an empty 404: give it a page in the visitor's language
             if response.status.code >= 400, response.headers[.contentType] == nil { throw HTTPError(response.status) }
+            // a successful change may move a figure: its month in the history follows at once
+            if RequestForm.isStateChanging(head.method), response.status.code < 400 {
+                do { try await services.recordFigures(tenant, database: database) } catch {
+                    logger.error("figure history not recorded for \(slug): \(error)")
+                }
+            }
 
             // JSON API answers carry no per-visitor data: the same bytes serve every anonymous reader
             if innerPath.hasPrefix("/api/"), isRead, response.status == .ok, response.headers[.cacheControl] == nil {

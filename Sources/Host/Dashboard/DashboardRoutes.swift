@@ -1,0 +1,129 @@
+import CivicSDK
+import Foundation
+import GRDB
+import Hummingbird
+
+/// `{root}/dashboard`: what the commune did and what citizens said — every live figure of the enabled
+/// modules and of citizen input, with its monthly history as a chart, a table and a sentence; a
+/// commune's page adds its instances' figures. Also as CSV and JSON.
+struct DashboardRoutes {
+    let services: HostServices
+
+    /// Figures shown first, in this order; the others follow by id.
+    static let order = ["reports.published", "reports.on_time_rate", "feedback.received", "feedback.suggestions", "feedback.response_rate",
+                        "feedback.median_response_days", "consultations.answers", "consultations.open", "plans.progress", "plans.late_activities",
+                        "instances.opinions", "instances.follow_up_rate", "instances.meetings_held"]
+
+    func register(on router: Router<CivicContext>) {
+        router.get("dashboard", use: page)
+        router.get("dashboard.csv", use: csv)
+        router.get("api/v1/dashboard", use: json)
+    }
+
+    struct Figure {
+        let indicator: Indicator
+        let series: [FigureHistory.Point]
+    }
+
+    /// The tenant's figures with their history (recorded first, so the current month is always there).
+    private func figures(_ context: CivicContext, year: Int?) async throws -> (figures: [Figure], years: [Int]) {
+        try await services.recordFigures(context.tenant, database: context.database)
+        let live = try await context.liveFigures()
+        let (history, years) = try await context.database.read { db in (try FigureHistory.series(db, year: year), try FigureHistory.years(db)) }
+        let byID = Dictionary(uniqueKeysWithValues: history.map { ($0.id, $0) })
+        let rank = { (id: String) in Self.order.firstIndex(of: id) ?? Self.order.count }
+        let sorted = live.values.sorted { (rank($0.id), $0.id) < (rank($1.id), $1.id) }
+        return (sorted.map { Figure(indicator: $0, series: byID[$0.id]?.points ?? []) }, years)
+    }
+
+    /// The instances of a commune with their current figures, read from their own databases.
+    private func instanceFigures(_ context: CivicContext) async throws -> [(entry: TenantEntry, figures: [Indicator])] {
+        guard context.tenant.kind == .commune else { return [] }
+        var result: [(TenantEntry, [Indicator])] = []
+        for entry in services.registry.instances(of: context.tenant.slug) {
+            guard let database = try? services.database(entry.tenant.slug) else { continue }
+            let figures = try await services.liveFigures(entry.tenant, database: database).values.sorted { $0.id < $1.id }
+            result.append((entry, figures))
+        }
+        return result
+    }
+
+    private func year(_ request: Request) -> Int? {
+        request.uri.queryParameters["year"].flatMap { Int(String($0)) }.flatMap { (2000...2200).contains($0) ? $0 : nil }
+    }
+
+    static func format(_ value: Double) -> String { TenantHomeRoutes.format(value) }
+
+    /// One sentence on the figure's latest month against the month before, in the visitor's language.
+    static func sentence(_ figure: Figure, context: CivicContext) -> String {
+        let unit = context.localized(figure.indicator.unit)
+        let show = { (value: Double) in unit.isEmpty ? format(value) : "\(format(value)) \(unit)" }
+        let points = figure.series
+        let template: String
+        var delta = 0.0
+        if points.count >= 2 {
+            delta = points[points.count - 1].value - points[points.count - 2].value
+            template = context.text(delta > 0 ? "dashboard.sentence_up" : (delta < 0 ? "dashboard.sentence_down" : "dashboard.sentence_same"))
+        } else {
+            template = context.text("dashboard.sentence_first")
+        }
+        return template.replacingOccurrences(of: "{title}", with: context.localized(figure.indicator.title))
+            .replacingOccurrences(of: "{value}", with: show(points.last?.value ?? figure.indicator.value))
+            .replacingOccurrences(of: "{month}", with: points.last?.month ?? FigureHistory.month())
+            .replacingOccurrences(of: "{delta}", with: show(abs(delta)))
+            .replacingOccurrences(of: "{previous}", with: points.count >= 2 ? points[points.count - 2].month : "")
+    }
+
+    @Sendable func page(_ request: Request, context: CivicContext) async throws -> Response {
+        let year = year(request)
+        let (figures, years) = try await figures(context, year: year)
+        let instances = try await instanceFigures(context)
+        let query = year.map { "?year=\($0)" } ?? ""
+        let data: [String: Any] = [
+            "figures": figures.map { figure -> [String: Any] in
+                let unit = context.localized(figure.indicator.unit)
+                return ["id": figure.indicator.id, "anchor": figure.indicator.id.replacingOccurrences(of: ".", with: "-"),
+                        "title": context.localized(figure.indicator.title), "value": Self.format(figure.indicator.value), "unit": unit,
+                        "sentence": Self.sentence(figure, context: context),
+                        "chart": BarChart.svg(figure.series.map { ($0.month, Int($0.value.rounded())) }),
+                        "points": figure.series.reversed().map { ["month": $0.month, "value": Self.format($0.value)] },
+                        "hasPoints": !figure.series.isEmpty]
+            },
+            "years": years.map { ["value": $0, "selected": $0 == year] },
+            "hasYears": !years.isEmpty,
+            "action": "\(context.root)/dashboard",
+            "instances": instances.map { item -> [String: Any] in
+                ["name": item.entry.tenant.displayName(context.locale), "href": TenantLinks.home(item.entry) + "dashboard",
+                 "figures": item.figures.map { ["title": context.localized($0.title), "value": Self.format($0.value), "unit": context.localized($0.unit)] }]
+            },
+            "hasInstances": !instances.isEmpty,
+            "feedbackHref": "\(context.root)/feedback",
+            "csvHref": "\(context.root)/dashboard.csv\(query)", "jsonHref": "\(context.root)/api/v1/dashboard\(query)",
+        ]
+        return try context.render("dashboard", title: context.text("dashboard.title"), data: data)
+    }
+
+    @Sendable func csv(_ request: Request, context: CivicContext) async throws -> Response {
+        let (figures, _) = try await figures(context, year: year(request))
+        let rows = figures.flatMap { figure in
+            figure.series.map { [figure.indicator.id, context.localized(figure.indicator.title), $0.month, Self.format($0.value), context.localized(figure.indicator.unit)] }
+        }
+        return DataResponse.publicText(CSV.document(header: ["figure", "title", "month", "value", "unit"], rows: rows),
+                                       contentType: "text/csv; charset=utf-8", downloadName: "\(context.tenant.slug)-dashboard.csv")
+    }
+
+    @Sendable func json(_ request: Request, context: CivicContext) async throws -> Response {
+        let (figures, _) = try await figures(context, year: year(request))
+        let instances = try await instanceFigures(context)
+        let describe = { (indicator: Indicator) -> [String: Any] in
+            ["id": indicator.id, "title": indicator.title.values, "unit": indicator.unit.values, "value": indicator.value]
+        }
+        return try JSONBody.response([
+            "tenant": context.tenant.slug,
+            "figures": figures.map { figure in
+                describe(figure.indicator).merging(["series": figure.series.map { ["month": $0.month, "value": $0.value] }]) { _, new in new }
+            },
+            "instances": instances.map { ["slug": $0.entry.tenant.slug, "figures": $0.figures.map(describe)] },
+        ])
+    }
+}
