@@ -82,6 +82,9 @@ public protocol CivicModule: Sendable {
     /// Public facts about this tenant that its parent commune may show (an instance's mandate, next
     /// meeting), or `nil` for none. Read by the host from this tenant's database only.
     func publicDigest(_ db: Database, _ tenant: Tenant) throws -> [String: String]?
+    /// Everything public the module offers to the tenant-wide search. The host rebuilds its index
+    /// from these after any change, so a module only has to list what is public now.
+    func searchDocuments(_ db: Database, _ tenant: Tenant) throws -> [SearchDocument]
     /// The module's card on the tenant home page, or `nil` for none.
     func summaryCard(_ context: CivicContext) async throws -> SummaryCard?
     /// Writes the module's sample content into a newly provisioned demo tenant, marked as sample
@@ -106,6 +109,8 @@ extension CivicModule {
     public func feedbackTarget(_ db: Database, _ tenant: Tenant, item: String) throws -> LinkTarget? { nil }
     /// Nothing for the parent commune by default.
     public func publicDigest(_ db: Database, _ tenant: Tenant) throws -> [String: String]? { nil }
+    /// Nothing to search by default.
+    public func searchDocuments(_ db: Database, _ tenant: Tenant) throws -> [SearchDocument] { [] }
     /// No home card by default.
     public func summaryCard(_ context: CivicContext) async throws -> SummaryCard? { nil }
     /// No sample content by default.

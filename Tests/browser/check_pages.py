@@ -32,7 +32,7 @@ PUBLIC_PAGES = [
     "/tetouan/reports", "/tetouan/reports/1", "/tetouan/reports?q=rapport",
     "/tetouan/consultations", "/tetouan/consultations/1", "/tetouan/feedback", "/tetouan/feedback/on/core/general",
     "/tetouan/feedback/on/plans/commitment:2",
-    "/tetouan/dashboard", "/tetouan-ieecag/dashboard", "/tetouan/instances", "/tetouan-ieecag/instances", "/tetouan-ieecag/instances/members", "/tetouan-ieecag/instances/meetings",
+    "/tetouan/dashboard", "/tetouan-ieecag/dashboard", "/tetouan/search", "/tetouan/search?q=plan", "/tetouan/instances", "/tetouan-ieecag/instances", "/tetouan-ieecag/instances/members", "/tetouan-ieecag/instances/meetings",
     "/tetouan-ieecag/instances/meetings/1", "/tetouan-ieecag/instances/opinions", "/tetouan-ieecag/instances/opinions/1",
 ]
 SIGNED_IN_PAGES = [

@@ -113,6 +113,14 @@ enum CoreSchema {
             }
             try db.create(index: "figure_history_month", on: "figure_history", columns: ["month"])
         }
+        migrator.registerMigration("core/004-search") { db in
+            // text normalised by SearchText (Arabic letter forms); the tokenizer folds case and Latin accents
+            try db.execute(sql: """
+                CREATE VIRTUAL TABLE search_index USING fts5(
+                  module UNINDEXED, kind UNINDEXED, key UNINDEXED, path UNINDEXED, display UNINDEXED, title, body,
+                  tokenize = 'unicode61 remove_diacritics 2')
+                """)
+        }
         return migrator
     }
 }

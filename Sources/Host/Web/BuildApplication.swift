@@ -16,6 +16,7 @@ func buildApplication(services: HostServices) throws -> some ApplicationProtocol
     FeedbackStaffRoutes(service: services.feedback, pages: feedbackPages).register(on: tenantRouter)
     FeedbackStatsRoutes().register(on: tenantRouter)
     DashboardRoutes(services: services).register(on: tenantRouter)
+    SearchRoutes(services: services).register(on: tenantRouter)
     assets.register(on: tenantRouter)
     TenantFileRoutes().register(on: tenantRouter)
     for module in services.modules.modules {

@@ -20,6 +20,8 @@ struct HostServices: Sendable {
     let policy: PermissionPolicy
     /// Comments and suggestions of every tenant (each in its own database).
     let feedback: FeedbackService
+    /// The tenant-wide search indexes (each in its tenant's database).
+    let search = SearchIndex()
 
     init(config: ServerConfig, logger: Logger) throws {
         self.config = config

@@ -128,7 +128,8 @@ final class Renderer: PageRenderer {
             }
             if let parent = chrome.parent { data["parent"] = ["name": parent.name, "href": parent.href] }
             let dashboard = "\(chrome.root)/dashboard"
-            data["dashboard"] = ["href": dashboard, "current": chrome.path == dashboard]
+            data["dashboard"] = ["href": dashboard, "current": chrome.path == dashboard, "search": "\(chrome.root)/search",
+                                 "searchCurrent": chrome.path == "\(chrome.root)/search"]
             if let account = chrome.account {
                 data["account"] = ["name": account.displayName, "href": "\(chrome.root)/account",
                                    "logout": "\(chrome.root)/logout",

@@ -61,6 +61,14 @@ public struct ConsultationFormsModule: CivicModule {
                    path: "/consultations/\(consultation.id ?? 0)")
     }
 
+    /// Public consultations.
+    public func searchDocuments(_ db: Database, _ tenant: Tenant) throws -> [SearchDocument] {
+        try Consultation.filter(Column("status") != "draft").fetchAll(db).map { consultation in
+            SearchDocument(kind: "consultation", key: String(consultation.id ?? 0), title: consultation.title, body: consultation.description,
+                           path: "/consultations/\(consultation.id ?? 0)")
+        }
+    }
+
     /// Public consultations (`consultation:<id>`) take comments and suggestions.
     public func feedbackTarget(_ db: Database, _ tenant: Tenant, item: String) throws -> LinkTarget? {
         guard item.hasPrefix("consultation:"), let id = Int64(item.dropFirst("consultation:".count)),

@@ -89,6 +89,21 @@ public struct ConsultativeInstancesModule: CivicModule {
         }
     }
 
+    /// Opinions (with the commune's follow-up) and meetings.
+    public func searchDocuments(_ db: Database, _ tenant: Tenant) throws -> [SearchDocument] {
+        guard tenant.kind == .instance else { return [] }
+        let opinions = try Opinion.fetchAll(db).map { opinion in
+            SearchDocument(kind: "opinion", key: String(opinion.id ?? 0), title: opinion.title,
+                           body: SearchDocument.text(opinion.subject, opinion.body, opinion.followUpReason), path: "/instances/opinions/\(opinion.id ?? 0)")
+        }
+        let meetings = try Meeting.fetchAll(db).map { meeting in
+            SearchDocument(kind: "meeting", key: String(meeting.id ?? 0),
+                           title: LocalizedText(["fr": "Réunion du \(meeting.day)", "ar": "اجتماع \(meeting.day)", "en": "Meeting of \(meeting.day)"]),
+                           body: SearchDocument.text(meeting.agenda, meeting.place, meeting.minutesText), path: "/instances/meetings/\(meeting.id ?? 0)")
+        }
+        return opinions + meetings
+    }
+
     /// Opinions (`opinion:<id>`) take comments and suggestions.
     public func feedbackTarget(_ db: Database, _ tenant: Tenant, item: String) throws -> LinkTarget? {
         guard tenant.kind == .instance, item.hasPrefix("opinion:"), let id = Int64(item.dropFirst("opinion:".count)),

@@ -72,6 +72,11 @@ public struct PagesModule: CivicModule {
             .map { LinkTarget(id: "pages:\(item)", title: $0.title, path: "/pages/\($0.slug)") }
     }
 
+    /// Published pages.
+    public func searchDocuments(_ db: Database, _ tenant: Tenant) throws -> [SearchDocument] {
+        try Page.publishedInOrder().fetchAll(db).map { SearchDocument(kind: "page", key: $0.slug, title: $0.title, body: $0.body, path: "/pages/\($0.slug)") }
+    }
+
     public func summaryCard(_ context: CivicContext) async throws -> SummaryCard? {
         let pages = try await context.database.read { db in try Page.publishedLinks(db, limit: 5) }
         guard !pages.isEmpty else { return nil }

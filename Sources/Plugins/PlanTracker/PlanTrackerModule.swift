@@ -105,6 +105,30 @@ public struct PlanTrackerModule: CivicModule {
         }
     }
 
+    /// Published commitments, their activities and progress updates.
+    public func searchDocuments(_ db: Database, _ tenant: Tenant) throws -> [SearchDocument] {
+        guard let plan = try Plan.current(db), plan.status != "draft" else { return [] }
+        let commitments = try Commitment.filter(Column("plan_id") == plan.id && Column("published") == true).fetchAll(db)
+        let numbers = Dictionary(uniqueKeysWithValues: commitments.compactMap { c in c.id.map { ($0, c.number) } })
+        let ids = Array(numbers.keys)
+        var documents = commitments.map { commitment in
+            SearchDocument(kind: "commitment", key: String(commitment.number), title: Self.target(commitment).title,
+                           body: SearchDocument.text(commitment.problem, commitment.solution, commitment.expectedResults, commitment.leadServices),
+                           path: "/plans/\(commitment.number)")
+        }
+        documents += try Activity.filter(ids.contains(Column("commitment_id"))).fetchAll(db).map { activity in
+            let number = numbers[activity.commitmentID] ?? 0
+            return SearchDocument(kind: "activity", key: String(activity.id ?? 0), title: activity.title,
+                                  body: SearchDocument.text(activity.deliverable, activity.responsible),
+                                  path: "/plans/\(number)#activity-\(activity.id ?? 0)")
+        }
+        documents += try ProgressUpdate.filter(ids.contains(Column("commitment_id"))).fetchAll(db).map { update in
+            SearchDocument(kind: "update", key: String(update.id ?? 0), title: LocalizedText(["fr": update.date, "ar": update.date, "en": update.date]),
+                           body: update.text, path: "/plans/\(numbers[update.commitmentID] ?? 0)")
+        }
+        return documents
+    }
+
     public func summaryCard(_ context: CivicContext) async throws -> SummaryCard? {
         let today = YearMonth(Date())
         guard let overview = try await context.database.read({ db in try PlanOverview.load(db, includeUnpublished: false, today: today) }),

@@ -58,6 +58,14 @@ public struct ReportsArchiveModule: CivicModule {
         return figures
     }
 
+    /// Published and withdrawn reports (a withdrawn one says why).
+    public func searchDocuments(_ db: Database, _ tenant: Tenant) throws -> [SearchDocument] {
+        try Report.filter(Column("status") != "draft").fetchAll(db).map { report in
+            SearchDocument(kind: "report", key: String(report.id ?? 0), title: report.title,
+                           body: SearchDocument.text(report.summary, report.withdrawnReason), path: "/reports/\(report.id ?? 0)")
+        }
+    }
+
     /// Public reports (`report:<id>`) take comments and suggestions.
     public func feedbackTarget(_ db: Database, _ tenant: Tenant, item: String) throws -> LinkTarget? {
         guard item.hasPrefix("report:"), let id = Int64(item.dropFirst("report:".count)),

@@ -1,0 +1,63 @@
+import CivicSDK
+import Foundation
+import Hummingbird
+
+/// `{root}/search?q=`: one search over everything public in the tenant, ranked, grouped by module,
+/// paginated and highlighted; and the same as JSON under `{root}/api/v1/search`.
+struct SearchRoutes {
+    let services: HostServices
+    static let pageSize = 20
+
+    func register(on router: Router<CivicContext>) {
+        router.get("search", use: page)
+        router.get("api/v1/search", use: json)
+    }
+
+    private func run(_ request: Request, context: CivicContext) async throws -> (query: String, page: Int, hits: [SearchIndex.Hit], total: Int) {
+        let parameters = request.uri.queryParameters
+        let query = String((parameters["q"].map(String.init) ?? "").prefix(200)).trimmingCharacters(in: .whitespaces)
+        let page = max(1, min(parameters["page"].flatMap { Int(String($0)) } ?? 1, 500))
+        guard !query.isEmpty else { return (query, page, [], 0) }
+        try await services.search.refresh(context.tenant, version: services.versions.current(context.tenant.slug), database: context.database,
+                                          modules: services.enabledModules(context.tenant.slug))
+        let (hits, total) = try await services.search.search(query, database: context.database, limit: Self.pageSize,
+                                                             offset: (page - 1) * Self.pageSize)
+        return (query, page, hits, total)
+    }
+
+    private func moduleTitle(_ id: String, _ context: CivicContext) -> String {
+        ModuleCatalog.type(id).map { context.localized($0.title) } ?? id
+    }
+
+    @Sendable func page(_ request: Request, context: CivicContext) async throws -> Response {
+        let (query, page, hits, total) = try await run(request, context: context)
+        var groups: [(module: String, hits: [SearchIndex.Hit])] = []
+        for hit in hits {
+            if let index = groups.firstIndex(where: { $0.module == hit.module }) { groups[index].hits.append(hit) } else { groups.append((hit.module, [hit])) }
+        }
+        let base = "\(context.root)/search?q=\(query.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")"
+        let data: [String: Any] = [
+            "query": query, "action": "\(context.root)/search", "searched": !query.isEmpty,
+            "summary": String(format: context.text("search.summary"), total),
+            "groups": groups.map { group -> [String: Any] in
+                ["module": moduleTitle(group.module, context), "id": group.module,
+                 "hits": group.hits.map { ["title": context.localized($0.title), "href": context.root + $0.path,
+                                           "snippet": SearchIndex.highlighted($0.snippet)] }]
+            },
+            "hasHits": !hits.isEmpty,
+            "previous": page > 1 ? ["\(base)&page=\(page - 1)"] : [],
+            "next": page * Self.pageSize < total ? ["\(base)&page=\(page + 1)"] : [],
+        ]
+        let title = query.isEmpty ? context.text("search.title") : "\(context.text("search.title")) : \(query)"
+        return try context.render("search", title: title, data: data)
+    }
+
+    @Sendable func json(_ request: Request, context: CivicContext) async throws -> Response {
+        let (query, page, hits, total) = try await run(request, context: context)
+        return try JSONBody.response([
+            "query": query, "page": page, "per_page": Self.pageSize, "total": total,
+            "results": hits.map { ["module": $0.module, "kind": $0.kind, "title": $0.title.values, "url": context.root + $0.path,
+                                   "snippet": $0.snippet.replacingOccurrences(of: SearchIndex.markStart, with: "").replacingOccurrences(of: SearchIndex.markEnd, with: "")] },
+        ])
+    }
+}

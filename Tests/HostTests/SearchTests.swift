@@ -1,0 +1,88 @@
+import CivicSDK
+import Foundation
+import GRDB
+import Hummingbird
+import HummingbirdTesting
+import Testing
+import TestSupport
+@testable import OpenCommune
+
+/// One search over every public item of a tenant: accents and Arabic spellings folded, always current.
+@Suite struct SearchTests {
+    static func page(_ db: Database, slug: String, title: String, body: String, published: Bool = true) throws {
+        try db.execute(sql: """
+            INSERT INTO page (slug, title, body, published, position, created_at, updated_at) VALUES (?, ?, ?, ?, 0, datetime('now'), datetime('now'))
+            """, arguments: [slug, LocalizedText(["fr": title]).json, LocalizedText(["fr": body]).json, published])
+    }
+
+    @Test func arabicSpellingVariantsAndFrenchAccentsMatch() {
+        #expect(SearchText.normalize("إِنْشَاءُ المكتبة") == SearchText.normalize("انشاء المكتبه"))
+        #expect(SearchText.normalize("مسؤول") == SearchText.normalize("مسوول"))
+        #expect(SearchText.normalize("مستشفى") == SearchText.normalize("مستشفي"))
+        #expect(SearchText.normalize("جمـــاعة") == SearchText.normalize("جماعة"))
+        #expect(SearchText.ftsQuery("budget \"participatif\" AND *") == "\"budget\" \"participatif\" \"AND\" *")
+        #expect(SearchText.ftsQuery("  ,;  ") == nil)
+    }
+
+    @Test func findsEveryModulesPublicItemsWithoutAccentsOrArabicVariants() async throws {
+        let host = try await TestHost()
+        try await host.enable("plans", on: "alpha", withSample: true)
+        try await host.enable("reports", on: "alpha", withSample: true)
+        try await host.write("alpha") { db in
+            try Self.page(db, slug: "culture", title: "Événement culturel", body: "La fête des élèves aura lieu place Moulay El Mehdi.")
+            try Self.page(db, slug: "maktaba", title: "إنشاء المكتبة", body: "مشروع مكتبة الحيّ")
+            try Self.page(db, slug: "brouillon", title: "Événement secret", body: "pas encore public", published: false)
+        }
+        try await host.test { client in
+            var visitor = Browser(client)
+            let accents = try await visitor.get("/alpha/search?q=evenement")
+            #expect(accents.status == .ok)
+            #expect(accents.body.contains("/alpha/pages/culture"))
+            #expect(!accents.body.contains("/alpha/pages/brouillon"))
+            #expect(accents.body.contains("<mark>"))
+            let arabic = try await visitor.get("/alpha/search?q=" + "انشاء المكتبه".addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)
+            #expect(arabic.body.contains("/alpha/pages/maktaba"))
+            let plan = try await visitor.get("/alpha/search?q=suivi")
+            #expect(plan.body.contains("/alpha/plans/2"))
+            #expect(plan.body.contains("id=\"group-plans\""))
+            let report = try await visitor.get("/alpha/api/v1/search?q=rapport")
+            #expect(report.body.contains("\"module\":\"reports\""))
+            // operators typed by a visitor are words, not syntax errors
+            #expect(try await visitor.get("/alpha/search?q=%22NEAR(%2A").status == .ok)
+            #expect(try await visitor.get("/alpha/search?q=").body.contains("id=\"q\""))
+            // another tenant's index is its own
+            #expect(!(try await visitor.get("/beta/search?q=evenement").body.contains("culture")))
+        }
+    }
+
+    @Test func theIndexFollowsEveryChange() async throws {
+        let host = try await TestHost()
+        try await host.write("alpha") { db in try Self.page(db, slug: "horaires", title: "Horaires", body: "Ouvert le lundi") }
+        try await host.test { client in
+            var visitor = Browser(client)
+            #expect(try await visitor.get("/alpha/search?q=lundi").body.contains("/alpha/pages/horaires"))
+            try await host.write("alpha") { db in
+                try db.execute(sql: "UPDATE page SET body = '{\"fr\":\"Ouvert le mardi\"}' WHERE slug = 'horaires'")
+            }
+            #expect(!(try await visitor.get("/alpha/search?q=lundi").body.contains("/alpha/pages/horaires")))
+            #expect(try await visitor.get("/alpha/search?q=mardi").body.contains("/alpha/pages/horaires"))
+            try await host.write("alpha") { db in try db.execute(sql: "UPDATE page SET published = 0") }
+            #expect(!(try await visitor.get("/alpha/search?q=mardi").body.contains("/alpha/pages/horaires")))
+        }
+    }
+
+    @Test func resultsArePaginated() async throws {
+        let host = try await TestHost()
+        try await host.write("alpha") { db in
+            for n in 1...25 { try Self.page(db, slug: "p\(n)", title: "Quartier \(n)", body: "Réunion de quartier numéro \(n)") }
+        }
+        try await host.test { client in
+            var visitor = Browser(client)
+            let first = try await visitor.get("/alpha/search?q=quartier")
+            #expect(first.body.contains("25 résultat(s)"))
+            #expect(first.body.contains("page=2"))
+            let second = try await visitor.get("/alpha/search?q=quartier&page=2")
+            #expect(second.body.components(separatedBy: "<li><a href=\"/alpha/pages/").count - 1 == 5)
+        }
+    }
+}
