@@ -24,6 +24,14 @@ public struct CivicContext: RequestContext {
         self.request = source
     }
 
+    /// The API's JSON: ISO 8601 dates, sorted keys, unescaped slashes.
+    public var responseEncoder: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }
+
     /// Largest accepted request body.
     public var maxUploadSize: Int { request.maxUploadSize }
     /// The current tenant.

@@ -90,6 +90,16 @@ public final class TestHost: Sendable {
         try await services.database(tenant).read(block)
     }
 
+    /// Every API route a tenant serves, as `"GET /api/v1/plans"` (parameters as `{name}`).
+    public func apiRoutes() throws -> [String] {
+        try buildTenantRouter(services: services, assets: StaticAssets()).routes
+            .filter { $0.path.description.hasPrefix("/api/") }
+            .map { route in
+                let path = route.path.description.split(separator: "/").map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : String($0) }.joined(separator: "/")
+                return "\(route.method) /\(path)"
+            }
+    }
+
     /// Number of anonymous pages cached for a tenant.
     public func cachedPages(_ tenant: String) -> Int { services.cache.count(tenant) }
 

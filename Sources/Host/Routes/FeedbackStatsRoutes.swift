@@ -56,17 +56,21 @@ struct FeedbackStatsRoutes {
         guard let module = query["module"].map(String.init), let item = query["item"].map(String.init), !module.isEmpty, !item.isEmpty else {
             throw HTTPError(.badRequest, message: context.text("feedback.error.thread_query"))
         }
-        let entries = try await context.database.read { db in try FeedbackStore.thread(db, module: module, item: item) }
-        let body: [[String: Any]] = entries.map { entry in
+        let page = try APIPage(request)
+        let all = try await context.database.read { db in try FeedbackStore.thread(db, module: module, item: item) }
+        let body: [[String: Any]] = page.slice(all).map { entry in
             var row: [String: Any] = ["id": entry.id, "kind": entry.kind.rawValue, "author": entry.authorName, "channel": entry.channel.rawValue,
-                                      "received_at": FeedbackView.day(entry.receivedAt), "hidden": entry.isHidden,
+                                      "received_at": entry.receivedAt.formatted(.iso8601), "hidden": entry.isHidden,
                                       "body": entry.isHidden ? NSNull() : entry.body as Any, "edited": entry.editedAt != nil]
             if let response = entry.response {
                 row["response"] = ["outcome": response.outcome.rawValue, "reason": response.reason, "target": response.target as Any? ?? NSNull(),
-                                   "responded_at": FeedbackView.day(response.respondedAt)]
+                                   "responded_at": response.respondedAt.formatted(.iso8601)]
             }
             return row
         }
-        return try JSONBody.response(["module": module, "item": item, "entries": body])
+        var response = try JSONBody.response(["module": module, "item": item, "entries": body])
+        let keep = { (value: String) in value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "" }
+        page.paginate(&response, total: all.count, path: context.request.path, keeping: "module=\(keep(module))&item=\(keep(item))&")
+        return response
     }
 }

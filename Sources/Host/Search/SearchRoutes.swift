@@ -13,15 +13,14 @@ struct SearchRoutes {
         router.get("api/v1/search", use: json)
     }
 
-    private func run(_ request: Request, context: CivicContext) async throws -> (query: String, page: Int, hits: [SearchIndex.Hit], total: Int) {
+    private func run(_ request: Request, context: CivicContext, perPage: Int) async throws -> (query: String, page: Int, hits: [SearchIndex.Hit], total: Int) {
         let parameters = request.uri.queryParameters
         let query = String((parameters["q"].map(String.init) ?? "").prefix(200)).trimmingCharacters(in: .whitespaces)
         let page = max(1, min(parameters["page"].flatMap { Int(String($0)) } ?? 1, 500))
         guard !query.isEmpty else { return (query, page, [], 0) }
         try await services.search.refresh(context.tenant, version: services.versions.current(context.tenant.slug), database: context.database,
                                           modules: services.enabledModules(context.tenant.slug))
-        let (hits, total) = try await services.search.search(query, database: context.database, limit: Self.pageSize,
-                                                             offset: (page - 1) * Self.pageSize)
+        let (hits, total) = try await services.search.search(query, database: context.database, limit: perPage, offset: (page - 1) * perPage)
         return (query, page, hits, total)
     }
 
@@ -30,7 +29,7 @@ struct SearchRoutes {
     }
 
     @Sendable func page(_ request: Request, context: CivicContext) async throws -> Response {
-        let (query, page, hits, total) = try await run(request, context: context)
+        let (query, page, hits, total) = try await run(request, context: context, perPage: Self.pageSize)
         var groups: [(module: String, hits: [SearchIndex.Hit])] = []
         for hit in hits {
             if let index = groups.firstIndex(where: { $0.module == hit.module }) { groups[index].hits.append(hit) } else { groups.append((hit.module, [hit])) }
@@ -53,11 +52,15 @@ struct SearchRoutes {
     }
 
     @Sendable func json(_ request: Request, context: CivicContext) async throws -> Response {
-        let (query, page, hits, total) = try await run(request, context: context)
-        return try JSONBody.response([
-            "query": query, "page": page, "per_page": Self.pageSize, "total": total,
+        let paging = try APIPage(request, defaultPerPage: Self.pageSize)
+        let (query, page, hits, total) = try await run(request, context: context, perPage: paging.perPage)
+        var response = try JSONBody.response([
+            "query": query, "page": page, "per_page": paging.perPage, "total": total,
             "results": hits.map { ["module": $0.module, "kind": $0.kind, "title": $0.title.values, "url": context.root + $0.path,
                                    "snippet": $0.snippet.replacingOccurrences(of: SearchIndex.markStart, with: "").replacingOccurrences(of: SearchIndex.markEnd, with: "")] },
         ])
+        paging.paginate(&response, total: total, path: context.request.path,
+                        keeping: "q=\(query.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")&")
+        return response
     }
 }

@@ -6,6 +6,23 @@ import Logging
 func buildApplication(services: HostServices) throws -> some ApplicationProtocol {
     let assets = try StaticAssets()
 
+    let tenantRouter = buildTenantRouter(services: services, assets: assets)
+
+    let platformRouter = Router(context: PlatformContext.self)
+    platformRouter.add(middleware: ErrorPassthrough())
+    PlatformRoutes(services: services).register(on: platformRouter)
+    assets.register(on: platformRouter)
+
+    let responder = HostResponder(services: services, tenantRouter: tenantRouter.buildResponder(),
+                                  platformRouter: platformRouter.buildResponder())
+    return Application(
+        responder: responder,
+        configuration: .init(address: .hostname(services.config.hostname, port: services.config.port), serverName: "OpenCommune"),
+        logger: services.logger)
+}
+
+/// Every route of a tenant: the host's (home, accounts, console, feedback, dashboard, search) and each module's.
+func buildTenantRouter(services: HostServices, assets: StaticAssets) -> Router<CivicContext> {
     let tenantRouter = Router(context: CivicContext.self)
     tenantRouter.add(middleware: ErrorPassthrough())
     TenantHomeRoutes(services: services).register(on: tenantRouter)
@@ -28,16 +45,5 @@ func buildApplication(services: HostServices) throws -> some ApplicationProtocol
             console: tenantRouter.group(RouterPath("admin/\(module.id)")).add(middleware: gate(true)),
             api: tenantRouter.group(RouterPath("api/v1/\(module.id)")).add(middleware: gate(false))))
     }
-
-    let platformRouter = Router(context: PlatformContext.self)
-    platformRouter.add(middleware: ErrorPassthrough())
-    PlatformRoutes(services: services).register(on: platformRouter)
-    assets.register(on: platformRouter)
-
-    let responder = HostResponder(services: services, tenantRouter: tenantRouter.buildResponder(),
-                                  platformRouter: platformRouter.buildResponder())
-    return Application(
-        responder: responder,
-        configuration: .init(address: .hostname(services.config.hostname, port: services.config.port), serverName: "OpenCommune"),
-        logger: services.logger)
+    return tenantRouter
 }

@@ -27,8 +27,28 @@ enum ErrorPages {
         return json(status: status, message: message ?? renderer.text("error.title.\(status.code)", module: nil, locale: chrome.locale))
     }
 
+    /// Machine-readable codes of the API's errors, by HTTP status.
+    static func code(_ status: HTTPResponse.Status) -> String {
+        switch status.code {
+        case 400: "bad_request"
+        case 401: "unauthorized"
+        case 403: "forbidden"
+        case 404: "not_found"
+        case 405: "method_not_allowed"
+        case 409: "conflict"
+        case 413: "too_large"
+        case 415: "unsupported_media_type"
+        case 422: "invalid"
+        case 429: "rate_limited"
+        case 503: "unavailable"
+        default: status.code >= 500 ? "internal" : "error"
+        }
+    }
+
+    /// `{"error": {"code", "message", "status"}}`, the one error shape of the API.
     static func json(status: HTTPResponse.Status, message: String) -> Response {
-        let body = (try? JSONSerialization.data(withJSONObject: ["error": ["status": Int(status.code), "message": message]])) ?? Data()
+        let body = (try? JSONSerialization.data(withJSONObject: ["error": ["code": code(status), "message": message, "status": Int(status.code)]],
+                                                options: [.sortedKeys])) ?? Data()
         return Response(status: status, headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"],
                         body: .init(byteBuffer: ByteBuffer(bytes: body)))
     }

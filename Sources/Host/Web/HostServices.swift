@@ -22,6 +22,8 @@ struct HostServices: Sendable {
     let feedback: FeedbackService
     /// The tenant-wide search indexes (each in its tenant's database).
     let search = SearchIndex()
+    /// API requests per address and tenant.
+    let apiLimiter: RateLimiter
 
     init(config: ServerConfig, logger: Logger) throws {
         self.config = config
@@ -34,6 +36,7 @@ struct HostServices: Sendable {
         cache = PageCache(entriesPerTenant: config.cachedPagesPerTenant, maxBytes: config.pageCacheMegabytes * 1_048_576)
         renderer = try Renderer(registry: registry)
         let citizenInput = RateLimiter(limit: config.citizenPostsPerHour, window: 3_600)
+        apiLimiter = RateLimiter(limit: config.apiRequestsPerMinute, window: 60)
         modules = try ModuleCatalog(logger: logger, citizenInput: citizenInput, signer: Signer(secret: try platform.secret()),
                                     secureCookies: config.secureCookies)
         tenants = TenantService(registry: registry, pools: pools)

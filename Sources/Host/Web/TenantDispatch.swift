@@ -36,6 +36,12 @@ struct TenantDispatch {
 
             let query = request.uri.query.map { "?" + $0 } ?? ""
             let isRead = request.method == .get || request.method == .head
+            let isAPI = innerPath.hasPrefix("/api/")
+            if isAPI, !services.apiLimiter.admit(["\(slug)|\(clientAddress)"]) {
+                var limited = ErrorPages.json(status: .tooManyRequests, message: services.renderer.text("error.title.429", module: nil, locale: negotiated.locale))
+                limited.headers[.retryAfter] = "60"
+                return limited
+            }
             let cacheable = isRead && account == nil && !negotiated.remember
             let cacheKey = "\(innerPath)\(query)|\(negotiated.locale)"
             let version = services.versions.current(slug)
@@ -82,9 +88,19 @@ struct TenantDispatch {
                 }
             }
 
-            // JSON API answers carry no per-visitor data: the same bytes serve every anonymous reader
-            if innerPath.hasPrefix("/api/"), isRead, response.status == .ok, response.headers[.cacheControl] == nil {
-                response.headers[.cacheControl] = "public, max-age=0, must-revalidate"
+            if isAPI, isRead {
+                // JSON API answers carry no per-visitor data: the same bytes serve every anonymous reader, from any site
+                if response.status == .ok, response.headers[.cacheControl] == nil {
+                    response.headers[.cacheControl] = "public, max-age=0, must-revalidate"
+                }
+                if response.status == .ok, let locale = request.uri.queryParameters["locale"].map(String.init), Locales.isSupported(locale),
+                   response.headers[.contentType]?.hasPrefix("application/json") == true {
+                    let body = try await response.body.collect()
+                    let data = APILocale.apply(Data(buffer: body), locale: locale, fallbacks: tenant.locales) ?? Data(buffer: body)
+                    response.body = .init(byteBuffer: ByteBuffer(bytes: data))
+                    response.headers[.contentLength] = String(data.count)
+                }
+                response.headers[.accessControlAllowOrigin] = "*"
             }
             let shared = response.headers[.cacheControl]?.hasPrefix("public") == true
             if newCSRF && !shared {

@@ -51,13 +51,15 @@ struct ConsultationsData {
     }
 
     @Sendable func list(_ request: Request, context: CivicContext) async throws -> Response {
-        let items = try await publicConsultations(context).map { consultation in
+        let page = try APIPage(request)
+        let all = try await publicConsultations(context)
+        let items = page.slice(all).map { consultation in
             Summary(id: consultation.id ?? 0, title: consultation.title.values, status: consultation.status.rawValue,
                     phase: consultation.phase().rawValue, opensAt: consultation.opensAt.formatted(.iso8601),
                     closesAt: consultation.closesAt.formatted(.iso8601), audience: consultation.audience.rawValue, subject: consultation.subject,
                     resultsURL: consultation.status == .published ? "\(context.root)/api/v1/consultations/\(consultation.id ?? 0)/results" : nil)
         }
-        return try json(items)
+        return try page.response(items, total: all.count, request: request, context: context)
     }
 
     struct ResultsDocument: Encodable {
@@ -95,15 +97,8 @@ struct ConsultationsData {
                   lines: result.lines.map { .init(label: $0.label.values, count: $0.count, percent: $0.percent, meanRank: $0.meanRank, firsts: $0.firsts) },
                   mean: result.mean, textAnswers: result.question.type.isText ? result.textCount : nil)
         })
-        var response = try json(document)
+        var response = try context.responseEncoder.encode(document, from: request, context: context)
         if detail.consultation.status != .published { response.headers[.cacheControl] = "private, no-store" }
         return response
-    }
-
-    private func json(_ value: some Encodable) throws -> Response {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
-                        body: .init(byteBuffer: ByteBuffer(data: try encoder.encode(value))))
     }
 }

@@ -24,9 +24,12 @@ struct PagesAPI {
     }
 
     func register(_ group: RouterGroup<CivicContext>) {
-        group.get { _, context -> List in
+        group.get { request, context -> Response in
+            let page = try APIPage(request)
             let pages = try await context.database.read { db in try Page.publishedInOrder().fetchAll(db) }
-            return List(pages: pages.map { Item(slug: $0.slug, title: $0.title, updatedAt: $0.updatedAt, url: "\(context.root)/pages/\($0.slug)") })
+            return try page.response(List(pages: page.slice(pages).map {
+                Item(slug: $0.slug, title: $0.title, updatedAt: $0.updatedAt, url: "\(context.root)/pages/\($0.slug)")
+            }), total: pages.count, request: request, context: context)
         }
         group.get(":slug") { _, context -> Detail in
             let slug = try context.parameters.require("slug")

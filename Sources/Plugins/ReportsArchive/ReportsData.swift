@@ -64,10 +64,12 @@ struct ReportsData {
         let onTimeRate: Double?
     }
 
-    @Sendable func api(_ request: Request, context: CivicContext) async throws -> Document {
+    /// The reports (paginated), with every deadline and the on-time rate.
+    @Sendable func api(_ request: Request, context: CivicContext) async throws -> Response {
+        let page = try APIPage(request)
         let catalog = try await catalog(context)
-        return Document(
-            reports: catalog.reports.map { report in
+        return try page.response(Document(
+            reports: page.slice(catalog.reports).map { report in
                 Document.Item(id: report.id ?? 0, title: report.title, summary: report.summary, type: report.type, year: report.year,
                               periodStart: report.periodStart, periodEnd: report.periodEnd, publishedOn: report.publishedOn, status: report.status,
                               withdrawnReason: report.status == "withdrawn" ? report.withdrawnReason : nil,
@@ -80,7 +82,7 @@ struct ReportsData {
             deadlines: catalog.deadlines.rows.map {
                 Document.Deadline(type: $0.expected.type, coveredYear: $0.coveredYear, due: $0.dueDate, state: $0.state.rawValue, reportID: $0.report?.id)
             },
-            onTimeRate: catalog.deadlines.onTimeRate)
+            onTimeRate: catalog.deadlines.onTimeRate), total: catalog.reports.count, request: request, context: context)
     }
 
     @Sendable func atom(_ request: Request, context: CivicContext) async throws -> Response {
