@@ -90,7 +90,7 @@ public struct CivicContext: RequestContext {
     /// Whether the current account holds `permission`.
     public func can(_ permission: String) -> Bool {
         guard let account else { return false }
-        return request.policy.allows(account.grants, permission)
+        return request.policy.allows(account.grants, permission) && (account.scopes?.contains(permission) ?? true)
     }
 
     /// Throws 401 for an anonymous visitor and 403 when the account lacks `permission`.

@@ -43,6 +43,9 @@ public struct PermissionPolicy: Sendable {
         }
     }
 
+    /// Every registered permission, by id.
+    public var all: [Permission] { permissions.values.sorted { $0.id < $1.id } }
+
     /// The permission registered under `id`, if any.
     public func permission(_ id: String) -> Permission? { permissions[id] }
 }

@@ -8,13 +8,17 @@ public struct SignedInAccount: Sendable, Hashable {
     public let displayName: String
     /// Roles held in this tenant.
     public let grants: Set<RoleGrant>
+    /// For a request authenticated by a personal access token: the permissions the token may use
+    /// (within the account's own); `nil` for a browser session, which may use them all.
+    public let scopes: Set<String>?
 
     /// Creates an account description.
-    public init(id: Int64, email: String, displayName: String, grants: Set<RoleGrant>) {
+    public init(id: Int64, email: String, displayName: String, grants: Set<RoleGrant>, scopes: Set<String>? = nil) {
         self.id = id
         self.email = email
         self.displayName = displayName
         self.grants = grants
+        self.scopes = scopes
     }
 
     /// Whether the account holds `role` (in any scope).

@@ -19,7 +19,7 @@ public final class TestHost: Sendable {
     let services: HostServices
 
     public init(maxBodyBytes: Int = 1_048_576, maxUploadBytes: Int = 10_485_760, loginAttempts: Int = 5,
-                citizenPostsPerHour: Int = 10, hosts: [String: [String]] = [:]) async throws {
+                citizenPostsPerHour: Int = 10, apiRequestsPerMinute: Int = 600, hosts: [String: [String]] = [:]) async throws {
         dataDirectory = NSTemporaryDirectory() + "opencommune-test-" + UUID().uuidString
         var config = ServerConfig()
         config.dataDirectory = dataDirectory
@@ -29,6 +29,7 @@ public final class TestHost: Sendable {
         config.maxUploadBytes = maxUploadBytes
         config.loginAttempts = loginAttempts
         config.citizenPostsPerHour = citizenPostsPerHour
+        config.apiRequestsPerMinute = apiRequestsPerMinute
         var logger = Logger(label: "test")
         logger.logLevel = .critical
         services = try HostServices(config: config, logger: logger)

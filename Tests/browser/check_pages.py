@@ -44,6 +44,7 @@ SIGNED_IN_PAGES = [
     "/tetouan/admin/consultations", "/tetouan/admin/consultations/new", "/tetouan/admin/consultations/1",
     "/tetouan/admin/consultations/1/questions/new", "/tetouan/consultations/1/results",
     "/tetouan/admin/feedback", "/tetouan/admin/feedback?filter=all", "/tetouan/admin/feedback/new", "/tetouan/feedback/1",
+    "/tetouan/admin/tokens",
 ]
 # pages of the instance's own console, for an editor of the instance (an account of that tenant)
 INSTANCE_PAGES = [

@@ -23,6 +23,7 @@ struct StaticAssets: Sendable {
             case "svg": "image/svg+xml"
             case "png": "image/png"
             case "ico": "image/x-icon"
+            case "json": "application/json; charset=utf-8"
             default: "application/octet-stream"
             }
             assets[name] = Asset(bytes: ByteBuffer(bytes: data), contentType: type)

@@ -121,6 +121,20 @@ enum CoreSchema {
                   tokenize = 'unicode61 remove_diacritics 2')
                 """)
         }
+        migrator.registerMigration("core/005-api-tokens") { db in
+            try db.create(table: "api_token") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("account_id", .integer).notNull().references("account", onDelete: .cascade)
+                t.column("name", .text).notNull()
+                // SHA-256 of the token: the token itself is shown once and never stored
+                t.column("token_hash", .text).notNull().unique()
+                t.column("scopes", .text).notNull()
+                t.column("created_at", .datetime).notNull()
+                t.column("last_used_at", .datetime)
+                t.column("revoked_at", .datetime)
+            }
+            try db.create(index: "api_token_account", on: "api_token", columns: ["account_id"])
+        }
         return migrator
     }
 }

@@ -12,6 +12,11 @@ func buildApplication(services: HostServices) throws -> some ApplicationProtocol
     platformRouter.add(middleware: ErrorPassthrough())
     PlatformRoutes(services: services).register(on: platformRouter)
     assets.register(on: platformRouter)
+    platformRouter.get("api/v1/openapi.json") { _, _ in
+        var response = try assets.response("openapi.json")
+        response.headers[.accessControlAllowOrigin] = "*"
+        return response
+    }
 
     let responder = HostResponder(services: services, tenantRouter: tenantRouter.buildResponder(),
                                   platformRouter: platformRouter.buildResponder())
@@ -34,6 +39,7 @@ func buildTenantRouter(services: HostServices, assets: StaticAssets) -> Router<C
     FeedbackStatsRoutes().register(on: tenantRouter)
     DashboardRoutes(services: services).register(on: tenantRouter)
     SearchRoutes(services: services).register(on: tenantRouter)
+    TokenRoutes().register(on: tenantRouter)
     assets.register(on: tenantRouter)
     TenantFileRoutes().register(on: tenantRouter)
     for module in services.modules.modules {

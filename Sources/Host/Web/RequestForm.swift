@@ -1,4 +1,5 @@
 import CivicSDK
+import Foundation
 import Hummingbird
 import HTTPTypes
 import NIOCore
@@ -13,8 +14,10 @@ enum RequestForm {
     /// `limit` applies to url-encoded forms, `uploadLimit` to multipart forms (which carry files).
     /// `sameOrigin` stands in for the token on forms of shared (cached) pages, which cannot hold a
     /// per-visitor token: only for anonymous visitors, who have no session to ride.
-    static func read(_ request: inout Request, limit: Int, uploadLimit: Int, expectedCSRF: String?, sameOrigin: Bool = false,
-                     messages: (String) -> String) async throws -> FormData {
+    /// `tokenAuthenticated`: the request carries a personal access token, not cookies, so no CSRF check
+    /// applies; it may send a JSON object of scalar fields instead of a form.
+    static func read(_ request: inout Request, limit: Int, uploadLimit: Int, expectedCSRF: String?, tokenAuthenticated: Bool = false,
+                     sameOrigin: Bool = false, messages: (String) -> String) async throws -> FormData {
         let type = request.headers[.contentType]?.lowercased() ?? ""
         let boundary = MultipartForm.boundary(request.headers[.contentType] ?? "")
         let limit = boundary == nil ? limit : uploadLimit
@@ -37,11 +40,26 @@ enum RequestForm {
             do { form = try FormData(urlEncoded: text) } catch {
                 throw HTTPError(.badRequest, message: messages("error.malformed_form"))
             }
+        } else if tokenAuthenticated, type.hasPrefix("application/json") {
+            guard let object = try? JSONSerialization.jsonObject(with: Data(buffer: body)) as? [String: Any] else {
+                throw HTTPError(.badRequest, message: messages("error.malformed_json"))
+            }
+            var fields: [String: [String]] = [:]
+            for (name, value) in object {
+                switch value {
+                case let text as String: fields[name] = [text]
+                case let number as NSNumber: fields[name] = [number.stringValue]
+                case let texts as [String: String]: for (locale, text) in texts { fields["\(name).\(locale)"] = [text] }
+                default: throw HTTPError(.badRequest, message: messages("error.malformed_json"))
+                }
+            }
+            form = FormData(fields: fields)
         } else if body.readableBytes == 0 {
             form = .empty
         } else {
             throw HTTPError(.unsupportedMediaType, message: messages("error.unsupported_form"))
         }
+        if tokenAuthenticated { return form }
         if let expectedCSRF, let sent = form["_csrf"], RandomToken.equal(sent, expectedCSRF) { return form }
         guard sameOrigin, form["_csrf"] == nil else { throw HTTPError(.forbidden, message: messages("error.csrf")) }
         return form

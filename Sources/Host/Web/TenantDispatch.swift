@@ -28,7 +28,19 @@ struct TenantDispatch {
         do {
             let database = try services.database(slug)
             let token = request.cookies[HostResponder.sessionCookie]?.value
-            if SessionCookies.isToken(token), let token,
+            // another system writing through the API shows a personal access token instead of a session
+            var bearer = false
+            if innerPath.hasPrefix("/api/"), let authorization = request.headers[.authorization] {
+                guard authorization.hasPrefix("Bearer "),
+                      let tokenAccount = try await database.pool.write({ db in try APITokens.authenticate(db, token: String(authorization.dropFirst(7))) })
+                else {
+                    var refused = ErrorPages.json(status: .unauthorized, message: services.renderer.text("api.error.token", module: nil, locale: negotiated.locale))
+                    refused.headers[.wwwAuthenticate] = "Bearer"
+                    return refused
+                }
+                account = tokenAccount
+                bearer = true
+            } else if SessionCookies.isToken(token), let token,
                let session = try await database.pool.read({ try AccountStore.session($0, token: token) }) {
                 account = session.account
                 csrf = session.csrf
@@ -64,7 +76,8 @@ struct TenantDispatch {
             var form = FormData.empty
             if RequestForm.isStateChanging(request.method) {
                 let locale = negotiated.locale, renderer = services.renderer
-                form = try await RequestForm.read(&request, limit: services.config.maxBodyBytes, uploadLimit: services.config.maxUploadBytes, expectedCSRF: csrf,
+                form = try await RequestForm.read(&request, limit: services.config.maxBodyBytes, uploadLimit: services.config.maxUploadBytes,
+                                                  expectedCSRF: bearer ? nil : csrf, tokenAuthenticated: bearer,
                                                   sameOrigin: account == nil && RequestForm.isSameOrigin(request),
                                                   messages: { renderer.text($0, module: nil, locale: locale) })
             }

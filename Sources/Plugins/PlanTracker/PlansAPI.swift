@@ -36,7 +36,48 @@ struct PlansAPI {
         let commitments: [CommitmentItem]
     }
 
+    struct Created: ResponseEncodable {
+        let id: Int64
+        let commitment: Int
+        let url: String
+    }
+
+    struct Refused: ResponseEncodable {
+        struct Detail: Encodable {
+            let code: String
+            let message: String
+            let status: Int
+            let problems: [String]
+        }
+        let error: Detail
+    }
+
+    /// `POST {root}/api/v1/plans/commitments/{number}/updates` (a personal access token with `plans.edit`):
+    /// the same fields as the console's progress update — `date`, `text.fr`…, `new_progress`, `new_status`, `activity`.
+    @Sendable func postUpdate(_ request: Request, context: CivicContext) async throws -> Response {
+        try context.require("plans.edit")
+        guard let number = Int(try context.parameters.require("number")),
+              let commitment = try await context.database.read({ db -> Commitment? in
+                  guard let plan = try Plan.current(db) else { return nil }
+                  return try Commitment.filter(Column("plan_id") == plan.id && Column("number") == number).fetchOne(db)
+              }) else { throw HTTPError(.notFound, message: context.text("plans.error.not_found")) }
+        let result = try await ProgressUpdates.record(context.form, on: commitment, context: context, evidenceKinds: PlansConsole.evidenceKinds,
+                                                      maxEvidenceBytes: PlansConsole.maxEvidenceBytes)
+        guard let id = result.id else {
+            var response = try context.responseEncoder.encode(
+                Refused(error: .init(code: "invalid", message: context.text("form_errors"), status: 422, problems: result.errors)),
+                from: request, context: context)
+            response.status = .unprocessableContent
+            return response
+        }
+        var response = try context.responseEncoder.encode(Created(id: id, commitment: number, url: "\(context.root)/plans/\(number)"),
+                                                          from: request, context: context)
+        response.status = .created
+        return response
+    }
+
     func register(_ group: RouterGroup<CivicContext>) {
+        group.post("commitments/:number/updates", use: postUpdate)
         group.get { _, context -> PlanDocument in
             let today = YearMonth(Date())
             guard let overview = try await context.database.read({ db in try PlanOverview.load(db, includeUnpublished: false, today: today) }) else {
