@@ -61,6 +61,8 @@ public protocol CivicModule: Sendable {
     static var settings: [ModuleSetting] { get }
     /// Entries of the tenant console navigation.
     static var consoleLinks: [ConsoleLink] { get }
+    /// Public datasets the module serves, for the tenant's open-data archive.
+    static var openData: [OpenDataset] { get }
     /// Appends the module's schema migrations (append-only).
     static func migrations(_ migrations: inout ModuleMigrations)
     /// Folder of `.mustache` templates (usually `Bundle.module`'s `Templates`).
@@ -95,6 +97,8 @@ public protocol CivicModule: Sendable {
 extension CivicModule {
     /// No settings by default.
     public static var settings: [ModuleSetting] { [] }
+    /// No open data by default.
+    public static var openData: [OpenDataset] { [] }
     /// No console links by default.
     public static var consoleLinks: [ConsoleLink] { [] }
     /// No templates by default.

@@ -40,6 +40,8 @@ func buildTenantRouter(services: HostServices, assets: StaticAssets) -> Router<C
     DashboardRoutes(services: services).register(on: tenantRouter)
     SearchRoutes(services: services).register(on: tenantRouter)
     TokenRoutes().register(on: tenantRouter)
+    let openDataRouter = OpenDataRoutes.RouterBox()
+    OpenDataRoutes(services: services, box: openDataRouter).register(on: tenantRouter)
     assets.register(on: tenantRouter)
     TenantFileRoutes().register(on: tenantRouter)
     for module in services.modules.modules {
@@ -51,5 +53,6 @@ func buildTenantRouter(services: HostServices, assets: StaticAssets) -> Router<C
             console: tenantRouter.group(RouterPath("admin/\(module.id)")).add(middleware: gate(true)),
             api: tenantRouter.group(RouterPath("api/v1/\(module.id)")).add(middleware: gate(false))))
     }
+    openDataRouter.responder.withLock { $0 = tenantRouter.buildResponder() }
     return tenantRouter
 }

@@ -22,6 +22,14 @@ public struct ConsultationFormsModule: CivicModule {
         ConsoleLink(title: ["fr": "Gérer les consultations", "ar": "إدارة الاستشارات", "en": "Manage consultations"], path: "",
                     permission: "consultations.edit"),
     ]
+    public static let openData = [
+        OpenDataset(file: "consultations.json", path: "/api/v1/consultations", description: [
+            "fr": "Les consultations publiques : id, title (par langue), status, phase (upcoming, open, closed, results), opensAt, closesAt (ISO 8601), audience, subject, resultsURL (résultats agrégés en JSON une fois publiés).",
+            "ar": "الاستشارات العمومية: المعرف، العنوان حسب اللغة، الحالة، المرحلة، تاريخا الافتتاح والإغلاق، الجمهور، الموضوع، رابط النتائج المجمعة بعد نشرها.",
+            "en": "Public consultations: id, title (per locale), status, phase (upcoming, open, closed, results), opensAt, closesAt (ISO 8601), audience, subject, resultsURL (aggregated results as JSON once published).",
+        ], paginated: true),
+    ]
+
     public static var templates: URL? { Bundle.module.url(forResource: "Templates", withExtension: nil) }
     public static var strings: URL? { Bundle.module.url(forResource: "Strings", withExtension: nil) }
 

@@ -26,6 +26,14 @@ public struct PagesModule: CivicModule {
     public static let consoleLinks = [
         ConsoleLink(title: ["fr": "Gérer les pages", "ar": "إدارة الصفحات", "en": "Manage pages"], path: "", permission: "pages.edit"),
     ]
+    public static let openData = [
+        OpenDataset(file: "pages.json", path: "/api/v1/pages", description: [
+            "fr": "Les pages publiées : slug, title (par langue), updatedAt (ISO 8601), url.",
+            "ar": "الصفحات المنشورة: المعرف، العنوان حسب اللغة، تاريخ التحديث، الرابط.",
+            "en": "Published pages: slug, title (per locale), updatedAt (ISO 8601), url.",
+        ], paginated: true),
+    ]
+
     public static var templates: URL? { Bundle.module.url(forResource: "Templates", withExtension: nil) }
     public static var strings: URL? { Bundle.module.url(forResource: "Strings", withExtension: nil) }
 

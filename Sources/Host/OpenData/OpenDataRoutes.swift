@@ -1,0 +1,82 @@
+import CivicSDK
+import Foundation
+import Hummingbird
+import NIOCore
+import Synchronization
+
+/// `{root}/opendata.zip`: every public dataset of the tenant's modules and of the host (dashboard,
+/// citizen input) in one archive with a README saying what each file holds. Each file is fetched
+/// through the tenant's own routes as an anonymous visitor, so the archive holds exactly what the
+/// public sees; as a public page it is cached until the tenant's content changes.
+struct OpenDataRoutes {
+    /// The tenant router, set once it is built (the archive's files come from it).
+    final class RouterBox: Sendable {
+        let responder = Mutex<RouterResponder<CivicContext>?>(nil)
+    }
+
+    let services: HostServices
+    let box: RouterBox
+
+    static let hostData = [
+        OpenDataset(file: "dashboard.csv", path: "/dashboard.csv", description: [
+            "fr": "L'historique mensuel de chaque chiffre : figure (identifiant), title, month (AAAA-MM), value, unit. Un mois passé ne change plus.",
+            "ar": "التاريخ الشهري لكل رقم: المعرف، العنوان، الشهر، القيمة، الوحدة. لا يتغير شهر مضى.",
+            "en": "Every figure's monthly history: figure (id), title, month (YYYY-MM), value, unit. A past month no longer changes.",
+        ]),
+        OpenDataset(file: "feedback-stats.json", path: "/api/v1/feedback/stats", description: [
+            "fr": "Commentaires et suggestions reçus : total, par canal, par décision, par mois ; taux de réponse et délai médian de réponse (jours).",
+            "ar": "التعليقات والاقتراحات المتوصل بها: المجموع، حسب القناة، حسب القرار، حسب الشهر؛ نسبة الرد والمدة الوسيطة للرد (أيام).",
+            "en": "Comments and suggestions received: total, by channel, by outcome, by month; response rate and median time to answer (days).",
+        ]),
+    ]
+
+    func register(on router: Router<CivicContext>) {
+        router.get("opendata.zip", use: archive)
+    }
+
+    /// One public GET through the tenant's routes, as an anonymous visitor.
+    private func fetch(_ path: String, context: CivicContext) async throws -> (Data, Response)? {
+        guard let responder = box.responder.withLock({ $0 }) else { return nil }
+        let source = context.request
+        let anonymous = CivicRequestSource(logger: source.logger, tenant: source.tenant, root: source.root, path: source.root + path,
+                                           database: source.database, files: source.files, account: nil, locale: source.locale, csrfToken: "",
+                                           renderer: source.renderer, policy: source.policy, form: .empty, clientAddress: source.clientAddress,
+                                           maxUploadSize: source.maxUploadSize, liveFigures: source.liveFigures, linkTargets: source.linkTargets,
+                                           feedback: source.feedback, childDigests: source.childDigests)
+        let head = HTTPRequest(method: .get, scheme: nil, authority: nil, path: path)
+        let response = try await responder.respond(to: Request(head: head, body: .init(buffer: ByteBuffer())), context: CivicContext(source: anonymous))
+        guard response.status == .ok else { return nil }
+        return (Data(buffer: try await response.body.collect()), response)
+    }
+
+    @Sendable func archive(_ request: Request, context: CivicContext) async throws -> Response {
+        var zip = ZipArchive()
+        var readme = ["# \(context.tenant.displayName(context.locale)) — open data", "", context.text("opendata.intro"), ""]
+        let datasets = services.modules.modules.filter { services.registry.entry(context.tenant.slug)?.isEnabled($0.id) == true }
+            .flatMap { $0.type.openData } + Self.hostData
+        for dataset in datasets {
+            var files: [(String, Data)] = []
+            if dataset.paginated {
+                var page = 1
+                while page <= 1_000, let (data, response) = try await fetch("\(dataset.path)?per_page=100&page=\(page)", context: context) {
+                    let name = (dataset.file as NSString).deletingPathExtension
+                    files.append(("\(name)-\(page).json", data))
+                    let total = response.headers[.init("X-Total-Count")!].flatMap(Int.init) ?? 0
+                    if page * 100 >= total { break }
+                    page += 1
+                }
+            } else if let (data, _) = try await fetch(dataset.path, context: context) {
+                files.append((dataset.file, data))
+            }
+            guard !files.isEmpty else { continue }
+            for (name, data) in files { zip.add(name, data) }
+            readme += ["## " + files.map(\.0).joined(separator: ", "), "", context.localized(dataset.description),
+                       "", "\(context.text("opendata.source")) \(context.root)\(dataset.path)", ""]
+        }
+        zip.add("README.md", Data(readme.joined(separator: "\n").utf8))
+        let bytes = zip.bytes
+        return Response(status: .ok, headers: [.contentType: "application/zip", .contentDisposition: "attachment; filename=\"\(context.tenant.slug)-opendata.zip\"",
+                                               .cacheControl: "public, max-age=0, must-revalidate", .contentLength: String(bytes.count)],
+                        body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+}
