@@ -83,6 +83,10 @@ import TestSupport
             #expect(series.first { $0["month"] as? String == "2025-03" }?["value"] as? Double == 7)
             #expect(series.last?["month"] as? String == FigureHistory.month())
             #expect(series.last?["value"] as? Double == 1)
+            // the breakdown by channel keeps a history too, and is listed apart on the page
+            #expect(figures["feedback.channel.paper"]?["value"] as? Double == 1)
+            #expect(figures["feedback.outcome.adopted"]?["value"] as? Double == 0)
+            #expect(try await visitor.get("/alpha/dashboard").body.contains("id=\"details-title\""))
             let year = try Self.figures(try await visitor.get("/alpha/api/v1/dashboard?year=2025").body)
             #expect((year["feedback.received"]?["series"] as? [[String: Any]])?.count == 1)
         }

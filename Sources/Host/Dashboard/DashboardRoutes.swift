@@ -79,8 +79,14 @@ struct DashboardRoutes {
         let (figures, years) = try await figures(context, year: year)
         let instances = try await instanceFigures(context)
         let query = year.map { "?year=\($0)" } ?? ""
+        // a breakdown (by channel, by year…) has an id of three parts or more: listed in one table below
+        let main = figures.filter { $0.indicator.id.split(separator: ".").count <= 2 }
+        let details = figures.filter { $0.indicator.id.split(separator: ".").count > 2 }
         let data: [String: Any] = [
-            "figures": figures.map { figure -> [String: Any] in
+            "details": details.map { ["title": context.localized($0.indicator.title), "value": Self.format($0.indicator.value),
+                                      "unit": context.localized($0.indicator.unit), "months": $0.series.count] },
+            "hasDetails": !details.isEmpty,
+            "figures": main.map { figure -> [String: Any] in
                 let unit = context.localized(figure.indicator.unit)
                 return ["id": figure.indicator.id, "anchor": figure.indicator.id.replacingOccurrences(of: ".", with: "-"),
                         "title": context.localized(figure.indicator.title), "value": Self.format(figure.indicator.value), "unit": unit,

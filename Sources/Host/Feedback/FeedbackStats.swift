@@ -61,9 +61,32 @@ struct FeedbackStats: Sendable {
         return stats
     }
 
-    /// The figures other modules (a plan indicator, the dashboard) can read live.
+    static let channelNames: [FeedbackChannel: LocalizedText] = [
+        .online: ["fr": "en ligne", "ar": "عبر الإنترنت", "en": "online"], .hearing: ["fr": "en audience publique", "ar": "في جلسة عمومية", "en": "at a public hearing"],
+        .paper: ["fr": "sur le registre papier", "ar": "في السجل الورقي", "en": "in the paper register"], .email: ["fr": "par e-mail", "ar": "بالبريد الإلكتروني", "en": "by e-mail"],
+        .phone: ["fr": "par téléphone", "ar": "بالهاتف", "en": "by phone"],
+    ]
+    static let outcomeNames: [FeedbackOutcome: LocalizedText] = [
+        .adopted: ["fr": "retenues", "ar": "مقبولة", "en": "adopted"], .partlyAdopted: ["fr": "retenues en partie", "ar": "مقبولة جزئيا", "en": "partly adopted"],
+        .notAdopted: ["fr": "non retenues", "ar": "غير مقبولة", "en": "not adopted"], .alreadyPlanned: ["fr": "déjà prévues", "ar": "مبرمجة سلفا", "en": "already planned"],
+        .outOfScope: ["fr": "hors compétence", "ar": "خارج الاختصاص", "en": "out of scope"],
+    ]
+
+    /// The figures other modules (a plan indicator, the dashboard) can read live; by channel and by
+    /// outcome as well, so their history is kept too.
     var indicators: [Indicator] {
-        [
+        let receivedTitle: LocalizedText = ["fr": "Contributions reçues", "ar": "المساهمات المتوصل بها", "en": "Input received"]
+        let suggestionsTitle: LocalizedText = ["fr": "Suggestions", "ar": "الاقتراحات", "en": "Suggestions"]
+        let details = FeedbackChannel.allCases.map { channel in
+            Indicator(id: "feedback.channel.\(channel.rawValue)",
+                      title: LocalizedText(receivedTitle.values.merging(Self.channelNames[channel]?.values ?? [:]) { "\($0) \($1)" }),
+                      value: Double(byChannel[channel] ?? 0))
+        } + FeedbackOutcome.allCases.map { outcome in
+            Indicator(id: "feedback.outcome.\(outcome.rawValue)",
+                      title: LocalizedText(suggestionsTitle.values.merging(Self.outcomeNames[outcome]?.values ?? [:]) { "\($0) \($1)" }),
+                      value: Double(byOutcome[outcome] ?? 0))
+        }
+        return details + [
             Indicator(id: "feedback.received", title: ["fr": "Commentaires et suggestions reçus", "ar": "التعليقات والاقتراحات المتوصل بها",
                                                        "en": "Comments and suggestions received"], value: Double(received)),
             Indicator(id: "feedback.suggestions", title: ["fr": "Suggestions reçues", "ar": "الاقتراحات المتوصل بها", "en": "Suggestions received"],
