@@ -101,6 +101,9 @@ public final class TestHost: Sendable {
             }
     }
 
+    /// Reads the tenant registry again now (after a CLI command changed it), instead of within a second.
+    public func reloadRegistry() throws { try services.registry.reload() }
+
     /// Number of anonymous pages cached for a tenant.
     public func cachedPages(_ tenant: String) -> Int { services.cache.count(tenant) }
 

@@ -7,7 +7,8 @@ struct OpenCommuneCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "opencommune",
         abstract: "Multi-tenant open-government platform for communes and their consultative instances.",
-        subcommands: [ServeCommand.self, TenantCommand.self, ModuleCommand.self, UserCommand.self, AdminCommand.self, MigrateCommand.self])
+        subcommands: [ServeCommand.self, TenantCommand.self, ModuleCommand.self, UserCommand.self, AdminCommand.self, MigrateCommand.self,
+                      BackupCommand.self, RestoreCommand.self])
 
     /// Runs the command; bad arguments and refused operations exit with code 2 and a clear message.
     static func main() async {

@@ -39,6 +39,31 @@ struct ZipArchive {
         count += 1
     }
 
+    /// The entries of a stored archive (as this type writes them), each checked against its CRC-32;
+    /// throws on anything else or on damage.
+    static func entries(_ data: Data) throws -> [(name: String, content: Data)] {
+        var entries: [(String, Data)] = []
+        var offset = data.startIndex
+        func u16(_ at: Int) throws -> Int {
+            guard at + 1 < data.endIndex else { throw ConfigError("the archive is truncated") }
+            return Int(data[at]) | Int(data[at + 1]) << 8
+        }
+        func u32(_ at: Int) throws -> UInt32 { UInt32(try u16(at)) | UInt32(try u16(at + 2)) << 16 }
+        while offset + 30 <= data.endIndex, try u32(offset) == 0x0403_4B50 {
+            guard try u16(offset + 8) == 0 else { throw ConfigError("the archive holds compressed entries, which restore does not read") }
+            let crc = try u32(offset + 14), size = Int(try u32(offset + 18)), nameLength = try u16(offset + 26), extra = try u16(offset + 28)
+            let start = offset + 30 + nameLength + extra
+            guard start + size <= data.endIndex else { throw ConfigError("the archive is truncated") }
+            let name = String(decoding: data[(offset + 30)..<(offset + 30 + nameLength)], as: UTF8.self)
+            let content = Data(data[start..<(start + size)])
+            guard crc32(content) == crc else { throw ConfigError("\(name) is damaged in the archive (CRC-32 mismatch)") }
+            entries.append((name, content))
+            offset = start + size
+        }
+        guard !entries.isEmpty else { throw ConfigError("this is not a ZIP archive made by opencommune backup") }
+        return entries
+    }
+
     /// The archive's bytes.
     var bytes: Data {
         data + central + Self.le32(0x0605_4B50) + Self.le16(0) + Self.le16(0) + Self.le16(count) + Self.le16(count)
