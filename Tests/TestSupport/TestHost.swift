@@ -91,14 +91,17 @@ public final class TestHost: Sendable {
         try await services.database(tenant).read(block)
     }
 
-    /// Every API route a tenant serves, as `"GET /api/v1/plans"` (parameters as `{name}`).
+    /// Every route a tenant serves, as `"GET /api/v1/plans"` (parameters as `{name}`).
+    public func tenantRoutes() throws -> [String] {
+        try buildTenantRouter(services: services, assets: StaticAssets()).routes.map { route in
+            let path = route.path.description.split(separator: "/").map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : String($0) }.joined(separator: "/")
+            return "\(route.method) /\(path)"
+        }
+    }
+
+    /// Every API route a tenant serves, as `"GET /api/v1/plans"`.
     public func apiRoutes() throws -> [String] {
-        try buildTenantRouter(services: services, assets: StaticAssets()).routes
-            .filter { $0.path.description.hasPrefix("/api/") }
-            .map { route in
-                let path = route.path.description.split(separator: "/").map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : String($0) }.joined(separator: "/")
-                return "\(route.method) /\(path)"
-            }
+        try tenantRoutes().filter { $0.split(separator: " ")[1].hasPrefix("/api/") }
     }
 
     /// Reads the tenant registry again now (after a CLI command changed it), instead of within a second.
