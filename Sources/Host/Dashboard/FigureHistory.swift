@@ -1,6 +1,7 @@
 import CivicSDK
 import Foundation
 import GRDB
+import Synchronization
 
 /// Monthly values of every live figure of a tenant. Only the current month is ever written: a
 /// past month keeps the value it had when it ended, whatever is edited or hidden later.
@@ -15,6 +16,23 @@ enum FigureHistory {
         let title: LocalizedText
         let unit: LocalizedText
         let points: [Point]
+    }
+
+    /// At most one recording per tenant every `seconds`.
+    final class Throttle: Sendable {
+        let seconds: TimeInterval
+        private let last = Mutex<[String: Date]>([:])
+
+        init(seconds: TimeInterval) { self.seconds = seconds }
+
+        /// Whether `slug` may record now (and if so, notes that it did).
+        func isDue(_ slug: String, now: Date = Date()) -> Bool {
+            last.withLock { last in
+                guard now.timeIntervalSince(last[slug] ?? .distantPast) >= seconds else { return false }
+                last[slug] = now
+                return true
+            }
+        }
     }
 
     /// `YYYY-MM` of `date` (UTC).

@@ -24,6 +24,8 @@ struct HostServices: Sendable {
     let search = SearchIndex()
     /// API requests per address and tenant.
     let apiLimiter: RateLimiter
+    /// When each tenant's figures were last recorded after a change.
+    let figuresRecorded = FigureHistory.Throttle(seconds: 5)
 
     init(config: ServerConfig, logger: Logger) throws {
         self.config = config
@@ -61,6 +63,13 @@ struct HostServices: Sendable {
             try FeedbackStats.load(db).indicators + enabled.flatMap { try $0.indicators(db, tenant) }
         }
         return Dictionary(figures.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// After a change: records the figures unless they were recorded for this tenant in the last few
+    /// seconds (a burst of comments costs one recording, not one per comment; the dashboard records
+    /// on every view anyway).
+    func recordFiguresAfterChange(_ tenant: Tenant, database: TenantDatabase, now: Date = Date()) async throws {
+        if figuresRecorded.isDue(tenant.slug, now: now) { try await recordFigures(tenant, database: database) }
     }
 
     /// Writes the current month's value of every live figure of `tenant` that changed (see ``FigureHistory``).

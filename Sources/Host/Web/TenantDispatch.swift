@@ -96,7 +96,7 @@ struct TenantDispatch {
             if response.status.code >= 400, response.headers[.contentType] == nil { throw HTTPError(response.status) }
             // a successful change may move a figure: its month in the history follows at once
             if RequestForm.isStateChanging(head.method), response.status.code < 400 {
-                do { try await services.recordFigures(tenant, database: database) } catch {
+                do { try await services.recordFiguresAfterChange(tenant, database: database) } catch {
                     logger.error("figure history not recorded for \(slug): \(error)")
                 }
             }
