@@ -85,4 +85,19 @@ import TestSupport
         }
         #expect(!FileManager.default.fileExists(atPath: host.dataDirectory + "/beta/tenant.sqlite"), "no empty database was made in its place")
     }
+
+    @Test func corruptTenantDatabaseIsUnavailableWhileOthersServe() async throws {
+        let host = try await TestHost()
+        let path = host.dataDirectory + "/beta/tenant.sqlite"
+        for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        try Data(repeating: 0x5A, count: 8_192).write(to: URL(fileURLWithPath: path))
+        try await host.test { client in
+            var visitor = Browser(client)
+            let beta = try await visitor.get("/beta/")
+            #expect(beta.status == .serviceUnavailable)
+            #expect(beta.body.contains("momentanément indisponible"))
+            #expect(try await visitor.get("/beta/api/v1/feedback/stats").body.contains("\"code\":\"unavailable\""))
+            #expect(try await visitor.get("/alpha/").status == .ok)
+        }
+    }
 }
