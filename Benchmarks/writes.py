@@ -4,11 +4,12 @@
 Serves the demo from a temporary data directory (release build), then posts comments on a commitment
 and answers to the demo consultation from many concurrent clients, each a different visitor, and
 records every acknowledged write (303 with its receipt). Then it checks that the number stored equals
-the number acknowledged. With --kill, it kills the server with SIGKILL in the middle of the load,
-restarts it, and checks that every acknowledged write survived, that PRAGMA integrity_check is ok on
-every tenant database, and that the server serves again.
+the number acknowledged. With --kill (SIGKILL) or --term (SIGTERM, a graceful stop), it stops the
+server in the middle of the load, restarts it, and checks that every acknowledged write survived,
+that no request got a server error, that PRAGMA integrity_check is ok on every tenant database, and
+that the server serves again.
 
-Usage: python3 Benchmarks/writes.py [--seconds 8] [--clients 32] [--kill]
+Usage: python3 Benchmarks/writes.py [--seconds 8] [--clients 32] [--kill | --term]
 Needs: swift, sqlite3 (apt-get install -y sqlite3).
 """
 import argparse, http.client, os, shutil, signal, sqlite3, subprocess, sys, tempfile, threading, time, urllib.parse, urllib.request
@@ -68,7 +69,9 @@ def main():
     parser.add_argument("--seconds", type=float, default=8)
     parser.add_argument("--clients", type=int, default=32)
     parser.add_argument("--kill", action="store_true", help="SIGKILL the server halfway, restart, verify")
+    parser.add_argument("--term", action="store_true", help="SIGTERM the server halfway (graceful stop), restart, verify")
     args = parser.parse_args()
+    stopping = signal.SIGKILL if args.kill else (signal.SIGTERM if args.term else None)
     os.chdir(os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
     subprocess.run(["swift", "build", "-c", "release", "--product", "opencommune"], check=True, stdout=subprocess.DEVNULL)
     work = tempfile.mkdtemp(prefix="opencommune-writes-")
@@ -93,24 +96,29 @@ def main():
         started = time.time()
         for thread in threads:
             thread.start()
-        if args.kill:
+        if stopping:
             time.sleep(args.seconds / 2)
-            server.send_signal(signal.SIGKILL)
-            server.wait()
+            server.send_signal(stopping)
+            code = server.wait(timeout=30)
             killed_at = time.time()
+            print(f"server stopped by {signal.Signals(stopping).name}, exit code {code}")
+            if stopping == signal.SIGTERM and code != 0:
+                failures.append(f"graceful stop exited with {code}")
             time.sleep(0.5)
         else:
             time.sleep(args.seconds)
         stop.set()
         for thread in threads:
             thread.join()
-        elapsed = (killed_at if args.kill else time.time()) - started
+        elapsed = (killed_at if stopping else time.time()) - started
         with lock:
             comments_ack = [loc for kind, loc in acknowledged if kind == "comment"]
             answers_ack = [loc for kind, loc in acknowledged if kind == "answer"]
         print(f"clients {args.clients}, {elapsed:.1f} s: {len(acknowledged)} writes acknowledged ({len(acknowledged) / elapsed:.0f}/s): "
               f"{len(comments_ack)} comments, {len(answers_ack)} answers; statuses {dict(sorted(counts.items()))}")
-        if args.kill:
+        if any(status >= 500 for status in counts):
+            failures.append(f"server errors: {counts}")
+        if stopping:
             server = subprocess.Popen(env_config + ["--port", str(PORT)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             for _ in range(300):
                 try:
@@ -127,7 +135,7 @@ def main():
         print(f"stored: {comments} comments, {answers} answers; acknowledged but missing: {missing}")
         if missing:
             failures.append(f"{missing} acknowledged writes are missing")
-        if not args.kill and (comments != len(comments_ack) or answers != len(answers_ack)):
+        if not stopping and (comments != len(comments_ack) or answers != len(answers_ack)):
             failures.append("stored and acknowledged counts differ")
         for slug in sorted(os.listdir(data)):
             path = os.path.join(data, slug, "tenant.sqlite")

@@ -19,7 +19,7 @@ public final class TestHost: Sendable {
     let services: HostServices
 
     public init(maxBodyBytes: Int = 1_048_576, maxUploadBytes: Int = 10_485_760, loginAttempts: Int = 5,
-                citizenPostsPerHour: Int = 10, apiRequestsPerMinute: Int = 600, hosts: [String: [String]] = [:]) async throws {
+                citizenPostsPerHour: Int = 10, apiRequestsPerMinute: Int = 600, idleTimeoutSeconds: Int = 30, hosts: [String: [String]] = [:]) async throws {
         dataDirectory = NSTemporaryDirectory() + "opencommune-test-" + UUID().uuidString
         var config = ServerConfig()
         config.dataDirectory = dataDirectory
@@ -30,6 +30,7 @@ public final class TestHost: Sendable {
         config.loginAttempts = loginAttempts
         config.citizenPostsPerHour = citizenPostsPerHour
         config.apiRequestsPerMinute = apiRequestsPerMinute
+        config.idleTimeoutSeconds = idleTimeoutSeconds
         var logger = Logger(label: "test")
         logger.logLevel = .critical
         services = try HostServices(config: config, logger: logger)
@@ -84,6 +85,12 @@ public final class TestHost: Sendable {
     public func test<Value: Sendable>(_ body: @escaping @Sendable (any TestClientProtocol) async throws -> Value) async throws -> Value {
         let app = try buildApplication(services: services)
         return try await app.test(.router) { client in try await body(client) }
+    }
+
+    /// Runs `body` against the application served on a real loopback port (for raw-socket tests).
+    public func testLive<Value: Sendable>(_ body: @escaping @Sendable (Int) async throws -> Value) async throws -> Value {
+        let app = try buildApplication(services: services)
+        return try await app.test(.live) { client in try await body(client.port ?? 0) }
     }
 
     /// Reads a tenant's database directly (to check what was stored).

@@ -18,6 +18,8 @@ struct ServerConfig: Sendable {
     var citizenPostsPerHour = 10
     /// API requests per minute from one address.
     var apiRequestsPerMinute = 600
+    /// Seconds a connection may stay silent (a slow or stalled client) before it is closed.
+    var idleTimeoutSeconds = 30
     var bcryptCost: UInt8 = 12
     var secureCookies = false
     var sessionDays = 14
@@ -31,7 +33,7 @@ struct ServerConfig: Sendable {
         struct Limits: Decodable {
             var max_body_bytes: Int?; var max_upload_bytes: Int?; var open_tenant_databases: Int?; var login_attempts: Int?
             var login_window_seconds: Int?; var cached_pages_per_tenant: Int?; var page_cache_megabytes: Int?
-            var citizen_posts_per_hour: Int?; var api_requests_per_minute: Int?
+            var citizen_posts_per_hour: Int?; var api_requests_per_minute: Int?; var idle_timeout_seconds: Int?
         }
         struct Security: Decodable { var bcrypt_cost: Int?; var session_days: Int? }
         struct Locale: Decodable { var `default`: String? }
@@ -79,6 +81,7 @@ struct ServerConfig: Sendable {
         if let v = file.limits?.open_tenant_databases { guard v >= 1 else { throw ConfigError("limits.open_tenant_databases must be at least 1") }; openTenantDatabases = v }
         if let v = file.limits?.login_attempts { guard v >= 1 else { throw ConfigError("limits.login_attempts must be at least 1") }; loginAttempts = v }
         if let v = file.limits?.login_window_seconds { guard v >= 1 else { throw ConfigError("limits.login_window_seconds must be at least 1") }; loginWindowSeconds = v }
+        if let v = file.limits?.idle_timeout_seconds { guard v >= 1 else { throw ConfigError("limits.idle_timeout_seconds must be at least 1") }; idleTimeoutSeconds = v }
         if let v = file.limits?.api_requests_per_minute { guard v >= 1 else { throw ConfigError("limits.api_requests_per_minute must be at least 1") }; apiRequestsPerMinute = v }
         if let v = file.limits?.citizen_posts_per_hour { guard v >= 1 else { throw ConfigError("limits.citizen_posts_per_hour must be at least 1") }; citizenPostsPerHour = v }
         if let v = file.limits?.cached_pages_per_tenant { guard v >= 0 else { throw ConfigError("limits.cached_pages_per_tenant cannot be negative") }; cachedPagesPerTenant = v }

@@ -22,6 +22,7 @@ func buildApplication(services: HostServices) throws -> some ApplicationProtocol
                                   platformRouter: platformRouter.buildResponder())
     return Application(
         responder: responder,
+        server: .http1(configuration: .init(idleTimeout: .seconds(Int64(services.config.idleTimeoutSeconds)))),
         configuration: .init(address: .hostname(services.config.hostname, port: services.config.port), serverName: "OpenCommune"),
         logger: services.logger)
 }
