@@ -26,6 +26,22 @@ struct TenantDispatch {
         }
         var response: Response
         do {
+            let query = request.uri.query.map { "?" + $0 } ?? ""
+            let isRead = request.method == .get || request.method == .head
+            let isAPI = innerPath.hasPrefix("/api/")
+            if isAPI, !services.apiLimiter.admit(["\(slug)|\(clientAddress)"]) {
+                var limited = ErrorPages.json(status: .tooManyRequests, message: services.renderer.text("error.title.429", module: nil, locale: negotiated.locale))
+                limited.headers[.retryAfter] = "60"
+                return limited
+            }
+            let cacheKey = "\(innerPath)\(query)|\(negotiated.locale)"
+            let version = services.versions.current(slug)
+            // an anonymous read served from the cache touches no database at all
+            let plainlyAnonymous = !SessionCookies.isToken(request.cookies[HostResponder.sessionCookie]?.value) && request.headers[.authorization] == nil
+            if isRead, plainlyAnonymous, !negotiated.remember, let hit = services.cache.lookup(slug, key: cacheKey, version: version) {
+                services.metrics.cacheHit()
+                return CachedResponse.serve(hit, to: request)
+            }
             let database = try services.database(slug)
             let token = request.cookies[HostResponder.sessionCookie]?.value
             // another system writing through the API shows a personal access token instead of a session
@@ -46,18 +62,8 @@ struct TenantDispatch {
                 csrf = session.csrf
             }
 
-            let query = request.uri.query.map { "?" + $0 } ?? ""
-            let isRead = request.method == .get || request.method == .head
-            let isAPI = innerPath.hasPrefix("/api/")
-            if isAPI, !services.apiLimiter.admit(["\(slug)|\(clientAddress)"]) {
-                var limited = ErrorPages.json(status: .tooManyRequests, message: services.renderer.text("error.title.429", module: nil, locale: negotiated.locale))
-                limited.headers[.retryAfter] = "60"
-                return limited
-            }
             let cacheable = isRead && account == nil && !negotiated.remember
-            let cacheKey = "\(innerPath)\(query)|\(negotiated.locale)"
-            let version = services.versions.current(slug)
-            if cacheable, let hit = services.cache.lookup(slug, key: cacheKey, version: version) {
+            if cacheable, !plainlyAnonymous, let hit = services.cache.lookup(slug, key: cacheKey, version: version) {
                 services.metrics.cacheHit()
                 return CachedResponse.serve(hit, to: request)
             }
