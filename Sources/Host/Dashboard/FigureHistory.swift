@@ -35,6 +35,19 @@ enum FigureHistory {
         }
     }
 
+    /// The last computed figures of each tenant, valid for one key (content version and day).
+    final class Memo: Sendable {
+        private let entries = Mutex<[String: (key: String, value: [String: Indicator])]>([:])
+
+        func value(_ slug: String, key: String) -> [String: Indicator]? {
+            entries.withLock { $0[slug].flatMap { $0.key == key ? $0.value : nil } }
+        }
+
+        func store(_ slug: String, key: String, value: [String: Indicator]) {
+            entries.withLock { $0[slug] = (key, value) }
+        }
+    }
+
     /// `YYYY-MM` of `date` (UTC).
     static func month(_ date: Date = Date()) -> String { String(date.formatted(.iso8601.year().month()).prefix(7)) }
 

@@ -24,6 +24,8 @@ struct HostServices: Sendable {
     let search = SearchIndex()
     /// API requests per address and tenant.
     let apiLimiter: RateLimiter
+    /// Each tenant's live figures, by content version and day.
+    let figureMemo = FigureHistory.Memo()
     /// When each tenant's figures were last recorded after a change.
     let figuresRecorded = FigureHistory.Throttle(seconds: 5)
 
@@ -57,12 +59,18 @@ struct HostServices: Sendable {
 
     /// The indicators of every module enabled for `tenant`, and the host's figures on citizen input,
     /// read in one transaction, by id.
+    /// Figures only move when content changes (or, for late activities and deadlines, when the day
+    /// changes): they are computed once per content version and day, then reused.
     func liveFigures(_ tenant: Tenant, database: TenantDatabase) async throws -> [String: Indicator] {
+        let key = "\(versions.current(tenant.slug))|\(ISODate.today())"
+        if let known = figureMemo.value(tenant.slug, key: key) { return known }
         let enabled = enabledModules(tenant.slug)
         let figures = try await database.read { db in
             try FeedbackStats.load(db).indicators + enabled.flatMap { try $0.indicators(db, tenant) }
         }
-        return Dictionary(figures.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let byID = Dictionary(figures.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        figureMemo.store(tenant.slug, key: key, value: byID)
+        return byID
     }
 
     /// After a change: records the figures unless they were recorded for this tenant in the last few
