@@ -87,6 +87,12 @@ public struct CivicContext: RequestContext {
         try await request.childDigests(module)
     }
 
+    /// Keys under which this visitor's citizen input is counted (see ``ModuleEnvironment/citizenInput``):
+    /// the address, and the account when signed in, each within the tenant.
+    public var citizenInputKeys: [String] {
+        ["\(tenant.slug)|address|\(clientAddress)"] + (account.map { ["\(tenant.slug)|account|\($0.id)"] } ?? [])
+    }
+
     /// Whether the current account holds `permission`.
     public func can(_ permission: String) -> Bool {
         guard let account else { return false }

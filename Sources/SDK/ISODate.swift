@@ -15,5 +15,8 @@ public enum ISODate {
     }
 
     /// Today (UTC) as `YYYY-MM-DD`.
-    public static func today() -> String { Date().formatted(.iso8601.year().month().day()) }
+    public static func today() -> String { day(of: Date()) }
+
+    /// `date` (UTC) as `YYYY-MM-DD`.
+    public static func day(of date: Date) -> String { date.formatted(.iso8601.year().month().day()) }
 }

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 /// Why an uploaded file was refused; `key` names the UI string that explains it.
@@ -73,8 +72,7 @@ public struct TenantFiles: Sendable {
             try? FileManager.default.removeItem(at: temporary)
             throw error
         }
-        let digest = SHA256.hash(data: file.bytes).map { String(format: "%02x", $0) }.joined()
-        return StoredFile(name: name, kind: kind, size: file.bytes.count, sha256: digest)
+        return StoredFile(name: name, kind: kind, size: file.bytes.count, sha256: Checksum.sha256(file.bytes))
     }
 
     /// Removes a stored file (when the transaction that referenced it failed); unknown names are ignored.

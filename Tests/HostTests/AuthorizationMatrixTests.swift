@@ -9,13 +9,6 @@ import TestSupport
 /// route cannot escape): closed to visitors, citizens and other tenants' admins, for reading and
 /// for writing.
 @Suite struct AuthorizationMatrixTests {
-    static func concrete(_ path: String) -> String {
-        "/" + path.split(separator: "/").map { part in
-            guard part.hasPrefix("{") else { return String(part) }
-            return part == "{module}" ? "pages" : "1"
-        }.joined(separator: "/")
-    }
-
     @Test func consolesAreClosedToEveryoneButTheTenantsStaff() async throws {
         let host = try await TestHost()
         for module in ["plans", "reports", "consultations", "instances"] { try await host.enable(module, on: "alpha", withSample: true) }
@@ -30,7 +23,7 @@ import TestSupport
             var outsider = Browser(client)
             try await outsider.signIn("/beta", email: "admin@beta.test")
             for route in routes {
-                let path = "/alpha" + Self.concrete(route[1])
+                let path = "/alpha" + TestHost.concrete(route[1])
                 if route[0] == "GET" {
                     #expect(try await visitor.get(path).status == .unauthorized, "visitor GET \(path)")
                     #expect(try await citizen.get(path).status == .forbidden, "citizen GET \(path)")

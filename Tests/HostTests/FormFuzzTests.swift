@@ -19,13 +19,6 @@ import TestSupport
     static let values = ["", String(repeating: "é", count: 20_000), "-1", "99999999999999999999999", "1e309", "NaN", "2026-02-30", "0000-00-00T99:99",
                          "<script>alert(1)</script>", "'; DROP TABLE account; --", "../../etc/passwd", "\u{202E}\u{0627}\u{0644}", "  ", "%00", "[]", "{}"]
 
-    static func concrete(_ path: String) -> String {
-        "/" + path.split(separator: "/").map { part in
-            guard part.hasPrefix("{") else { return String(part) }
-            return part == "{module}" ? "pages" : "1"
-        }.joined(separator: "/")
-    }
-
     @Test func noFormAnswersWithAServerError() async throws {
         let host = try await TestHost()
         for module in ["plans", "reports", "consultations", "instances"] { try await host.enable(module, on: "alpha", withSample: true) }
@@ -38,7 +31,7 @@ import TestSupport
             try await admin.signIn("/alpha", email: "admin@alpha.test")
             try await admin.get("/alpha/account")
             for route in routes {
-                let path = "/alpha" + Self.concrete(route[1])
+                let path = "/alpha" + TestHost.concrete(route[1])
                 for round in 0..<Self.values.count {
                     let form = Self.fields.map { ($0, round == 0 ? Self.values.randomElement(using: &generator)! : Self.values[round]) }
                     let answer = try await admin.post(path, form)

@@ -106,6 +106,14 @@ public final class TestHost: Sendable {
         }
     }
 
+    /// A route pattern made requestable: `{module}` becomes `pages`, every other parameter `1`.
+    public static func concrete(_ path: String) -> String {
+        "/" + path.split(separator: "/").map { part in
+            guard part.hasPrefix("{") else { return String(part) }
+            return part == "{module}" ? "pages" : "1"
+        }.joined(separator: "/")
+    }
+
     /// Every API route a tenant serves, as `"GET /api/v1/plans"`.
     public func apiRoutes() throws -> [String] {
         try tenantRoutes().filter { $0.split(separator: " ")[1].hasPrefix("/api/") }

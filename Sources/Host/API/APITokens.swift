@@ -1,5 +1,4 @@
 import CivicSDK
-import Crypto
 import Foundation
 import GRDB
 
@@ -18,7 +17,7 @@ enum APITokens {
     static let prefix = "oc_"
 
     static func hash(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+        Checksum.sha256(Data(token.utf8))
     }
 
     /// Creates a token; returns the token itself, which is not kept.

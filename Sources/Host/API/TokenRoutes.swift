@@ -27,8 +27,8 @@ struct TokenRoutes {
             "permissions": permissions.map { ["id": $0.id, "label": context.localized($0.title), "inputID": "scope-\($0.id.replacingOccurrences(of: ".", with: "-"))"] },
             "canCreate": !permissions.isEmpty,
             "tokens": tokens.map { token -> [String: Any] in
-                ["name": token.name, "scopes": token.scopes.joined(separator: ", "), "created": token.createdAt.formatted(.iso8601.year().month().day()),
-                 "used": token.lastUsedAt.map { $0.formatted(.iso8601.year().month().day()) } ?? "—", "revoked": token.revoked,
+                ["name": token.name, "scopes": token.scopes.joined(separator: ", "), "created": ISODate.day(of: token.createdAt),
+                 "used": token.lastUsedAt.map { ISODate.day(of: $0) } ?? "—", "revoked": token.revoked,
                  "revokeAction": "\(context.root)/admin/tokens/\(token.id)/revoke"]
             },
             "hasTokens": !tokens.isEmpty,

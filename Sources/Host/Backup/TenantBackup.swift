@@ -1,5 +1,4 @@
 import CivicSDK
-import Crypto
 import Foundation
 import GRDB
 
@@ -32,8 +31,6 @@ enum TenantBackup {
         var files: [FileEntry]
     }
 
-    static func sha256(_ data: Data) -> String { SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined() }
-
     /// The archive of `slug`, made while the server may be serving it.
     static func make(_ slug: String, services: HostServices) throws -> Data {
         let entry = try services.tenants.entry(slug)
@@ -53,7 +50,7 @@ enum TenantBackup {
         let manifest = Manifest(slug: slug, kind: tenant.kind.rawValue, parent: tenant.parentSlug, name: tenant.name.values, locales: tenant.locales,
                                 accentColor: tenant.accentColor, logoURL: tenant.logoURL, hosts: entry.hosts,
                                 modules: entry.modules.mapValues { .init(allowed: $0.allowed, enabled: $0.enabled, settings: $0.settings) },
-                                createdAt: Date(), files: entries.map { .init(name: $0.0, size: $0.1.count, sha256: sha256($0.1)) })
+                                createdAt: Date(), files: entries.map { .init(name: $0.0, size: $0.1.count, sha256: Checksum.sha256($0.1)) })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         encoder.dateEncodingStrategy = .iso8601
@@ -80,7 +77,7 @@ enum TenantBackup {
             guard file.name == "tenant.sqlite" || (file.name.hasPrefix("files/") && TenantFiles.isStoredName(String(file.name.dropFirst(6)))) else {
                 throw ConfigError("unexpected entry \(file.name)")
             }
-            guard let content = entries[file.name], content.count == file.size, sha256(content) == file.sha256 else {
+            guard let content = entries[file.name], content.count == file.size, Checksum.sha256(content) == file.sha256 else {
                 throw ConfigError("\(file.name) does not match its checksum in the manifest")
             }
         }

@@ -47,11 +47,6 @@ struct FeedbackService: FeedbackThreads {
         return entry
     }
 
-    /// Keys under which a sender's input is counted: the address, and the account when signed in.
-    func limitKeys(_ context: CivicContext) -> [String] {
-        ["\(context.tenant.slug)|address|\(context.clientAddress)"] + (context.account.map { ["\(context.tenant.slug)|account|\($0.id)"] } ?? [])
-    }
-
     /// The thread of `module`/`item` with its form, holding `draft` (refused input comes back in it).
     func threadHTML(module: String, item: String, draft: FeedbackDraft, context: CivicContext) async throws -> String {
         let (entries, acceptsAnonymous) = try await context.database.read { db in

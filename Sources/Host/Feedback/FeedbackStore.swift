@@ -1,4 +1,4 @@
-import Crypto
+import CivicSDK
 import Foundation
 import GRDB
 
@@ -34,12 +34,12 @@ enum FeedbackStore {
     /// Same text whatever its case and spacing: what duplicate detection compares.
     static func bodyHash(_ body: String) -> String {
         let normalized = body.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        return SHA256.hash(data: Data(normalized.utf8)).map { String(format: "%02x", $0) }.joined()
+        return Checksum.sha256(Data(normalized.utf8))
     }
 
     /// A per-tenant hash of a client address, so the address itself is never stored.
     static func clientKey(_ address: String, tenant: String) -> String {
-        SHA256.hash(data: Data("\(tenant)|\(address)".utf8)).prefix(12).map { String(format: "%02x", $0) }.joined()
+        String(Checksum.sha256(Data("\(tenant)|\(address)".utf8)).prefix(24))
     }
 
     @discardableResult

@@ -3,15 +3,13 @@ import Foundation
 
 /// Turns feedback into the dictionaries the templates read.
 enum FeedbackView {
-    static func day(_ date: Date) -> String { date.formatted(.iso8601.year().month().day()) }
-
     static func entry(_ entry: FeedbackEntry, context: CivicContext, targets: [LinkTarget]) -> [String: Any] {
         var data: [String: Any] = [
             "id": entry.id,
             "anchor": "feedback-\(entry.id)",
             "href": "\(context.root)/feedback/\(entry.id)",
             "author": entry.authorName,
-            "date": day(entry.receivedAt),
+            "date": ISODate.day(of: entry.receivedAt),
             "kind": context.text("feedback.kind.\(entry.kind.rawValue)"),
             "isSuggestion": entry.kind == .suggestion,
             "offline": entry.channel != .online,
@@ -29,7 +27,7 @@ enum FeedbackView {
                 "outcomeKey": response.outcome.rawValue,
                 "reason": response.reason,
                 "by": response.responderName,
-                "date": day(response.respondedAt),
+                "date": ISODate.day(of: response.respondedAt),
             ]
             if let id = response.target, let target = targets.first(where: { $0.id == id }) {
                 answer["target"] = ["title": context.localized(target.title), "href": context.root + target.path]

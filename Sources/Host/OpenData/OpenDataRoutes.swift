@@ -52,8 +52,7 @@ struct OpenDataRoutes {
     @Sendable func archive(_ request: Request, context: CivicContext) async throws -> Response {
         var zip = ZipArchive()
         var readme = ["# \(context.tenant.displayName(context.locale)) — open data", "", context.text("opendata.intro"), ""]
-        let datasets = services.modules.modules.filter { services.registry.entry(context.tenant.slug)?.isEnabled($0.id) == true }
-            .flatMap { $0.type.openData } + Self.hostData
+        let datasets = services.enabledModules(context.tenant.slug).flatMap { type(of: $0).openData } + Self.hostData
         for dataset in datasets {
             var files: [(String, Data)] = []
             if dataset.paginated {

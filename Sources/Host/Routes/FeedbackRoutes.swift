@@ -25,7 +25,7 @@ struct FeedbackRoutes {
         let accepts = try await context.database.read { db in try FeedbackStore.acceptsWithoutAccount(db) }
         draft.errors = FeedbackDraft.problems(context.form, signedIn: context.account != nil, acceptsWithoutAccount: accepts)
         guard draft.errors.isEmpty else { return try await refuse(draft, target: target, context: context, status: .unprocessableContent) }
-        guard service.limiter.admit(service.limitKeys(context)) else {
+        guard service.limiter.admit(context.citizenInputKeys) else {
             draft.errors = ["feedback.error.rate_limited"]
             return try await refuse(draft, target: target, context: context, status: .tooManyRequests)
         }
@@ -46,11 +46,8 @@ struct FeedbackRoutes {
     /// The item's page for a refused comment: the thread again, with the citizen's text and what went wrong.
     private func refuse(_ draft: FeedbackDraft, target: LinkTarget, context: CivicContext, status: HTTPResponse.Status) async throws -> Response {
         let parts = target.id.split(separator: ":", maxSplits: 1).map(String.init)
-        let thread = try await service.threadHTML(module: parts[0], item: parts.count > 1 ? parts[1] : "", draft: draft, context: context)
-        return try context.render("feedback-subject", title: context.localized(target.title),
-                                  data: ["subject": context.localized(target.title), "href": context.root + target.path,
-                                         "isPage": !target.path.hasPrefix("/feedback/"), "thread": thread],
-                                  status: status, cache: .perVisitor)
+        return try await subjectPage(target, module: parts[0], item: parts.count > 1 ? parts[1] : "", draft: draft, context: context,
+                                     status: status, cache: .perVisitor)
     }
 
     @Sendable func subject(_ request: Request, context: CivicContext) async throws -> Response {
@@ -58,10 +55,17 @@ struct FeedbackRoutes {
         guard let target = try await service.target(module: module, item: item, context: context) else {
             throw HTTPError(.notFound, message: context.text("feedback.error.no_item"))
         }
-        let thread = try await service.threadHTML(module: module, item: item, draft: FeedbackDraft(), context: context)
+        return try await subjectPage(target, module: module, item: item, draft: FeedbackDraft(), context: context, status: .ok, cache: .shared)
+    }
+
+    /// An item's title, a link back to it, and its thread holding `draft`.
+    private func subjectPage(_ target: LinkTarget, module: String, item: String, draft: FeedbackDraft, context: CivicContext,
+                             status: HTTPResponse.Status, cache: CachePolicy) async throws -> Response {
+        let thread = try await service.threadHTML(module: module, item: item, draft: draft, context: context)
         return try context.render("feedback-subject", title: context.localized(target.title),
                                   data: ["subject": context.localized(target.title), "href": context.root + target.path,
-                                         "isPage": !target.path.hasPrefix("/feedback/"), "thread": thread])
+                                         "isPage": !target.path.hasPrefix("/feedback/"), "thread": thread],
+                                  status: status, cache: cache)
     }
 
     @Sendable func show(_ request: Request, context: CivicContext) async throws -> Response {
@@ -88,7 +92,7 @@ struct FeedbackRoutes {
             "sent": query["sent"] == "1",
             "flagged": query["flagged"] == "1",
             "number": entry.id,
-            "revisions": revisions.map { ["body": $0.body, "date": FeedbackView.day($0.replacedAt)] },
+            "revisions": revisions.map { ["body": $0.body, "date": ISODate.day(of: $0.replacedAt)] },
             "hasRevisions": !revisions.isEmpty,
             "action": "\(context.root)/feedback/\(entry.id)",
             "signedIn": context.account != nil,
@@ -124,7 +128,7 @@ struct FeedbackRoutes {
             return try await renderEntry(entry, request: request, context: context, flagError: context.text("feedback.error.flag_reason"),
                                          editDraft: nil, status: .unprocessableContent)
         }
-        guard service.limiter.admit(service.limitKeys(context)) else {
+        guard service.limiter.admit(context.citizenInputKeys) else {
             return try await renderEntry(entry, request: request, context: context, flagError: context.text("feedback.error.rate_limited"),
                                          editDraft: nil, status: .tooManyRequests)
         }

@@ -94,7 +94,7 @@ struct FeedbackStaffRoutes {
             },
             "entries": entries.map { entry -> [String: Any] in
                 ["href": "\(context.root)/feedback/\(entry.id)", "id": entry.id, "kind": context.text("feedback.kind.\(entry.kind.rawValue)"),
-                 "author": entry.authorName, "date": FeedbackView.day(entry.receivedAt), "excerpt": String(entry.body.prefix(140)),
+                 "author": entry.authorName, "date": ISODate.day(of: entry.receivedAt), "excerpt": String(entry.body.prefix(140)),
                  "flags": entry.flags > 0 ? [entry.flags] : [], "hidden": entry.isHidden, "answered": entry.response != nil,
                  "channel": context.text("feedback.channel.\(entry.channel.rawValue)")]
             },

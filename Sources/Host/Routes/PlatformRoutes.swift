@@ -191,7 +191,7 @@ struct PlatformRoutes {
     private func renderAdmins(_ context: PlatformContext, email: String, errors: [String], status: HTTPResponse.Status) async throws -> Response {
         let admins = try await services.platform.pool.read { db in try PlatformAdmins.all(db) }
         return try render("platform-admins", title: text("platform.admins", context), data: [
-            "admins": admins.map { ["email": $0.email, "since": $0.createdAt.formatted(.iso8601.year().month().day())] },
+            "admins": admins.map { ["email": $0.email, "since": ISODate.day(of: $0.createdAt)] },
             "email": email, "errors": errors, "hasErrors": !errors.isEmpty, "minLength": PasswordHasher.minimumLength,
         ], context: context, status: status)
     }

@@ -37,13 +37,13 @@ struct TenantDispatch {
             let cacheKey = "\(innerPath)\(query)|\(negotiated.locale)"
             let version = services.versions.current(slug)
             // an anonymous read served from the cache touches no database at all
-            let plainlyAnonymous = !SessionCookies.isToken(request.cookies[HostResponder.sessionCookie]?.value) && request.headers[.authorization] == nil
+            let token = request.cookies[HostResponder.sessionCookie]?.value
+            let plainlyAnonymous = !SessionCookies.isToken(token) && request.headers[.authorization] == nil
             if isRead, plainlyAnonymous, !negotiated.remember, let hit = services.cache.lookup(slug, key: cacheKey, version: version) {
                 services.metrics.cacheHit()
                 return CachedResponse.serve(hit, to: request)
             }
             let database = try services.database(slug)
-            let token = request.cookies[HostResponder.sessionCookie]?.value
             // another system writing through the API shows a personal access token instead of a session
             var bearer = false
             if innerPath.hasPrefix("/api/"), let authorization = request.headers[.authorization] {

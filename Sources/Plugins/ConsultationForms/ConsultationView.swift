@@ -3,8 +3,6 @@ import Foundation
 
 /// Small formatting helpers shared by the consultation pages.
 enum ConsultationView {
-    static func day(_ date: Date) -> String { date.formatted(.iso8601.year().month().day()) }
-
     /// `YYYY-MM-DD HH:MM UTC`.
     static func dateTime(_ date: Date) -> String { ConsultationDates.format(date).replacingOccurrences(of: "T", with: " ") + " UTC" }
 

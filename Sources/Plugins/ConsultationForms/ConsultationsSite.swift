@@ -31,7 +31,7 @@ struct ConsultationsSite {
             let phase = consultation.phase(at: now)
             return ["title": context.localized(consultation.title), "href": "\(context.root)/consultations/\(consultation.id ?? 0)",
                     "phase": text(context, "phase.\(phase.rawValue)"), "phaseKey": phase.rawValue,
-                    "opens": ConsultationView.day(consultation.opensAt), "closes": ConsultationView.day(consultation.closesAt),
+                    "opens": ISODate.day(of: consultation.opensAt), "closes": ISODate.day(of: consultation.closesAt),
                     "answers": answers, "sample": consultation.sample]
         }
         return try context.render("index", title: text(context, "title"),
@@ -128,8 +128,7 @@ struct ConsultationsSite {
         let sheet = AnswerSheet(form: form, questions: detail.questions, options: detail.options)
         guard sheet.errors.isEmpty else { return try await again(nil, sheet.errors, .unprocessableContent) }
         guard !sheet.values.isEmpty else { return try await again(text(context, "error.empty"), [:], .unprocessableContent) }
-        let keys = ["\(context.tenant.slug)|address|\(context.clientAddress)"] + (context.account.map { ["\(context.tenant.slug)|account|\($0.id)"] } ?? [])
-        guard environment.citizenInput.admit(keys) else { return try await again(text(context, "error.rate_limited"), [:], .tooManyRequests) }
+        guard environment.citizenInput.admit(context.citizenInputKeys) else { return try await again(text(context, "error.rate_limited"), [:], .tooManyRequests) }
 
         let receipt = String(RandomToken.make().prefix(12))
         let accountID = context.account?.id, locale = context.locale, values = sheet.values

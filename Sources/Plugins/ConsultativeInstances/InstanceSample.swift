@@ -7,7 +7,7 @@ import GRDB
 enum InstanceSample {
     static func install(_ db: Database, now: Date = Date()) throws {
         let calendar = Calendar(identifier: .gregorian)
-        let day = { (offset: Int) in (calendar.date(byAdding: .day, value: offset, to: now) ?? now).formatted(.iso8601.year().month().day()) }
+        let day = { (offset: Int) in ISODate.day(of: calendar.date(byAdding: .day, value: offset, to: now) ?? now) }
         try InstanceProfile(
             legalBasis: ["fr": "Article 120 de la loi organique n° 113-14 relative aux communes", "ar": "المادة 120 من القانون التنظيمي رقم 113.14 المتعلق بالجماعات",
                          "en": "Article 120 of organic law no. 113-14 on communes"],

@@ -27,7 +27,7 @@ struct PagesSite {
             "bodyLang": bodyLocale ?? context.locale,
             "bodyDir": Locales.direction(bodyLocale ?? context.locale),
             "draft": !page.published,
-            "updated": page.updatedAt.formatted(.iso8601.year().month().day()),
+            "updated": ISODate.day(of: page.updatedAt),
             "historyHref": "\(context.root)/pages/\(page.slug)/history",
             "showHistory": context.moduleSettings.flag("history_public") || context.can("pages.edit"),
             "canEdit": context.can("pages.edit"),

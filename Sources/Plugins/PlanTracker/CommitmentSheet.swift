@@ -79,7 +79,7 @@ struct CommitmentSheet: Sendable {
             "indicators": indicators.map { indicatorData($0, context: context, figures: figures) },
             "hasIndicators": !indicators.isEmpty,
             "history": history.map { entry -> [String: Any] in
-                ["at": entry.at.formatted(.iso8601.year().month().day()), "actor": entry.actorName, "summary": entry.summary,
+                ["at": ISODate.day(of: entry.at), "actor": entry.actorName, "summary": entry.summary,
                  "action": text("action.\(entry.action)")]
             },
             "hasHistory": !history.isEmpty,

@@ -22,7 +22,7 @@ struct PlansRevisions {
         }
         return try context.render("revisions", title: context.text("plans.revision.title"), data: [
             "planHref": "\(context.root)/plans", "empty": revisions.isEmpty,
-            "revisions": revisions.map { ["number": $0.number, "date": $0.createdAt.formatted(.iso8601.year().month().day()),
+            "revisions": revisions.map { ["number": $0.number, "date": ISODate.day(of: $0.createdAt),
                                           "reason": context.localized($0.reason), "href": "\(context.root)/plans/revisions/\($0.number)"] },
         ])
     }
@@ -57,8 +57,8 @@ struct PlansRevisions {
         }
         return try context.render("revision", title: context.text("plans.revision.compare_title"), data: [
             "listHref": "\(context.root)/plans/revisions", "reason": context.localized(revision.reason),
-            "beforeLabel": String(format: context.text("plans.revision.version"), revision.number, revision.createdAt.formatted(.iso8601.year().month().day())),
-            "afterLabel": next.map { String(format: context.text("plans.revision.version"), $0.number, $0.createdAt.formatted(.iso8601.year().month().day())) }
+            "beforeLabel": String(format: context.text("plans.revision.version"), revision.number, ISODate.day(of: revision.createdAt)),
+            "afterLabel": next.map { String(format: context.text("plans.revision.version"), $0.number, ISODate.day(of: $0.createdAt)) }
                 ?? context.text("plans.revision.current"),
             "lines": lines,
         ])

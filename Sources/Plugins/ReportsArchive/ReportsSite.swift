@@ -87,7 +87,7 @@ struct ReportsSite {
             // links to items no longer public (an unpublished commitment) are not shown
             "links": links.compactMap { targets[$0] }.map { ["label": context.localized($0.title), "href": context.root + $0.path] },
             "hasLinks": links.contains { targets[$0] != nil },
-            "history": history.map { ["at": $0.at.formatted(.iso8601.year().month().day()), "actor": $0.actorName,
+            "history": history.map { ["at": ISODate.day(of: $0.at), "actor": $0.actorName,
                                        "action": context.text("reports.action.\($0.action)")] },
             "canEdit": editor, "editHref": "\(context.root)/admin/reports/\(id)",
         ]
