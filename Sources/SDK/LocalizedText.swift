@@ -11,7 +11,9 @@ public struct LocalizedText: Sendable, Hashable, Codable, ExpressibleByDictionar
 
     /// Creates a text from a locale → string dictionary, dropping blank translations.
     public init(_ values: [String: String]) {
-        self.values = values.filter { !$0.value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+        // Character.isWhitespace rather than Foundation's trimming: this runs for every translated
+        // column of every row read, and trimming copied each string through NSString
+        self.values = values.filter { !$0.value.allSatisfy(\.isWhitespace) }
     }
 
     /// Creates a text from a dictionary literal such as `["fr": "Bonjour", "en": "Hello"]`.

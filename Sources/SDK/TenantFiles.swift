@@ -52,7 +52,8 @@ public struct TenantFiles: Sendable {
         return FileKind.allCases.contains { $0.storedExtension == parts[1] }
     }
 
-    /// Checks `file` and stores it; throws a ``FileRejection`` and writes nothing when it is refused.
+    /// Checks `file` and stores it; throws a ``FileRejection`` and writes nothing when it is refused,
+    /// or ``StorageUnavailable`` (leaving no partial file) when the disk does not take it.
     public func store(_ file: UploadedFile, accepting kinds: Set<FileKind>, maxBytes: Int) throws -> StoredFile {
         guard !file.bytes.isEmpty else { throw FileRejection.empty }
         guard file.bytes.count <= maxBytes else { throw FileRejection.tooLarge }
@@ -63,14 +64,14 @@ public struct TenantFiles: Sendable {
         var generator = SystemRandomNumberGenerator()
         let random = (0..<4).map { _ in String(format: "%08x", UInt32.random(in: .min ... .max, using: &generator)) }.joined()
         let name = "\(random).\(kind.storedExtension)"
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let temporary = directory.appendingPathComponent(".upload-\(random)")
         do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             try writeBytes(Data(file.bytes), temporary)
             try FileManager.default.moveItem(at: temporary, to: directory.appendingPathComponent(name))
         } catch {
             try? FileManager.default.removeItem(at: temporary)
-            throw error
+            throw StorageUnavailable(error)
         }
         return StoredFile(name: name, kind: kind, size: file.bytes.count, sha256: Checksum.sha256(file.bytes))
     }

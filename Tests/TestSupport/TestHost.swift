@@ -93,6 +93,13 @@ public final class TestHost: Sendable {
         return try await app.test(.live) { client in try await body(client.port ?? 0) }
     }
 
+    /// Runs `sql` on the writer connection of a tenant's database, outside any transaction: a fault
+    /// injected for that tenant only (`PRAGMA query_only = ON` makes its storage read-only,
+    /// `PRAGMA max_page_count = N` makes it full at N pages).
+    public func injectStorageFault(_ tenant: String, _ sql: String) async throws {
+        try await services.pools.pool(tenant).writeWithoutTransaction { db in try db.execute(sql: sql) }
+    }
+
     /// Reads a tenant's database directly (to check what was stored).
     public func read<T: Sendable>(_ tenant: String, _ block: @escaping @Sendable (GRDB.Database) throws -> T) async throws -> T {
         try await services.database(tenant).read(block)

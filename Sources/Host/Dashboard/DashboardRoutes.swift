@@ -25,9 +25,14 @@ struct DashboardRoutes {
         let series: [FigureHistory.Point]
     }
 
-    /// The tenant's figures with their history (recorded first, so the current month is always there).
+    /// The tenant's figures with their history (recorded first, so the current month is always there
+    /// unless the tenant's storage refuses writes).
     private func figures(_ context: CivicContext, year: Int?) async throws -> (figures: [Figure], years: [Int]) {
-        try await services.recordFigures(context.tenant, database: context.database)
+        do { try await services.recordFigures(context.tenant, database: context.database) } catch {
+            // a tenant whose storage refuses writes still shows its dashboard, from the history it has
+            guard ErrorPages.isStorageFailure(error) else { throw error }
+            context.logger.error("figure history not recorded: \(error)")
+        }
         let live = try await context.liveFigures()
         let (history, years) = try await context.database.read { db in (try FigureHistory.series(db, year: year), try FigureHistory.years(db)) }
         let byID = Dictionary(uniqueKeysWithValues: history.map { ($0.id, $0) })

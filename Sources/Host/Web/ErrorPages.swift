@@ -11,20 +11,34 @@ enum ErrorPages {
         if let routed = error as? RoutedError { return describe(routed.underlying, logger: logger) }
         if let http = error as? HTTPError { return (http.status, http.body) }
         if let http = error as? any HTTPResponseError { return (http.status, nil) }
-        if let db = error as? DatabaseError, [.SQLITE_FULL, .SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_IOERR, .SQLITE_BUSY, .SQLITE_CORRUPT,
-                                               .SQLITE_NOTADB].contains(db.resultCode) {
-            logger.error("tenant storage unavailable: \(db)")
+        if isStorageFailure(error) {
+            logger.error("tenant storage unavailable: \(error)")
             return (.serviceUnavailable, nil)
         }
         logger.error("unexpected error: \(error)")
         return (.internalServerError, nil)
     }
 
-    /// The answer to a failed request: JSON under the API, else a page with the given chrome.
-    static func response(for error: any Error, api: Bool, chrome: Chrome, renderer: Renderer, logger: Logger) -> Response {
-        let (status, message) = describe(error, logger: logger)
-        guard api else { return page(status: status, message: message, chrome: chrome, renderer: renderer) }
-        return json(status: status, message: message ?? renderer.text("error.title.\(status.code)", module: nil, locale: chrome.locale))
+    /// Whether the tenant's disk or database refused the request (full, read-only, unreadable, corrupt).
+    static func isStorageFailure(_ error: any Error) -> Bool {
+        if let routed = error as? RoutedError { return isStorageFailure(routed.underlying) }
+        if error is StorageUnavailable { return true }
+        guard let db = error as? DatabaseError else { return false }
+        return [.SQLITE_FULL, .SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_IOERR, .SQLITE_BUSY, .SQLITE_CORRUPT, .SQLITE_NOTADB].contains(db.resultCode)
+    }
+
+    /// The answer to a failed request: JSON under the API, else a page with the given chrome. When
+    /// the tenant's storage refused a change (`changing`), the answer says that nothing was saved.
+    static func response(for error: any Error, api: Bool, changing: Bool, chrome: Chrome, renderer: Renderer, logger: Logger) -> Response {
+        var (status, message) = describe(error, logger: logger)
+        if status == .serviceUnavailable, changing, isStorageFailure(error) {
+            message = renderer.text("error.storage", module: nil, locale: chrome.locale)
+        }
+        var response = api
+            ? json(status: status, message: message ?? renderer.text("error.title.\(status.code)", module: nil, locale: chrome.locale))
+            : page(status: status, message: message, chrome: chrome, renderer: renderer)
+        if status == .serviceUnavailable { response.headers[.retryAfter] = "120" }
+        return response
     }
 
     /// Machine-readable codes of the API's errors, by HTTP status.
@@ -59,7 +73,7 @@ enum ErrorPages {
         let title = renderer.text("error.title.\(key)", module: nil, locale: chrome.locale)
         var data: [String: Any] = ["status": code, "heading": title,
                                    "explanation": renderer.text("error.explanation.\(key)", module: nil, locale: chrome.locale)]
-        if let message, !message.isEmpty, code < 500 { data["message"] = message }
+        if let message, !message.isEmpty, code < 500 || code == 503 { data["message"] = message }
         if code == 401 { data["signIn"] = chrome.tenant == nil ? "/admin/login" : "\(chrome.root)/login" }
         var response = (try? renderer.render("error", title: title, data: data, chrome: chrome, status: status, cache: .perVisitor))
             ?? Response(status: status, headers: [.contentType: "text/plain; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: title)))

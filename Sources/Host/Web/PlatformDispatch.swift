@@ -59,7 +59,8 @@ struct PlatformDispatch {
             }
             try await CachedResponse.compressIfAccepted(&response, request: request)
         } catch {
-            response = ErrorPages.response(for: error, api: path.hasPrefix("/api/"), chrome: chrome, renderer: services.renderer, logger: logger)
+            response = ErrorPages.response(for: error, api: path.hasPrefix("/api/"),
+                                             changing: RequestForm.isStateChanging(request.method), chrome: chrome, renderer: services.renderer, logger: logger)
         }
         for cookie in cookies { response.setCookie(cookie) }
         return response

@@ -138,7 +138,8 @@ struct TenantDispatch {
             var chrome = services.renderer.chrome(tenant: tenant, root: root, path: visiblePath, locale: negotiated.locale)
             chrome.account = account
             chrome.csrf = csrf
-            response = ErrorPages.response(for: error, api: innerPath.hasPrefix("/api/"), chrome: chrome, renderer: services.renderer, logger: logger)
+            response = ErrorPages.response(for: error, api: innerPath.hasPrefix("/api/"),
+                                             changing: RequestForm.isStateChanging(request.method), chrome: chrome, renderer: services.renderer, logger: logger)
         }
         for cookie in cookies { response.setCookie(cookie) }
         return response

@@ -53,6 +53,7 @@ struct Commitment: Codable, Sendable, FetchableRecord, MutablePersistableRecord 
         case expectedResults = "expected_results", updatedAt = "updated_at"
     }
 
+
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
     var principleList: [OGPPrinciple] { principles.split(separator: ",").compactMap { OGPPrinciple(rawValue: String($0)) } }
@@ -79,6 +80,7 @@ struct Activity: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
         case commitmentID = "commitment_id", plannedStart = "planned_start", plannedEnd = "planned_end"
         case actualStart = "actual_start", actualEnd = "actual_end"
     }
+
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
@@ -154,4 +156,45 @@ struct PlanIndicatorValue: Codable, Sendable, FetchableRecord, MutablePersistabl
 /// The OGP principles a commitment serves.
 enum OGPPrinciple: String, CaseIterable, Sendable {
     case transparency, accountability, participation, technology
+}
+
+extension Commitment {
+    /// Read column by column rather than through `Decodable`, several times faster: pages read
+    /// every commitment of a plan.
+    init(row: GRDB.Row) throws {
+        id = try row.decode(forColumn: "id")
+        planID = try row.decode(forColumn: "plan_id")
+        number = try row.decode(forColumn: "number")
+        title = try row.decode(forColumn: "title")
+        principles = try row.decode(forColumn: "principles")
+        leadServices = try row.decode(forColumn: "lead_services")
+        otherActors = try row.decode(forColumn: "other_actors")
+        problem = try row.decode(forColumn: "problem")
+        solution = try row.decode(forColumn: "solution")
+        expectedResults = try row.decode(forColumn: "expected_results")
+        status = try row.decode(forColumn: "status")
+        completion = try row.decode(forColumn: "completion")
+        published = try row.decode(forColumn: "published")
+        position = try row.decode(forColumn: "position")
+        updatedAt = try row.decode(forColumn: "updated_at")
+    }
+}
+
+extension Activity {
+    /// Read column by column rather than through `Decodable`, several times faster: a plan has
+    /// hundreds of activities and most plan pages read them all.
+    init(row: GRDB.Row) throws {
+        id = try row.decode(forColumn: "id")
+        commitmentID = try row.decode(forColumn: "commitment_id")
+        title = try row.decode(forColumn: "title")
+        plannedStart = try row.decode(forColumn: "planned_start")
+        plannedEnd = try row.decode(forColumn: "planned_end")
+        actualStart = try row.decode(forColumn: "actual_start")
+        actualEnd = try row.decode(forColumn: "actual_end")
+        status = try row.decode(forColumn: "status")
+        progress = try row.decode(forColumn: "progress")
+        responsible = try row.decode(forColumn: "responsible")
+        deliverable = try row.decode(forColumn: "deliverable")
+        position = try row.decode(forColumn: "position")
+    }
 }

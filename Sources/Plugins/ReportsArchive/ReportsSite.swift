@@ -121,8 +121,13 @@ struct ReportsSite {
             headers[.contentRange] = "bytes \(start)-\(end)/\(bytes.count)"
         }
         if status == .ok || headers[.contentRange]?.hasPrefix("bytes 0-") == true {
-            // counted outside `TenantDatabase.write` on purpose: a download is not a content change and must not empty the page cache
-            try await context.database.pool.write { db in try db.execute(sql: "UPDATE report_file SET downloads = downloads + 1 WHERE id = ?", arguments: [id]) }
+            // counted outside `TenantDatabase.write` on purpose: a download is not a content change and must not empty the page cache;
+            // a tenant whose storage refuses writes still serves the file, uncounted
+            do {
+                try await context.database.pool.write { db in try db.execute(sql: "UPDATE report_file SET downloads = downloads + 1 WHERE id = ?", arguments: [id]) }
+            } catch {
+                context.logger.error("download of report file \(id) not counted: \(error)")
+            }
         }
         headers[.contentLength] = String(body.count)
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))

@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# The platform's performance figures in one command (README, "Performance" and "Reliability").
+#
+#   Benchmarks/run.sh [pages] [writes] [tenants]      (no argument: all three, about 12 minutes)
+#
+# pages    serves the demo with tetouan grown to a large commune (Benchmarks/large-tenant.sh: 50
+#          commitments, 300 activities, 20 reports, 10,000 consultation respondents, 5,000 comments),
+#          then loads each page with wrk on loopback, anonymous (page cache) and signed in as an
+#          editor (rendered per request), next to nginx serving the plan page's bytes as a static
+#          file in the same run. Machines are noisy: the ratio to nginx is the figure.
+# writes   Benchmarks/writes.py: concurrent comments and consultation answers, stored = acknowledged.
+# tenants  Benchmarks/tenants.py: 1,000 tenants on one host: memory, open files, cold first request.
+#
+# Needs wrk, nginx, sqlite3, curl and python3 (apt-get install -y wrk nginx sqlite3 curl python3).
+# DURATION (default 8s), THREADS (2) and CONNECTIONS (64) set the wrk run of each line.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PARTS=${*:-pages writes tenants}
+DURATION=${DURATION:-8s}
+THREADS=${THREADS:-2}
+CONNECTIONS=${CONNECTIONS:-64}
+PORT=18090
+NGINX_PORT=18091
+for tool in wrk nginx sqlite3 curl python3; do
+  command -v $tool >/dev/null || { echo "install $tool: apt-get install -y wrk nginx sqlite3 curl python3" >&2; exit 1; }
+done
+
+pages() {
+  trap 'kill $SERVER 2>/dev/null || true; nginx -c "$WORK/nginx.conf" -s stop 2>/dev/null || true; rm -rf "$WORK" "$CONFIG"' EXIT
+  CONFIG=$(mktemp)
+  # the API's per-address limit would answer most of the load with 429 from one loopback address
+  sed 's/^api_requests_per_minute = .*/api_requests_per_minute = 100000000/' config/opencommune.toml > "$CONFIG"
+  source Benchmarks/serve-demo.sh
+  SIZE=$(source Benchmarks/large-tenant.sh)
+  echo "large tenant: $SIZE"
+  restart_server
+
+  mkdir -p "$WORK/www" "$WORK/tmp"
+  curl -sf "$BASE/plans" > "$WORK/www/plan.html"
+  cat > "$WORK/nginx.conf" <<NGINX
+worker_processes 2;
+pid $WORK/nginx.pid;
+error_log $WORK/nginx-error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  client_body_temp_path $WORK/tmp; proxy_temp_path $WORK/tmp; fastcgi_temp_path $WORK/tmp; uwsgi_temp_path $WORK/tmp; scgi_temp_path $WORK/tmp;
+  server { listen 127.0.0.1:$NGINX_PORT; root $WORK/www; default_type text/html; }
+}
+NGINX
+  nginx -c "$WORK/nginx.conf"
+  sleep 0.5
+
+  # prints "req/s p50 p99 non-2xx"
+  measure() {
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$@" | awk '
+      /Requests\/sec/ { r = int($2) } / 50%/ { p50 = $2 } / 99%/ { p99 = $2 } /Non-2xx/ { bad = $NF }
+      END { print r, p50, p99, bad + 0 }'
+  }
+  row() { printf "%-44s %9s %8s %9s %9s %7s\n" "$@"; }
+  read -r NGINX_RATE NGINX_P50 NGINX_P99 _ < <(measure "http://127.0.0.1:$NGINX_PORT/plan.html")
+  echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION on loopback; plan page: $(wc -c < "$WORK/www/plan.html") bytes"
+  row "what" "req/s" "× nginx" "p50" "p99" "non-2xx"
+  row "nginx, plan page as a static file" "$NGINX_RATE" "1.00" "$NGINX_P50" "$NGINX_P99" "0"
+  for who in anonymous "signed in"; do
+    for path in / /plans /plans/2 /reports /consultations/1/results /dashboard /api/v1/plans; do
+      if [ "$who" = anonymous ]; then cookie=(); else cookie=(-H "Cookie: oc_session=$SESSION"); fi
+      status=$(curl -s -o /dev/null -w '%{http_code}' "${cookie[@]}" "$BASE$path")
+      [ "$status" = 200 ] || { echo "$BASE$path answered $status" >&2; exit 1; }
+      read -r rate p50 p99 bad < <(measure "${cookie[@]}" "$BASE$path")
+      row "$who /tetouan$path" "$rate" "$(awk "BEGIN { printf \"%.2f\", $rate / $NGINX_RATE }")" "$p50" "$p99" "$bad"
+    done
+  done
+  echo "one signed-in request at a time (p50 / p99):"
+  for path in / /plans /plans/2 /consultations/1/results /dashboard; do
+    read -r _ p50 p99 _ < <(THREADS=1 CONNECTIONS=1 measure -H "Cookie: oc_session=$SESSION" "$BASE$path")
+    printf "  %-40s %s / %s\n" "/tetouan$path" "$p50" "$p99"
+  done
+  kill "$SERVER"; nginx -c "$WORK/nginx.conf" -s stop; rm -rf "$WORK" "$CONFIG"; trap - EXIT
+}
+
+for part in $PARTS; do
+  echo "== $part"
+  case $part in
+    pages) pages ;;
+    writes) python3 Benchmarks/writes.py ;;
+    tenants) python3 Benchmarks/tenants.py ;;
+    *) echo "unknown part '$part': pages, writes or tenants" >&2; exit 2 ;;
+  esac
+done
