@@ -136,8 +136,16 @@ import TestSupport
             #expect(invalid.status == .unprocessableContent)
             #expect(invalid.body.contains("\"problems\""))
             #expect(try await post("/alpha/api/v1/plans/commitments/2/updates", token: reportsToken, json: update).status == .forbidden)
-            // without a token there is no session either: a JSON body is not even read
-            #expect(try await post("/alpha/api/v1/plans/commitments/2/updates", token: nil, json: update).status == .unsupportedMediaType)
+            // without a token there is no session either: refused before the body is read
+            let anonymous = try await post("/alpha/api/v1/plans/commitments/2/updates", token: nil, json: update)
+            #expect(anonymous.status == .unauthorized)
+            #expect(anonymous.body.contains("\"code\":\"unauthorized\""))
+            // values the API's fields cannot hold are refused, not read as absent
+            for body in [#"{"date": "2026-11-20", "text": {"fr": "x"}, "new_progress": false}"#, #"{"date": "2026-11-20", "text": {}}"#,
+                         #"{"date": "2026-11-20", "text": {"fr": "x"}, "activity": {}}"#, #"{"date": "2026-11-20", "text": {"xx": "x"}}"#,
+                         #"{"date": "2026-11-20", "text": {"fr": "x"}, "": "x"}"#, #"{"date": "2026-11-20", "text": {"fr": "x"}, "activity": [1]}"#] {
+                #expect(try await post("/alpha/api/v1/plans/commitments/2/updates", token: token, json: body).status == .badRequest, "\(body)")
+            }
             let garbage = try await post("/alpha/api/v1/plans/commitments/2/updates", token: "oc_nothing", json: update)
             #expect(garbage.status == .unauthorized)
             #expect(garbage.headers[.wwwAuthenticate] == "Bearer")
@@ -154,5 +162,20 @@ import TestSupport
         #expect(updates.count == 1)
         let audit = try await host.read("alpha") { db in try String.fetchAll(db, sql: "SELECT actor_name FROM audit_log WHERE action = 'progress'") }
         #expect(audit.contains("Editor"))
+    }
+
+    @Test func queryValuesOutsideTheDocumentAre400() async throws {
+        let host = try await TestHost()
+        try await host.test { client in
+            var reader = Browser(client)
+            for path in ["/alpha/api/v1/pages?locale=xx", "/alpha/api/v1/pages?page=100001", "/alpha/api/v1/pages?per_page=0",
+                         "/alpha/api/v1/dashboard?year=null", "/alpha/api/v1/dashboard?year=2024&year=2025", "/alpha/dashboard?year=1850"] {
+                let answer = try await reader.get(path)
+                #expect(answer.status == .badRequest, "\(path)")
+            }
+            #expect(try await reader.get("/alpha/api/v1/pages?locale=ar").status == .ok)
+            #expect(try await reader.get("/alpha/api/v1/dashboard?year=2026").status == .ok)
+            #expect(try await reader.get("/alpha/api/v1/pages?locale=xx").body.contains("locale must be one of fr, ar, en"))
+        }
     }
 }

@@ -74,8 +74,20 @@ import TestSupport
             for method in [HTTPRequest.Method.delete, .put, .patch] {
                 let page = try await browser.send("/alpha/pages", method: method, headers: [:], body: nil)
                 #expect(page.status == .methodNotAllowed, "\(method)")
-                #expect(page.headers[.allow] == "GET, HEAD, POST")
+                #expect(page.headers[.allow] == "GET, HEAD", "exactly what the path answers")
             }
+            // a known path asked with a method it does not answer: 405, not 404
+            let post = try await browser.send("/alpha/pages", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"], body: nil)
+            #expect(post.status == .methodNotAllowed)
+            #expect(post.headers[.allow] == "GET, HEAD")
+            #expect(try await browser.send("/alpha/nowhere", method: .post, headers: [:], body: nil).status != .methodNotAllowed)
+            let options = try await browser.send("/alpha/api/v1/plans/commitments/2/updates", method: .options, headers: [:], body: nil)
+            #expect(options.status == .methodNotAllowed)
+            #expect(options.headers[.allow] == "POST")
+            #expect(options.body.contains("\"code\":\"method_not_allowed\""))
+            let apiPost = try await browser.send("/alpha/api/v1/pages", method: .post, headers: [:], body: nil)
+            #expect(apiPost.status == .methodNotAllowed)
+            #expect(apiPost.headers[.allow] == "GET, HEAD")
         }
     }
 }

@@ -53,8 +53,14 @@ struct DashboardRoutes {
         return result
     }
 
-    private func year(_ request: Request) -> Int? {
-        request.uri.queryParameters["year"].flatMap { Int(String($0)) }.flatMap { (2000...2200).contains($0) ? $0 : nil }
+    /// `?year=`, when given, must be a year the history can hold.
+    private func year(_ request: Request) throws -> Int? {
+        let given = request.uri.queryParameters[values: "year"]
+        guard !given.isEmpty else { return nil }
+        guard given.count == 1, let year = Int(String(given[0])), (2000...2200).contains(year) else {
+            throw HTTPError(.badRequest, message: "year must be one year from 2000 to 2200")
+        }
+        return year
     }
 
     static func format(_ value: Double) -> String { TenantHomeRoutes.format(value) }
@@ -80,7 +86,7 @@ struct DashboardRoutes {
     }
 
     @Sendable func page(_ request: Request, context: CivicContext) async throws -> Response {
-        let year = year(request)
+        let year = try year(request)
         let (figures, years) = try await figures(context, year: year)
         let instances = try await instanceFigures(context)
         let query = year.map { "?year=\($0)" } ?? ""
@@ -115,7 +121,7 @@ struct DashboardRoutes {
     }
 
     @Sendable func csv(_ request: Request, context: CivicContext) async throws -> Response {
-        let (figures, _) = try await figures(context, year: year(request))
+        let (figures, _) = try await figures(context, year: try year(request))
         let rows = figures.flatMap { figure in
             figure.series.map { [figure.indicator.id, context.localized(figure.indicator.title), $0.month, Self.format($0.value), context.localized(figure.indicator.unit)] }
         }
@@ -124,7 +130,7 @@ struct DashboardRoutes {
     }
 
     @Sendable func json(_ request: Request, context: CivicContext) async throws -> Response {
-        let (figures, _) = try await figures(context, year: year(request))
+        let (figures, _) = try await figures(context, year: try year(request))
         let instances = try await instanceFigures(context)
         let describe = { (indicator: Indicator) -> [String: Any] in
             ["id": indicator.id, "title": indicator.title.values, "unit": indicator.unit.values, "value": indicator.value]

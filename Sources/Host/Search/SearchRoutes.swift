@@ -53,6 +53,9 @@ struct SearchRoutes {
 
     @Sendable func json(_ request: Request, context: CivicContext) async throws -> Response {
         let paging = try APIPage(request, defaultPerPage: Self.pageSize)
+        guard request.uri.queryParameters["q"].map({ !$0.allSatisfy(\.isWhitespace) }) == true else {
+            throw HTTPError(.badRequest, message: "q is required: the words to find")
+        }
         let (query, page, hits, total) = try await run(request, context: context, perPage: paging.perPage)
         var response = try JSONBody.response([
             "query": query, "page": page, "per_page": paging.perPage, "total": total,

@@ -18,7 +18,7 @@ func buildApplication(services: HostServices) throws -> some ApplicationProtocol
         return response
     }
 
-    let responder = HostResponder(services: services, tenantRouter: tenantRouter.buildResponder(),
+    let responder = HostResponder(services: services, tenantRouter: tenantRouter.buildResponder(), tenantMethods: RouteMethods(tenantRouter),
                                   platformRouter: platformRouter.buildResponder())
     return Application(
         responder: responder,

@@ -12,6 +12,8 @@ struct HostResponder: HTTPResponder {
 
     let services: HostServices
     let tenantRouter: RouterResponder<CivicContext>
+    /// The methods each tenant path answers, for 405 answers.
+    let tenantMethods: RouteMethods
     let platformRouter: RouterResponder<PlatformContext>
 
     static let sessionCookie = "oc_session"
@@ -33,11 +35,16 @@ struct HostResponder: HTTPResponder {
         var response: Response
         var scope = "platform"
         if request.method != .get && request.method != .post {
-            response = Response(status: .methodNotAllowed, headers: [.allow: "GET, HEAD, POST", .contentType: "text/plain; charset=utf-8"],
-                                body: .init(byteBuffer: ByteBuffer(string: "Method not allowed\n")))
+            let inner = resolve(request, path: path)?.2
+            let allow = inner.flatMap(tenantMethods.allow) ?? "GET, HEAD, POST"
+            response = inner?.hasPrefix("/api/") == true
+                ? ErrorPages.json(status: .methodNotAllowed, message: "\(request.method) is not allowed here; allowed: \(allow)")
+                : Response(status: .methodNotAllowed, headers: [.contentType: "text/plain; charset=utf-8"],
+                           body: .init(byteBuffer: ByteBuffer(string: "Method not allowed\n")))
+            response.headers[.allow] = allow
         } else if let (entry, root, inner) = resolve(request, path: path) {
             scope = "tenant"
-            response = await TenantDispatch(services: services, router: tenantRouter, entry: entry, root: root, innerPath: inner)
+            response = await TenantDispatch(services: services, router: tenantRouter, methods: tenantMethods, entry: entry, root: root, innerPath: inner)
                 .respond(request, clientAddress: context.clientAddress, logger: context.logger)
         } else {
             response = await PlatformDispatch(services: services, router: platformRouter)

@@ -46,10 +46,14 @@ enum RequestForm {
             }
             var fields: [String: [String]] = [:]
             for (name, value) in object {
+                guard !name.isEmpty else { throw HTTPError(.badRequest, message: messages("error.malformed_json")) }
                 switch value {
                 case let text as String: fields[name] = [text]
-                case let number as NSNumber: fields[name] = [number.stringValue]
-                case let texts as [String: String]: for (locale, text) in texts { fields["\(name).\(locale)"] = [text] }
+                // a JSON true or false is an NSNumber too; no field of the API takes one
+                case let number as NSNumber where String(cString: number.objCType) != "c": fields[name] = [number.stringValue]
+                // text per locale: at least one, and only locales the platform knows
+                case let texts as [String: String] where !texts.isEmpty && texts.keys.allSatisfy(Locales.isSupported):
+                    for (locale, text) in texts { fields["\(name).\(locale)"] = [text] }
                 default: throw HTTPError(.badRequest, message: messages("error.malformed_json"))
                 }
             }

@@ -7,6 +7,7 @@ import Logging
 struct TenantDispatch {
     let services: HostServices
     let router: RouterResponder<CivicContext>
+    let methods: RouteMethods
     let entry: TenantEntry
     let root: String
     /// Path inside the tenant, always starting with `/`.
@@ -29,6 +30,10 @@ struct TenantDispatch {
             let query = request.uri.query.map { "?" + $0 } ?? ""
             let isRead = request.method == .get || request.method == .head
             let isAPI = innerPath.hasPrefix("/api/")
+            // a change sent to a path that only reads is refused before any token or session is looked at
+            if !isRead, case let allowed = methods.methods(innerPath), !allowed.isEmpty, !allowed.contains(request.method.rawValue) {
+                throw HTTPError(.methodNotAllowed)
+            }
             if isAPI, !services.apiLimiter.admit(["\(slug)|\(clientAddress)"]) {
                 var limited = ErrorPages.json(status: .tooManyRequests, message: services.renderer.text("error.title.429", module: nil, locale: negotiated.locale))
                 limited.headers[.retryAfter] = "60"
@@ -62,6 +67,13 @@ struct TenantDispatch {
                 csrf = session.csrf
             }
 
+            if isAPI, let raw = request.uri.queryParameters["locale"], !Locales.isSupported(String(raw)) {
+                throw HTTPError(.badRequest, message: "locale must be one of \(Locales.supported.joined(separator: ", "))")
+            }
+            // a change through the API needs a personal access token (or a signed-in session with its form token)
+            if isAPI, !isRead, account == nil {
+                throw HTTPError(.unauthorized, message: services.renderer.text("api.error.token", module: nil, locale: negotiated.locale))
+            }
             let cacheable = isRead && account == nil && !negotiated.remember
             if cacheable, !plainlyAnonymous, let hit = services.cache.lookup(slug, key: cacheKey, version: version) {
                 services.metrics.cacheHit()
@@ -98,7 +110,12 @@ struct TenantDispatch {
             var head = request.head
             head.path = innerPath + query
             response = try await router.respond(to: Request(head: head, body: request.body), context: CivicContext(source: source))
-            // the router answers unknown paths with an empty 404: give it a page in the visitor's language
+            // the router answers unknown paths with an empty 404: give it a page in the visitor's language,
+            // or a 405 when the path exists for other methods (a read of a path that only takes changes)
+            if response.status == .notFound, response.headers[.contentType] == nil,
+               case let allowed = methods.methods(innerPath), !allowed.isEmpty, !allowed.contains(head.method.rawValue) {
+                throw HTTPError(.methodNotAllowed)
+            }
             if response.status.code >= 400, response.headers[.contentType] == nil { throw HTTPError(response.status) }
             // a successful change may move a figure: its month in the history follows at once
             if RequestForm.isStateChanging(head.method), response.status.code < 400 {
@@ -140,6 +157,7 @@ struct TenantDispatch {
             chrome.csrf = csrf
             response = ErrorPages.response(for: error, api: innerPath.hasPrefix("/api/"),
                                              changing: RequestForm.isStateChanging(request.method), chrome: chrome, renderer: services.renderer, logger: logger)
+            if response.status == .methodNotAllowed, let allow = methods.allow(innerPath) { response.headers[.allow] = allow }
         }
         for cookie in cookies { response.setCookie(cookie) }
         return response
