@@ -47,6 +47,10 @@ import TestSupport
             #expect(plan.body.contains("id=\"group-plans\""))
             let report = try await visitor.get("/alpha/api/v1/search?q=rapport")
             #expect(report.body.contains("\"module\":\"reports\""))
+            // a page past the results is empty, not the last page again
+            let far = try await visitor.get("/alpha/api/v1/search?q=rapport&page=600")
+            #expect(far.body.contains("\"page\":600"))
+            #expect(far.body.contains("\"results\":[]"))
             // operators typed by a visitor are words, not syntax errors
             #expect(try await visitor.get("/alpha/search?q=%22NEAR(%2A").status == .ok)
             #expect(try await visitor.get("/alpha/search?q=").body.contains("id=\"q\""))

@@ -13,10 +13,12 @@ struct SearchRoutes {
         router.get("api/v1/search", use: json)
     }
 
-    private func run(_ request: Request, context: CivicContext, perPage: Int) async throws -> (query: String, page: Int, hits: [SearchIndex.Hit], total: Int) {
+    /// `page`: the API's validated page; the HTML page reads and clamps its own.
+    private func run(_ request: Request, context: CivicContext, perPage: Int, page requested: Int? = nil) async throws
+        -> (query: String, page: Int, hits: [SearchIndex.Hit], total: Int) {
         let parameters = request.uri.queryParameters
         let query = String((parameters["q"].map(String.init) ?? "").prefix(200)).trimmingCharacters(in: .whitespaces)
-        let page = max(1, min(parameters["page"].flatMap { Int(String($0)) } ?? 1, 500))
+        let page = requested ?? max(1, min(parameters["page"].flatMap { Int(String($0)) } ?? 1, 500))
         guard !query.isEmpty else { return (query, page, [], 0) }
         try await services.search.refresh(context.tenant, version: services.versions.current(context.tenant.slug), database: context.database,
                                           modules: services.enabledModules(context.tenant.slug))
@@ -56,7 +58,7 @@ struct SearchRoutes {
         guard request.uri.queryParameters["q"].map({ !$0.allSatisfy(\.isWhitespace) }) == true else {
             throw HTTPError(.badRequest, message: "q is required: the words to find")
         }
-        let (query, page, hits, total) = try await run(request, context: context, perPage: paging.perPage)
+        let (query, page, hits, total) = try await run(request, context: context, perPage: paging.perPage, page: paging.page)
         var response = try JSONBody.response([
             "query": query, "page": page, "per_page": paging.perPage, "total": total,
             "results": hits.map { ["module": $0.module, "kind": $0.kind, "title": $0.title.values, "url": context.root + $0.path,
