@@ -13,7 +13,7 @@ struct RouteMethods: Sendable {
     }
 
     /// The methods some route answers at `path` (GET brings HEAD); empty when no route has that shape.
-    func methods(_ path: String) -> Set<String> {
+    private func methods(_ path: String) -> Set<String> {
         let parts = path.split(separator: "/")
         var methods: Set<String> = []
         for pattern in patterns where pattern.segments.count == parts.count
@@ -22,6 +22,12 @@ struct RouteMethods: Sendable {
         }
         if methods.contains("GET") { methods.insert("HEAD") }
         return methods
+    }
+
+    /// Whether `path` is a known path that does not answer `method` (a case for 405).
+    func refuses(_ path: String, method: HTTPRequest.Method) -> Bool {
+        let methods = methods(path)
+        return !methods.isEmpty && !methods.contains(method.rawValue)
     }
 
     /// The `Allow` value for `path`, or `nil` when no route has that shape.

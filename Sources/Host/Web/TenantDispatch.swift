@@ -31,9 +31,7 @@ struct TenantDispatch {
             let isRead = request.method == .get || request.method == .head
             let isAPI = innerPath.hasPrefix("/api/")
             // a change sent to a path that only reads is refused before any token or session is looked at
-            if !isRead, case let allowed = methods.methods(innerPath), !allowed.isEmpty, !allowed.contains(request.method.rawValue) {
-                throw HTTPError(.methodNotAllowed)
-            }
+            if !isRead, methods.refuses(innerPath, method: request.method) { throw HTTPError(.methodNotAllowed) }
             if isAPI, !services.apiLimiter.admit(["\(slug)|\(clientAddress)"]) {
                 var limited = ErrorPages.json(status: .tooManyRequests, message: services.renderer.text("error.title.429", module: nil, locale: negotiated.locale))
                 limited.headers[.retryAfter] = "60"
@@ -112,8 +110,7 @@ struct TenantDispatch {
             response = try await router.respond(to: Request(head: head, body: request.body), context: CivicContext(source: source))
             // the router answers unknown paths with an empty 404: give it a page in the visitor's language,
             // or a 405 when the path exists for other methods (a read of a path that only takes changes)
-            if response.status == .notFound, response.headers[.contentType] == nil,
-               case let allowed = methods.methods(innerPath), !allowed.isEmpty, !allowed.contains(head.method.rawValue) {
+            if response.status == .notFound, response.headers[.contentType] == nil, methods.refuses(innerPath, method: head.method) {
                 throw HTTPError(.methodNotAllowed)
             }
             if response.status.code >= 400, response.headers[.contentType] == nil { throw HTTPError(response.status) }
@@ -129,7 +126,7 @@ struct TenantDispatch {
                 if response.status == .ok, response.headers[.cacheControl] == nil {
                     response.headers[.cacheControl] = "public, max-age=0, must-revalidate"
                 }
-                if response.status == .ok, let locale = request.uri.queryParameters["locale"].map(String.init), Locales.isSupported(locale),
+                if response.status == .ok, let locale = request.uri.queryParameters["locale"].map(String.init),
                    response.headers[.contentType]?.hasPrefix("application/json") == true {
                     let body = try await response.body.collect()
                     let data = APILocale.apply(Data(buffer: body), locale: locale, fallbacks: tenant.locales) ?? Data(buffer: body)
