@@ -14,20 +14,16 @@ for candidate in python3.13 /root/.pyenv/versions/3.13*/bin/python3.13 python3.1
   command -v "$candidate" >/dev/null 2>&1 && { PYTHON=$candidate; break; }
 done
 [ -x "$VENV/bin/schemathesis" ] || { "$PYTHON" -m venv "$VENV" && "$VENV/bin/pip" install -q --disable-pip-version-check schemathesis; }
-CONFIG=$(mktemp)
+trap 'kill $SERVER 2>/dev/null || true; rm -rf "$WORK"' EXIT
 # the fuzzer sends thousands of requests from one address
-sed -e 's/^api_requests_per_minute = .*/api_requests_per_minute = 100000000/' config/opencommune.toml > "$CONFIG"
-trap 'kill $SERVER 2>/dev/null || true; rm -rf "$WORK" "$CONFIG"' EXIT
-source Benchmarks/serve-demo.sh
+LIMITS="api_requests_per_minute=100000000" source Benchmarks/serve-demo.sh
 
 # an admin makes a token with every scope it can grant
 echo "benchmark password" | .build/release/opencommune user create tetouan --email fuzz@tetouan.test --role admin --password-stdin >/dev/null
 ADMIN_JAR="$WORK/admin-jar"
-CSRF=$(curl -s -c "$ADMIN_JAR" "$BASE/login" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -n 1)
-curl -s -b "$ADMIN_JAR" -c "$ADMIN_JAR" -o /dev/null --data-urlencode "email=fuzz@tetouan.test" --data-urlencode "password=benchmark password" \
-  --data-urlencode "_csrf=$CSRF" "$BASE/login"
+sign_in "$BASE" fuzz@tetouan.test "$ADMIN_JAR" >/dev/null
 FORM=$(curl -s -b "$ADMIN_JAR" "$BASE/admin/tokens")
-CSRF=$(sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' <<<"$FORM" | head -n 1)
+CSRF=$(csrf_of <<<"$FORM")
 SCOPES=$(grep -o 'name="scopes" value="[^"]*"' <<<"$FORM" | sed 's/.*value="\([^"]*\)"/--data-urlencode scopes=\1/' | tr '\n' ' ')
 # shellcheck disable=SC2086
 TOKEN=$(curl -s -b "$ADMIN_JAR" --data-urlencode "_csrf=$CSRF" --data-urlencode "name=schemathesis" $SCOPES "$BASE/admin/tokens" \

@@ -28,7 +28,7 @@ for index, number in enumerate(numbers):
                         progress=str((a * 17 + number) % 100)))
 csv.writer(open(sys.argv[2], "w", encoding="utf-8", newline="")).writerows(out)
 PY
-CSRF=$(curl -s -b "oc_session=$SESSION" "$BASE/admin/plans/import" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -n 1)
+CSRF=$(curl -s -b "oc_session=$SESSION" "$BASE/admin/plans/import" | csrf_of)
 curl -s -b "oc_session=$SESSION" -F "_csrf=$CSRF" -F "file=@$WORK/import.csv;type=text/csv" "$BASE/admin/plans/import" \
   | grep -q 'Import terminé' || { echo "plan import failed" >&2; exit 1; }
 
