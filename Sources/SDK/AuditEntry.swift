@@ -86,6 +86,14 @@ public struct FieldChange: Codable, Sendable, Hashable {
         self.new = new
     }
 
+    /// A snapshot of an item's fields for ``diff(old:new:)``: `plain` as given, and each translation
+    /// of each named text as `name.locale`, so the public history shows which language changed.
+    public static func snapshot(_ plain: [String: String], texts: [String: LocalizedText]) -> [String: String] {
+        var fields = plain
+        for (name, text) in texts { for (locale, value) in text.values { fields["\(name).\(locale)"] = value } }
+        return fields
+    }
+
     /// The changes between two snapshots of the same fields, skipping unchanged ones.
     public static func diff(old: [String: String], new: [String: String]) -> [FieldChange] {
         Set(old.keys).union(new.keys).sorted().compactMap { key in

@@ -68,6 +68,13 @@ import Testing
         ])
     }
 
+    @Test func snapshotFlattensEachTranslation() {
+        let snapshot = FieldChange.snapshot(["status": "open"], texts: ["title": ["fr": "Titre", "ar": "عنوان", "en": "  "]])
+        #expect(snapshot == ["status": "open", "title.fr": "Titre", "title.ar": "عنوان"])
+        #expect(FieldChange.diff(old: snapshot, new: FieldChange.snapshot(["status": "open"], texts: ["title": ["fr": "Titre"]]))
+                == [FieldChange(field: "title.ar", old: "عنوان", new: nil)])
+    }
+
     @Test func moduleMigrationIDsArePrefixed() {
         var migrations = ModuleMigrations(moduleID: "plans")
         migrations.add("001-create") { _ in }

@@ -46,11 +46,9 @@ struct Consultation: Codable, Sendable, FetchableRecord, MutablePersistableRecor
 
     /// Fields for the audit log, one per translation.
     var auditFields: [String: String] {
-        var fields = ["subject": subject ?? "", "opens_at": ConsultationDates.format(opensAt), "closes_at": ConsultationDates.format(closesAt),
-                      "audience": audience.rawValue, "status": status.rawValue]
-        for (locale, text) in title.values { fields["title.\(locale)"] = text }
-        for (locale, text) in description.values { fields["description.\(locale)"] = text }
-        return fields
+        FieldChange.snapshot(["subject": subject ?? "", "opens_at": ConsultationDates.format(opensAt), "closes_at": ConsultationDates.format(closesAt),
+                              "audience": audience.rawValue, "status": status.rawValue],
+                             texts: ["title": title, "description": description])
     }
 }
 

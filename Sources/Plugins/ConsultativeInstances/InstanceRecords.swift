@@ -28,11 +28,8 @@ struct InstanceProfile: Codable, Sendable, FetchableRecord, PersistableRecord {
     }
 
     var auditFields: [String: String] {
-        var fields = ["mandate_start": mandateStart ?? "", "mandate_end": mandateEnd ?? "", "contact": contact]
-        for (name, text) in [("legal_basis", legalBasis), ("mission", mission), ("composition", composition)] {
-            for (locale, value) in text.values { fields["\(name).\(locale)"] = value }
-        }
-        return fields
+        FieldChange.snapshot(["mandate_start": mandateStart ?? "", "mandate_end": mandateEnd ?? "", "contact": contact],
+                             texts: ["legal_basis": legalBasis, "mission": mission, "composition": composition])
     }
 }
 
@@ -62,10 +59,8 @@ struct Member: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
     func isCurrent(on day: String) -> Bool { startedOn <= day && (endedOn.map { $0 >= day } ?? true) }
 
     var auditFields: [String: String] {
-        var fields = ["name": name, "role": role.rawValue, "started_on": startedOn, "ended_on": endedOn ?? "", "photo": photo ?? ""]
-        for (locale, value) in quality.values { fields["quality.\(locale)"] = value }
-        for (locale, value) in photoAlt.values { fields["photo_alt.\(locale)"] = value }
-        return fields
+        FieldChange.snapshot(["name": name, "role": role.rawValue, "started_on": startedOn, "ended_on": endedOn ?? "", "photo": photo ?? ""],
+                             texts: ["quality": quality, "photo_alt": photoAlt])
     }
 }
 
@@ -96,11 +91,8 @@ struct Meeting: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
     var day: String { String(startsAt.prefix(10)) }
 
     var auditFields: [String: String] {
-        var fields = ["starts_at": startsAt, "status": status.rawValue, "attendance": attendance.map(String.init) ?? "", "minutes_file": minutesFile ?? ""]
-        for (name, text) in [("place", place), ("agenda", agenda), ("minutes_text", minutesText)] {
-            for (locale, value) in text.values { fields["\(name).\(locale)"] = value }
-        }
-        return fields
+        FieldChange.snapshot(["starts_at": startsAt, "status": status.rawValue, "attendance": attendance.map(String.init) ?? "", "minutes_file": minutesFile ?? ""],
+                             texts: ["place": place, "agenda": agenda, "minutes_text": minutesText])
     }
 }
 
@@ -135,10 +127,7 @@ struct Opinion: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
     var auditFields: [String: String] {
-        var fields = ["adopted_on": adoptedOn, "file": file ?? "", "follow_up": followUp?.rawValue ?? "", "follow_up_on": followUpOn ?? ""]
-        for (name, text) in [("title", title), ("subject", subject), ("body", body), ("follow_up_reason", followUpReason)] {
-            for (locale, value) in text.values { fields["\(name).\(locale)"] = value }
-        }
-        return fields
+        FieldChange.snapshot(["adopted_on": adoptedOn, "file": file ?? "", "follow_up": followUp?.rawValue ?? "", "follow_up_on": followUpOn ?? ""],
+                             texts: ["title": title, "subject": subject, "body": body, "follow_up_reason": followUpReason])
     }
 }

@@ -42,9 +42,6 @@ struct Page: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
 
     /// Field snapshot for the audit log, one entry per translation.
     var auditFields: [String: String] {
-        var fields = ["slug": slug, "position": String(position), "published": String(published)]
-        for (locale, value) in title.values { fields["title.\(locale)"] = value }
-        for (locale, value) in body.values { fields["body.\(locale)"] = value }
-        return fields
+        FieldChange.snapshot(["slug": slug, "position": String(position), "published": String(published)], texts: ["title": title, "body": body])
     }
 }

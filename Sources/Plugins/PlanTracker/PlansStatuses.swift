@@ -48,8 +48,8 @@ struct PlansStatuses {
             let position = try existing?.position ?? (Int.fetchOne(db, sql: "SELECT COALESCE(MAX(position), -1) + 1 FROM plan_status") ?? 0)
             let status = PlanStatus(key: key, label: label, progress: value, complete: complete, position: position)
             try status.save(db)
-            let before = existing.map { PlanAudit.fields(["label": $0.label]).merging(["progress": String($0.progress), "complete": String($0.complete)]) { a, _ in a } } ?? [:]
-            let after = PlanAudit.fields(["label": label]).merging(["progress": String(value), "complete": String(complete)]) { a, _ in a }
+            let before = existing.map { FieldChange.snapshot(["progress": String($0.progress), "complete": String($0.complete)], texts: ["label": $0.label]) } ?? [:]
+            let after = FieldChange.snapshot(["progress": String(value), "complete": String(complete)], texts: ["label": label])
             try context.audit(db, action: existing == nil ? "create" : "update", itemType: "status", itemID: key, summary: key,
                               changes: FieldChange.diff(old: before, new: after))
         }

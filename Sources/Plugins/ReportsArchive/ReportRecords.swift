@@ -33,12 +33,9 @@ struct Report: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
     var isPublic: Bool { status != "draft" }
 
     var auditFields: [String: String] {
-        var fields = ["type": type, "year": String(year), "period_start": periodStart ?? "", "period_end": periodEnd ?? "",
-                      "published_on": publishedOn ?? "", "languages": languages, "status": status]
-        for (name, text) in ["title": title, "summary": summary, "withdrawn_reason": withdrawnReason] {
-            for (locale, value) in text.values { fields["\(name).\(locale)"] = value }
-        }
-        return fields
+        FieldChange.snapshot(["type": type, "year": String(year), "period_start": periodStart ?? "", "period_end": periodEnd ?? "",
+                              "published_on": publishedOn ?? "", "languages": languages, "status": status],
+                             texts: ["title": title, "summary": summary, "withdrawn_reason": withdrawnReason])
     }
 }
 
