@@ -52,30 +52,30 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(
-            name: "PlanTracker",
+            name: "Plans",
             dependencies: ["CivicSDK"],
-            path: "Sources/Plugins/PlanTracker",
+            path: "Sources/Plugins/Plans",
             resources: [.copy("Templates"), .copy("Strings")],
             swiftSettings: strict
         ),
         .target(
-            name: "ReportsArchive",
+            name: "Reports",
             dependencies: ["CivicSDK"],
-            path: "Sources/Plugins/ReportsArchive",
+            path: "Sources/Plugins/Reports",
             resources: [.copy("Templates"), .copy("Strings")],
             swiftSettings: strict
         ),
         .target(
-            name: "ConsultationForms",
+            name: "Consultations",
             dependencies: ["CivicSDK"],
-            path: "Sources/Plugins/ConsultationForms",
+            path: "Sources/Plugins/Consultations",
             resources: [.copy("Templates"), .copy("Strings")],
             swiftSettings: strict
         ),
         .target(
-            name: "ConsultativeInstances",
+            name: "Instances",
             dependencies: ["CivicSDK"],
-            path: "Sources/Plugins/ConsultativeInstances",
+            path: "Sources/Plugins/Instances",
             resources: [.copy("Templates"), .copy("Strings")],
             swiftSettings: strict
         ),
@@ -84,10 +84,10 @@ let package = Package(
             dependencies: [
                 "CivicSDK",
                 "Pages",
-                "PlanTracker",
-                "ReportsArchive",
-                "ConsultationForms",
-                "ConsultativeInstances",
+                "Plans",
+                "Reports",
+                "Consultations",
+                "Instances",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Mustache", package: "swift-mustache"),
@@ -130,9 +130,9 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(
-            name: "PlanTrackerTests",
+            name: "PlansTests",
             dependencies: [
-                "PlanTracker",
+                "Plans",
                 "CivicSDK",
                 "TestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
@@ -140,9 +140,9 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(
-            name: "ReportsArchiveTests",
+            name: "ReportsTests",
             dependencies: [
-                "ReportsArchive",
+                "Reports",
                 "CivicSDK",
                 "TestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
@@ -150,9 +150,9 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(
-            name: "ConsultationFormsTests",
+            name: "ConsultationsTests",
             dependencies: [
-                "ConsultationForms",
+                "Consultations",
                 "CivicSDK",
                 "TestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
@@ -160,9 +160,9 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(
-            name: "ConsultativeInstancesTests",
+            name: "InstancesTests",
             dependencies: [
-                "ConsultativeInstances",
+                "Instances",
                 "CivicSDK",
                 "TestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

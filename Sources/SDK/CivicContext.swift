@@ -2,26 +2,47 @@ import Foundation
 import GRDB
 import Hummingbird
 
-/// The request context every tenant route receives: tenant, database, account, locale, CSRF token, renderer.
+/// The request context every tenant route receives: what the host's front door resolved (tenant,
+/// root, path, locale), then what the pipeline's stages added (visitor, form token, form, module).
 ///
-/// A module reaches everything tenant-specific through it and holds no global state.
+/// It carries request data only; a module's services come in its ``ModuleEnvironment``.
 public struct CivicContext: RequestContext {
-    /// The host builds the context from what it resolved.
+    /// The host builds the context from what its front door resolved.
     public typealias Source = CivicRequestSource
 
     /// Hummingbird's own storage (logger, route parameters).
     public var coreContext: CoreRequestContextStorage
-    /// What the host resolved.
+    /// What the front door resolved.
     public let request: CivicRequestSource
+    /// The signed-in account, or `nil` for an anonymous visitor (set by the host's identity stage).
+    public private(set) var account: SignedInAccount?
+    /// The CSRF token to embed as `_csrf` in forms (set by the host's identity stage).
+    public private(set) var csrfToken = ""
+    /// Whether the request carries a personal access token rather than a browser session.
+    public private(set) var tokenAuthenticated = false
+    /// The submitted form, already CSRF-checked (set by the host's form stage; `.empty` on reads).
+    public private(set) var form = FormData.empty
     /// The module whose routes are handling the request, set by the host when routing.
     public var module: String?
     /// That module's settings in this tenant.
     public var moduleSettings: ModuleSettings = .none
 
-    /// Creates the context from the host's resolution.
+    /// Creates the context from the front door's resolution, for an anonymous visitor.
     public init(source: CivicRequestSource) {
         self.coreContext = .init(source: source)
         self.request = source
+    }
+
+    /// The visitor, as the host's identity stage found them.
+    @_spi(Host) public mutating func identify(_ account: SignedInAccount?, csrfToken: String, byToken: Bool) {
+        self.account = account
+        self.csrfToken = csrfToken
+        self.tokenAuthenticated = byToken
+    }
+
+    /// The form the host's form stage read and checked.
+    @_spi(Host) public mutating func receive(_ form: FormData) {
+        self.form = form
     }
 
     /// The API's JSON: ISO 8601 dates, sorted keys, unescaped slashes.
@@ -33,58 +54,28 @@ public struct CivicContext: RequestContext {
     }
 
     /// Largest accepted request body.
-    public var maxUploadSize: Int { request.maxUploadSize }
+    public var maxUploadSize: Int { request.host.maxUploadSize }
     /// The current tenant.
     public var tenant: Tenant { request.tenant }
     /// Path prefix of the tenant (`/tetouan` or `""`); prepend it to every link.
     public var root: String { request.root }
     /// The tenant's database.
-    public var database: TenantDatabase { request.database }
+    public var database: TenantDatabase { request.storage.database }
     /// The tenant's uploaded files (`<data-dir>/<slug>/files/`), served at `{root}/files/{name}`.
-    public var files: TenantFiles { request.files }
-    /// The signed-in account, or `nil` for an anonymous visitor.
-    public var account: SignedInAccount? { request.account }
+    public var files: TenantFiles { request.storage.files }
     /// The visitor's locale.
     public var locale: String { request.locale }
     /// Locales to fall back on when content is missing in ``locale``.
     public var fallbackLocales: [String] { request.tenant.locales }
-    /// The CSRF token to embed as `_csrf` in forms.
-    public var csrfToken: String { request.csrfToken }
     /// Page renderer.
-    public var renderer: any PageRenderer { request.renderer }
-    /// The submitted form (already CSRF-checked by the host).
-    public var form: FormData { request.form }
+    public var renderer: any PageRenderer { request.host.renderer }
     /// Client address, for rate limiting.
     public var clientAddress: String { request.clientAddress }
 
-    /// The figures every enabled module publishes for this tenant (see ``CivicModule/indicators(_:_:)``),
-    /// by indicator id, so one module can show another's live numbers (a plan indicator linked to
-    /// "reports published", say).
-    public func liveFigures() async throws -> [String: Indicator] { try await request.liveFigures() }
-
-    /// Items of the enabled modules that this module may link to (commitments a report evidences, say).
-    public func linkTargets() async throws -> [LinkTarget] { try await request.linkTargets() }
-
-    /// Comments and suggestions under `item` of the current module, with the form to add one, as HTML
-    /// to embed unescaped (`{{{feedback}}}`). The module must answer ``CivicModule/feedbackTarget(_:_:item:)`` for it.
-    public func feedbackThread(_ item: String) async throws -> String {
-        try await request.feedback.thread(item: item, context: self)
-    }
-
-    /// How many comments and suggestions each of `items` of the current module received.
-    public func feedbackCounts(_ items: [String]) async throws -> [String: Int] {
-        try await request.feedback.counts(items: items, context: self)
-    }
-
-    /// Path of the page holding the thread of `item` of the current module, for items listed on another page.
+    /// Path of the page holding the comments and suggestions of `item` of the current module, for
+    /// items listed on another page.
     public func feedbackPath(_ item: String) -> String {
         "\(root)/feedback/on/\(module ?? "core")/\(item)"
-    }
-
-    /// For a commune: what `module` publishes about each of its instances where it is enabled
-    /// (see ``CivicModule/publicDigest(_:_:)``), in the registry's order. Empty for an instance.
-    public func childDigests(_ module: String) async throws -> [TenantDigest] {
-        try await request.childDigests(module)
     }
 
     /// Keys under which this visitor's citizen input is counted (see ``ModuleEnvironment/citizenInput``):
@@ -96,7 +87,7 @@ public struct CivicContext: RequestContext {
     /// Whether the current account holds `permission`.
     public func can(_ permission: String) -> Bool {
         guard let account else { return false }
-        return request.policy.allows(account.grants, permission) && (account.scopes?.contains(permission) ?? true)
+        return request.host.policy.allows(account.grants, permission) && (account.scopes?.contains(permission) ?? true)
     }
 
     /// Throws 401 for an anonymous visitor and 403 when the account lacks `permission`.

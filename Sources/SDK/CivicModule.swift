@@ -13,19 +13,16 @@ public struct ModuleEnvironment: Sendable {
     public let signer: Signer
     /// Whether cookies must carry `Secure` (the site is served over HTTPS).
     public let secureCookies: Bool
+    /// The host's figures, links, comments and digests.
+    public let services: ModuleServices
 
     /// Creates an environment.
-    public init(logger: Logger, citizenInput: RateLimiter, signer: Signer, secureCookies: Bool) {
+    public init(logger: Logger, citizenInput: RateLimiter, signer: Signer, secureCookies: Bool, services: ModuleServices) {
         self.logger = logger
         self.citizenInput = citizenInput
         self.signer = signer
         self.secureCookies = secureCookies
-    }
-
-    /// An environment for a module used outside a host (tests, tools): its own limiter and a random key.
-    public static func standalone(_ label: String) -> ModuleEnvironment {
-        ModuleEnvironment(logger: Logger(label: label), citizenInput: RateLimiter(limit: 10, window: 3_600),
-                          signer: Signer(secret: RandomToken.bytes(32)), secureCookies: false)
+        self.services = services
     }
 }
 
@@ -76,7 +73,7 @@ public protocol CivicModule: Sendable {
     func routes(_ router: ModuleRouter)
     /// Figures for the tenant dashboard, read inside a read transaction.
     func indicators(_ db: Database, _ tenant: Tenant) throws -> [Indicator]
-    /// Public items other modules may link to (see ``CivicContext/linkTargets()``).
+    /// Public items other modules may link to (see ``LinkService``).
     func linkTargets(_ db: Database, _ tenant: Tenant) throws -> [LinkTarget]
     /// `item` (such as `"commitment:2"`) as a subject of comments and suggestions, or `nil` when it
     /// does not exist, is not public, or takes none. Returning a target opts the item in.

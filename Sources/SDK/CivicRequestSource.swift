@@ -1,8 +1,9 @@
-import GRDB
 import Hummingbird
 import Logging
 
-/// Everything the host resolved about a request before handing it to a module's routes.
+/// What the host's front door resolved about a request before the pipeline's stages run: which
+/// tenant, reached how, at which path, in which language, from where. Stages then add the visitor
+/// (``CivicContext/account``), the form token and the submitted form.
 public struct CivicRequestSource: RequestContextSource, Sendable {
     /// Request logger.
     public let logger: Logger
@@ -12,59 +13,56 @@ public struct CivicRequestSource: RequestContextSource, Sendable {
     public let root: String
     /// The path the visitor asked for (root included, query excluded), for links back to this page.
     public let path: String
-    /// The tenant's database.
-    public let database: TenantDatabase
-    /// The tenant's uploaded files.
-    public let files: TenantFiles
-    /// The signed-in account in this tenant, if any.
-    public let account: SignedInAccount?
     /// Negotiated locale.
     public let locale: String
-    /// The token every state-changing form must post back as `_csrf`.
-    public let csrfToken: String
-    /// Page renderer.
-    public let renderer: any PageRenderer
-    /// Permissions of the host and every module.
-    public let policy: PermissionPolicy
-    /// Parsed form of a POST, `.empty` otherwise.
-    public let form: FormData
     /// Client address, for rate limits.
     public let clientAddress: String
-    /// Largest accepted request body, in bytes.
-    public let maxUploadSize: Int
-    /// The live figures of every module enabled in this tenant, by indicator id.
-    public let liveFigures: @Sendable () async throws -> [String: Indicator]
-    /// The link targets of every module enabled in this tenant.
-    public let linkTargets: @Sendable () async throws -> [LinkTarget]
-    /// The host's comments and suggestions service.
-    public let feedback: any FeedbackThreads
-    /// The public digests of a module in each instance of this tenant (a commune).
-    public let childDigests: @Sendable (String) async throws -> [TenantDigest]
+    /// The tenant's database and files.
+    public let storage: TenantStorage
+    /// What the host offers every request: renderer, permissions, limits.
+    public let host: HostFacilities
 
     /// Creates a source; called by the host only.
-    public init(logger: Logger, tenant: Tenant, root: String, path: String, database: TenantDatabase, files: TenantFiles, account: SignedInAccount?,
-                locale: String, csrfToken: String, renderer: any PageRenderer, policy: PermissionPolicy,
-                form: FormData, clientAddress: String, maxUploadSize: Int,
-                liveFigures: @escaping @Sendable () async throws -> [String: Indicator],
-                linkTargets: @escaping @Sendable () async throws -> [LinkTarget], feedback: any FeedbackThreads,
-                childDigests: @escaping @Sendable (String) async throws -> [TenantDigest]) {
+    public init(logger: Logger, tenant: Tenant, root: String, path: String, locale: String, clientAddress: String,
+                storage: TenantStorage, host: HostFacilities) {
         self.logger = logger
         self.tenant = tenant
         self.root = root
         self.path = path
+        self.locale = locale
+        self.clientAddress = clientAddress
+        self.storage = storage
+        self.host = host
+    }
+}
+
+/// One tenant's storage: its own database and its own files folder, never another tenant's.
+public struct TenantStorage: Sendable {
+    /// The tenant's database.
+    public let database: TenantDatabase
+    /// The tenant's uploaded files.
+    public let files: TenantFiles
+
+    /// Creates the pair; called by the host only.
+    public init(database: TenantDatabase, files: TenantFiles) {
         self.database = database
         self.files = files
-        self.account = account
-        self.locale = locale
-        self.csrfToken = csrfToken
+    }
+}
+
+/// What the host offers every request, the same for all tenants.
+public struct HostFacilities: Sendable {
+    /// Page renderer.
+    public let renderer: any PageRenderer
+    /// Permissions of the host and every module.
+    public let policy: PermissionPolicy
+    /// Largest accepted upload, in bytes.
+    public let maxUploadSize: Int
+
+    /// Creates the facilities; called by the host only.
+    public init(renderer: any PageRenderer, policy: PermissionPolicy, maxUploadSize: Int) {
         self.renderer = renderer
         self.policy = policy
-        self.form = form
-        self.clientAddress = clientAddress
         self.maxUploadSize = maxUploadSize
-        self.liveFigures = liveFigures
-        self.linkTargets = linkTargets
-        self.feedback = feedback
-        self.childDigests = childDigests
     }
 }

@@ -28,7 +28,7 @@ import Testing
         var config = ServerConfig()
         config.dataDirectory = folder
         config.bcryptCost = 4
-        let services = try HostServices(config: config, logger: Logger(label: "test"))
+        let services = try HostServices(config: config, modules: InstalledModules.all, logger: Logger(label: "test"))
         let created = try #require(try await FirstAdmin.ensure(services))
         #expect(created.email == FirstAdmin.email)
         #expect(created.password.count == 20)

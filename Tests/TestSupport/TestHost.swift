@@ -18,7 +18,8 @@ public final class TestHost: Sendable {
     public let dataDirectory: String
     let services: HostServices
 
-    public init(maxBodyBytes: Int = 1_048_576, maxUploadBytes: Int = 10_485_760, loginAttempts: Int = 5,
+    /// `modules`: the modules this host runs (every installed one unless a test brings its own).
+    public init(modules: [any CivicModule.Type] = InstalledModules.all, maxBodyBytes: Int = 1_048_576, maxUploadBytes: Int = 10_485_760, loginAttempts: Int = 5,
                 citizenPostsPerHour: Int = 10, apiRequestsPerMinute: Int = 600, idleTimeoutSeconds: Int = 30, hosts: [String: [String]] = [:]) async throws {
         dataDirectory = NSTemporaryDirectory() + "opencommune-test-" + UUID().uuidString
         var config = ServerConfig()
@@ -33,7 +34,7 @@ public final class TestHost: Sendable {
         config.idleTimeoutSeconds = idleTimeoutSeconds
         var logger = Logger(label: "test")
         logger.logLevel = .critical
-        services = try HostServices(config: config, logger: logger)
+        services = try HostServices(config: config, modules: modules, logger: logger)
         let tenants = services.tenants
         try tenants.create(.init(slug: "alpha", name: ["fr": "Commune Alpha", "ar": "جماعة ألفا", "en": "Alpha Municipality"],
                                  hosts: hosts["alpha"] ?? []))
@@ -54,10 +55,16 @@ public final class TestHost: Sendable {
 
     deinit { try? FileManager.default.removeItem(atPath: dataDirectory) }
 
+    /// The environment this host gives its modules, to create one outside the host (logic tests).
+    public func moduleEnvironment(_ label: String) -> ModuleEnvironment {
+        ModuleEnvironment(logger: Logger(label: label), citizenInput: RateLimiter(limit: 10, window: 3_600),
+                          signer: Signer(secret: RandomToken.bytes(32)), secureCookies: false, services: services.moduleServices)
+    }
+
     /// Adds an account with `grants` to a tenant, with ``password``.
     public func createAccount(tenant: String, email: String, grants: Set<RoleGrant>) async throws {
         let hash = try await services.hasher.hash(Self.password)
-        _ = try await services.database(tenant).pool.write { db in
+        _ = try await services.database(tenant).write(.nothingPublic) { db in
             try AccountStore.create(db, email: email, displayName: email.components(separatedBy: "@")[0].capitalized, passwordHash: hash, grants: grants)
         }
     }

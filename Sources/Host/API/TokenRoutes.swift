@@ -13,7 +13,7 @@ struct TokenRoutes {
 
     /// Module permissions the account holds: what its tokens may be given.
     private func grantable(_ context: CivicContext) -> [Permission] {
-        context.request.policy.all.filter { $0.module != "core" && context.can($0.id) }
+        context.request.host.policy.all.filter { $0.module != "core" && context.can($0.id) }
     }
 
     private func render(_ context: CivicContext, created: String?, errors: [String], name: String, status: HTTPResponse.Status) async throws -> Response {

@@ -19,6 +19,6 @@ struct GlobalOptions: ParsableArguments {
     func services(config: ServerConfig? = nil, logLevel: Logger.Level = .warning) throws -> HostServices {
         var logger = Logger(label: "opencommune")
         logger.logLevel = logLevel
-        return try HostServices(config: config ?? loadConfig(), logger: logger)
+        return try HostServices(config: config ?? loadConfig(), modules: InstalledModules.all, logger: logger)
     }
 }

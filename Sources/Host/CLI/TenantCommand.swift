@@ -42,7 +42,7 @@ struct TenantCommand: AsyncParsableCommand {
             let services = try options.services()
             let items = services.registry.all().map { entry in
                 Item(slug: entry.tenant.slug, kind: entry.tenant.kind.rawValue, parent: entry.tenant.parentSlug, name: entry.tenant.name.values,
-                     locales: entry.tenant.locales, hosts: entry.hosts, modules: ModuleCatalog.ids.filter { entry.isEnabled($0) })
+                     locales: entry.tenant.locales, hosts: entry.hosts, modules: services.modules.ids.filter { entry.isEnabled($0) })
             }
             if json {
                 let encoder = JSONEncoder()

@@ -21,7 +21,7 @@ struct UserCommand: AsyncParsableCommand {
             let hash = try await services.hasher.hash(password)
             let display = name ?? String(address.split(separator: "@").first ?? "")
             let role = self.role
-            let created = try await services.database(tenant).pool.write { db in
+            let created = try await services.database(tenant).write(.nothingPublic) { db in
                 try AccountStore.create(db, email: address, displayName: display, passwordHash: hash, grants: [RoleGrant(role)])
             }
             guard created != nil else { throw PlatformError("account_exists", address, tenant) }

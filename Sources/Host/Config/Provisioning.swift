@@ -44,6 +44,7 @@ struct Provisioning {
     @discardableResult
     func apply(_ services: HostServices) throws -> [String] {
         var created: [String] = []
+        // a tenant created here has no cached page yet: its first content is written to its pool directly
         for file in try load() where services.registry.entry(file.slug) == nil {
             guard let kind = Tenant.Kind(rawValue: file.kind ?? "commune") else { throw ConfigError("\(file.slug): kind must be commune or instance") }
             try services.tenants.create(.init(slug: file.slug, name: LocalizedText(file.name), kind: kind, parent: file.parent,
@@ -53,11 +54,11 @@ struct Provisioning {
                 try services.tenants.enable(file.slug, module: module)
                 if file.demo == true, let instance = services.modules.instance(module), let tenant = services.registry.entry(file.slug)?.tenant {
                     let files = services.files(file.slug)
-                    try services.database(file.slug).pool.write { db in try instance.installSampleContent(db, tenant, files: files) }
+                    try services.pools.pool(file.slug).write { db in try instance.installSampleContent(db, tenant, files: files) }
                 }
             }
             if let open = file.feedback_without_account {
-                try services.database(file.slug).pool.write { db in try FeedbackStore.setAcceptsWithoutAccount(db, open) }
+                try services.pools.pool(file.slug).write { db in try FeedbackStore.setAcceptsWithoutAccount(db, open) }
             }
             created.append(file.slug)
             services.logger.info("provisioned tenant \(file.slug)")

@@ -33,7 +33,7 @@ struct DashboardRoutes {
             guard ErrorPages.isStorageFailure(error) else { throw error }
             context.logger.error("figure history not recorded: \(error)")
         }
-        let live = try await context.liveFigures()
+        let live = try await services.figures.live(context)
         let (history, years) = try await context.database.read { db in (try FigureHistory.series(db, year: year), try FigureHistory.years(db)) }
         let byID = Dictionary(uniqueKeysWithValues: history.map { ($0.id, $0) })
         let rank = { (id: String) in Self.order.firstIndex(of: id) ?? Self.order.count }
@@ -47,7 +47,7 @@ struct DashboardRoutes {
         var result: [(TenantEntry, [Indicator])] = []
         for entry in services.registry.instances(of: context.tenant.slug) {
             guard let database = try? services.database(entry.tenant.slug) else { continue }
-            let figures = try await services.liveFigures(entry.tenant, database: database).values.sorted { $0.id < $1.id }
+            let figures = try await services.figures.live(entry.tenant, database: database).values.sorted { $0.id < $1.id }
             result.append((entry, figures))
         }
         return result

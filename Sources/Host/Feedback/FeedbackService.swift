@@ -6,9 +6,12 @@ import Hummingbird
 /// The host's comments and suggestions: resolves the item they are about, renders threads, throttles senders.
 struct FeedbackService: FeedbackThreads {
     let registry: TenantRegistry
-    let modules: ModuleCatalog
+    let modules: ModuleDirectory
     /// Citizen input per address and per account (shared with the modules through their environment).
     let limiter: RateLimiter
+
+    /// Links to the tenant's public items (an answer may point to one).
+    var links: HostLinks { HostLinks(directory: modules) }
 
     // MARK: FeedbackThreads
 
@@ -52,7 +55,7 @@ struct FeedbackService: FeedbackThreads {
         let (entries, acceptsAnonymous) = try await context.database.read { db in
             (try FeedbackStore.thread(db, module: module, item: item), try FeedbackStore.acceptsWithoutAccount(db))
         }
-        let targets = entries.contains { $0.response?.target != nil } ? try await context.linkTargets() : []
+        let targets = entries.contains { $0.response?.target != nil } ? try await links.targets(context) : []
         var data: [String: Any] = [
             "entries": entries.map { FeedbackView.entry($0, context: context, targets: targets) },
             "count": entries.count,

@@ -2,20 +2,15 @@ import CivicSDK
 import Foundation
 import Hummingbird
 import NIOCore
-import Synchronization
 
 /// `{root}/opendata.zip`: every public dataset of the tenant's modules and of the host (dashboard,
 /// citizen input) in one archive with a README saying what each file holds. Each file is fetched
 /// through the tenant's own routes as an anonymous visitor, so the archive holds exactly what the
 /// public sees; as a public page it is cached until the tenant's content changes.
 struct OpenDataRoutes {
-    /// The tenant router, set once it is built (the archive's files come from it).
-    final class RouterBox: Sendable {
-        let responder = Mutex<RouterResponder<CivicContext>?>(nil)
-    }
-
     let services: HostServices
-    let box: RouterBox
+    /// The tenant router, built after this route is registered: the archive's files come from it.
+    let router: TenantRouterHandle
 
     static let hostData = [
         OpenDataset(file: "dashboard.csv", path: "/dashboard.csv", description: [
@@ -36,13 +31,10 @@ struct OpenDataRoutes {
 
     /// One public GET through the tenant's routes, as an anonymous visitor.
     private func fetch(_ path: String, context: CivicContext) async throws -> (Data, Response)? {
-        guard let responder = box.responder.withLock({ $0 }) else { return nil }
+        guard let responder = router.responder else { return nil }
         let source = context.request
         let anonymous = CivicRequestSource(logger: source.logger, tenant: source.tenant, root: source.root, path: source.root + path,
-                                           database: source.database, files: source.files, account: nil, locale: source.locale, csrfToken: "",
-                                           renderer: source.renderer, policy: source.policy, form: .empty, clientAddress: source.clientAddress,
-                                           maxUploadSize: source.maxUploadSize, liveFigures: source.liveFigures, linkTargets: source.linkTargets,
-                                           feedback: source.feedback, childDigests: source.childDigests)
+                                           locale: source.locale, clientAddress: source.clientAddress, storage: source.storage, host: source.host)
         let head = HTTPRequest(method: .get, scheme: nil, authority: nil, path: path)
         let response = try await responder.respond(to: Request(head: head, body: .init(buffer: ByteBuffer())), context: CivicContext(source: anonymous))
         guard response.status == .ok else { return nil }

@@ -6,6 +6,7 @@ import GRDB
 struct TenantService: Sendable {
     let registry: TenantRegistry
     let pools: TenantPools
+    let modules: ModuleCatalog
 
     /// Path segments that can never be tenant slugs: they are platform routes.
     static let reservedSlugs: Set<String> = ["admin", "api", "static", "healthz", "readyz", "metrics", "login", "logout", "setup"]
@@ -66,7 +67,7 @@ struct TenantService: Sendable {
                 for host in new.hosts {
                     try db.execute(sql: "INSERT INTO tenant_host (host, slug) VALUES (?, ?)", arguments: [host, new.slug])
                 }
-                for module in ModuleCatalog.ids {
+                for module in modules.ids {
                     try db.execute(sql: "INSERT INTO tenant_module (slug, module, allowed, enabled) VALUES (?, ?, 1, 0)", arguments: [new.slug, module])
                 }
             }
@@ -85,7 +86,7 @@ struct TenantService: Sendable {
     /// Lets (or stops letting) a tenant use a module; forbidding also disables it.
     func setAllowed(_ slug: String, module: String, allowed: Bool) throws {
         _ = try entry(slug)
-        guard ModuleCatalog.type(module) != nil else { throw PlatformError("module_unknown", module) }
+        guard modules.type(module) != nil else { throw PlatformError("module_unknown", module) }
         try registry.write(slug) { db in
             try db.execute(sql: """
                 INSERT INTO tenant_module (slug, module, allowed, enabled) VALUES (?, ?, ?, 0)
@@ -97,7 +98,7 @@ struct TenantService: Sendable {
     /// Runs the module's pending migrations on the tenant's database, then turns it on.
     func enable(_ slug: String, module: String) throws {
         let entry = try entry(slug)
-        guard let type = ModuleCatalog.type(module) else { throw PlatformError("module_unknown", module) }
+        guard let type = modules.type(module) else { throw PlatformError("module_unknown", module) }
         guard entry.modules[module]?.allowed == true else {
             throw PlatformError("module_not_allowed", module, slug)
         }
@@ -110,7 +111,7 @@ struct TenantService: Sendable {
     /// Hides the module; its tables and data stay in the tenant's database.
     func disable(_ slug: String, module: String) throws {
         _ = try entry(slug)
-        guard ModuleCatalog.type(module) != nil else { throw PlatformError("module_unknown", module) }
+        guard modules.type(module) != nil else { throw PlatformError("module_unknown", module) }
         try registry.write(slug) { db in
             try db.execute(sql: "UPDATE tenant_module SET enabled = 0 WHERE slug = ? AND module = ?", arguments: [slug, module])
         }
@@ -129,12 +130,12 @@ struct TenantService: Sendable {
     func migrateAll(_ slug: String) throws {
         let entry = try entry(slug)
         _ = try pools.pool(slug)
-        for type in ModuleCatalog.types where entry.isEnabled(type.id) { try migrate(slug, type: type) }
+        for type in modules.types where entry.isEnabled(type.id) { try migrate(slug, type: type) }
     }
 
     /// Stores a module's settings after checking them against its declaration.
     func setModuleSettings(_ slug: String, module: String, submitted: [String: String]) throws {
-        guard let type = ModuleCatalog.type(module) else { throw PlatformError("module_unknown", module) }
+        guard let type = modules.type(module) else { throw PlatformError("module_unknown", module) }
         var values: [String: String] = [:]
         for setting in type.settings {
             guard let value = setting.normalize(submitted[setting.key]) else {

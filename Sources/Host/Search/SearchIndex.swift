@@ -26,7 +26,7 @@ final class SearchIndex: Sendable {
         let documents = try await database.read { db in
             try modules.flatMap { module in try module.searchDocuments(db, tenant).map { (type(of: module).id, $0) } }
         }
-        try await database.pool.write { db in
+        try await database.write(.nothingPublic) { db in
             try db.execute(sql: "DELETE FROM search_index")
             let insert = try db.makeStatement(sql: "INSERT INTO search_index (module, kind, key, path, display, title, body) VALUES (?, ?, ?, ?, ?, ?, ?)")
             for (module, document) in documents {

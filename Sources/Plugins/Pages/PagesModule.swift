@@ -54,10 +54,12 @@ public struct PagesModule: CivicModule {
         }
     }
 
-    public init(environment: ModuleEnvironment) throws {}
+    private let services: ModuleServices
+
+    public init(environment: ModuleEnvironment) throws { services = environment.services }
 
     public func routes(_ router: ModuleRouter) {
-        PagesSite().register(router.site)
+        PagesSite(services: services).register(router.site)
         PagesConsole().register(router.console)
         PagesAPI().register(router.api)
     }

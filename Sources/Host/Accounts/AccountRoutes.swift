@@ -1,0 +1,140 @@
+import CivicSDK
+import Foundation
+import Hummingbird
+
+/// Sign in, sign out, register, and the account page with password change, per tenant.
+struct AccountRoutes {
+    let services: HostServices
+
+    func register(on router: Router<CivicContext>) {
+        router.get("login", use: loginForm)
+        router.post("login", use: login)
+        router.post("logout", use: logout)
+        router.get("register", use: registerForm)
+        router.post("register", use: register)
+        router.get("account", use: account)
+        router.post("account/password", use: changePassword)
+    }
+
+    private var secure: Bool { services.config.secureCookies }
+
+    @Sendable func loginForm(_ request: Request, context: CivicContext) async throws -> Response {
+        if context.account != nil { return context.redirect("/account") }
+        return try renderLogin(context, email: "", error: nil, status: .ok)
+    }
+
+    private func renderLogin(_ context: CivicContext, email: String, error: String?, status: HTTPResponse.Status) throws -> Response {
+        try context.render("login", title: context.text("account.sign_in"),
+                           data: ["email": email, "errors": error.map { [$0] } ?? [], "action": "\(context.root)/login", "registerHref": "\(context.root)/register"],
+                           status: status, cache: .perVisitor)
+    }
+
+    @Sendable func login(_ request: Request, context: CivicContext) async throws -> Response {
+        let email = AccountStore.normalizedEmail(context.form.text("email"))
+        let password = context.form["password"] ?? ""
+        guard !email.isEmpty, !password.isEmpty else {
+            return try renderLogin(context, email: email, error: context.text("account.error.missing_credentials"), status: .badRequest)
+        }
+        let stored = try await context.database.read { db in try AccountStore.find(db, email: email) }
+        switch try await services.signIn.check(scope: context.tenant.slug, clientAddress: context.clientAddress, email: email,
+                                               password: password, storedHash: stored?.passwordHash) {
+        case .blocked:
+            return try renderLogin(context, email: email, error: context.text("account.error.too_many_attempts"), status: .tooManyRequests)
+        case .refused:
+            return try renderLogin(context, email: email, error: context.text("account.error.bad_credentials"), status: .unauthorized)
+        case .accepted:
+            break
+        }
+        guard let stored else { throw HTTPError(.unauthorized) }
+        let days = services.config.sessionDays
+        let token = try await context.database.write(.nothingPublic) { db in try AccountStore.createSession(db, accountID: stored.id, days: days) }
+        var response = context.redirect("/")
+        response.setCookie(SessionCookies.make(SessionCookies.session, value: token, root: context.root, maxAge: days * 86_400, secure: secure))
+        response.setCookie(SessionCookies.expire(SessionCookies.csrf, root: context.root, secure: secure))
+        return response
+    }
+
+    @Sendable func logout(_ request: Request, context: CivicContext) async throws -> Response {
+        if let token = request.cookies[SessionCookies.session]?.value {
+            try await context.database.write(.nothingPublic) { db in try AccountStore.deleteSession(db, token: token) }
+        }
+        var response = context.redirect("/")
+        response.setCookie(SessionCookies.expire(SessionCookies.session, root: context.root, secure: secure))
+        return response
+    }
+
+    @Sendable func registerForm(_ request: Request, context: CivicContext) async throws -> Response {
+        if context.account != nil { return context.redirect("/account") }
+        return try renderRegister(context, email: "", name: "", errors: [], status: .ok)
+    }
+
+    private func renderRegister(_ context: CivicContext, email: String, name: String, errors: [String], status: HTTPResponse.Status) throws -> Response {
+        try context.render("register", title: context.text("account.register"),
+                           data: ["email": email, "name": name, "errors": errors, "hasErrors": !errors.isEmpty,
+                                  "action": "\(context.root)/register", "minLength": PasswordHasher.minimumLength],
+                           status: status, cache: .perVisitor)
+    }
+
+    @Sendable func register(_ request: Request, context: CivicContext) async throws -> Response {
+        let email = AccountStore.normalizedEmail(context.form.text("email"))
+        let name = context.form.text("name")
+        let password = context.form["password"] ?? ""
+        var errors: [String] = []
+        if !AccountStore.isPlausibleEmail(email) { errors.append(context.text("account.error.email")) }
+        if name.isEmpty || name.count > 100 { errors.append(context.text("account.error.name")) }
+        if let problem = PasswordHasher.problem(password) { errors.append(context.text(problem)) }
+        if password != (context.form["password_confirm"] ?? "") { errors.append(context.text("account.error.password_mismatch")) }
+        guard errors.isEmpty else { return try renderRegister(context, email: email, name: name, errors: errors, status: .badRequest) }
+        let hash = try await services.hasher.hash(password)
+        let days = services.config.sessionDays
+        let token = try await context.database.write(.nothingPublic) { db -> String? in
+            guard let id = try AccountStore.create(db, email: email, displayName: name, passwordHash: hash, grants: [RoleGrant(.citizen)]) else {
+                return nil
+            }
+            return try AccountStore.createSession(db, accountID: id, days: days)
+        }
+        guard let token else {
+            return try renderRegister(context, email: email, name: name, errors: [context.text("account.error.email_taken")], status: .badRequest)
+        }
+        var response = context.redirect("/account")
+        response.setCookie(SessionCookies.make(SessionCookies.session, value: token, root: context.root, maxAge: days * 86_400, secure: secure))
+        response.setCookie(SessionCookies.expire(SessionCookies.csrf, root: context.root, secure: secure))
+        return response
+    }
+
+    @Sendable func account(_ request: Request, context: CivicContext) async throws -> Response {
+        guard let account = context.account else { return context.redirect("/login") }
+        return try renderAccount(context, account: account, errors: [], done: request.uri.queryParameters["changed"] != nil, status: .ok)
+    }
+
+    private func renderAccount(_ context: CivicContext, account: SignedInAccount, errors: [String], done: Bool, status: HTTPResponse.Status) throws -> Response {
+        let roles = account.grants.sorted { $0.role.rawValue < $1.role.rawValue }.map { grant in
+            context.text("role.\(grant.role.rawValue)") + (grant.module.map { " (\($0))" } ?? "")
+        }
+        return try context.render("account", title: context.text("account.title"),
+                                  data: ["email": account.email, "name": account.displayName, "roles": roles,
+                                         "errors": errors, "hasErrors": !errors.isEmpty, "done": done,
+                                         "action": "\(context.root)/account/password", "minLength": PasswordHasher.minimumLength],
+                                  status: status, cache: .perVisitor)
+    }
+
+    @Sendable func changePassword(_ request: Request, context: CivicContext) async throws -> Response {
+        guard let account = context.account else { throw HTTPError(.unauthorized, message: context.text("error.sign_in_required")) }
+        let current = context.form["current_password"] ?? ""
+        let new = context.form["new_password"] ?? ""
+        var errors: [String] = []
+        let stored = try await context.database.read { db in try AccountStore.find(db, id: account.id) }
+        guard let stored else { throw HTTPError(.unauthorized, message: context.text("error.sign_in_required")) }
+        if try await !services.hasher.verify(current, hash: stored.passwordHash) { errors.append(context.text("account.error.current_password")) }
+        if let problem = PasswordHasher.problem(new) { errors.append(context.text(problem)) }
+        if new != (context.form["new_password_confirm"] ?? "") { errors.append(context.text("account.error.password_mismatch")) }
+        guard errors.isEmpty else { return try renderAccount(context, account: account, errors: errors, done: false, status: .badRequest) }
+        let hash = try await services.hasher.hash(new)
+        let keep = request.cookies[SessionCookies.session]?.value
+        try await context.database.write(.nothingPublic) { db in
+            try db.execute(sql: "UPDATE account SET password_hash = ? WHERE id = ?", arguments: [hash, account.id])
+            try AccountStore.deleteOtherSessions(db, accountID: account.id, keep: keep)
+        }
+        return context.redirect("/account?changed=1")
+    }
+}

@@ -1,0 +1,98 @@
+import CivicSDK
+import Foundation
+import Logging
+
+/// Everything the host's routes share, built once by `buildApplication` (and by tests).
+struct HostServices: Sendable {
+    let config: ServerConfig
+    let logger: Logger
+    let platform: PlatformDatabase
+    let registry: TenantRegistry
+    let pools: TenantPools
+    let versions: ContentVersions
+    let cache: PageCache
+    let renderer: Renderer
+    let modules: ModuleCatalog
+    let tenants: TenantService
+    let hasher: PasswordHasher
+    let signIn: SignInGuard
+    let metrics: HostMetrics
+    let policy: PermissionPolicy
+    /// What every tenant request is handed: renderer, permissions, upload limit.
+    let facilities: HostFacilities
+    /// Comments and suggestions of every tenant (each in its own database).
+    let feedback: FeedbackService
+    /// Each tenant's live figures.
+    let figures: HostFigures
+    /// Links between modules.
+    let links: HostLinks
+    /// What every module is given: figures, links, comments, digests.
+    let moduleServices: ModuleServices
+    /// The tenant-wide search indexes (each in its tenant's database).
+    let search = SearchIndex()
+    /// API requests per address and tenant.
+    let apiLimiter: RateLimiter
+    /// Work that runs after a response has gone.
+    let afterEffects = AfterEffects()
+    /// When each tenant's figures were last recorded after a change.
+    let figuresRecorded = FigureHistory.Throttle(seconds: 5)
+    private let databases: TenantDatabases
+    private let directory: ModuleDirectory
+
+    init(config: ServerConfig, modules: [any CivicModule.Type], logger: Logger) throws {
+        self.config = config
+        self.logger = logger
+        let versions = ContentVersions()
+        self.versions = versions
+        platform = try PlatformDatabase(dataDirectory: config.dataDirectory)
+        registry = try TenantRegistry(database: platform, changed: { versions.bump($0) })
+        pools = TenantPools(dataDirectory: config.dataDirectory, capacity: config.openTenantDatabases)
+        databases = TenantDatabases(registry: registry, pools: pools, versions: versions)
+        cache = PageCache(entriesPerTenant: config.cachedPagesPerTenant, maxBytes: config.pageCacheMegabytes * 1_048_576)
+        let citizenInput = RateLimiter(limit: config.citizenPostsPerHour, window: 3_600)
+        apiLimiter = RateLimiter(limit: config.apiRequestsPerMinute, window: 60)
+
+        // the services modules are given exist first; they reach the modules through the directory
+        directory = ModuleDirectory(registry: registry)
+        feedback = FeedbackService(registry: registry, modules: directory, limiter: citizenInput)
+        figures = HostFigures(directory: directory, versions: versions)
+        links = HostLinks(directory: directory)
+        moduleServices = ModuleServices(figures: figures, links: links, feedback: feedback,
+                                        digests: HostDigests(directory: directory, registry: registry, database: databases.open))
+        let catalog = try ModuleCatalog(modules, logger: logger, citizenInput: citizenInput, signer: Signer(secret: try platform.secret()),
+                                        secureCookies: config.secureCookies, services: moduleServices)
+        directory.fill(catalog)
+        self.modules = catalog
+        renderer = try Renderer(registry: registry, modules: catalog)
+        tenants = TenantService(registry: registry, pools: pools, modules: catalog)
+        hasher = PasswordHasher(cost: config.bcryptCost)
+        signIn = SignInGuard(throttle: RateLimiter(limit: config.loginAttempts, window: Double(config.loginWindowSeconds)), hasher: hasher)
+        metrics = HostMetrics()
+        policy = catalog.policy
+        facilities = HostFacilities(renderer: renderer, policy: policy, maxUploadSize: config.maxUploadBytes)
+    }
+
+    /// The modules enabled for a tenant, in registration order.
+    func enabledModules(_ slug: String) -> [any CivicModule] { directory.enabled(slug) }
+
+    /// After a change: records the figures unless they were recorded for this tenant in the last few
+    /// seconds (a burst of comments costs one recording, not one per comment; the dashboard records
+    /// on every view anyway).
+    func recordFiguresAfterChange(_ tenant: Tenant, database: TenantDatabase, now: Date = Date()) async throws {
+        if figuresRecorded.isDue(tenant.slug, now: now) { try await recordFigures(tenant, database: database) }
+    }
+
+    /// Writes the current month's value of every live figure of `tenant` that changed (see ``FigureHistory``).
+    /// The write does not drop cached pages: it records what they already show.
+    func recordFigures(_ tenant: Tenant, database: TenantDatabase) async throws {
+        let figures = Array(try await figures.live(tenant, database: database).values)
+        try await database.write(.nothingPublic) { db in try FigureHistory.record(db, figures: figures) }
+    }
+
+    /// The tenant's files folder.
+    func files(_ slug: String) -> TenantFiles { databases.files(slug) }
+
+    /// The tenant database wrapper whose writes of public content invalidate `slug`'s cached pages,
+    /// and its parent commune's (which show its digests).
+    func database(_ slug: String) throws -> TenantDatabase { try databases.open(slug) }
+}

@@ -1,0 +1,159 @@
+import CivicSDK
+import Foundation
+import GRDB
+import Hummingbird
+
+/// What citizens do with comments and suggestions: send one, read a thread, read one entry with its
+/// history, flag it, and (its author) edit it.
+struct FeedbackRoutes {
+    let service: FeedbackService
+
+    func register(on router: Router<CivicContext>) {
+        router.post("feedback", use: submit)
+        router.get("feedback/on/:module/:item", use: subject)
+        router.get("feedback/:id", use: show)
+        router.post("feedback/:id/flag", use: flag)
+        router.post("feedback/:id/edit", use: edit)
+    }
+
+    @Sendable func submit(_ request: Request, context: CivicContext) async throws -> Response {
+        let module = context.form.text("module"), item = context.form.text("item")
+        guard let target = try await service.target(module: module, item: item, context: context) else {
+            throw HTTPError(.notFound, message: context.text("feedback.error.no_item"))
+        }
+        var draft = FeedbackDraft(form: context.form)
+        let accepts = try await context.database.read { db in try FeedbackStore.acceptsWithoutAccount(db) }
+        draft.errors = FeedbackDraft.problems(context.form, signedIn: context.account != nil, acceptsWithoutAccount: accepts)
+        guard draft.errors.isEmpty else { return try await refuse(draft, target: target, context: context, status: .unprocessableContent) }
+        guard service.limiter.admit(context.citizenInputKeys) else {
+            draft.errors = ["feedback.error.rate_limited"]
+            return try await refuse(draft, target: target, context: context, status: .tooManyRequests)
+        }
+        let new = NewFeedback(module: module, item: item, kind: draft.kind, body: draft.body, accountID: context.account?.id,
+                              authorName: context.account?.displayName ?? draft.name, authorContact: context.account == nil ? draft.contact : "",
+                              locale: context.locale, channel: .online, enteredBy: nil, receivedAt: Date(),
+                              clientKey: FeedbackStore.clientKey(context.clientAddress, tenant: context.tenant.slug))
+        let id: Int64? = try await context.database.write { db in
+            try FeedbackStore.isDuplicate(db, new) ? nil : try FeedbackStore.insert(db, new)
+        }
+        guard let id else {
+            draft.errors = ["feedback.error.duplicate"]
+            return try await refuse(draft, target: target, context: context, status: .conflict)
+        }
+        return context.redirect("/feedback/\(id)?sent=1")
+    }
+
+    /// The item's page for a refused comment: the thread again, with the citizen's text and what went wrong.
+    private func refuse(_ draft: FeedbackDraft, target: LinkTarget, context: CivicContext, status: HTTPResponse.Status) async throws -> Response {
+        let parts = target.id.split(separator: ":", maxSplits: 1).map(String.init)
+        return try await subjectPage(target, module: parts[0], item: parts.count > 1 ? parts[1] : "", draft: draft, context: context,
+                                     status: status, cache: .perVisitor)
+    }
+
+    @Sendable func subject(_ request: Request, context: CivicContext) async throws -> Response {
+        let module = try context.parameters.require("module"), item = try context.parameters.require("item")
+        guard let target = try await service.target(module: module, item: item, context: context) else {
+            throw HTTPError(.notFound, message: context.text("feedback.error.no_item"))
+        }
+        return try await subjectPage(target, module: module, item: item, draft: FeedbackDraft(), context: context, status: .ok, cache: .shared)
+    }
+
+    /// An item's title, a link back to it, and its thread holding `draft`.
+    private func subjectPage(_ target: LinkTarget, module: String, item: String, draft: FeedbackDraft, context: CivicContext,
+                             status: HTTPResponse.Status, cache: CachePolicy) async throws -> Response {
+        let thread = try await service.threadHTML(module: module, item: item, draft: draft, context: context)
+        return try context.render("feedback-subject", title: context.localized(target.title),
+                                  data: ["subject": context.localized(target.title), "href": context.root + target.path,
+                                         "isPage": !target.path.hasPrefix("/feedback/"), "thread": thread],
+                                  status: status, cache: cache)
+    }
+
+    @Sendable func show(_ request: Request, context: CivicContext) async throws -> Response {
+        try await renderEntry(try await service.entry(context), request: request, context: context, flagError: nil, editDraft: nil, status: .ok)
+    }
+
+    /// One entry: its text (or the moderation notice), answer, earlier wordings, and the forms its
+    /// readers may use: flag for anyone, edit for its author, hide and answer for staff.
+    func renderEntry(_ entry: FeedbackEntry, request: Request, context: CivicContext, flagError: String?, editDraft: FeedbackDraft?,
+                     status: HTTPResponse.Status, staffErrors: [String] = []) async throws -> Response {
+        let target = try await service.target(module: entry.module, item: entry.item, context: context)
+        let (revisions, flagReasons) = try await context.database.read { db in
+            (try FeedbackStore.revisions(db, id: entry.id), try FeedbackStore.flagReasons(db, id: entry.id))
+        }
+        let canModerate = context.can("core.moderate"), canRespond = context.can("core.respond")
+        let isAuthor = entry.accountID != nil && entry.accountID == context.account?.id
+        let targets = (canRespond || entry.response?.target != nil) ? try await service.links.targets(context) : []
+        let query = request.uri.queryParameters
+        var data: [String: Any] = [
+            "entry": FeedbackView.entry(entry, context: context, targets: targets),
+            "subject": target.map { context.localized($0.title) } ?? context.text("feedback.subject_gone"),
+            "subjectLink": target.map { [["href": "\(context.root)\($0.path)#feedback-\(entry.id)"]] } ?? [],
+            "noSubjectLink": target == nil,
+            "sent": query["sent"] == "1",
+            "flagged": query["flagged"] == "1",
+            "number": entry.id,
+            "revisions": revisions.map { ["body": $0.body, "date": ISODate.day(of: $0.replacedAt)] },
+            "hasRevisions": !revisions.isEmpty,
+            "action": "\(context.root)/feedback/\(entry.id)",
+            "signedIn": context.account != nil,
+            "flagError": flagError.map { [$0] } ?? [],
+            "canEdit": isAuthor && !entry.isHidden,
+            "editBody": editDraft?.body ?? entry.body,
+            "editErrors": (editDraft?.errors ?? []).map { context.text($0) },
+            "maxBody": FeedbackDraft.maxBody,
+            "staffErrors": staffErrors.map { context.text($0) },
+        ]
+        if canModerate {
+            data["moderation"] = ["hidden": entry.isHidden, "hiddenBody": entry.isHidden ? [entry.body] : [], "flags": entry.flags, "flagReasons": flagReasons,
+                                  "contact": entry.authorContact.isEmpty ? [] : [entry.authorContact]]
+        }
+        if canRespond {
+            data["respond"] = [
+                "outcomes": FeedbackView.options(FeedbackOutcome.allCases.map(\.rawValue), selected: entry.response?.outcome.rawValue ?? "") {
+                    context.text("feedback.outcome.\($0)")
+                },
+                "reason": entry.response?.reason ?? "",
+                "targets": targets.map { ["value": $0.id, "label": context.localized($0.title), "selected": $0.id == entry.response?.target] },
+            ]
+        }
+        let personal = canModerate || canRespond || isAuthor
+        return try context.render("feedback-entry-page", title: String(format: context.text("feedback.entry_title"), entry.id), data: data,
+                                  status: status, cache: personal ? .perVisitor : .shared)
+    }
+
+    @Sendable func flag(_ request: Request, context: CivicContext) async throws -> Response {
+        let entry = try await service.entry(context)
+        let reason = context.form.text("reason")
+        guard !reason.isEmpty, reason.count <= 500 else {
+            return try await renderEntry(entry, request: request, context: context, flagError: context.text("feedback.error.flag_reason"),
+                                         editDraft: nil, status: .unprocessableContent)
+        }
+        guard service.limiter.admit(context.citizenInputKeys) else {
+            return try await renderEntry(entry, request: request, context: context, flagError: context.text("feedback.error.rate_limited"),
+                                         editDraft: nil, status: .tooManyRequests)
+        }
+        let reporter = context.account.map { "account:\($0.id)" } ?? "address:" + FeedbackStore.clientKey(context.clientAddress, tenant: context.tenant.slug)
+        try await context.database.write { db in try FeedbackStore.flag(db, id: entry.id, reporter: reporter, reason: reason) }
+        return context.redirect("/feedback/\(entry.id)?flagged=1")
+    }
+
+    @Sendable func edit(_ request: Request, context: CivicContext) async throws -> Response {
+        let entry = try await service.entry(context)
+        guard let account = context.account else { throw HTTPError(.unauthorized, message: context.text("error.sign_in_required")) }
+        guard entry.accountID == account.id, !entry.isHidden else { throw HTTPError(.forbidden, message: context.text("feedback.error.not_author")) }
+        var draft = FeedbackDraft(form: context.form)
+        if draft.body.isEmpty { draft.errors.append("feedback.error.body_missing") }
+        if draft.body.count > FeedbackDraft.maxBody { draft.errors.append("feedback.error.body_too_long") }
+        guard draft.errors.isEmpty else {
+            return try await renderEntry(entry, request: request, context: context, flagError: nil, editDraft: draft, status: .unprocessableContent)
+        }
+        let body = draft.body
+        guard body != entry.body else { return context.redirect("/feedback/\(entry.id)") }
+        try await context.database.write { db in
+            try FeedbackStore.edit(db, id: entry.id, body: body)
+            try context.audit(db, action: "edit", itemType: "feedback", itemID: String(entry.id), summary: "author edited",
+                              changes: [FieldChange(field: "body", old: entry.body, new: body)])
+        }
+        return context.redirect("/feedback/\(entry.id)")
+    }
+}

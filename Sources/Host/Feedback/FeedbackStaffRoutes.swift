@@ -1,0 +1,164 @@
+import CivicSDK
+import Foundation
+import GRDB
+import Hummingbird
+
+/// What staff do with citizen input: hide and show again (moderators), answer with an outcome and a
+/// public reason, list what waits in the console, type in input received offline, and decide whether
+/// visitors without an account may write.
+struct FeedbackStaffRoutes {
+    let service: FeedbackService
+    let pages: FeedbackRoutes
+    static let pageSize = 50
+
+    func register(on router: Router<CivicContext>) {
+        router.post("feedback/:id/hide", use: hide)
+        router.post("feedback/:id/unhide", use: unhide)
+        router.post("feedback/:id/respond", use: respond)
+        router.get("admin/feedback", use: queue)
+        router.post("admin/feedback/settings", use: saveSettings)
+        router.get("admin/feedback/new", use: newForm)
+        router.post("admin/feedback/new", use: create)
+    }
+
+    @Sendable func hide(_ request: Request, context: CivicContext) async throws -> Response {
+        try context.require("core.moderate")
+        let entry = try await service.entry(context)
+        let reason = context.form.text("reason")
+        guard !reason.isEmpty, reason.count <= 500 else {
+            return try await pages.renderEntry(entry, request: request, context: context, flagError: nil, editDraft: nil,
+                                               status: .unprocessableContent, staffErrors: ["feedback.error.hide_reason"])
+        }
+        try await context.database.write { db in
+            try FeedbackStore.hide(db, id: entry.id, reason: reason, by: context.account?.id)
+            try context.audit(db, action: "hide", itemType: "feedback", itemID: String(entry.id), summary: reason,
+                              changes: [FieldChange(field: "hidden", old: entry.isHidden ? "yes" : "no", new: "yes")])
+        }
+        return context.redirect("/feedback/\(entry.id)")
+    }
+
+    @Sendable func unhide(_ request: Request, context: CivicContext) async throws -> Response {
+        try context.require("core.moderate")
+        let entry = try await service.entry(context)
+        try await context.database.write { db in
+            try FeedbackStore.unhide(db, id: entry.id)
+            try context.audit(db, action: "unhide", itemType: "feedback", itemID: String(entry.id), summary: "shown again",
+                              changes: [FieldChange(field: "hidden", old: entry.isHidden ? "yes" : "no", new: "no")])
+        }
+        return context.redirect("/feedback/\(entry.id)")
+    }
+
+    @Sendable func respond(_ request: Request, context: CivicContext) async throws -> Response {
+        try context.require("core.respond")
+        let entry = try await service.entry(context)
+        let reason = context.form.text("reason")
+        let targetID = context.form.text("target")
+        var problems: [String] = []
+        let outcome = FeedbackOutcome(rawValue: context.form.text("outcome"))
+        if outcome == nil { problems.append("feedback.error.outcome") }
+        if reason.isEmpty { problems.append("feedback.error.response_reason") }
+        if reason.count > FeedbackDraft.maxBody { problems.append("feedback.error.body_too_long") }
+        if !targetID.isEmpty, try await !service.links.targets(context).contains(where: { $0.id == targetID }) { problems.append("feedback.error.target") }
+        guard problems.isEmpty, let outcome else {
+            return try await pages.renderEntry(entry, request: request, context: context, flagError: nil, editDraft: nil,
+                                               status: .unprocessableContent, staffErrors: problems)
+        }
+        let name = context.account?.displayName ?? ""
+        try await context.database.write { db in
+            try FeedbackStore.respond(db, id: entry.id, outcome: outcome, reason: reason, target: targetID.isEmpty ? nil : targetID,
+                                      accountID: context.account?.id, responderName: name)
+            try context.audit(db, action: "respond", itemType: "feedback", itemID: String(entry.id), summary: outcome.rawValue, changes: [
+                FieldChange(field: "outcome", old: entry.response?.outcome.rawValue, new: outcome.rawValue),
+                FieldChange(field: "reason", old: entry.response?.reason, new: reason),
+                FieldChange(field: "target", old: entry.response?.target, new: targetID.isEmpty ? nil : targetID),
+            ])
+        }
+        return context.redirect("/feedback/\(entry.id)")
+    }
+
+    // MARK: console
+
+    @Sendable func queue(_ request: Request, context: CivicContext) async throws -> Response {
+        try context.require("core.respond")
+        let query = request.uri.queryParameters
+        let filter = query["filter"].flatMap { FeedbackQueueFilter(rawValue: String($0)) } ?? .unanswered
+        let page = max(1, query["page"].flatMap { Int(String($0)) } ?? 1)
+        let (entries, total, accepts) = try await context.database.read { db in
+            (try FeedbackStore.queue(db, filter: filter, limit: Self.pageSize, offset: (page - 1) * Self.pageSize),
+             try FeedbackStore.queueCount(db, filter: filter), try FeedbackStore.acceptsWithoutAccount(db))
+        }
+        let base = "\(context.root)/admin/feedback"
+        let data: [String: Any] = [
+            "filters": FeedbackQueueFilter.allCases.map { f -> [String: Any] in
+                ["label": context.text("feedback.queue.\(f.rawValue)"), "href": "\(base)?filter=\(f.rawValue)", "current": f == filter]
+            },
+            "entries": entries.map { entry -> [String: Any] in
+                ["href": "\(context.root)/feedback/\(entry.id)", "id": entry.id, "kind": context.text("feedback.kind.\(entry.kind.rawValue)"),
+                 "author": entry.authorName, "date": ISODate.day(of: entry.receivedAt), "excerpt": String(entry.body.prefix(140)),
+                 "flags": entry.flags > 0 ? [entry.flags] : [], "hidden": entry.isHidden, "answered": entry.response != nil,
+                 "channel": context.text("feedback.channel.\(entry.channel.rawValue)")]
+            },
+            "hasEntries": !entries.isEmpty,
+            "total": total,
+            "previous": page > 1 ? ["\(base)?filter=\(filter.rawValue)&page=\(page - 1)"] : [],
+            "next": page * Self.pageSize < total ? ["\(base)?filter=\(filter.rawValue)&page=\(page + 1)"] : [],
+            "isAdmin": context.can("core.admin"),
+            "acceptsAnonymous": accepts,
+            "settingsAction": "\(base)/settings",
+            "newHref": "\(base)/new",
+        ]
+        return try context.render("console-feedback", title: context.text("feedback.console_title"), data: data, cache: .perVisitor)
+    }
+
+    @Sendable func saveSettings(_ request: Request, context: CivicContext) async throws -> Response {
+        try context.require("core.admin")
+        let on = context.form.isChecked("without_account")
+        try await context.database.write { db in
+            let before = try FeedbackStore.acceptsWithoutAccount(db)
+            try FeedbackStore.setAcceptsWithoutAccount(db, on)
+            try context.audit(db, action: "settings", itemType: "feedback", itemID: "settings", summary: "input without account",
+                              changes: [FieldChange(field: "without_account", old: before ? "yes" : "no", new: on ? "yes" : "no")])
+        }
+        return context.redirect("/admin/feedback")
+    }
+
+    @Sendable func newForm(_ request: Request, context: CivicContext) async throws -> Response {
+        try context.require("core.respond")
+        return try await renderNew(OfflineFeedback(), context: context, status: .ok)
+    }
+
+    private func renderNew(_ input: OfflineFeedback, context: CivicContext, status: HTTPResponse.Status) async throws -> Response {
+        let subjects = [(id: "core:general", title: context.text("feedback.general_subject"))]
+            + (try await service.links.targets(context)).map { (id: $0.id, title: context.localized($0.title)) }
+        let data: [String: Any] = [
+            "action": "\(context.root)/admin/feedback/new",
+            "subjects": subjects.map { ["value": $0.id, "label": $0.title, "selected": $0.id == input.subject] },
+            "kinds": FeedbackView.options(FeedbackKind.allCases.map(\.rawValue), selected: input.kind.rawValue) { context.text("feedback.kind.\($0)") },
+            "channels": FeedbackView.options(FeedbackChannel.allCases.filter { $0 != .online }.map(\.rawValue), selected: input.channel.rawValue) {
+                context.text("feedback.channel.\($0)")
+            },
+            "receivedOn": input.receivedOn, "name": input.name, "contact": input.contact, "body": input.body,
+            "errors": input.errors.map { context.text($0) }, "hasErrors": !input.errors.isEmpty,
+        ]
+        return try context.render("console-feedback-new", title: context.text("feedback.offline_title"), data: data, status: status, cache: .perVisitor)
+    }
+
+    @Sendable func create(_ request: Request, context: CivicContext) async throws -> Response {
+        try context.require("core.respond")
+        var input = OfflineFeedback(form: context.form)
+        let parts = input.subject.split(separator: ":", maxSplits: 1).map(String.init)
+        let target = parts.count == 2 ? try await service.target(module: parts[0], item: parts[1], context: context) : nil
+        if target == nil { input.errors.append("feedback.error.no_item") }
+        guard input.errors.isEmpty, let receivedAt = input.receivedAt else { return try await renderNew(input, context: context, status: .unprocessableContent) }
+        let new = NewFeedback(module: parts[0], item: parts[1], kind: input.kind, body: input.body, accountID: nil,
+                              authorName: input.name.isEmpty ? context.text("feedback.unnamed") : input.name, authorContact: input.contact,
+                              locale: context.locale, channel: input.channel, enteredBy: context.account?.id, receivedAt: receivedAt, clientKey: "")
+        let id = try await context.database.write { db in
+            let id = try FeedbackStore.insert(db, new)
+            try context.audit(db, action: "enter", itemType: "feedback", itemID: String(id), summary: new.channel.rawValue,
+                              changes: [FieldChange(field: "body", old: nil, new: new.body)])
+            return id
+        }
+        return context.redirect("/feedback/\(id)?sent=1")
+    }
+}

@@ -1,0 +1,78 @@
+import CivicSDK
+import Foundation
+import GRDB
+import Hummingbird
+
+/// Citizen reactivity in public: what was received, through which channel, what came of it, and how
+/// fast staff answer; as a page (figures, bars with their table twin, latest input) and as JSON.
+struct FeedbackStatsRoutes {
+    let links: HostLinks
+
+    func register(on router: Router<CivicContext>) {
+        router.get("feedback", use: page)
+        router.get("api/v1/feedback/stats", use: statsJSON)
+        router.get("api/v1/feedback/thread", use: threadJSON)
+    }
+
+    @Sendable func page(_ request: Request, context: CivicContext) async throws -> Response {
+        let (stats, latest) = try await context.database.read { db in
+            (try FeedbackStats.load(db), try FeedbackStore.queue(db, filter: .all, limit: 20, offset: 0))
+        }
+        let targets = try await links.targets(context)
+        let channels = FeedbackChannel.allCases.map { ($0.rawValue, context.text("feedback.channel.\($0.rawValue)"), stats.byChannel[$0] ?? 0) }
+        let outcomes = FeedbackOutcome.allCases.map { ($0.rawValue, context.text("feedback.outcome.\($0.rawValue)"), stats.byOutcome[$0] ?? 0) }
+        let data: [String: Any] = [
+            "received": stats.received, "comments": stats.comments, "suggestions": stats.suggestions, "hidden": stats.hidden,
+            "answered": stats.answered, "responseRate": stats.responseRate,
+            "median": stats.medianResponseDays.map { String(format: "%.1f", $0) } ?? "—",
+            "channels": BarChart.rows(channels, total: stats.received),
+            "outcomes": BarChart.rows(outcomes, total: stats.answered),
+            "channelChart": BarChart.svg(channels.map { ($0.1, $0.2) }),
+            "outcomeChart": BarChart.svg(outcomes.map { ($0.1, $0.2) }),
+            "months": stats.months.map { ["month": $0.month, "received": $0.received, "answered": $0.answered] },
+            "hasMonths": !stats.months.isEmpty,
+            "latest": latest.map { FeedbackView.entry($0, context: context, targets: targets) },
+            "hasLatest": !latest.isEmpty,
+            "generalHref": "\(context.root)/feedback/on/core/general",
+            "apiHref": "\(context.root)/api/v1/feedback/stats",
+        ]
+        return try context.render("feedback-stats", title: context.text("feedback.stats_title"), data: data)
+    }
+
+    @Sendable func statsJSON(_ request: Request, context: CivicContext) async throws -> Response {
+        let stats = try await context.database.read { db in try FeedbackStats.load(db) }
+        let body: [String: Any] = [
+            "received": stats.received, "comments": stats.comments, "suggestions": stats.suggestions, "hidden": stats.hidden,
+            "answered": stats.answered, "response_rate_percent": stats.responseRate,
+            "median_response_days": stats.medianResponseDays.map { $0 as Any } ?? NSNull(),
+            "by_channel": Dictionary(uniqueKeysWithValues: FeedbackChannel.allCases.map { ($0.rawValue, stats.byChannel[$0] ?? 0) }),
+            "by_outcome": Dictionary(uniqueKeysWithValues: FeedbackOutcome.allCases.map { ($0.rawValue, stats.byOutcome[$0] ?? 0) }),
+            "months": stats.months.map { ["month": $0.month, "received": $0.received, "answered": $0.answered] },
+        ]
+        return try JSONBody.response(body)
+    }
+
+    /// The public thread of one item: hidden entries keep their place, without their text.
+    @Sendable func threadJSON(_ request: Request, context: CivicContext) async throws -> Response {
+        let query = request.uri.queryParameters
+        guard let module = query["module"].map(String.init), let item = query["item"].map(String.init), !module.isEmpty, !item.isEmpty else {
+            throw HTTPError(.badRequest, message: context.text("feedback.error.thread_query"))
+        }
+        let page = try APIPage(request)
+        let all = try await context.database.read { db in try FeedbackStore.thread(db, module: module, item: item) }
+        let body: [[String: Any]] = page.slice(all).map { entry in
+            var row: [String: Any] = ["id": entry.id, "kind": entry.kind.rawValue, "author": entry.authorName, "channel": entry.channel.rawValue,
+                                      "received_at": entry.receivedAt.formatted(.iso8601), "hidden": entry.isHidden,
+                                      "body": entry.isHidden ? NSNull() : entry.body as Any, "edited": entry.editedAt != nil]
+            if let response = entry.response {
+                row["response"] = ["outcome": response.outcome.rawValue, "reason": response.reason, "target": response.target as Any? ?? NSNull(),
+                                   "responded_at": response.respondedAt.formatted(.iso8601)]
+            }
+            return row
+        }
+        var response = try JSONBody.response(["module": module, "item": item, "entries": body])
+        let keep = { (value: String) in value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "" }
+        page.paginate(&response, total: all.count, path: context.request.path, keeping: "module=\(keep(module))&item=\(keep(item))&")
+        return response
+    }
+}

@@ -1,0 +1,36 @@
+import CivicSDK
+import Hummingbird
+
+/// Keeps what an anonymous visitor reads: serves it from the tenant's page cache when the front
+/// door could not (a stale session cookie, say), stores a shared page after it is rendered, and
+/// gzips what is not stored.
+struct CacheStage: RouterMiddleware {
+    typealias Context = CivicContext
+    let cache: PageCache
+    let versions: ContentVersions
+    let metrics: HostMetrics
+
+    func handle(_ request: Request, context: CivicContext, next: (Request, CivicContext) async throws -> Response) async throws -> Response {
+        let slug = context.tenant.slug
+        let path = request.uri.path
+        let cacheable = (request.method == .get || request.method == .head) && context.account == nil
+            && !LocaleCookieStage.chosen(request, context: context)
+        let key = PageCacheKey.of(request, innerPath: path, locale: context.locale)
+        // read before rendering: a write during rendering moves it, and the page is then stored as already stale
+        let version = versions.current(slug)
+        if cacheable, let hit = cache.lookup(slug, key: key, version: version) {
+            metrics.cacheHit()
+            return CachedResponse.serve(hit, to: request)
+        }
+        var response = try await next(request, context)
+        let shared = response.headers[.cacheControl]?.hasPrefix("public") == true
+        if cacheable && shared && response.status == .ok && !path.hasPrefix("/files/") && response.headers[.setCookie] == nil {
+            let entry = CachedResponse.entry(response, body: try await response.body.collect())
+            cache.store(slug, key: key, version: version, entry: entry)
+            response = CachedResponse.serve(entry, to: request)
+        } else {
+            try await CachedResponse.compressIfAccepted(&response, request: request)
+        }
+        return response
+    }
+}

@@ -1,0 +1,59 @@
+import CivicSDK
+import Hummingbird
+import Logging
+
+/// The front door of every tenant request. It does only what must happen before any database is
+/// opened: refuse a change sent to a path that only reads (405), count API calls per address (429),
+/// and serve an anonymous read from the page cache. Everything else is the tenant router's stages
+/// (see ``TenantPipeline``).
+struct TenantFrontDoor {
+    let services: HostServices
+    let router: TenantRouterHandle
+
+    func respond(_ request: Request, address: TenantAddress, clientAddress: String, logger: Logger) async -> Response {
+        let tenant = address.entry.tenant
+        let negotiated = LocaleNegotiation.negotiate(request, offered: tenant.locales, fallback: tenant.defaultLocale)
+        let isRead = request.method == .get || request.method == .head
+        let inner = address.innerPath
+        if !isRead, let methods = router.methods, methods.refuses(inner, method: request.method) {
+            var refused = refusal(HTTPError(.methodNotAllowed), request: request, address: address, locale: negotiated, logger: logger)
+            if let allow = methods.allow(inner) { refused.headers[.allow] = allow }
+            return refused
+        }
+        if address.isAPI, !services.apiLimiter.admit(["\(tenant.slug)|\(clientAddress)"]) {
+            var limited = ErrorPages.json(status: .tooManyRequests, message: services.renderer.text("error.title.429", module: nil, locale: negotiated.locale))
+            limited.headers[.retryAfter] = "60"
+            return limited
+        }
+        // an anonymous read served from the cache touches no database at all
+        if isRead, !negotiated.remember, IdentityStage.isPlainlyAnonymous(request),
+           let hit = services.cache.lookup(tenant.slug, key: PageCacheKey.of(request, innerPath: inner, locale: negotiated.locale),
+                                           version: services.versions.current(tenant.slug)) {
+            services.metrics.cacheHit()
+            return CachedResponse.serve(hit, to: request)
+        }
+        do {
+            let storage = TenantStorage(database: try services.database(tenant.slug), files: services.files(tenant.slug))
+            let source = CivicRequestSource(logger: logger, tenant: tenant, root: address.root, path: address.root + inner, locale: negotiated.locale,
+                                            clientAddress: clientAddress, storage: storage, host: services.facilities)
+            guard let responder = router.responder else { throw HTTPError(.serviceUnavailable) }
+            var head = request.head
+            head.path = inner + (request.uri.query.map { "?" + $0 } ?? "")
+            return try await responder.respond(to: Request(head: head, body: request.body), context: CivicContext(source: source))
+        } catch {
+            return refusal(error, request: request, address: address, locale: negotiated, logger: logger)
+        }
+    }
+
+    /// An error page for a request refused before the visitor is known.
+    private func refusal(_ error: any Error, request: Request, address: TenantAddress, locale: LocaleNegotiation.Result, logger: Logger) -> Response {
+        let chrome = services.renderer.chrome(tenant: address.entry.tenant, root: address.root, path: address.root + address.innerPath, locale: locale.locale)
+        var response = ErrorPages.response(for: error, api: address.isAPI, changing: RequestForm.isStateChanging(request.method),
+                                           chrome: chrome, renderer: services.renderer, logger: logger)
+        if locale.remember {
+            response.setCookie(SessionCookies.make(LocaleNegotiation.cookieName, value: locale.locale, root: address.root, maxAge: 31_536_000,
+                                                   secure: services.config.secureCookies))
+        }
+        return response
+    }
+}

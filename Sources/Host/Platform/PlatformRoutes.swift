@@ -1,0 +1,213 @@
+import CivicSDK
+import Foundation
+import GRDB
+import Hummingbird
+import NIOCore
+
+/// The platform's own pages: the portal listing communes, health and metrics, and the console
+/// where platform admins create tenants, decide which modules each may use, and add admins.
+struct PlatformRoutes {
+    let services: HostServices
+
+    func register(on router: Router<PlatformContext>) {
+        router.get("/", use: portal)
+        router.get("healthz") { _, _ in Self.plain("ok\n") }
+        router.get("readyz", use: ready)
+        router.get("metrics", use: metrics)
+        router.get("admin/login", use: loginForm)
+        router.post("admin/login", use: login)
+        router.post("admin/logout", use: logout)
+        router.get("admin", use: console)
+        router.post("admin/tenants", use: createTenant)
+        router.get("admin/tenants/:slug", use: tenant)
+        router.post("admin/tenants/:slug/modules", use: saveAllowed)
+        router.get("admin/admins", use: admins)
+        router.post("admin/admins", use: addAdmin)
+    }
+
+    private func text(_ key: String, _ context: PlatformContext) -> String {
+        services.renderer.text(key, module: nil, locale: context.request.locale)
+    }
+
+    private func render(_ template: String, title: String, data: [String: Any], context: PlatformContext,
+                        status: HTTPResponse.Status = .ok, cache: CachePolicy = .perVisitor) throws -> Response {
+        try services.renderer.render(template, title: title, data: data, chrome: context.chrome, status: status, cache: cache)
+    }
+
+    static func plain(_ text: String, status: HTTPResponse.Status = .ok) -> Response {
+        Response(status: status, headers: [.contentType: "text/plain; charset=utf-8", .cacheControl: "no-store"],
+                 body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    private static func redirect(_ path: String) -> Response {
+        Response(status: .seeOther, headers: [.location: path, .cacheControl: "no-store"])
+    }
+
+    @Sendable func portal(_ request: Request, context: PlatformContext) async throws -> Response {
+        let locale = context.request.locale
+        let communes = services.registry.all().filter { $0.tenant.kind == .commune }.map { entry -> [String: Any] in
+            ["name": entry.tenant.displayName(locale), "href": TenantLinks.home(entry),
+             "instances": services.registry.instances(of: entry.tenant.slug).map { ["name": $0.tenant.displayName(locale), "href": TenantLinks.home($0)] }]
+        }
+        return try render("portal", title: "OpenCommune", data: ["communes": communes, "empty": communes.isEmpty], context: context, cache: .shared)
+    }
+
+    @Sendable func ready(_ request: Request, context: PlatformContext) async throws -> Response {
+        do {
+            _ = try await services.platform.pool.read { db in try Int.fetchOne(db, sql: "SELECT 1") }
+            return Self.plain("ready\n")
+        } catch {
+            return Self.plain("platform database unavailable\n", status: .serviceUnavailable)
+        }
+    }
+
+    @Sendable func metrics(_ request: Request, context: PlatformContext) async throws -> Response {
+        let body = services.metrics.text(openDatabases: services.pools.openCount, tenants: services.registry.all().count)
+        return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8", .cacheControl: "no-store"],
+                        body: .init(byteBuffer: ByteBuffer(string: body)))
+    }
+
+    // MARK: sign-in
+
+    @Sendable func loginForm(_ request: Request, context: PlatformContext) async throws -> Response {
+        if context.request.admin != nil { return Self.redirect("/admin") }
+        return try renderLogin(context, email: "", error: nil, status: .ok)
+    }
+
+    private func renderLogin(_ context: PlatformContext, email: String, error: String?, status: HTTPResponse.Status) throws -> Response {
+        try render("login", title: text("platform.sign_in", context),
+                   data: ["email": email, "errors": error.map { [$0] } ?? [], "action": "/admin/login", "platform": true], context: context, status: status)
+    }
+
+    @Sendable func login(_ request: Request, context: PlatformContext) async throws -> Response {
+        let form = context.request.form
+        let email = AccountStore.normalizedEmail(form.text("email"))
+        let password = form["password"] ?? ""
+        let found = try await services.platform.pool.read { db in try PlatformAdmins.find(db, email: email) }
+        switch try await services.signIn.check(scope: "platform", clientAddress: context.request.clientAddress, email: email,
+                                               password: password, storedHash: found?.hash) {
+        case .blocked:
+            return try renderLogin(context, email: email, error: text("account.error.too_many_attempts", context), status: .tooManyRequests)
+        case .refused:
+            return try renderLogin(context, email: email, error: text("account.error.bad_credentials", context), status: .unauthorized)
+        case .accepted:
+            break
+        }
+        guard let found else { throw HTTPError(.unauthorized) }
+        let days = services.config.sessionDays
+        let token = try await services.platform.pool.write { db in try PlatformAdmins.createSession(db, adminID: found.id, days: days) }
+        var response = Self.redirect("/admin")
+        response.setCookie(SessionCookies.make(SessionCookies.admin, value: token, root: PlatformDispatch.cookiePath,
+                                               maxAge: days * 86_400, secure: services.config.secureCookies))
+        return response
+    }
+
+    @Sendable func logout(_ request: Request, context: PlatformContext) async throws -> Response {
+        if let token = request.cookies[SessionCookies.admin]?.value {
+            try await services.platform.pool.write { db in try PlatformAdmins.deleteSession(db, token: token) }
+        }
+        var response = Self.redirect("/admin/login")
+        response.setCookie(SessionCookies.expire(SessionCookies.admin, root: PlatformDispatch.cookiePath, secure: services.config.secureCookies))
+        return response
+    }
+
+    // MARK: console
+
+    @Sendable func console(_ request: Request, context: PlatformContext) async throws -> Response {
+        guard context.request.admin != nil else { return Self.redirect("/admin/login") }
+        return try renderConsole(context, form: [:], errors: [], status: .ok)
+    }
+
+    private func renderConsole(_ context: PlatformContext, form: [String: String], errors: [String], status: HTTPResponse.Status) throws -> Response {
+        let locale = context.request.locale
+        let tenants = services.registry.all().map { entry -> [String: Any] in
+            ["slug": entry.tenant.slug, "name": entry.tenant.displayName(locale), "href": "/admin/tenants/\(entry.tenant.slug)",
+             "kind": text("tenant.kind.\(entry.tenant.kind.rawValue)", context), "parent": entry.tenant.parentSlug ?? "",
+             "hosts": entry.hosts.joined(separator: ", "), "siteHref": TenantLinks.home(entry),
+             "modules": services.modules.ids.filter { entry.isEnabled($0) }.joined(separator: ", ")]
+        }
+        let communes = services.registry.all().filter { $0.tenant.kind == .commune }.map { ["slug": $0.tenant.slug, "selected": form["parent"] == $0.tenant.slug] }
+        return try render("platform-console", title: text("platform.console", context), data: [
+            "tenants": tenants, "communes": communes, "errors": errors, "hasErrors": !errors.isEmpty,
+            "form": form, "isInstance": form["kind"] == "instance",
+        ], context: context, status: status)
+    }
+
+    @Sendable func createTenant(_ request: Request, context: PlatformContext) async throws -> Response {
+        _ = try context.requireAdmin()
+        let form = context.request.form
+        let kind = Tenant.Kind(rawValue: form.text("kind")) ?? .commune
+        let parent = form.text("parent")
+        let new = TenantService.NewTenant(
+            slug: form.text("slug").lowercased(), name: form.localized("name", locales: Locales.supported), kind: kind,
+            parent: kind == .instance && !parent.isEmpty ? parent : nil,
+            hosts: form.text("hosts").split(whereSeparator: { $0 == "," || $0 == " " }).map { $0.lowercased() },
+            locales: Locales.supported.filter { form.all("locales").contains($0) })
+        do {
+            let tenants = services.tenants
+            try await Task.detached { try tenants.create(new) }.value
+        } catch let error as PlatformError {
+            var echo = ["slug": new.slug, "kind": kind.rawValue, "parent": parent, "hosts": form.text("hosts")]
+            for code in Locales.supported { echo["name_\(code)"] = form.text("name.\(code)") }
+            return try renderConsole(context, form: echo, errors: [error.message(in: context.request.locale, renderer: services.renderer)], status: .badRequest)
+        }
+        return Self.redirect("/admin/tenants/\(new.slug)")
+    }
+
+    @Sendable func tenant(_ request: Request, context: PlatformContext) async throws -> Response {
+        guard context.request.admin != nil else { return Self.redirect("/admin/login") }
+        let slug = try context.parameters.require("slug")
+        guard let entry = services.registry.entry(slug) else { throw HTTPError(.notFound) }
+        let locale = context.request.locale
+        let modules = services.modules.types.map { type -> [String: Any] in
+            let state = entry.modules[type.id]
+            return ["id": type.id, "title": type.title.resolve(locale, fallbacks: ["fr"]), "summary": type.summary.resolve(locale, fallbacks: ["fr"]),
+                    "allowed": state?.allowed == true, "enabled": state?.enabled == true]
+        }
+        return try render("platform-tenant", title: entry.tenant.displayName(locale), data: [
+            "slug": slug, "name": entry.tenant.displayName(locale), "kind": text("tenant.kind.\(entry.tenant.kind.rawValue)", context),
+            "siteHref": TenantLinks.home(entry), "locales": entry.tenant.locales.joined(separator: ", "),
+            "hosts": entry.hosts.joined(separator: ", "), "modules": modules, "action": "/admin/tenants/\(slug)/modules",
+        ], context: context)
+    }
+
+    @Sendable func saveAllowed(_ request: Request, context: PlatformContext) async throws -> Response {
+        _ = try context.requireAdmin()
+        let slug = try context.parameters.require("slug")
+        guard services.registry.entry(slug) != nil else { throw HTTPError(.notFound) }
+        let allowed = Set(context.request.form.all("allowed"))
+        for id in allowed where services.modules.type(id) == nil {
+            throw HTTPError(.badRequest, message: PlatformError("module_unknown", id).message(in: context.request.locale, renderer: services.renderer))
+        }
+        for id in services.modules.ids { try services.tenants.setAllowed(slug, module: id, allowed: allowed.contains(id)) }
+        return Self.redirect("/admin/tenants/\(slug)")
+    }
+
+    @Sendable func admins(_ request: Request, context: PlatformContext) async throws -> Response {
+        guard context.request.admin != nil else { return Self.redirect("/admin/login") }
+        return try await renderAdmins(context, email: "", errors: [], status: .ok)
+    }
+
+    private func renderAdmins(_ context: PlatformContext, email: String, errors: [String], status: HTTPResponse.Status) async throws -> Response {
+        let admins = try await services.platform.pool.read { db in try PlatformAdmins.all(db) }
+        return try render("platform-admins", title: text("platform.admins", context), data: [
+            "admins": admins.map { ["email": $0.email, "since": ISODate.day(of: $0.createdAt)] },
+            "email": email, "errors": errors, "hasErrors": !errors.isEmpty, "minLength": PasswordHasher.minimumLength,
+        ], context: context, status: status)
+    }
+
+    @Sendable func addAdmin(_ request: Request, context: PlatformContext) async throws -> Response {
+        _ = try context.requireAdmin()
+        let form = context.request.form
+        let email = AccountStore.normalizedEmail(form.text("email"))
+        let password = form["password"] ?? ""
+        var errors: [String] = []
+        if !AccountStore.isPlausibleEmail(email) { errors.append(text("account.error.email", context)) }
+        if let problem = PasswordHasher.problem(password) { errors.append(text(problem, context)) }
+        guard errors.isEmpty else { return try await renderAdmins(context, email: email, errors: errors, status: .badRequest) }
+        let hash = try await services.hasher.hash(password)
+        let created = try await services.platform.pool.write { db in try PlatformAdmins.create(db, email: email, passwordHash: hash) }
+        guard created else { return try await renderAdmins(context, email: email, errors: [text("account.error.email_taken", context)], status: .badRequest) }
+        return Self.redirect("/admin/admins")
+    }
+}

@@ -1,0 +1,172 @@
+import CivicSDK
+import Foundation
+import Hummingbird
+import Ink
+import Mustache
+
+/// Renders templates of the host and modules inside the layout, in the visitor's language.
+///
+/// Templates get dictionaries and ``StringTable``s, never reflected structs: swift-mustache's
+/// `Mirror` path is several times slower.
+final class Renderer: PageRenderer {
+    private let library: MustacheLibrary
+    /// String catalogs: `""` for host pages, else the host's merged with a module's.
+    private let catalogs: [String: StringCatalog]
+    private let registry: TenantRegistry
+    private let modules: ModuleCatalog
+
+    init(registry: TenantRegistry, modules: ModuleCatalog) throws {
+        self.registry = registry
+        self.modules = modules
+        var library = MustacheLibrary()
+        guard let hostTemplates = Bundle.module.url(forResource: "Templates", withExtension: nil),
+              let hostStrings = Bundle.module.url(forResource: "Strings", withExtension: nil) else {
+            throw ConfigError("the host's Templates and Strings resources are missing next to the executable")
+        }
+        try Self.register(directory: hostTemplates, prefix: "", into: &library)
+        var host = StringCatalog()
+        try host.load(directory: hostStrings)
+        var catalogs = ["": host]
+        for type in modules.types {
+            if let templates = type.templates { try Self.register(directory: templates, prefix: "\(type.id)/", into: &library) }
+            var merged = host
+            if let strings = type.strings { try merged.load(directory: strings) }
+            catalogs[type.id] = merged
+        }
+        self.library = library
+        self.catalogs = catalogs
+    }
+
+    private static func register(directory: URL, prefix: String, into library: inout MustacheLibrary) throws {
+        let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".mustache") }
+        for file in files {
+            let text = try String(contentsOf: directory.appendingPathComponent(file), encoding: .utf8)
+            do {
+                library.register(try MustacheTemplate(string: text), named: prefix + String(file.dropLast(".mustache".count)))
+            } catch {
+                throw ConfigError("template \(prefix)\(file) does not parse: \(error)")
+            }
+        }
+    }
+
+    // MARK: PageRenderer
+
+    func page(_ template: String, title: String, data: [String: Any], context: CivicContext,
+              status: HTTPResponse.Status, cache: CachePolicy) throws -> Response {
+        let name = context.module.map { "\($0)/\(template)" } ?? template
+        return try render(name, module: context.module, title: title, data: data, chrome: chrome(context), status: status, cache: cache)
+    }
+
+    func fragment(_ template: String, data: [String: Any], context: CivicContext) throws -> String {
+        var values = data
+        values["t"] = (catalogs[context.module ?? ""] ?? catalogs[""]!).table(context.locale)
+        values["root"] = context.root
+        guard let text = library.render(values, withTemplate: template) else {
+            throw HTTPError(.internalServerError, message: "template \(template) is missing")
+        }
+        return text
+    }
+
+    func text(_ key: String, module: String?, locale: String) -> String {
+        (catalogs[module ?? ""] ?? catalogs[""]!).text(key, locale: locale)
+    }
+
+    func markdown(_ source: String) -> String {
+        // Editors write Markdown, not HTML: raw tags are shown as text, and script-bearing links are defused.
+        let escaped = source.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+        let html = MarkdownParser().html(from: escaped)
+        return html.replacingOccurrences(of: "(href|src)=\"\\s*(javascript|vbscript|data):", with: "$1=\"#blocked:",
+                                         options: [.regularExpression, .caseInsensitive])
+    }
+
+    // MARK: host pages
+
+    /// Renders a template of the host (or `module/template`) with the given chrome.
+    func render(_ name: String, module: String? = nil, title: String, data: [String: Any], chrome: Chrome,
+                status: HTTPResponse.Status = .ok, cache: CachePolicy = .shared) throws -> Response {
+        let strings = (catalogs[module ?? ""] ?? catalogs[""]!).table(chrome.locale)
+        var values = data
+        values["t"] = strings
+        values["root"] = chrome.root
+        values["csrf"] = chrome.csrf
+        values["lang"] = chrome.locale
+        guard let content = library.render(values, withTemplate: name) else {
+            throw HTTPError(.internalServerError, message: "template \(name) is missing")
+        }
+        let html = library.render(layoutData(title: title, content: content, chrome: chrome, strings: strings), withTemplate: "layout") ?? content
+        let perVisitor = cache == .perVisitor || chrome.account != nil || chrome.platformAdmin
+        return Response(status: status, headers: [
+            .contentType: "text/html; charset=utf-8",
+            .contentLanguage: chrome.locale,
+            .cacheControl: perVisitor ? "private, no-store" : "public, max-age=0, must-revalidate",
+        ], body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+
+    private func layoutData(title: String, content: String, chrome: Chrome, strings: StringTable) -> [String: Any] {
+        let catalog = catalogs[""]!
+        let siteName = chrome.tenant.map { $0.displayName(chrome.locale) } ?? "OpenCommune"
+        let separator = chrome.path.contains("?") ? "&" : "?"
+        var data: [String: Any] = [
+            "t": strings,
+            "lang": chrome.locale,
+            "dir": Locales.direction(chrome.locale),
+            "title": title,
+            "isHome": title == siteName,
+            "siteName": siteName,
+            "homeHref": chrome.root + "/",
+            "content": content,
+            "csrf": chrome.csrf,
+            "languages": chrome.locales.map { code -> [String: Any] in
+                ["code": code, "name": Locales.nativeName(code), "href": "\(chrome.path)\(separator)lang=\(code)", "current": code == chrome.locale]
+            },
+        ]
+        if let tenant = chrome.tenant {
+            data["themeHref"] = "\(chrome.root)/theme.css"
+            if let logo = tenant.logoURL { data["logo"] = ["src": Self.logoSource(logo, root: chrome.root)] }
+            data["nav"] = modules.types.filter { chrome.modules.contains($0.id) }.map { type -> [String: Any] in
+                let href = "\(chrome.root)/\(type.id)"
+                return ["label": type.title.resolve(chrome.locale, fallbacks: tenant.locales), "href": href,
+                        "current": chrome.path == href || chrome.path.hasPrefix(href + "/")]
+            }
+            if let parent = chrome.parent { data["parent"] = ["name": parent.name, "href": parent.href] }
+            let dashboard = "\(chrome.root)/dashboard"
+            data["dashboard"] = ["href": dashboard, "current": chrome.path == dashboard, "search": "\(chrome.root)/search",
+                                 "searchCurrent": chrome.path == "\(chrome.root)/search"]
+            if let account = chrome.account {
+                data["account"] = ["name": account.displayName, "href": "\(chrome.root)/account",
+                                   "logout": "\(chrome.root)/logout",
+                                   "console": account.isStaff ? "\(chrome.root)/admin" : ""]
+            } else {
+                data["signIn"] = "\(chrome.root)/login"
+                data["register"] = "\(chrome.root)/register"
+            }
+            data["kindLabel"] = catalog.text("tenant.kind.\(tenant.kind.rawValue)", locale: chrome.locale)
+        } else if chrome.platformAdmin {
+            data["platformAccount"] = ["logout": "/admin/logout"]
+        }
+        return data
+    }
+
+    /// Where the browser finds a tenant's logo: uploaded files live under the tenant's root.
+    static func logoSource(_ logo: String, root: String) -> String {
+        logo.hasPrefix("files/") ? "\(root)/\(logo)" : logo
+    }
+
+    /// The chrome of a tenant page before the visitor is known.
+    func chrome(tenant: Tenant, root: String, path: String, locale: String) -> Chrome {
+        var parent: (String, String)?
+        if let parentSlug = tenant.parentSlug, let entry = registry.entry(parentSlug) {
+            parent = (entry.tenant.displayName(locale), TenantLinks.home(entry))
+        }
+        let enabled = registry.entry(tenant.slug).map { entry in modules.ids.filter { entry.isEnabled($0) } } ?? []
+        return Chrome(locale: locale, tenant: tenant, root: root, path: path, account: nil, csrf: "", modules: enabled, parent: parent)
+    }
+
+    /// The chrome of a tenant request.
+    func chrome(_ context: CivicContext) -> Chrome {
+        var chrome = chrome(tenant: context.tenant, root: context.root, path: context.request.path, locale: context.locale)
+        chrome.account = context.account
+        chrome.csrf = context.csrfToken
+        return chrome
+    }
+}

@@ -1,0 +1,106 @@
+import CivicSDK
+import Foundation
+import GRDB
+
+/// Consultations: forms citizens answer once each, without JavaScript, with results counted in SQL
+/// and published as charts with their tables, CSV and JSON.
+public struct ConsultationsModule: CivicModule {
+    public static let id = "consultations"
+    public static let title: LocalizedText = ["fr": "Consultations", "ar": "الاستشارات", "en": "Consultations"]
+    public static let summary: LocalizedText = [
+        "fr": "Questionnaires publics, une réponse par personne, résultats publiés en graphiques et en données.",
+        "ar": "استمارات عمومية، جواب واحد لكل شخص، ونتائج منشورة في رسوم بيانية وبيانات.",
+        "en": "Public questionnaires, one answer per person, results published as charts and data.",
+    ]
+    public static let permissions = [
+        Permission("consultations.edit", title: ["fr": "Préparer et publier des consultations", "ar": "إعداد الاستشارات ونشرها",
+                                                 "en": "Prepare and publish consultations"], roles: [.editor]),
+        Permission("consultations.moderate", title: ["fr": "Masquer des réponses libres", "ar": "إخفاء الأجوبة الحرة", "en": "Hide free-text answers"],
+                   roles: [.moderator]),
+    ]
+    public static let consoleLinks = [
+        ConsoleLink(title: ["fr": "Gérer les consultations", "ar": "إدارة الاستشارات", "en": "Manage consultations"], path: "",
+                    permission: "consultations.edit"),
+    ]
+    public static let openData = [
+        OpenDataset(file: "consultations.json", path: "/api/v1/consultations", description: [
+            "fr": "Les consultations publiques : id, title (par langue), status, phase (upcoming, open, closed, results), opensAt, closesAt (ISO 8601), audience, subject, resultsURL (résultats agrégés en JSON une fois publiés).",
+            "ar": "الاستشارات العمومية: المعرف، العنوان حسب اللغة، الحالة، المرحلة، تاريخا الافتتاح والإغلاق، الجمهور، الموضوع، رابط النتائج المجمعة بعد نشرها.",
+            "en": "Public consultations: id, title (per locale), status, phase (upcoming, open, closed, results), opensAt, closesAt (ISO 8601), audience, subject, resultsURL (aggregated results as JSON once published).",
+        ], paginated: true),
+    ]
+
+    public static var templates: URL? { Bundle.module.url(forResource: "Templates", withExtension: nil) }
+    public static var strings: URL? { Bundle.module.url(forResource: "Strings", withExtension: nil) }
+
+    public static func migrations(_ migrations: inout ModuleMigrations) { ConsultationSchema.register(&migrations) }
+
+    private let environment: ModuleEnvironment
+
+    public init(environment: ModuleEnvironment) throws { self.environment = environment }
+
+    public func routes(_ router: ModuleRouter) {
+        ConsultationsData().registerSite(router.site)
+        ConsultationsSite(environment: environment).register(router.site)
+        ConsultationsData().registerAPI(router.api)
+        ConsultationsConsole(services: environment.services).register(router.console)
+    }
+
+    /// Consultations open now, and answers received in all.
+    public func indicators(_ db: Database, _ tenant: Tenant) throws -> [Indicator] {
+        let now = Date()
+        let open = try Consultation.filter(Column("status") == "open" && Column("opens_at") <= now && Column("closes_at") > now).fetchCount(db)
+        let answers = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM consultation_response") ?? 0
+        return [
+            Indicator(id: "consultations.open", title: ["fr": "Consultations ouvertes", "ar": "الاستشارات المفتوحة", "en": "Open consultations"],
+                      value: Double(open)),
+            Indicator(id: "consultations.answers", title: ["fr": "Réponses aux consultations", "ar": "الأجوبة على الاستشارات",
+                                                           "en": "Answers to consultations"], value: Double(answers)),
+        ]
+    }
+
+    /// Public consultations, so a suggestion's answer or a report can point to one.
+    public func linkTargets(_ db: Database, _ tenant: Tenant) throws -> [LinkTarget] {
+        try Consultation.filter(Column("status") != "draft").order(Column("opens_at").desc).fetchAll(db).map(Self.target)
+    }
+
+    private static func target(_ consultation: Consultation) -> LinkTarget {
+        LinkTarget(id: "consultations:consultation:\(consultation.id ?? 0)", title: consultation.title,
+                   path: "/consultations/\(consultation.id ?? 0)")
+    }
+
+    /// Public consultations.
+    public func searchDocuments(_ db: Database, _ tenant: Tenant) throws -> [SearchDocument] {
+        try Consultation.filter(Column("status") != "draft").fetchAll(db).map { consultation in
+            SearchDocument(kind: "consultation", key: String(consultation.id ?? 0), title: consultation.title, body: consultation.description,
+                           path: "/consultations/\(consultation.id ?? 0)")
+        }
+    }
+
+    /// Public consultations (`consultation:<id>`) take comments and suggestions.
+    public func feedbackTarget(_ db: Database, _ tenant: Tenant, item: String) throws -> LinkTarget? {
+        guard item.hasPrefix("consultation:"), let id = Int64(item.dropFirst("consultation:".count)),
+              let consultation = try Consultation.fetchOne(db, key: id), consultation.isPublic else { return nil }
+        return Self.target(consultation)
+    }
+
+    public func summaryCard(_ context: CivicContext) async throws -> SummaryCard? {
+        let now = Date()
+        let current = try await context.database.read { db in
+            try Consultation.filter(Column("status") != "draft").order(Column("closes_at").desc).limit(3).fetchAll(db)
+        }
+        guard !current.isEmpty else { return nil }
+        return SummaryCard(
+            title: context.text("consultations.card_title"), text: context.text("consultations.card_text"),
+            items: current.map { consultation in
+                .init(label: "\(context.localized(consultation.title)) — \(context.text("consultations.phase.\(consultation.phase(at: now).rawValue)"))",
+                      href: "\(context.root)/consultations/\(consultation.id ?? 0)")
+            },
+            link: .init(label: context.text("consultations.all"), href: "\(context.root)/consultations"))
+    }
+
+    public func installSampleContent(_ db: Database, _ tenant: Tenant, files: TenantFiles) throws {
+        guard tenant.kind == .commune else { return }
+        try ConsultationSample.install(db)
+    }
+}

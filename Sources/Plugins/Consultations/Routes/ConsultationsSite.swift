@@ -1,0 +1,190 @@
+import CivicSDK
+import Foundation
+import GRDB
+import Hummingbird
+
+/// `{root}/consultations`: the list, each consultation with its answer form, the receipt, and the results.
+struct ConsultationsSite {
+    let environment: ModuleEnvironment
+    static let respondentCookie = "oc_respondent"
+
+    func register(_ group: RouterGroup<CivicContext>) {
+        group.get(use: index)
+        group.get(":id", use: show)
+        group.post(":id/answer", use: answer)
+        group.get(":id/receipt/:code", use: receipt)
+        group.get(":id/results", use: results)
+    }
+
+    private func text(_ context: CivicContext, _ key: String) -> String { context.text("consultations.\(key)") }
+
+    @Sendable func index(_ request: Request, context: CivicContext) async throws -> Response {
+        let editor = context.can("consultations.edit")
+        let rows = try await context.database.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT c.*, (SELECT COUNT(*) FROM consultation_response r WHERE r.consultation_id = c.id) AS answers
+                FROM consultation c WHERE c.status <> 'draft' ORDER BY c.opens_at DESC
+                """).map { (try Consultation(row: $0), $0["answers"] as Int) }
+        }
+        let now = Date()
+        let items = rows.map { consultation, answers -> [String: Any] in
+            let phase = consultation.phase(at: now)
+            return ["title": context.localized(consultation.title), "href": "\(context.root)/consultations/\(consultation.id ?? 0)",
+                    "phase": text(context, "phase.\(phase.rawValue)"), "phaseKey": phase.rawValue,
+                    "opens": ISODate.day(of: consultation.opensAt), "closes": ISODate.day(of: consultation.closesAt),
+                    "answers": answers, "sample": consultation.sample]
+        }
+        return try context.render("index", title: text(context, "title"),
+                                  data: ["consultations": items, "hasConsultations": !items.isEmpty, "feedHref": "\(context.root)/consultations/feed.atom",
+                                         "apiHref": "\(context.root)/api/v1/consultations"],
+                                  cache: editor ? .perVisitor : .shared)
+    }
+
+    private func load(_ context: CivicContext) async throws -> ConsultationDetail {
+        guard let id = Int64(try context.parameters.require("id")),
+              let detail = try await context.database.read({ db in try ConsultationDetail.load(db, id: id) }),
+              detail.consultation.isPublic || context.can("consultations.edit") else {
+            throw HTTPError(.notFound, message: text(context, "error.not_found"))
+        }
+        return detail
+    }
+
+    @Sendable func show(_ request: Request, context: CivicContext) async throws -> Response {
+        let detail = try await load(context)
+        var previous: (receipt: String, at: Date)?
+        if let account = context.account, let id = detail.consultation.id {
+            previous = try await context.database.read { db in try Self.existing(db, consultation: id, respondent: "account:\(account.id)") }
+        }
+        return try await render(detail, context: context, form: .empty, errors: [:], notice: nil, previous: previous, status: .ok)
+    }
+
+    /// The consultation page: description, then the form while it is open (or why it is not).
+    func render(_ detail: ConsultationDetail, context: CivicContext, form: FormData, errors: [Int64: AnswerSheet.Problem], notice: String?,
+                previous: (receipt: String, at: Date)?, status: HTTPResponse.Status) async throws -> Response {
+        let consultation = detail.consultation
+        let id = consultation.id ?? 0
+        let phase = consultation.phase()
+        let subject = try await ConsultationView.subject(consultation.subject, links: environment.services.links, context: context)
+        let needsAccount = consultation.audience == .accounts && context.account == nil
+        // a refused submission always comes back in its form, answers kept, even when the visitor must sign in first
+        let showForm = phase == .open && previous == nil && (!needsAccount || status != .ok)
+        var data: [String: Any] = [
+            "title": context.localized(consultation.title),
+            "description": context.renderer.markdown(context.localized(consultation.description)),
+            "phase": text(context, "phase.\(phase.rawValue)"), "phaseKey": phase.rawValue,
+            "opens": ConsultationView.dateTime(consultation.opensAt), "closes": ConsultationView.dateTime(consultation.closesAt),
+            "audience": text(context, "audience.\(consultation.audience.rawValue)"),
+            "subject": subject.map { [$0] } ?? [],
+            "responses": detail.responses,
+            "sample": consultation.sample,
+            "showForm": showForm,
+            "needsAccount": phase == .open && needsAccount,
+            "signInHref": "\(context.root)/login",
+            "upcoming": phase == .upcoming, "closed": phase == .closed || phase == .results,
+            "resultsHref": phase == .results || context.can("consultations.edit") ? ["\(context.root)/consultations/\(id)/results"] : [],
+            "previous": previous.map { [["receipt": $0.receipt, "date": ConsultationView.dateTime($0.at)]] } ?? [],
+            "action": "\(context.root)/consultations/\(id)/answer",
+            "signedIn": context.account != nil,
+            "notice": notice.map { [$0] } ?? [], "noNotice": notice == nil, "hasErrors": !errors.isEmpty || notice != nil,
+            "errorCount": String(format: text(context, "error_count"), errors.count),
+            "questions": AnswerFormView.questions(detail, form: form, errors: errors, context: context),
+            "editHref": context.can("consultations.edit") ? ["\(context.root)/admin/consultations/\(id)"] : [],
+        ]
+        data["feedback"] = consultation.isPublic ? try await environment.services.feedback.thread(item: "consultation:\(id)", context: context) : ""
+        let personal = context.account != nil || status != .ok
+        return try context.render("show", title: context.localized(consultation.title), data: data, status: status,
+                                  cache: personal ? .perVisitor : .shared)
+    }
+
+    static func existing(_ db: Database, consultation: Int64, respondent: String) throws -> (receipt: String, at: Date)? {
+        try Row.fetchOne(db, sql: "SELECT receipt, submitted_at FROM consultation_response WHERE consultation_id = ? AND respondent = ?",
+                         arguments: [consultation, respondent]).map { ($0["receipt"], $0["submitted_at"]) }
+    }
+
+    @Sendable func answer(_ request: Request, context: CivicContext) async throws -> Response {
+        let detail = try await load(context)
+        let consultation = detail.consultation
+        let id = consultation.id ?? 0
+        let form = context.form
+        guard consultation.phase() == .open else {
+            throw HTTPError(.forbidden, message: text(context, consultation.phase() == .upcoming ? "error.not_open_yet" : "error.closed"))
+        }
+        func again(_ notice: String?, _ errors: [Int64: AnswerSheet.Problem], _ status: HTTPResponse.Status) async throws -> Response {
+            try await render(detail, context: context, form: form, errors: errors, notice: notice, previous: nil, status: status)
+        }
+        if consultation.audience == .accounts && context.account == nil {
+            return try await again(text(context, "error.sign_in_required"), [:], .unauthorized)
+        }
+        // one answer per person: the account, or the visitor's signed cookie
+        let scope = "\(context.tenant.slug)|respondent"
+        let cookieValue = request.cookies[Self.respondentCookie].flatMap { environment.signer.verify($0.value, scope: scope) }
+        let visitor = cookieValue ?? RandomToken.make()
+        let respondent = context.account.map { "account:\($0.id)" } ?? "visitor:\(visitor)"
+        if let previous = try await context.database.read({ db in try Self.existing(db, consultation: id, respondent: respondent) }) {
+            return try await render(detail, context: context, form: form, errors: [:], notice: text(context, "error.already_answered"),
+                                    previous: previous, status: .conflict)
+        }
+        if !form.text("website").isEmpty { return try await again(text(context, "error.honeypot"), [:], .unprocessableContent) }
+        let sheet = AnswerSheet(form: form, questions: detail.questions, options: detail.options)
+        guard sheet.errors.isEmpty else { return try await again(nil, sheet.errors, .unprocessableContent) }
+        guard !sheet.values.isEmpty else { return try await again(text(context, "error.empty"), [:], .unprocessableContent) }
+        guard environment.citizenInput.admit(context.citizenInputKeys) else { return try await again(text(context, "error.rate_limited"), [:], .tooManyRequests) }
+
+        let receipt = String(RandomToken.make().prefix(12))
+        let accountID = context.account?.id, locale = context.locale, values = sheet.values
+        do {
+            try await context.database.write { db in
+                try db.execute(sql: """
+                    INSERT INTO consultation_response (consultation_id, respondent, account_id, receipt, locale, submitted_at) VALUES (?, ?, ?, ?, ?, ?)
+                    """, arguments: [id, respondent, accountID, receipt, locale, Date()])
+                let response = db.lastInsertedRowID
+                let insert = try db.cachedStatement(sql: "INSERT INTO consultation_answer (response_id, question_id, option_id, number, text) VALUES (?, ?, ?, ?, ?)")
+                for value in values { try insert.execute(arguments: [response, value.questionID, value.optionID, value.number, value.text]) }
+            }
+        } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
+            // the same person submitted twice at once: the first one counts
+            return try await again(text(context, "error.already_answered"), [:], .conflict)
+        }
+        var response = context.redirect("/consultations/\(id)/receipt/\(receipt)")
+        if context.account == nil && cookieValue == nil {
+            response.setCookie(Cookie(name: Self.respondentCookie, value: environment.signer.token(visitor, scope: scope), maxAge: 31_536_000,
+                                      path: context.root.isEmpty ? "/" : context.root, secure: environment.secureCookies, httpOnly: true, sameSite: .lax))
+        }
+        return response
+    }
+
+    @Sendable func receipt(_ request: Request, context: CivicContext) async throws -> Response {
+        let detail = try await load(context)
+        let code = try context.parameters.require("code")
+        let id = detail.consultation.id ?? 0
+        guard let row = try await context.database.read({ db in
+            try Row.fetchOne(db, sql: """
+                SELECT r.submitted_at, (SELECT COUNT(DISTINCT question_id) FROM consultation_answer a WHERE a.response_id = r.id) AS answered
+                FROM consultation_response r WHERE r.consultation_id = ? AND r.receipt = ?
+                """, arguments: [id, code]).map { (submitted: $0["submitted_at"] as Date, answered: $0["answered"] as Int) }
+        }) else { throw HTTPError(.notFound, message: text(context, "error.receipt_not_found")) }
+        return try context.render("receipt", title: text(context, "receipt_title"), data: [
+            "consultation": context.localized(detail.consultation.title), "href": "\(context.root)/consultations/\(id)",
+            "receipt": code, "date": ConsultationView.dateTime(row.submitted),
+            "answered": String(format: text(context, "answered_count"), row.answered, detail.answerable.count),
+            "closes": ConsultationView.dateTime(detail.consultation.closesAt),
+        ], cache: .perVisitor)
+    }
+
+    @Sendable func results(_ request: Request, context: CivicContext) async throws -> Response {
+        let detail = try await load(context)
+        let staff = context.can("consultations.edit")
+        guard detail.consultation.status == .published || staff else {
+            throw HTTPError(.notFound, message: text(context, "error.results_not_published"))
+        }
+        let results = try await context.database.read { db in try ConsultationResults.load(db, detail: detail) }
+        let id = detail.consultation.id ?? 0
+        return try context.render("results", title: "\(text(context, "results_title")) — \(context.localized(detail.consultation.title))", data: [
+            "title": context.localized(detail.consultation.title), "href": "\(context.root)/consultations/\(id)",
+            "responses": results.responses, "draftResults": detail.consultation.status != .published,
+            "questions": ResultsView.questions(results, context: context, moderate: context.can("consultations.moderate"), consultation: id),
+            "jsonHref": "\(context.root)/api/v1/consultations/\(id)/results",
+            "csvHref": staff ? ["\(context.root)/admin/consultations/\(id)/answers.csv"] : [],
+        ], cache: staff ? .perVisitor : .shared)
+    }
+}

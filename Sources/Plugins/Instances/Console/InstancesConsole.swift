@@ -1,0 +1,321 @@
+import CivicSDK
+import Foundation
+import GRDB
+import Hummingbird
+
+/// `{root}/admin/instances`, on an instance only: its profile, members, meetings (with minutes) and
+/// opinions (with the commune's follow-up). Files are checked before anything is written, and
+/// removed again if the write fails, so nothing is half-saved.
+struct InstancesConsole {
+    func register(_ group: RouterGroup<CivicContext>) {
+        group.get(use: profileForm)
+        group.post(use: saveProfile)
+        for kind in Kind.allCases {
+            group.get(RouterPath(kind.rawValue)) { _, context in try await list(kind, context) }
+        }
+        group.get("members/new") { _, context in try await memberForm(context, new: true) }
+        group.post("members/new") { _, context in try await saveMember(context, new: true) }
+        group.get("members/:id") { _, context in try await memberForm(context, new: false) }
+        group.post("members/:id") { _, context in try await saveMember(context, new: false) }
+        group.get("meetings/new") { _, context in try await meetingForm(context, new: true) }
+        group.post("meetings/new") { _, context in try await saveMeeting(context, new: true) }
+        group.get("meetings/:id") { _, context in try await meetingForm(context, new: false) }
+        group.post("meetings/:id") { _, context in try await saveMeeting(context, new: false) }
+        group.get("opinions/new") { _, context in try await opinionForm(context, new: true) }
+        group.post("opinions/new") { _, context in try await saveOpinion(context, new: true) }
+        group.get("opinions/:id") { _, context in try await opinionForm(context, new: false) }
+        group.post("opinions/:id") { _, context in try await saveOpinion(context, new: false) }
+        group.post("opinions/:id/follow-up", use: saveFollowUp)
+    }
+
+    enum Kind: String, CaseIterable { case members, meetings, opinions }
+
+    private func start(_ context: CivicContext) throws {
+        try context.require("instances.edit")
+        try InstancesSite.requireInstance(context)
+    }
+
+    private func text(_ context: CivicContext, _ key: String) -> String { context.text("instances.\(key)") }
+
+    private func id(_ context: CivicContext) throws -> Int64 {
+        guard let id = Int64(try context.parameters.require("id")) else { throw HTTPError(.notFound, message: text(context, "error.not_found")) }
+        return id
+    }
+
+    /// Stores an uploaded file, or returns the string key saying why it was refused.
+    private func store(_ file: UploadedFile?, kinds: Set<FileKind>, context: CivicContext) -> Result<String?, FileRejection> {
+        guard let file else { return .success(nil) }
+        do { return .success(try context.files.store(file, accepting: kinds, maxBytes: context.maxUploadSize).name) } catch let rejection as FileRejection {
+            return .failure(rejection)
+        } catch {
+            return .failure(.typeNotAllowed)
+        }
+    }
+
+    /// Runs the write; a file stored for it is removed again if the write fails.
+    private func write(_ context: CivicContext, removingOnFailure stored: String?, _ body: @escaping @Sendable (Database) throws -> Void) async throws {
+        do { try await context.database.write(body) } catch {
+            if let stored { context.files.remove(stored) }
+            throw error
+        }
+    }
+
+    private func render(_ context: CivicContext, heading: String, action: String, fields: FormFields, errors: [String],
+                        status: HTTPResponse.Status, extra: [String: Any] = [:]) throws -> Response {
+        var data: [String: Any] = ["heading": heading, "action": action, "fields": fields.items, "back": "\(context.root)/admin/instances",
+                                   "backLabel": text(context, "console_title"), "errors": errors.map { context.text($0) }, "hasErrors": !errors.isEmpty]
+        data.merge(extra) { _, new in new }
+        return try context.render("form", title: heading, data: data, status: status, cache: .perVisitor)
+    }
+
+    // MARK: profile
+
+    @Sendable func profileForm(_ request: Request, context: CivicContext) async throws -> Response {
+        try start(context)
+        let profile = try await context.database.read { db in try InstanceProfile.load(db) }
+        return try renderProfile(context, input: profile.map(ProfileForm.init) ?? ProfileForm(), status: .ok)
+    }
+
+    private func renderProfile(_ context: CivicContext, input: ProfileForm, status: HTTPResponse.Status) throws -> Response {
+        var fields = FormFields(context, labels: "instances.field")
+        fields.localized("legal_basis", value: input.legalBasis)
+        fields.localized("mission", value: input.mission, multiline: true)
+        fields.localized("composition", value: input.composition, multiline: true)
+        fields.text("mandate_start", value: input.mandateStart, type: "date")
+        fields.text("mandate_end", value: input.mandateEnd, type: "date")
+        fields.text("contact", value: input.contact)
+        let base = "\(context.root)/admin/instances"
+        return try render(context, heading: text(context, "console_title"), action: base, fields: fields, errors: input.errors, status: status,
+                          extra: ["sections": Kind.allCases.map { ["href": "\(base)/\($0.rawValue)", "label": text(context, $0.rawValue)] }])
+    }
+
+    @Sendable func saveProfile(_ request: Request, context: CivicContext) async throws -> Response {
+        try start(context)
+        let input = ProfileForm(form: context.form, locales: context.tenant.locales)
+        guard let profile = input.profile() else { return try renderProfile(context, input: input, status: .unprocessableContent) }
+        try await context.database.write { db in
+            let before = try InstanceProfile.load(db)?.auditFields ?? [:]
+            try profile.save(db)
+            try context.audit(db, action: "update", itemType: "profile", itemID: "1", summary: "profile",
+                              changes: FieldChange.diff(old: before, new: profile.auditFields))
+        }
+        return context.redirect("/admin/instances")
+    }
+
+    // MARK: lists
+
+    private func list(_ kind: Kind, _ context: CivicContext) async throws -> Response {
+        try start(context)
+        let base = "\(context.root)/admin/instances/\(kind.rawValue)"
+        let items: [[String: String]] = try await context.database.read { db in
+            switch kind {
+            case .members:
+                return try Member.order(Column("ended_on") != nil, Column("started_on").desc).fetchAll(db).map {
+                    ["label": $0.name, "meta": "\(context.text("instances.role.\($0.role.rawValue)")) · \($0.startedOn) – \($0.endedOn ?? "")",
+                     "href": "\(base)/\($0.id ?? 0)"]
+                }
+            case .meetings:
+                return try Meeting.order(Column("starts_at").desc).fetchAll(db).map {
+                    ["label": $0.startsAt.replacingOccurrences(of: "T", with: " "), "meta": context.text("instances.meeting_status.\($0.status.rawValue)"),
+                     "href": "\(base)/\($0.id ?? 0)"]
+                }
+            case .opinions:
+                return try Opinion.order(Column("adopted_on").desc).fetchAll(db).map {
+                    ["label": context.localized($0.title),
+                     "meta": "\($0.adoptedOn) · \($0.followUp.map { context.text("instances.follow_up.\($0.rawValue)") } ?? context.text("instances.awaiting"))",
+                     "href": "\(base)/\($0.id ?? 0)"]
+                }
+            }
+        }
+        return try context.render("console-list", title: text(context, kind.rawValue), data: [
+            "heading": text(context, kind.rawValue), "items": items, "hasItems": !items.isEmpty, "newHref": "\(base)/new",
+            "newLabel": text(context, "new_\(kind.rawValue)"), "back": "\(context.root)/admin/instances", "backLabel": text(context, "console_title"),
+        ], cache: .perVisitor)
+    }
+
+    // MARK: members
+
+    private func memberForm(_ context: CivicContext, new: Bool) async throws -> Response {
+        try start(context)
+        guard !new else { return try renderMember(context, input: MemberForm(), member: nil, status: .ok) }
+        let id = try id(context)
+        guard let member = try await context.database.read({ db in try Member.fetchOne(db, key: id) }) else {
+            throw HTTPError(.notFound, message: text(context, "error.not_found"))
+        }
+        return try renderMember(context, input: MemberForm(member), member: member, status: .ok)
+    }
+
+    private func renderMember(_ context: CivicContext, input: MemberForm, member: Member?, status: HTTPResponse.Status) throws -> Response {
+        var fields = FormFields(context, labels: "instances.field")
+        fields.text("name", value: input.name, required: true)
+        fields.select("role", options: Member.Role.allCases.map { ($0.rawValue, text(context, "role.\($0.rawValue)")) }, selected: input.role)
+        fields.localized("quality", value: input.quality)
+        fields.text("started_on", value: input.startedOn, required: true, type: "date")
+        fields.text("ended_on", value: input.endedOn, help: text(context, "ended_help"), type: "date")
+        fields.file("photo", help: text(context, "photo_help"))
+        fields.localized("photo_alt", value: input.photoAlt, help: text(context, "photo_alt_help"))
+        if member?.photo != nil { fields.checkbox("remove_photo", checked: false) }
+        let action = "\(context.root)/admin/instances/members/\(member?.id.map(String.init) ?? "new")"
+        return try render(context, heading: member?.name ?? text(context, "new_members"), action: action, fields: fields, errors: input.errors,
+                          status: status, extra: ["multipart": true, "currentFile": InstanceView.file(member?.photo, context: context)])
+    }
+
+    private func saveMember(_ context: CivicContext, new: Bool) async throws -> Response {
+        try start(context)
+        let existing: Member? = new ? nil : try await context.database.read { [id = try id(context)] db in try Member.fetchOne(db, key: id) }
+        if !new && existing == nil { throw HTTPError(.notFound, message: text(context, "error.not_found")) }
+        var input = MemberForm(form: context.form, locales: context.tenant.locales, hasPhoto: existing?.photo != nil)
+        guard input.errors.isEmpty else { return try renderMember(context, input: input, member: existing, status: .unprocessableContent) }
+        let stored: String?
+        switch store(input.photo, kinds: InstanceForms.photoKinds, context: context) {
+        case .success(let name): stored = name
+        case .failure(let rejection):
+            input.errors.append(rejection.key)
+            return try renderMember(context, input: input, member: existing, status: .unprocessableContent)
+        }
+        guard let member = input.apply(to: existing, photo: stored) else { throw HTTPError(.unprocessableContent) }
+        let before = existing?.auditFields ?? [:]
+        try await write(context, removingOnFailure: stored) { db in
+            var record = member
+            try record.save(db)
+            try context.audit(db, action: new ? "create" : "update", itemType: "member", itemID: String(record.id ?? 0), summary: record.name,
+                              changes: FieldChange.diff(old: before, new: record.auditFields))
+        }
+        return context.redirect("/admin/instances/members")
+    }
+
+    // MARK: meetings
+
+    private func meetingForm(_ context: CivicContext, new: Bool) async throws -> Response {
+        try start(context)
+        guard !new else { return try renderMeeting(context, input: MeetingForm(), meeting: nil, status: .ok) }
+        let id = try id(context)
+        guard let meeting = try await context.database.read({ db in try Meeting.fetchOne(db, key: id) }) else {
+            throw HTTPError(.notFound, message: text(context, "error.meeting_not_found"))
+        }
+        return try renderMeeting(context, input: MeetingForm(meeting), meeting: meeting, status: .ok)
+    }
+
+    private func renderMeeting(_ context: CivicContext, input: MeetingForm, meeting: Meeting?, status: HTTPResponse.Status) throws -> Response {
+        var fields = FormFields(context, labels: "instances.field")
+        fields.text("starts_at", value: input.startsAt, required: true, help: text(context, "starts_help"), type: "datetime-local")
+        fields.localized("place", value: input.place)
+        fields.localized("agenda", value: input.agenda, multiline: true)
+        fields.select("status", options: Meeting.Status.allCases.map { ($0.rawValue, text(context, "meeting_status.\($0.rawValue)")) }, selected: input.status)
+        fields.text("attendance", value: input.attendance, inputMode: "numeric", help: text(context, "held_only"))
+        fields.localized("minutes_text", value: input.minutesText, multiline: true, help: text(context, "held_only"))
+        fields.file("minutes_file", help: text(context, "document_help"))
+        let action = "\(context.root)/admin/instances/meetings/\(meeting?.id.map(String.init) ?? "new")"
+        return try render(context, heading: meeting.map { "\(text(context, "meeting")) \($0.day)" } ?? text(context, "new_meetings"), action: action,
+                          fields: fields, errors: input.errors, status: status,
+                          extra: ["multipart": true, "currentFile": InstanceView.file(meeting?.minutesFile, context: context)])
+    }
+
+    private func saveMeeting(_ context: CivicContext, new: Bool) async throws -> Response {
+        try start(context)
+        let existing: Meeting? = new ? nil : try await context.database.read { [id = try id(context)] db in try Meeting.fetchOne(db, key: id) }
+        if !new && existing == nil { throw HTTPError(.notFound, message: text(context, "error.meeting_not_found")) }
+        var input = MeetingForm(form: context.form, locales: context.tenant.locales)
+        guard input.errors.isEmpty else { return try renderMeeting(context, input: input, meeting: existing, status: .unprocessableContent) }
+        let stored: String?
+        switch store(input.file, kinds: InstanceForms.documentKinds, context: context) {
+        case .success(let name): stored = name
+        case .failure(let rejection):
+            input.errors.append(rejection.key)
+            return try renderMeeting(context, input: input, meeting: existing, status: .unprocessableContent)
+        }
+        guard let meeting = input.apply(to: existing, minutesFile: stored) else { throw HTTPError(.unprocessableContent) }
+        let before = existing?.auditFields ?? [:]
+        try await write(context, removingOnFailure: stored) { db in
+            var record = meeting
+            try record.save(db)
+            try context.audit(db, action: new ? "create" : "update", itemType: "meeting", itemID: String(record.id ?? 0), summary: record.startsAt,
+                              changes: FieldChange.diff(old: before, new: record.auditFields))
+        }
+        return context.redirect("/admin/instances/meetings")
+    }
+
+    // MARK: opinions
+
+    private func opinionForm(_ context: CivicContext, new: Bool) async throws -> Response {
+        try start(context)
+        guard !new else { return try renderOpinion(context, input: OpinionForm(), opinion: nil, followUpErrors: [], status: .ok) }
+        let id = try id(context)
+        guard let opinion = try await context.database.read({ db in try Opinion.fetchOne(db, key: id) }) else {
+            throw HTTPError(.notFound, message: text(context, "error.opinion_not_found"))
+        }
+        return try renderOpinion(context, input: OpinionForm(opinion), opinion: opinion, followUpErrors: [], status: .ok)
+    }
+
+    private func renderOpinion(_ context: CivicContext, input: OpinionForm, opinion: Opinion?, followUpErrors: [String],
+                               status: HTTPResponse.Status) throws -> Response {
+        var fields = FormFields(context, labels: "instances.field")
+        fields.localized("title", value: input.title)
+        fields.text("adopted_on", value: input.adoptedOn, required: true, type: "date")
+        fields.localized("subject", value: input.subject)
+        fields.localized("body", value: input.body, multiline: true)
+        fields.file("file", help: text(context, "document_help"))
+        var extra: [String: Any] = ["multipart": true, "currentFile": InstanceView.file(opinion?.file, context: context)]
+        if let opinion, let id = opinion.id {
+            var followUp = FormFields(context, labels: "instances.field")
+            followUp.select("follow_up", options: Opinion.FollowUp.allCases.map { ($0.rawValue, text(context, "follow_up.\($0.rawValue)")) },
+                            selected: opinion.followUp?.rawValue ?? "received")
+            followUp.localized("follow_up_reason", value: opinion.followUpReason, multiline: true, help: text(context, "follow_up_help"))
+            followUp.text("follow_up_on", value: opinion.followUpOn ?? ISODate.today(), required: true, type: "date")
+            extra["followUp"] = [["action": "\(context.root)/admin/instances/opinions/\(id)/follow-up", "fields": followUp.items,
+                                  "errors": followUpErrors.map { context.text($0) }, "hasErrors": !followUpErrors.isEmpty]]
+        }
+        let action = "\(context.root)/admin/instances/opinions/\(opinion?.id.map(String.init) ?? "new")"
+        return try render(context, heading: opinion.map { context.localized($0.title) } ?? text(context, "new_opinions"), action: action,
+                          fields: fields, errors: input.errors, status: status, extra: extra)
+    }
+
+    private func saveOpinion(_ context: CivicContext, new: Bool) async throws -> Response {
+        try start(context)
+        let existing: Opinion? = new ? nil : try await context.database.read { [id = try id(context)] db in try Opinion.fetchOne(db, key: id) }
+        if !new && existing == nil { throw HTTPError(.notFound, message: text(context, "error.opinion_not_found")) }
+        var input = OpinionForm(form: context.form, locales: context.tenant.locales)
+        if existing?.file != nil { input.errors.removeAll { $0 == "instances.error.opinion_body" } }
+        guard input.errors.isEmpty else { return try renderOpinion(context, input: input, opinion: existing, followUpErrors: [], status: .unprocessableContent) }
+        let stored: String?
+        switch store(input.file, kinds: InstanceForms.documentKinds, context: context) {
+        case .success(let name): stored = name
+        case .failure(let rejection):
+            input.errors.append(rejection.key)
+            return try renderOpinion(context, input: input, opinion: existing, followUpErrors: [], status: .unprocessableContent)
+        }
+        guard let opinion = input.apply(to: existing, file: stored) else { throw HTTPError(.unprocessableContent) }
+        let before = existing?.auditFields ?? [:]
+        try await write(context, removingOnFailure: stored) { db in
+            var record = opinion
+            try record.save(db)
+            try context.audit(db, action: new ? "create" : "update", itemType: "opinion", itemID: String(record.id ?? 0),
+                              summary: context.localized(record.title), changes: FieldChange.diff(old: before, new: record.auditFields))
+        }
+        return context.redirect("/admin/instances/opinions")
+    }
+
+    @Sendable func saveFollowUp(_ request: Request, context: CivicContext) async throws -> Response {
+        try start(context)
+        let id = try id(context)
+        guard var opinion = try await context.database.read({ db in try Opinion.fetchOne(db, key: id) }) else {
+            throw HTTPError(.notFound, message: text(context, "error.opinion_not_found"))
+        }
+        let input = FollowUpInput(form: context.form, locales: context.tenant.locales)
+        guard input.errors.isEmpty, let state = Opinion.FollowUp(rawValue: input.state) else {
+            return try renderOpinion(context, input: OpinionForm(opinion), opinion: opinion, followUpErrors: input.errors, status: .unprocessableContent)
+        }
+        let before = opinion.auditFields
+        opinion.followUp = state
+        opinion.followUpReason = input.reason
+        opinion.followUpOn = input.on
+        opinion.updatedAt = Date()
+        let updated = opinion
+        try await context.database.write { db in
+            try updated.update(db)
+            try context.audit(db, action: "follow_up", itemType: "opinion", itemID: String(id), summary: state.rawValue,
+                              changes: FieldChange.diff(old: before, new: updated.auditFields))
+        }
+        return context.redirect("/admin/instances/opinions/\(id)")
+    }
+}

@@ -1,0 +1,166 @@
+import CivicSDK
+import Foundation
+import GRDB
+
+/// Consultative instances (equity and gender, youth…): each manages its own section — profile,
+/// members, meetings, opinions and the commune's follow-up of them — in its own tenant; the parent
+/// commune lists its instances from what each publishes.
+public struct InstancesModule: CivicModule {
+    public static let id = "instances"
+    public static let title: LocalizedText = ["fr": "Instances consultatives", "ar": "الهيئات الاستشارية", "en": "Consultative instances"]
+    public static let summary: LocalizedText = [
+        "fr": "Profil, membres, réunions et avis des instances consultatives, et les suites données par la commune.",
+        "ar": "تعريف الهيئات الاستشارية وأعضاؤها واجتماعاتها وآراؤها، وما خصصته لها الجماعة من تتبع.",
+        "en": "Profile, members, meetings and opinions of consultative instances, and the commune's follow-up.",
+    ]
+    public static let permissions = [
+        Permission("instances.edit", title: ["fr": "Gérer la section de l'instance", "ar": "تدبير فضاء الهيئة", "en": "Manage the instance's section"],
+                   roles: [.editor]),
+    ]
+    public static let consoleLinks = [
+        ConsoleLink(title: ["fr": "Profil, membres, réunions et avis", "ar": "التعريف والأعضاء والاجتماعات والآراء",
+                            "en": "Profile, members, meetings and opinions"], path: "", permission: "instances.edit"),
+    ]
+    public static let openData = [
+        OpenDataset(file: "instance.json", path: "/api/v1/instances", description: [
+            "fr": "Pour une instance : profil, membres, réunions et avis avec la suite donnée par la commune. Pour une commune : ses instances et leurs chiffres publics.",
+            "ar": "بالنسبة لهيئة: التعريف والأعضاء والاجتماعات والآراء مع تتبع الجماعة. بالنسبة لجماعة: هيئاتها وأرقامها العمومية.",
+            "en": "For an instance: profile, members, meetings and opinions with the commune's follow-up. For a commune: its instances and their public facts.",
+        ]),
+        OpenDataset(file: "members.csv", path: "/instances/members.csv", description: [
+            "fr": "Membres : name, role (president, rapporteur, member), quality, started_on, ended_on (vide si toujours membre).",
+            "ar": "الأعضاء: الاسم، الدور، الصفة، تاريخ البداية، تاريخ النهاية (فارغ إن كان لا يزال عضوا).",
+            "en": "Members: name, role (president, rapporteur, member), quality, started_on, ended_on (empty while still a member).",
+        ]),
+        OpenDataset(file: "meetings.csv", path: "/instances/meetings.csv", description: [
+            "fr": "Réunions : starts_at (heure locale AAAA-MM-JJTHH:MM), status (planned, held, cancelled), place, agenda, attendance, minutes_file.",
+            "ar": "الاجتماعات: التاريخ والساعة المحليان، الحالة، المكان، جدول الأعمال، عدد الحاضرين، ملف المحضر.",
+            "en": "Meetings: starts_at (local time YYYY-MM-DDTHH:MM), status (planned, held, cancelled), place, agenda, attendance, minutes_file.",
+        ]),
+        OpenDataset(file: "opinions.csv", path: "/instances/opinions.csv", description: [
+            "fr": "Avis : adopted_on, title, subject, follow_up (received, under_study, taken, not_taken), follow_up_on, follow_up_reason, file.",
+            "ar": "الآراء: تاريخ المصادقة، العنوان، الموضوع، التتبع، تاريخه، سببه، الملف.",
+            "en": "Opinions: adopted_on, title, subject, follow_up (received, under_study, taken, not_taken), follow_up_on, follow_up_reason, file.",
+        ]),
+    ]
+
+    public static var templates: URL? { Bundle.module.url(forResource: "Templates", withExtension: nil) }
+    public static var strings: URL? { Bundle.module.url(forResource: "Strings", withExtension: nil) }
+
+    public static func migrations(_ migrations: inout ModuleMigrations) { InstanceSchema.register(&migrations) }
+
+    private let services: ModuleServices
+
+    public init(environment: ModuleEnvironment) throws { services = environment.services }
+
+    public func routes(_ router: ModuleRouter) {
+        InstancesData(services: services).registerSite(router.site)
+        InstancesSite(services: services).register(router.site)
+        InstancesData(services: services).registerAPI(router.api)
+        InstancesConsole().register(router.console)
+    }
+
+    /// Meetings held (in all and per year), opinions issued, and the share the commune has followed up.
+    public func indicators(_ db: Database, _ tenant: Tenant) throws -> [Indicator] {
+        guard tenant.kind == .instance else { return [] }
+        let held = try Row.fetchAll(db, sql: "SELECT substr(starts_at, 1, 4) AS year, COUNT(*) AS n FROM instance_meeting WHERE status = 'held' GROUP BY year")
+        let opinions = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM instance_opinion") ?? 0
+        let followed = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM instance_opinion WHERE follow_up IN ('taken','not_taken','under_study')") ?? 0
+        var figures = [
+            Indicator(id: "instances.meetings_held", title: ["fr": "Réunions tenues", "ar": "الاجتماعات المنعقدة", "en": "Meetings held"],
+                      value: Double(held.map { $0["n"] as Int }.reduce(0, +))),
+            Indicator(id: "instances.opinions", title: ["fr": "Avis émis", "ar": "الآراء الصادرة", "en": "Opinions issued"], value: Double(opinions)),
+            Indicator(id: "instances.follow_up_rate", title: ["fr": "Avis suivis par la commune", "ar": "الآراء التي تتبعتها الجماعة",
+                                                              "en": "Opinions followed up by the commune"],
+                      value: opinions == 0 ? 0 : (Double(followed) * 100 / Double(opinions)).rounded(), unit: ["fr": "%", "ar": "%", "en": "%"]),
+        ]
+        for row in held {
+            let year: String = row["year"]
+            figures.append(Indicator(id: "instances.meetings_held.\(year)", title: ["fr": "Réunions tenues en \(year)", "ar": "الاجتماعات المنعقدة \(year)",
+                                                                                    "en": "Meetings held in \(year)"], value: Double(row["n"] as Int)))
+        }
+        return figures
+    }
+
+    /// What the parent commune shows about this instance.
+    public func publicDigest(_ db: Database, _ tenant: Tenant) throws -> [String: String]? {
+        guard tenant.kind == .instance else { return nil }
+        let today = ISODate.today()
+        var facts: [String: String] = [:]
+        if let profile = try InstanceProfile.load(db), !profile.mandate.isEmpty { facts["mandate"] = profile.mandate }
+        facts["members"] = String(try Member.filter(sql: "started_on <= ? AND (ended_on IS NULL OR ended_on >= ?)", arguments: [today, today]).fetchCount(db))
+        facts["opinions"] = String(try Opinion.fetchCount(db))
+        if let next = try String.fetchOne(db, sql: "SELECT starts_at FROM instance_meeting WHERE status = 'planned' AND starts_at >= ? ORDER BY starts_at LIMIT 1",
+                                          arguments: [today]) {
+            facts["next_meeting"] = next.replacingOccurrences(of: "T", with: " ")
+        }
+        if let last = try String.fetchOne(db, sql: """
+            SELECT MAX(day) FROM (SELECT substr(starts_at, 1, 10) AS day FROM instance_meeting WHERE status = 'held' AND starts_at <= ?
+                                  UNION ALL SELECT adopted_on FROM instance_opinion)
+            """, arguments: [today + "T23:59"]) {
+            facts["last_activity"] = last
+        }
+        if let latest = try Opinion.order(Column("adopted_on").desc).fetchOne(db) {
+            for (locale, title) in latest.title.values { facts["latest_opinion.\(locale)"] = title }
+        }
+        return facts
+    }
+
+    /// Opinions, so a suggestion's answer or a consultation can point to one.
+    public func linkTargets(_ db: Database, _ tenant: Tenant) throws -> [LinkTarget] {
+        guard tenant.kind == .instance else { return [] }
+        return try Opinion.order(Column("adopted_on").desc).fetchAll(db).map {
+            LinkTarget(id: "instances:opinion:\($0.id ?? 0)", title: $0.title, path: "/instances/opinions/\($0.id ?? 0)")
+        }
+    }
+
+    /// Opinions (with the commune's follow-up) and meetings.
+    public func searchDocuments(_ db: Database, _ tenant: Tenant) throws -> [SearchDocument] {
+        guard tenant.kind == .instance else { return [] }
+        let opinions = try Opinion.fetchAll(db).map { opinion in
+            SearchDocument(kind: "opinion", key: String(opinion.id ?? 0), title: opinion.title,
+                           body: SearchDocument.text(opinion.subject, opinion.body, opinion.followUpReason), path: "/instances/opinions/\(opinion.id ?? 0)")
+        }
+        let meetings = try Meeting.fetchAll(db).map { meeting in
+            SearchDocument(kind: "meeting", key: String(meeting.id ?? 0),
+                           title: LocalizedText(["fr": "Réunion du \(meeting.day)", "ar": "اجتماع \(meeting.day)", "en": "Meeting of \(meeting.day)"]),
+                           body: SearchDocument.text(meeting.agenda, meeting.place, meeting.minutesText), path: "/instances/meetings/\(meeting.id ?? 0)")
+        }
+        return opinions + meetings
+    }
+
+    /// Opinions (`opinion:<id>`) take comments and suggestions.
+    public func feedbackTarget(_ db: Database, _ tenant: Tenant, item: String) throws -> LinkTarget? {
+        guard tenant.kind == .instance, item.hasPrefix("opinion:"), let id = Int64(item.dropFirst("opinion:".count)),
+              let opinion = try Opinion.fetchOne(db, key: id) else { return nil }
+        return LinkTarget(id: "instances:\(item)", title: opinion.title, path: "/instances/opinions/\(id)")
+    }
+
+    /// On a commune: each instance with its next meeting or latest opinion. On an instance: its next meeting and latest opinion.
+    public func summaryCard(_ context: CivicContext) async throws -> SummaryCard? {
+        if context.tenant.kind == .commune {
+            let digests = try await services.digests.children(Self.id, context: context)
+            guard !digests.isEmpty else { return nil }
+            return SummaryCard(title: context.text("instances.title"), text: context.text("instances.card_text"), items: digests.map { digest in
+                let v = digest.values
+                let latest = v["latest_opinion.\(context.locale)"] ?? context.tenant.locales.lazy.compactMap { v["latest_opinion.\($0)"] }.first
+                let detail = v["next_meeting"].map { "\(context.text("instances.next_meeting")) \($0)" }
+                    ?? latest.map { "\(context.text("instances.latest_opinion")) \($0)" } ?? ""
+                return .init(label: "\(digest.tenant.displayName(context.locale))\(detail.isEmpty ? "" : " — \(detail)")", href: digest.home + "instances")
+            }, link: .init(label: context.text("instances.all"), href: "\(context.root)/instances"))
+        }
+        let facts = try await context.database.read { db in try publicDigest(db, context.tenant) } ?? [:]
+        var items: [SummaryCard.Item] = []
+        if let next = facts["next_meeting"] { items.append(.init(label: "\(context.text("instances.next_meeting")) \(next)", href: "\(context.root)/instances/meetings")) }
+        if let latest = facts["latest_opinion.\(context.locale)"] ?? context.tenant.locales.lazy.compactMap({ facts["latest_opinion.\($0)"] }).first {
+            items.append(.init(label: "\(context.text("instances.latest_opinion")) \(latest)", href: "\(context.root)/instances/opinions"))
+        }
+        return SummaryCard(title: context.text("instances.section_title"), text: context.text("instances.card_text_instance"), items: items,
+                           link: .init(label: context.text("instances.open_section"), href: "\(context.root)/instances"))
+    }
+
+    public func installSampleContent(_ db: Database, _ tenant: Tenant, files: TenantFiles) throws {
+        guard tenant.kind == .instance else { return }
+        try InstanceSample.install(db)
+    }
+}

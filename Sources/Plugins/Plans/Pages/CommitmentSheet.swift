@@ -1,0 +1,110 @@
+import CivicSDK
+import Foundation
+import GRDB
+
+/// One commitment with everything its public sheet shows, read in a fixed number of queries.
+struct CommitmentSheet: Sendable {
+    let plan: Plan
+    let commitment: Commitment
+    let activities: [Activity]
+    let updates: [ProgressUpdate]
+    let indicators: [PlanIndicator]
+    let values: [Int64: [PlanIndicatorValue]]
+    let statuses: [String: PlanStatus]
+    let history: [AuditEntry]
+
+    static func load(_ db: Database, number: Int, includeUnpublished: Bool) throws -> CommitmentSheet? {
+        guard let plan = try Plan.current(db), let planID = plan.id, includeUnpublished || plan.status != "draft",
+              let commitment = try Commitment.filter(Column("plan_id") == planID && Column("number") == number).fetchOne(db),
+              let id = commitment.id, commitment.published || includeUnpublished else { return nil }
+        let activities = try Activity.filter(Column("commitment_id") == id).order(Column("position"), Column("planned_start")).fetchAll(db)
+        let updates = try ProgressUpdate.filter(Column("commitment_id") == id).order(Column("date").desc, Column("id").desc).fetchAll(db)
+        let indicators = try PlanIndicator.filter(Column("commitment_id") == id).order(Column("position")).fetchAll(db)
+        let values = Dictionary(grouping: try PlanIndicatorValue.filter(indicators.compactMap(\.id).contains(Column("indicator_id")))
+            .order(Column("date")).fetchAll(db), by: \.indicatorID)
+        let statuses = Dictionary(uniqueKeysWithValues: try PlanStatus.fetchAll(db).map { ($0.key, $0) })
+        let activityIDs = activities.compactMap { $0.id.map(String.init) }
+        let history = try AuditEntry
+            .filter(Column("module") == PlansModule.id)
+            .filter((Column("item_type") == "commitment" && Column("item_id") == String(id))
+                || (Column("item_type") == "activity" && activityIDs.contains(Column("item_id"))))
+            .order(Column("at").desc, Column("id").desc).fetchAll(db)
+        return CommitmentSheet(plan: plan, commitment: commitment, activities: activities, updates: updates, indicators: indicators,
+                               values: values, statuses: statuses, history: history)
+    }
+
+    /// `feedback` holds the number of comments per activity item (`activity:<id>`), when public.
+    func templateData(context: CivicContext, today: YearMonth, figures: [String: Indicator], feedback: [String: Int]?) -> [String: Any] {
+        func text(_ key: String) -> String { context.text("plans.\(key)") }
+        func status(_ key: String?) -> String { key.map { statuses[$0].map { context.localized($0.label) } ?? $0 } ?? "" }
+        let activityRows = activities.map { activity -> [String: Any] in
+            let item = "activity:\(activity.id ?? 0)"
+            return [
+                "anchor": "activity-\(activity.id ?? 0)",
+                "feedback": feedback.map { [["href": context.feedbackPath(item), "count": $0[item] ?? 0]] } ?? [],
+                "title": context.localized(activity.title), "plannedStart": activity.plannedStart, "plannedEnd": activity.plannedEnd,
+                "actualStart": activity.actualStart ?? "—", "actualEnd": activity.actualEnd ?? "—",
+                "status": status(activity.status), "progress": activity.progress,
+                "late": activity.isLate(today: today, statuses: statuses),
+                "responsible": context.localized(activity.responsible), "deliverable": context.localized(activity.deliverable),
+            ]
+        }
+        let chartRows = activities.compactMap { activity -> (label: String, planned: TimelineChart.Bar, actual: TimelineChart.Bar?)? in
+            guard let start = YearMonth(activity.plannedStart), let end = YearMonth(activity.plannedEnd) else { return nil }
+            var actual: TimelineChart.Bar?
+            if let actualStart = activity.actualStart.flatMap(YearMonth.init) {
+                actual = TimelineChart.Bar(start: actualStart, end: activity.actualEnd.flatMap(YearMonth.init) ?? max(today, actualStart))
+            }
+            return (context.localized(activity.title), TimelineChart.Bar(start: start, end: end), actual)
+        }
+        var data: [String: Any] = [
+            "planTitle": context.localized(plan.title), "planHref": "\(context.root)/plans",
+            "number": commitment.number, "title": context.localized(commitment.title),
+            "principles": commitment.principleList.map { text("principle.\($0.rawValue)") },
+            "leadServices": context.localized(commitment.leadServices),
+            "otherActors": commitment.otherActors.isEmpty ? [] : [context.localized(commitment.otherActors)],
+            "problem": context.localized(commitment.problem), "solution": context.localized(commitment.solution),
+            "expectedResults": context.localized(commitment.expectedResults),
+            "status": status(commitment.status), "completion": text("completion.\(commitment.completion)"),
+            "progress": PlanOverview.rollup(activities, status: statuses[commitment.status]),
+            "draft": !commitment.published,
+            "activities": activityRows, "hasActivities": !activityRows.isEmpty,
+            "updates": updates.map { update -> [String: Any] in
+                ["date": update.date, "text": context.localized(update.text), "sample": update.sample,
+                 "newProgress": update.newProgress.map { [$0] } ?? [], "newStatus": update.newStatus.map { [status($0)] } ?? [],
+                 "author": update.author,
+                 "evidence": update.evidence.map { [["href": "\(context.root)/files/\($0)", "label": update.evidenceLabel ?? $0]] } ?? []]
+            },
+            "hasUpdates": !updates.isEmpty,
+            "indicators": indicators.map { indicatorData($0, context: context, figures: figures) },
+            "hasIndicators": !indicators.isEmpty,
+            "history": history.map { entry -> [String: Any] in
+                ["at": ISODate.day(of: entry.at), "actor": entry.actorName, "summary": entry.summary,
+                 "action": text("action.\(entry.action)")]
+            },
+            "hasHistory": !history.isEmpty,
+        ]
+        let period = YearMonth(year: plan.startYear, month: 1).flatMap { start in YearMonth(year: plan.endYear, month: 12).map { TimelineChart.Bar(start: start, end: $0) } }
+        if let chart = TimelineChart.data(rows: chartRows, period: period, today: today) { data["timeline"] = chart }
+        return data
+    }
+
+    private func indicatorData(_ indicator: PlanIndicator, context: CivicContext, figures: [String: Indicator]) -> [String: Any] {
+        let series = (values[indicator.id ?? 0] ?? []).map { ["date": $0.date, "value": Self.format($0.value)] }
+        var data: [String: Any] = [
+            "name": context.localized(indicator.name), "kind": context.text("plans.indicator_kind.\(indicator.kind)"),
+            "unit": context.localized(indicator.unit),
+            "baseline": indicator.baseline.map(Self.format) ?? "—", "target": indicator.target.map(Self.format) ?? "—",
+            "series": series, "hasSeries": !series.isEmpty,
+        ]
+        if let source = indicator.source {
+            data["live"] = [["value": figures[source].map { Self.format($0.value) } ?? "—",
+                             "source": figures[source].map { context.localized($0.title) } ?? source]]
+        }
+        return data
+    }
+
+    static func format(_ value: Double) -> String {
+        value.rounded() == value && abs(value) < 1e15 ? String(Int64(value)) : String(format: "%.1f", value)
+    }
+}

@@ -1,0 +1,88 @@
+import CivicSDK
+import Foundation
+import GRDB
+import Hummingbird
+
+/// Public pages: the plan with its commitments, and each commitment's full sheet.
+struct PlansSite {
+    let services: ModuleServices
+    func register(_ group: RouterGroup<CivicContext>) {
+        group.get(use: index)
+        group.get(":number", use: commitment)
+    }
+
+    private func label(_ context: CivicContext, _ key: String) -> String { context.text("plans.\(key)") }
+
+    @Sendable func index(_ request: Request, context: CivicContext) async throws -> Response {
+        let today = YearMonth(Date())
+        let editor = context.can("plans.edit")
+        guard let overview = try await context.database.read({ db in try PlanOverview.load(db, includeUnpublished: editor, today: today) }) else {
+            return try context.render("empty", title: label(context, "title"), data: [:])
+        }
+        let query = request.uri.queryParameters
+        let principle = query["principle"].map(String.init) ?? ""
+        let service = query["service"].map(String.init) ?? ""
+        let status = query["status"].map(String.init) ?? ""
+        let shown = overview.rows.filter { row in
+            (principle.isEmpty || row.commitment.principleList.map(\.rawValue).contains(principle))
+                && (service.isEmpty || context.localized(row.commitment.leadServices) == service)
+                && (status.isEmpty || row.commitment.status == status)
+        }
+        let services = Set(overview.rows.map { context.localized($0.commitment.leadServices) }).filter { !$0.isEmpty }.sorted()
+        let plan = overview.plan
+        let data: [String: Any] = [
+            "planTitle": context.localized(plan.title),
+            "description": context.localized(plan.description),
+            "period": "\(plan.startYear)–\(plan.endYear)",
+            "planStatus": label(context, "plan_status.\(plan.status)"),
+            "progress": overview.progress,
+            "commitments": shown.map { row(row: $0, overview: overview, context: context) },
+            "none": shown.isEmpty,
+            "filtered": !principle.isEmpty || !service.isEmpty || !status.isEmpty,
+            "principles": OGPPrinciple.allCases.map { ["value": $0.rawValue, "label": label(context, "principle.\($0.rawValue)"), "selected": $0.rawValue == principle] },
+            "services": services.map { ["value": $0, "label": $0, "selected": $0 == service] },
+            "statuses": overview.statuses.values.sorted { $0.position < $1.position }.map {
+                ["value": $0.key, "label": context.localized($0.label), "selected": $0.key == status]
+            },
+            "action": "\(context.root)/plans",
+            "revisionsHref": "\(context.root)/plans/revisions", "exportHref": "\(context.root)/plans/export.csv",
+            "jsonHref": "\(context.root)/plans/export.json", "feedHref": "\(context.root)/plans/feed.atom",
+        ]
+        return try context.render("index", title: context.localized(plan.title), data: data, cache: editor ? .perVisitor : .shared)
+    }
+
+    private func row(row: PlanOverview.Row, overview: PlanOverview, context: CivicContext) -> [String: Any] {
+        let commitment = row.commitment
+        return [
+            "number": commitment.number,
+            "title": context.localized(commitment.title),
+            "href": "\(context.root)/plans/\(commitment.number)",
+            "progress": row.progress,
+            "status": overview.statuses[commitment.status].map { context.localized($0.label) } ?? commitment.status,
+            "completion": label(context, "completion.\(commitment.completion)"),
+            "late": row.lateActivities > 0,
+            "lateText": String(format: label(context, "late_count"), row.lateActivities),
+            "principles": commitment.principleList.map { label(context, "principle.\($0.rawValue)") }.joined(separator: ", "),
+            "services": context.localized(commitment.leadServices),
+            "draft": !commitment.published,
+        ]
+    }
+
+    @Sendable func commitment(_ request: Request, context: CivicContext) async throws -> Response {
+        guard let number = Int(try context.parameters.require("number")) else {
+            throw HTTPError(.notFound, message: label(context, "error.not_found"))
+        }
+        let editor = context.can("plans.edit")
+        let today = YearMonth(Date())
+        let sheet = try await context.database.read { db in try CommitmentSheet.load(db, number: number, includeUnpublished: editor) }
+        guard let sheet else { throw HTTPError(.notFound, message: label(context, "error.not_found")) }
+        let figures = try await services.figures.live(context)
+        // only what citizens can see takes comments: a published commitment of a published plan
+        let open = sheet.commitment.published && sheet.plan.status != "draft"
+        let counts = open ? try await services.feedback.counts(items: sheet.activities.map { "activity:\($0.id ?? 0)" }, context: context) : nil
+        var data = sheet.templateData(context: context, today: today, figures: figures, feedback: counts)
+        data["feedback"] = open ? try await services.feedback.thread(item: "commitment:\(number)", context: context) : ""
+        return try context.render("commitment", title: "\(sheet.commitment.number). \(context.localized(sheet.commitment.title))", data: data,
+                                  cache: editor ? .perVisitor : .shared)
+    }
+}

@@ -1,0 +1,126 @@
+import CivicSDK
+import Foundation
+import GRDB
+
+/// Every monitoring report, on time, findable and downloadable: files checked and hashed, deadlines
+/// tracked in public, full-text search, feeds and exports.
+public struct ReportsModule: CivicModule {
+    public static let id = "reports"
+    public static let title: LocalizedText = ["fr": "Rapports", "ar": "التقارير", "en": "Reports"]
+    public static let summary: LocalizedText = [
+        "fr": "Archive publique des rapports de suivi, avec échéances, empreintes et recherche.",
+        "ar": "أرشيف عمومي لتقارير التتبع، مع الآجال والبصمات والبحث.",
+        "en": "Public archive of monitoring reports, with deadlines, checksums and search.",
+    ]
+    public static let permissions = [
+        Permission("reports.edit", title: ["fr": "Publier des rapports", "ar": "نشر التقارير", "en": "Publish reports"], roles: [.editor]),
+    ]
+    public static let consoleLinks = [
+        ConsoleLink(title: ["fr": "Gérer les rapports", "ar": "إدارة التقارير", "en": "Manage reports"], path: "", permission: "reports.edit"),
+    ]
+    public static let openData = [
+        OpenDataset(file: "reports.csv", path: "/reports/export.csv", description: [
+            "fr": "Les rapports, un par ligne : id, type, year (année couverte), period_start, period_end, published_on (AAAA-MM-JJ), status (published, withdrawn), languages, title.<langue>, summary.<langue>, files (adresses), sha256 (empreintes des fichiers), sample.",
+            "ar": "التقارير، تقرير في كل سطر: المعرف، النوع، السنة المغطاة، بداية ونهاية الفترة، تاريخ النشر، الحالة، اللغات، العنوان والملخص حسب اللغة، الملفات وبصماتها SHA-256، مثال.",
+            "en": "Reports, one per row: id, type, year (year covered), period_start, period_end, published_on (YYYY-MM-DD), status (published, withdrawn), languages, title.<locale>, summary.<locale>, files (addresses), sha256 (file checksums), sample.",
+        ]),
+        OpenDataset(file: "reports.json", path: "/api/v1/reports", description: [
+            "fr": "Les rapports en JSON avec leurs fichiers, les échéances attendues (état : à temps, en retard, manquant) et le taux de publication à temps.",
+            "ar": "التقارير بصيغة JSON مع ملفاتها والآجال المنتظرة (في الوقت، متأخر، غائب) ونسبة النشر في الوقت.",
+            "en": "Reports as JSON with their files, the expected deadlines (on time, late, missing) and the on-time rate.",
+        ], paginated: true),
+    ]
+
+    public static var templates: URL? { Bundle.module.url(forResource: "Templates", withExtension: nil) }
+    public static var strings: URL? { Bundle.module.url(forResource: "Strings", withExtension: nil) }
+
+    public static func migrations(_ migrations: inout ModuleMigrations) { ReportSchema.register(&migrations) }
+
+    private let services: ModuleServices
+
+    public init(environment: ModuleEnvironment) throws { services = environment.services }
+
+    public func routes(_ router: ModuleRouter) {
+        ReportsData().registerSite(router.site)
+        ReportsSite(services: services).register(router.site)
+        ReportsData().registerAPI(router.api)
+        ReportsConsole(services: services).register(router.console)
+    }
+
+    /// Reports published (all, by year, by type) and the on-time rate of expected reports.
+    public func indicators(_ db: Database, _ tenant: Tenant) throws -> [Indicator] {
+        let rows = try Row.fetchAll(db, sql: "SELECT type, year, COUNT(*) AS n FROM report WHERE status = 'published' GROUP BY type, year")
+        let types = try ReportType.fetchAll(db)
+        var figures = [Indicator(id: "reports.published", title: ["fr": "Rapports publiés", "ar": "التقارير المنشورة", "en": "Reports published"],
+                                 value: Double(rows.map { $0["n"] as Int }.reduce(0, +)))]
+        for year in Set(rows.map { $0["year"] as Int }).sorted() {
+            figures.append(Indicator(id: "reports.published.\(year)", title: ["fr": "Rapports publiés en \(year)", "ar": "التقارير المنشورة \(year)",
+                                                                              "en": "Reports published for \(year)"],
+                                     value: Double(rows.filter { $0["year"] == year }.map { $0["n"] as Int }.reduce(0, +))))
+        }
+        for type in types {
+            let count = rows.filter { $0["type"] == type.key }.map { $0["n"] as Int }.reduce(0, +)
+            guard count > 0 else { continue }
+            figures.append(Indicator(id: "reports.published.type.\(type.key)", title: type.label, value: Double(count)))
+        }
+        let deadlines = Deadlines(expected: try ExpectedReport.fetchAll(db), reports: try Report.filter(Column("status") != "draft").fetchAll(db),
+                                  today: Deadlines.today())
+        if let rate = deadlines.onTimeRate {
+            figures.append(Indicator(id: "reports.on_time_rate", title: ["fr": "Rapports attendus publiés à temps", "ar": "التقارير المنشورة في أجلها",
+                                                                         "en": "Expected reports published on time"],
+                                     value: (rate * 100).rounded(), unit: ["fr": "%", "ar": "%", "en": "%"]))
+        }
+        return figures
+    }
+
+    /// Published and withdrawn reports (a withdrawn one says why).
+    public func searchDocuments(_ db: Database, _ tenant: Tenant) throws -> [SearchDocument] {
+        try Report.filter(Column("status") != "draft").fetchAll(db).map { report in
+            SearchDocument(kind: "report", key: String(report.id ?? 0), title: report.title,
+                           body: SearchDocument.text(report.summary, report.withdrawnReason), path: "/reports/\(report.id ?? 0)")
+        }
+    }
+
+    /// Public reports (`report:<id>`) take comments and suggestions.
+    public func feedbackTarget(_ db: Database, _ tenant: Tenant, item: String) throws -> LinkTarget? {
+        guard item.hasPrefix("report:"), let id = Int64(item.dropFirst("report:".count)),
+              let report = try Report.fetchOne(db, key: id), report.isPublic else { return nil }
+        return LinkTarget(id: "reports:\(item)", title: report.title, path: "/reports/\(id)")
+    }
+
+    public func summaryCard(_ context: CivicContext) async throws -> SummaryCard? {
+        let reports = try await context.database.read { db in
+            try Report.filter(Column("status") == "published").order(Column("published_on").desc).limit(3).fetchAll(db)
+        }
+        guard !reports.isEmpty else { return nil }
+        return SummaryCard(title: context.text("reports.card_title"), text: context.text("reports.card_text"),
+                           items: reports.map { .init(label: "\(context.localized($0.title)) (\($0.year))", href: "\(context.root)/reports/\($0.id ?? 0)") },
+                           link: .init(label: context.text("reports.all"), href: "\(context.root)/reports"))
+    }
+
+    /// The annual report expected each March, and one sample report with a PDF made here.
+    public func installSampleContent(_ db: Database, _ tenant: Tenant, files: TenantFiles) throws {
+        guard tenant.kind == .commune else { return }
+        var expected = ExpectedReport(type: "annual_report", label: ["fr": "Rapport annuel de suivi du plan d'action", "ar": "التقرير السنوي لتتبع خطة العمل",
+                                                                      "en": "Annual monitoring report of the action plan"],
+                                      dueMonth: 3, dueDay: 31, firstYear: 2023)
+        try expected.insert(db)
+        let pdf = SamplePDF.make(lines: ["Rapport annuel de suivi - EXEMPLE", "Document d'exemple genere par OpenCommune.",
+                                         "Il ne s'agit pas d'un rapport officiel de la commune."])
+        let stored = try files.store(UploadedFile(field: "files", filename: "rapport-exemple-2023.pdf", declaredType: "application/pdf", bytes: pdf),
+                                     accepting: [.pdf], maxBytes: ReportForm.maxFileBytes)
+        var report = Report(title: ["fr": "Rapport annuel de suivi 2023 (exemple)", "ar": "التقرير السنوي للتتبع 2023 (مثال)", "en": "Annual monitoring report 2023 (sample)"],
+                            summary: ["fr": "Document d'exemple : il montre comment un rapport est publié, avec son fichier et son empreinte.",
+                                      "ar": "وثيقة على سبيل المثال: تبين كيف يُنشر التقرير مع ملفه وبصمته.",
+                                      "en": "Sample document: it shows how a report is published, with its file and checksum."],
+                            type: "annual_report", periodStart: "2023-01-01", periodEnd: "2023-12-31", year: 2023, publishedOn: "2024-03-25",
+                            languages: "fr", status: "published", withdrawnReason: [:], sample: true, createdAt: Date(), updatedAt: Date())
+        try report.insert(db)
+        var file = ReportFile(reportID: report.id ?? 0, storedName: stored.name, label: "rapport-exemple-2023.pdf", kind: stored.kind.rawValue,
+                              size: stored.size, sha256: stored.sha256, downloads: 0)
+        try file.insert(db)
+        try ReportSearch.index(db, report)
+        try AuditEntry(accountID: nil, actorName: "system", module: Self.id, action: "create", itemType: "report", itemID: String(report.id ?? 0),
+                       summary: "sample", changes: []).insert(db)
+    }
+}

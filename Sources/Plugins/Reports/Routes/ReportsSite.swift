@@ -1,0 +1,157 @@
+import CivicSDK
+import Foundation
+import GRDB
+import Hummingbird
+import NIOCore
+
+/// Public pages: the archive (by year and type, searchable, with its deadlines), a report, its files.
+struct ReportsSite {
+    let services: ModuleServices
+    func register(_ group: RouterGroup<CivicContext>) {
+        group.get(use: index)
+        group.get(":id", use: report)
+        group.get("files/:file", use: download)
+    }
+
+    /// A file size in the visitor's units (ko/KB/ك.ب).
+    static func size(_ bytes: Int, _ context: CivicContext) -> String {
+        bytes >= 1_048_576 ? String(format: "%.1f ", Double(bytes) / 1_048_576) + context.text("reports.mb")
+            : "\(max(1, bytes / 1024)) " + context.text("reports.kb")
+    }
+
+    @Sendable func index(_ request: Request, context: CivicContext) async throws -> Response {
+        let query = request.uri.queryParameters
+        var filter = ReportCatalog.Filter()
+        filter.year = query["year"].flatMap { Int(String($0)) }
+        filter.type = query["type"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
+        filter.query = query["q"].map(String.init).flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : String($0.prefix(200)) }
+        let chosen = filter
+        let catalog = try await context.database.read { db in try ReportCatalog.load(db, filter: chosen) }
+        let typeLabels = Dictionary(uniqueKeysWithValues: catalog.types.map { ($0.key, context.localized($0.label)) })
+        let years = Dictionary(grouping: catalog.reports, by: \.year).keys.sorted(by: >)
+        let groups = years.map { year -> [String: Any] in
+            ["year": year, "reports": catalog.reports.filter { $0.year == year }.map { item($0, types: typeLabels, files: catalog.files, context: context) }]
+        }
+        let deadlines = catalog.deadlines.rows.sorted { ($0.dueDate, $0.expected.id ?? 0) > ($1.dueDate, $1.expected.id ?? 0) }.map { row -> [String: Any] in
+            ["label": context.localized(row.expected.label), "year": row.coveredYear, "due": row.dueDate,
+             "state": context.text("reports.deadline.\(row.state.rawValue)"), "stateKey": row.state.rawValue,
+             "late": row.state == .late || row.state == .missing,
+             "report": row.report.map { [["href": "\(context.root)/reports/\($0.id ?? 0)", "published": $0.publishedOn ?? ""]] } ?? []]
+        }
+        let allYears = Set(catalog.reports.map(\.year)).union(filter.year.map { [$0] } ?? []).sorted(by: >)
+        return try context.render("index", title: context.text("reports.title"), data: [
+            "groups": groups, "empty": groups.isEmpty, "filtered": filter.year != nil || filter.type != nil || filter.query != nil,
+            "q": filter.query ?? "", "action": "\(context.root)/reports",
+            "years": allYears.map { ["value": $0, "selected": $0 == filter.year] },
+            "types": catalog.types.map { ["value": $0.key, "label": context.localized($0.label), "selected": $0.key == filter.type] },
+            "deadlines": deadlines, "hasDeadlines": !deadlines.isEmpty,
+            "onTimeRate": catalog.deadlines.onTimeRate.map { ["\(Int(($0 * 100).rounded())) %"] } ?? [],
+            "feedHref": "\(context.root)/reports/feed.atom", "csvHref": "\(context.root)/reports/export.csv",
+            "jsonHref": "\(context.root)/api/v1/reports",
+        ])
+    }
+
+    private func item(_ report: Report, types: [String: String], files: [Int64: [ReportFile]], context: CivicContext) -> [String: Any] {
+        [
+            "title": context.localized(report.title), "href": "\(context.root)/reports/\(report.id ?? 0)",
+            "type": types[report.type] ?? report.type, "published": report.publishedOn ?? "",
+            "withdrawn": report.status == "withdrawn", "draft": report.status == "draft", "sample": report.sample,
+            "fileCount": files[report.id ?? 0]?.count ?? 0,
+        ]
+    }
+
+    @Sendable func report(_ request: Request, context: CivicContext) async throws -> Response {
+        guard let id = Int64(try context.parameters.require("id")) else { throw HTTPError(.notFound, message: context.text("reports.error.not_found")) }
+        let editor = context.can("reports.edit")
+        let targets = Dictionary(uniqueKeysWithValues: try await services.links.targets(context).map { ($0.id, $0) })
+        let found = try await context.database.read { db -> (Report, [ReportFile], String, [AuditEntry], [String])? in
+            guard let report = try Report.fetchOne(db, key: id), report.isPublic || editor else { return nil }
+            let files = try ReportFile.filter(Column("report_id") == id).order(Column("id")).fetchAll(db)
+            let type = try ReportType.fetchOne(db, key: report.type).map { $0.label } ?? [:]
+            let history = try AuditEntry.history(db, module: ReportsModule.id, itemType: "report", itemID: String(id))
+            let links = try String.fetchAll(db, sql: "SELECT target FROM report_link WHERE report_id = ? ORDER BY target", arguments: [id])
+            return (report, files, type.resolve(context.locale, fallbacks: context.fallbackLocales), history, links)
+        }
+        guard let (report, files, type, history, links) = found else { throw HTTPError(.notFound, message: context.text("reports.error.not_found")) }
+        let data: [String: Any] = [
+            "feedback": report.isPublic ? try await services.feedback.thread(item: "report:\(id)", context: context) : "",
+            "title": context.localized(report.title), "summary": context.localized(report.summary), "type": type,
+            "year": report.year, "period": [report.periodStart, report.periodEnd].compactMap { $0 }.joined(separator: " – "),
+            "published": report.publishedOn ?? "", "languages": report.languages.split(separator: ",").map { Locales.nativeName(String($0)) }.joined(separator: ", "),
+            "draft": report.status == "draft", "sample": report.sample,
+            "withdrawn": report.status == "withdrawn" ? [context.localized(report.withdrawnReason)] : [],
+            "files": files.map { file -> [String: Any] in
+                ["label": file.label, "href": "\(context.root)/reports/files/\(file.id ?? 0)", "kind": file.kind.uppercased(),
+                 "size": Self.size(file.size, context), "sha256": file.sha256, "downloads": file.downloads]
+            },
+            "hasFiles": !files.isEmpty, "listHref": "\(context.root)/reports",
+            // links to items no longer public (an unpublished commitment) are not shown
+            "links": links.compactMap { targets[$0] }.map { ["label": context.localized($0.title), "href": context.root + $0.path] },
+            "hasLinks": links.contains { targets[$0] != nil },
+            "history": history.map { ["at": ISODate.day(of: $0.at), "actor": $0.actorName,
+                                       "action": context.text("reports.action.\($0.action)")] },
+            "canEdit": editor, "editHref": "\(context.root)/admin/reports/\(id)",
+        ]
+        return try context.render("report", title: context.localized(report.title), data: data, cache: report.isPublic && !editor ? .shared : .perVisitor)
+    }
+
+    /// The file with its type and name, byte ranges for resumed downloads, and a download count.
+    @Sendable func download(_ request: Request, context: CivicContext) async throws -> Response {
+        guard let id = Int64(try context.parameters.require("file")) else { throw HTTPError(.notFound) }
+        let editor = context.can("reports.edit")
+        let file = try await context.database.read { db -> ReportFile? in
+            guard let file = try ReportFile.fetchOne(db, key: id), let report = try Report.fetchOne(db, key: file.reportID),
+                  report.isPublic || editor else { return nil }
+            return file
+        }
+        guard let file, let (bytes, kind) = try context.files.read(file.storedName) else { throw HTTPError(.notFound, message: context.text("reports.error.not_found")) }
+        var headers: HTTPFields = [
+            .contentType: kind.mediaType, .acceptRanges: "bytes",
+            .contentDisposition: Self.disposition(file.label, inline: kind == .pdf || kind.isImage),
+            .cacheControl: "private, max-age=0", .contentSecurityPolicy: DataResponse.fileSecurityPolicy,
+        ]
+        var status = HTTPResponse.Status.ok
+        var body = bytes
+        if let range = request.headers[.range] {
+            guard let (start, end) = Self.range(range, length: bytes.count) else {
+                headers[.contentRange] = "bytes */\(bytes.count)"
+                return Response(status: .rangeNotSatisfiable, headers: headers)
+            }
+            status = .partialContent
+            body = bytes.subdata(in: start..<(end + 1))
+            headers[.contentRange] = "bytes \(start)-\(end)/\(bytes.count)"
+        }
+        if status == .ok || headers[.contentRange]?.hasPrefix("bytes 0-") == true {
+            // a download is not a content change and must not empty the page cache;
+            // a tenant whose storage refuses writes still serves the file, uncounted
+            do {
+                try await context.database.write(.nothingPublic) { db in try db.execute(sql: "UPDATE report_file SET downloads = downloads + 1 WHERE id = ?", arguments: [id]) }
+            } catch {
+                context.logger.error("download of report file \(id) not counted: \(error)")
+            }
+        }
+        headers[.contentLength] = String(body.count)
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
+    }
+
+    /// `bytes=a-b`, `bytes=a-` or `bytes=-n` (one range), clamped to the file; `nil` when unsatisfiable.
+    static func range(_ header: String, length: Int) -> (Int, Int)? {
+        guard header.hasPrefix("bytes="), !header.contains(","), length > 0 else { return nil }
+        let parts = header.dropFirst(6).split(separator: "-", maxSplits: 1, omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        guard parts.count == 2 else { return nil }
+        if parts[0].isEmpty {
+            guard let suffix = Int(parts[1]), suffix > 0 else { return nil }
+            return (max(0, length - suffix), length - 1)
+        }
+        guard let start = Int(parts[0]), start < length else { return nil }
+        let end = parts[1].isEmpty ? length - 1 : min(Int(parts[1]) ?? -1, length - 1)
+        return end >= start ? (start, end) : nil
+    }
+
+    /// `Content-Disposition` with an ASCII fallback and the UTF-8 name (RFC 6266).
+    static func disposition(_ name: String, inline: Bool) -> String {
+        let ascii = String(name.unicodeScalars.map { $0.isASCII && $0.value >= 0x20 && $0 != "\"" && $0 != "\\" ? Character($0) : "_" })
+        let encoded = name.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~"))) ?? ascii
+        return "\(inline ? "inline" : "attachment"); filename=\"\(ascii)\"; filename*=UTF-8''\(encoded)"
+    }
+}

@@ -1,0 +1,42 @@
+/// The host's services a module may use, injected when the module is created (see
+/// ``ModuleEnvironment/services``), as Hummingbird's examples inject repositories: a module never
+/// looks them up and never reaches the host another way.
+public struct ModuleServices: Sendable {
+    /// Live figures of every module enabled in the tenant.
+    public let figures: any FigureService
+    /// Public items of every module enabled in the tenant, for links between modules.
+    public let links: any LinkService
+    /// Comments and suggestions under a module's items.
+    public let feedback: any FeedbackThreads
+    /// What a commune's instances publish about themselves.
+    public let digests: any DigestService
+
+    /// Creates the set; called by the host (or a test) only.
+    public init(figures: any FigureService, links: any LinkService, feedback: any FeedbackThreads, digests: any DigestService) {
+        self.figures = figures
+        self.links = links
+        self.feedback = feedback
+        self.digests = digests
+    }
+}
+
+/// The live figures of a tenant (see ``CivicModule/indicators(_:_:)``).
+public protocol FigureService: Sendable {
+    /// The figures every enabled module publishes for the request's tenant, and the host's figures
+    /// on citizen input, by indicator id, so one module can show another's numbers (a plan
+    /// indicator linked to "reports published", say).
+    func live(_ context: CivicContext) async throws -> [String: Indicator]
+}
+
+/// The public items of a tenant that modules may link to (see ``CivicModule/linkTargets(_:_:)``).
+public protocol LinkService: Sendable {
+    /// Items of the enabled modules of the request's tenant (commitments a report evidences, say).
+    func targets(_ context: CivicContext) async throws -> [LinkTarget]
+}
+
+/// What a commune's consultative instances publish (see ``CivicModule/publicDigest(_:_:)``).
+public protocol DigestService: Sendable {
+    /// For a commune: what `module` publishes about each of its instances where it is enabled, in
+    /// the registry's order. Empty for an instance.
+    func children(_ module: String, context: CivicContext) async throws -> [TenantDigest]
+}
