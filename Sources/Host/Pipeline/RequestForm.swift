@@ -27,6 +27,9 @@ enum RequestForm {
         let body: ByteBuffer
         do { body = try await request.collectBody(upTo: limit) } catch let error as HTTPError where error.status == .contentTooLarge {
             throw HTTPError(.contentTooLarge, message: messages("error.body_too_large"))
+        } catch is NIOTooManyBytesError {
+            // a body already in memory (no Content-Length, not streamed) reports its excess this way
+            throw HTTPError(.contentTooLarge, message: messages("error.body_too_large"))
         }
         let form: FormData
         if let boundary {
