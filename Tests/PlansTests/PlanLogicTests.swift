@@ -112,3 +112,19 @@ import TestSupport
         #expect(byID["plans.status.in_progress"] == 1)
     }
 }
+
+@Suite struct PlanSchemaTests {
+    @Test func theMigrationSeedsTheDefaultStatusesFromItsOwnLiteralData() throws {
+        let queue = try DatabaseQueue()
+        var migrator = DatabaseMigrator()
+        var migrations = ModuleMigrations(moduleID: "plans")
+        PlansModule.migrations(&migrations)
+        for migration in migrations.list { migrator.registerMigration(migration.id, migrate: migration.body) }
+        try migrator.migrate(queue)
+        let seeded = try queue.read { db in try PlanStatus.order(Column("position")).fetchAll(db) }
+        #expect(seeded.map(\.key) == PlanStatus.defaults.map(\.key))
+        #expect(seeded.map(\.label) == PlanStatus.defaults.map(\.label))
+        #expect(seeded.map(\.progress) == PlanStatus.defaults.map(\.progress))
+        #expect(seeded.map(\.complete) == PlanStatus.defaults.map(\.complete))
+    }
+}

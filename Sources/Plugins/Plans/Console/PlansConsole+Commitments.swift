@@ -1,0 +1,154 @@
+import CivicSDK
+import Foundation
+import GRDB
+import Hummingbird
+
+/// Commitments: create, edit, publish and unpublish.
+extension PlansConsole {
+    func commitmentFields(_ context: CivicContext, _ c: PlanForms.CommitmentInput, statuses: [PlanStatus]) -> FormFields {
+        var fields = FormFields(context, labels: "plans.field")
+        fields.text("number", value: c.number > 0 ? String(c.number) : "", required: true, inputMode: "numeric")
+        fields.localized("title", value: c.title)
+        fields.checkboxes("principles", options: OGPPrinciple.allCases.map { ($0.rawValue, context.text("plans.principle.\($0.rawValue)")) },
+                          checked: Set(c.principles.map(\.rawValue)))
+        fields.localized("lead_services", value: c.leadServices)
+        fields.localized("other_actors", value: c.otherActors)
+        fields.localized("problem", value: c.problem, multiline: true)
+        fields.localized("solution", value: c.solution, multiline: true)
+        fields.localized("expected_results", value: c.expectedResults, multiline: true)
+        fields.select("status", options: statusOptions(statuses, context), selected: c.status)
+        fields.select("completion", options: PlanForms.completions.map { ($0, context.text("plans.completion.\($0)")) }, selected: c.completion)
+        fields.text("position", value: String(c.position), inputMode: "numeric")
+        return fields
+    }
+
+    func input(_ c: Commitment) -> PlanForms.CommitmentInput {
+        PlanForms.CommitmentInput(number: c.number, title: c.title, principles: c.principleList, leadServices: c.leadServices, otherActors: c.otherActors,
+                                  problem: c.problem, solution: c.solution, expectedResults: c.expectedResults, status: c.status,
+                                  completion: c.completion, position: c.position)
+    }
+
+    @Sendable func newCommitment(_ request: Request, context: CivicContext) async throws -> Response {
+        try context.require("plans.edit")
+        let blank = PlanForms.CommitmentInput(number: 0, title: [:], principles: [], leadServices: [:], otherActors: [:], problem: [:], solution: [:],
+                                              expectedResults: [:], status: "not_started", completion: "not_started", position: 0)
+        return try renderForm(context, heading: context.text("plans.console.new_commitment"), action: "\(context.root)/admin/plans/commitments",
+                              fields: commitmentFields(context, blank, statuses: try await statuses(context)), errors: [], status: .ok)
+    }
+
+    @Sendable func createCommitment(_ request: Request, context: CivicContext) async throws -> Response {
+        try context.require("plans.edit")
+        let statuses = try await statuses(context)
+        var (input, errors) = PlanForms.commitment(context.form, context: context, statuses: Set(statuses.map(\.key)))
+        let heading = context.text("plans.console.new_commitment"), action = "\(context.root)/admin/plans/commitments"
+        guard errors.isEmpty else { return try renderForm(context, heading: heading, action: action, fields: commitmentFields(context, input, statuses: statuses), errors: errors, status: .badRequest) }
+        let values = input
+        let outcome = try await context.database.write { db -> String? in
+            guard let plan = try Plan.current(db), let planID = plan.id else { return "plans.error.no_plan" }
+            guard try Commitment.filter(Column("plan_id") == planID && Column("number") == values.number).fetchCount(db) == 0 else { return "plans.error.number_taken" }
+            var commitment = Commitment(planID: planID, number: values.number, title: [:], principles: "", leadServices: [:], otherActors: [:],
+                                        problem: [:], solution: [:], expectedResults: [:], status: values.status, completion: values.completion,
+                                        published: false, position: values.position, updatedAt: Date())
+            commitment.apply(values)
+            try commitment.insert(db)
+            try context.audit(db, action: "create", itemType: "commitment", itemID: String(commitment.id ?? 0), summary: String(values.number),
+                              changes: FieldChange.diff(old: [:], new: PlanAudit.snapshot(commitment)))
+            return nil
+        }
+        if let problem = outcome {
+            errors.append(context.text(problem))
+            input = values
+            return try renderForm(context, heading: heading, action: action, fields: commitmentFields(context, input, statuses: statuses), errors: errors, status: .badRequest)
+        }
+        return context.redirect("/admin/plans")
+    }
+
+    @Sendable func editCommitment(_ request: Request, context: CivicContext) async throws -> Response {
+        try context.require("plans.edit")
+        let commitment = try await commitment(context)
+        return try await renderCommitment(context, commitment: commitment, input: input(commitment), errors: [], status: .ok)
+    }
+
+    func renderCommitment(_ context: CivicContext, commitment: Commitment, input: PlanForms.CommitmentInput, errors: [String],
+                                  status: HTTPResponse.Status) async throws -> Response {
+        let id = commitment.id ?? 0
+        let statuses = try await statuses(context)
+        let (activities, indicators) = try await context.database.read { db in
+            (try Activity.filter(Column("commitment_id") == id).order(Column("position"), Column("planned_start")).fetchAll(db),
+             try PlanIndicator.filter(Column("commitment_id") == id).order(Column("position")).fetchAll(db))
+        }
+        let live = try await services.figures.live(context)
+        var updateFields = FormFields(context, labels: "plans.field")
+        updateFields.text("date", value: ISO8601DateFormatter.string(from: Date(), timeZone: TimeZone(identifier: "UTC")!, formatOptions: [.withFullDate]),
+                          required: true, help: context.text("plans.help.date"))
+        updateFields.localized("text", value: [:], multiline: true)
+        updateFields.select("activity", options: [("", context.text("plans.console.whole_commitment"))]
+            + activities.map { (String($0.id ?? 0), context.localized($0.title)) }, selected: "")
+        updateFields.text("new_progress", value: "", inputMode: "numeric", help: context.text("plans.help.percent"))
+        updateFields.select("new_status", options: [("", "—")] + statusOptions(statuses, context), selected: "")
+        updateFields.file("evidence", help: context.text("plans.help.evidence"))
+        var indicatorFields = FormFields(context, labels: "plans.field")
+        indicatorFields.localized("indicator_name", value: [:])
+        indicatorFields.select("kind", options: [("result", context.text("plans.indicator_kind.result")), ("impact", context.text("plans.indicator_kind.impact"))], selected: "result")
+        indicatorFields.text("baseline", value: "", inputMode: "decimal")
+        indicatorFields.text("target", value: "", inputMode: "decimal")
+        indicatorFields.select("source", options: [("", context.text("plans.console.typed_by_hand"))]
+            + live.values.sorted { $0.id < $1.id }.map { ($0.id, context.localized($0.title)) }, selected: "")
+        return try context.render("commitment-console", title: context.text("plans.console.edit_commitment"), data: [
+            "heading": "\(commitment.number). \(context.localized(commitment.title))",
+            "action": "\(context.root)/admin/plans/commitments/\(id)",
+            "fields": commitmentFields(context, input, statuses: statuses).items, "errors": errors, "hasErrors": !errors.isEmpty,
+            "backHref": "\(context.root)/admin/plans", "backLabel": context.text("plans.console.back"),
+            "activities": activities.map { ["title": context.localized($0.title), "dates": "\($0.plannedStart) – \($0.plannedEnd)", "progress": $0.progress,
+                                             "editHref": "\(context.root)/admin/plans/activities/\($0.id ?? 0)"] },
+            "newActivityHref": "\(context.root)/admin/plans/commitments/\(id)/activities/new",
+            "updateAction": "\(context.root)/admin/plans/commitments/\(id)/updates", "updateFields": ["fields": updateFields.items],
+            "indicatorAction": "\(context.root)/admin/plans/commitments/\(id)/indicators", "indicatorFields": ["fields": indicatorFields.items],
+            "indicators": indicators.map { ["name": context.localized($0.name), "linked": $0.source != nil,
+                                             "valueAction": "\(context.root)/admin/plans/indicators/\($0.id ?? 0)/values", "fieldID": "value-\($0.id ?? 0)"] },
+        ], status: status, cache: .perVisitor)
+    }
+
+    @Sendable func updateCommitment(_ request: Request, context: CivicContext) async throws -> Response {
+        try context.require("plans.edit")
+        let existing = try await commitment(context)
+        let statuses = try await statuses(context)
+        var (input, errors) = PlanForms.commitment(context.form, context: context, statuses: Set(statuses.map(\.key)))
+        guard errors.isEmpty else { return try await renderCommitment(context, commitment: existing, input: input, errors: errors, status: .badRequest) }
+        let values = input, id = existing.id ?? 0
+        let taken = try await context.database.write { db -> Bool in
+            guard try Commitment.filter(Column("plan_id") == existing.planID && Column("number") == values.number && Column("id") != id).fetchCount(db) == 0,
+                  var commitment = try Commitment.fetchOne(db, key: id) else { return true }
+            let before = PlanAudit.snapshot(commitment)
+            commitment.apply(values)
+            let changes = FieldChange.diff(old: before, new: PlanAudit.snapshot(commitment))
+            guard !changes.isEmpty else { return false }
+            commitment.updatedAt = Date()
+            try commitment.update(db)
+            try context.audit(db, action: "update", itemType: "commitment", itemID: String(id), summary: String(values.number), changes: changes)
+            return false
+        }
+        if taken {
+            errors.append(context.text("plans.error.number_taken"))
+            input = values
+            return try await renderCommitment(context, commitment: existing, input: input, errors: errors, status: .badRequest)
+        }
+        return context.redirect("/admin/plans/commitments/\(id)")
+    }
+
+    func setPublished(_ published: Bool, _ context: CivicContext) async throws -> Response {
+        try context.require("plans.edit")
+        let existing = try await commitment(context)
+        if existing.published != published {
+            try await context.database.write { db in
+                var commitment = existing
+                commitment.published = published
+                commitment.updatedAt = Date()
+                try commitment.update(db)
+                try context.audit(db, action: published ? "publish" : "unpublish", itemType: "commitment", itemID: String(existing.id ?? 0),
+                                  summary: String(existing.number), changes: [FieldChange(field: "published", old: String(!published), new: String(published))])
+            }
+        }
+        return context.redirect("/admin/plans")
+    }
+}
