@@ -48,7 +48,10 @@ func buildTenantRouter(services: HostServices, assets: StaticAssets, handle: Ten
 
     TenantHomeRoutes(services: services).register(on: router)
     AccountRoutes(services: services).register(on: router)
-    TenantConsoleRoutes(services: services).register(on: router)
+    ConsoleHomeRoutes(services: services).register(on: router)
+    ModulesConsoleRoutes(services: services).register(on: router)
+    UsersConsoleRoutes(services: services).register(on: router)
+    SettingsConsoleRoutes(services: services).register(on: router)
     let feedbackPages = FeedbackRoutes(service: services.feedback)
     feedbackPages.register(on: router)
     FeedbackStaffRoutes(service: services.feedback, pages: feedbackPages).register(on: router)

@@ -1,0 +1,33 @@
+import CivicSDK
+import Foundation
+import GRDB
+import Hummingbird
+
+/// `{root}/admin`: the console's home, with the links every enabled module declares in its manifest.
+struct ConsoleHomeRoutes {
+    let services: HostServices
+
+    func register(on router: Router<CivicContext>) {
+        router.get("admin", use: overview)
+    }
+
+    private func entry(_ context: CivicContext) throws -> TenantEntry {
+        guard let entry = services.registry.entry(context.tenant.slug) else { throw HTTPError(.notFound) }
+        return entry
+    }
+
+    @Sendable func overview(_ request: Request, context: CivicContext) async throws -> Response {
+        try context.require("core.console")
+        let entry = try entry(context)
+        let links = services.modules.types.filter { entry.isEnabled($0.id) }.flatMap { type in
+            type.consoleLinks.filter { context.can($0.permission) }.map { link -> [String: Any] in
+                ["label": context.localized(link.title), "href": "\(context.root)/admin/\(type.id)\(link.path)",
+                 "module": context.localized(type.title)]
+            }
+        }
+        return try context.render("console", title: context.text("console.title"),
+                                  data: ["isAdmin": context.can("core.admin"), "links": links, "hasLinks": !links.isEmpty,
+                                         "feedbackHref": context.can("core.respond") ? ["\(context.root)/admin/feedback"] : []],
+                                  cache: .perVisitor)
+    }
+}

@@ -1,0 +1,83 @@
+import CivicSDK
+import Foundation
+import GRDB
+import Hummingbird
+
+/// `{root}/admin/modules`: which modules the tenant uses and their settings, generated from the module manifests.
+struct ModulesConsoleRoutes {
+    let services: HostServices
+
+    func register(on router: Router<CivicContext>) {
+        router.get("admin/modules", use: modules)
+        router.post("admin/modules/:module/enable") { _, context in try await switchModule(context, on: true) }
+        router.post("admin/modules/:module/disable") { _, context in try await switchModule(context, on: false) }
+        router.post("admin/modules/:module/settings", use: saveModuleSettings)
+    }
+
+    private func entry(_ context: CivicContext) throws -> TenantEntry {
+        guard let entry = services.registry.entry(context.tenant.slug) else { throw HTTPError(.notFound) }
+        return entry
+    }
+
+    @Sendable func modules(_ request: Request, context: CivicContext) async throws -> Response {
+        try context.require("core.admin")
+        return try renderModules(context, error: nil, status: .ok)
+    }
+
+    private func renderModules(_ context: CivicContext, error: String?, status: HTTPResponse.Status) throws -> Response {
+        let entry = try entry(context)
+        let rows = services.modules.types.map { type -> [String: Any] in
+            let state = entry.modules[type.id] ?? ModuleState(allowed: false, enabled: false, settings: [:])
+            let values = ModuleSettings(declared: type.settings, values: state.settings)
+            return [
+                "id": type.id, "title": context.localized(type.title), "summary": context.localized(type.summary),
+                "allowed": state.allowed, "enabled": state.enabled,
+                "toggleAction": "\(context.root)/admin/modules/\(type.id)/\(state.enabled ? "disable" : "enable")",
+                "permissions": type.permissions.map { ["id": $0.id, "title": context.localized($0.title),
+                                                       "roles": $0.roles.map { context.text("role.\($0.rawValue)") }.sorted().joined(separator: ", ")] },
+                "hasSettings": state.enabled && !type.settings.isEmpty,
+                "settingsAction": "\(context.root)/admin/modules/\(type.id)/settings",
+                "settings": type.settings.map { setting -> [String: Any] in
+                    ["key": setting.key, "fieldID": "\(type.id)-\(setting.key)", "label": context.localized(setting.title),
+                     "isFlag": setting.kind == .flag, "checked": values.flag(setting.key),
+                     "isNumber": setting.kind == .number, "value": values[setting.key] ?? ""]
+                },
+            ]
+        }
+        return try context.render("console-modules", title: context.text("console.modules"),
+                                  data: ["modules": rows, "errors": error.map { [$0] } ?? []], status: status, cache: .perVisitor)
+    }
+
+    private func switchModule(_ context: CivicContext, on: Bool) async throws -> Response {
+        try context.require("core.admin")
+        let module = try context.parameters.require("module")
+        let tenants = services.tenants, slug = context.tenant.slug
+        do {
+            try await Task.detached { on ? try tenants.enable(slug, module: module) : try tenants.disable(slug, module: module) }.value
+        } catch let error as PlatformError {
+            return try renderModules(context, error: error.message { context.text($0) }, status: .badRequest)
+        }
+        try await context.database.write { db in
+            try context.audit(db, action: on ? "enable" : "disable", itemType: "module", itemID: module, summary: module, changes: [
+                FieldChange(field: "enabled", old: String(!on), new: String(on)),
+            ])
+        }
+        return context.redirect("/admin/modules")
+    }
+
+    @Sendable func saveModuleSettings(_ request: Request, context: CivicContext) async throws -> Response {
+        try context.require("core.admin")
+        let module = try context.parameters.require("module")
+        guard let type = services.modules.type(module) else { throw HTTPError(.notFound) }
+        var submitted: [String: String] = [:]
+        for setting in type.settings {
+            submitted[setting.key] = setting.kind == .flag ? String(context.form.isChecked(setting.key)) : context.form[setting.key]
+        }
+        do {
+            try services.tenants.setModuleSettings(context.tenant.slug, module: module, submitted: submitted)
+        } catch let error as PlatformError {
+            return try renderModules(context, error: error.message { context.text($0) }, status: .badRequest)
+        }
+        return context.redirect("/admin/modules")
+    }
+}

@@ -1,0 +1,83 @@
+import CivicSDK
+import Foundation
+import GRDB
+import Hummingbird
+
+/// `{root}/admin/settings`: the tenant's name, languages, logo and colour.
+struct SettingsConsoleRoutes {
+    let services: HostServices
+
+    func register(on router: Router<CivicContext>) {
+        router.get("admin/settings", use: settings)
+        router.post("admin/settings", use: saveSettings)
+    }
+
+    @Sendable func settings(_ request: Request, context: CivicContext) async throws -> Response {
+        try context.require("core.admin")
+        let tenant = context.tenant
+        return try renderSettings(context, name: tenant.name, locales: tenant.locales, accent: tenant.accentColor,
+                                  logo: tenant.logoURL ?? "", errors: [], status: .ok)
+    }
+
+    private func renderSettings(_ context: CivicContext, name: LocalizedText, locales: [String], accent: String, logo: String,
+                                errors: [String], status: HTTPResponse.Status) throws -> Response {
+        try context.render("console-settings", title: context.text("console.settings"), data: [
+            "action": "\(context.root)/admin/settings",
+            "names": Locales.supported.map { ["code": $0, "label": Locales.nativeName($0), "dir": Locales.direction($0), "value": name.values[$0] ?? ""] },
+            "locales": Locales.supported.map { ["code": $0, "label": Locales.nativeName($0), "offered": locales.contains($0),
+                                                "isDefault": locales.first == $0] },
+            "accent": accent, "logo": logo, "errors": errors, "hasErrors": !errors.isEmpty,
+            "logoPreview": logo.isEmpty ? [] : [Renderer.logoSource(logo, root: context.root)],
+        ], status: status, cache: .perVisitor)
+    }
+
+    static let maxLogoBytes = 1_048_576
+
+    /// A logo is an uploaded file (`files/<name>`), an https address, or a path on this site.
+    static func isValidLogo(_ logo: String) -> Bool {
+        if logo.isEmpty { return true }
+        if logo.hasPrefix("files/") { return TenantFiles.isStoredName(String(logo.dropFirst(6))) }
+        return logo.count <= 500 && (logo.hasPrefix("https://") || (logo.hasPrefix("/") && !logo.hasPrefix("//")))
+            && logo.rangeOfCharacter(from: CharacterSet(charactersIn: "\"'<> \\")) == nil
+    }
+
+    @Sendable func saveSettings(_ request: Request, context: CivicContext) async throws -> Response {
+        try context.require("core.admin")
+        let form = context.form
+        let name = form.localized("name", locales: Locales.supported)
+        let defaultLocale = form.text("default_locale")
+        var locales = Locales.supported.filter { form.all("locales").contains($0) }
+        let accent = form.text("accent").lowercased()
+        var logo = form.text("logo")
+        var errors: [String] = []
+        if name.isEmpty { errors.append(context.text("console.error.name")) }
+        if locales.isEmpty { errors.append(context.text("console.error.locales")) }
+        if !locales.contains(defaultLocale) { errors.append(context.text("console.error.default_locale")) } else {
+            locales.removeAll { $0 == defaultLocale }
+            locales.insert(defaultLocale, at: 0)
+        }
+        if !AccentColor.isValid(accent) { errors.append(context.text("console.error.colour_format")) } else if !AccentColor.isReadable(accent) {
+            errors.append(context.text("console.error.colour_contrast"))
+        }
+        if !Self.isValidLogo(logo) { errors.append(context.text("console.error.logo")) }
+        // the file is stored last, once everything else is valid, so a refused form leaves no file behind
+        if errors.isEmpty, let upload = form.file("logo_file") {
+            do {
+                logo = "files/" + (try context.files.store(upload, accepting: [.png, .jpeg, .webp, .gif], maxBytes: Self.maxLogoBytes)).name
+            } catch let rejection as FileRejection {
+                errors.append(context.text(rejection.key))
+            }
+        }
+        guard errors.isEmpty else {
+            return try renderSettings(context, name: name, locales: locales, accent: accent, logo: logo, errors: errors, status: .badRequest)
+        }
+        let before = context.tenant, offered = locales, savedLogo = logo
+        try services.tenants.updateSettings(before.slug, name: name, locales: locales, accentColor: accent, logoURL: logo.isEmpty ? nil : logo)
+        try await context.database.write { db in
+            try context.audit(db, action: "settings", itemType: "tenant", itemID: before.slug, summary: "settings", changes: FieldChange.diff(
+                old: ["name": before.name.json, "locales": before.locales.joined(separator: ","), "accent": before.accentColor, "logo": before.logoURL ?? ""],
+                new: ["name": name.json, "locales": offered.joined(separator: ","), "accent": accent, "logo": savedLogo]))
+        }
+        return context.redirect("/admin/settings")
+    }
+}
