@@ -73,17 +73,16 @@ public protocol CivicModule: Sendable {
     func routes(_ router: ModuleRouter)
     /// Figures for the tenant dashboard, read inside a read transaction.
     func indicators(_ db: Database, _ tenant: Tenant) throws -> [Indicator]
-    /// Public items other modules may link to (see ``LinkService``).
-    func linkTargets(_ db: Database, _ tenant: Tenant) throws -> [LinkTarget]
-    /// `item` (such as `"commitment:2"`) as a subject of comments and suggestions, or `nil` when it
-    /// does not exist, is not public, or takes none. Returning a target opts the item in.
-    func feedbackTarget(_ db: Database, _ tenant: Tenant, item: String) throws -> LinkTarget?
+    /// Everything the module has public now, each item described once (see ``PublicItem``): the host
+    /// derives links between modules, the items open to comments and the search index from it, and
+    /// rebuilds that index from these after any change.
+    func publicItems(_ db: Database, _ tenant: Tenant) throws -> [PublicItem]
+    /// The public item `kind`/`key`, or `nil` when it does not exist or is not public. The default
+    /// looks through ``publicItems(_:_:)``; a module with many items answers it directly.
+    func publicItem(_ db: Database, _ tenant: Tenant, kind: String, key: String) throws -> PublicItem?
     /// Public facts about this tenant that its parent commune may show (an instance's mandate, next
     /// meeting), or `nil` for none. Read by the host from this tenant's database only.
     func publicDigest(_ db: Database, _ tenant: Tenant) throws -> [String: String]?
-    /// Everything public the module offers to the tenant-wide search. The host rebuilds its index
-    /// from these after any change, so a module only has to list what is public now.
-    func searchDocuments(_ db: Database, _ tenant: Tenant) throws -> [SearchDocument]
     /// The module's card on the tenant home page, or `nil` for none.
     func summaryCard(_ context: CivicContext) async throws -> SummaryCard?
     /// Writes the module's sample content into a newly provisioned demo tenant, marked as sample
@@ -104,14 +103,14 @@ extension CivicModule {
     public static var strings: URL? { nil }
     /// No indicators by default.
     public func indicators(_ db: Database, _ tenant: Tenant) throws -> [Indicator] { [] }
-    /// Nothing to link to by default.
-    public func linkTargets(_ db: Database, _ tenant: Tenant) throws -> [LinkTarget] { [] }
-    /// No item takes comments by default.
-    public func feedbackTarget(_ db: Database, _ tenant: Tenant, item: String) throws -> LinkTarget? { nil }
+    /// Nothing public by default.
+    public func publicItems(_ db: Database, _ tenant: Tenant) throws -> [PublicItem] { [] }
+    /// Looks through ``publicItems(_:_:)``.
+    public func publicItem(_ db: Database, _ tenant: Tenant, kind: String, key: String) throws -> PublicItem? {
+        try publicItems(db, tenant).first { $0.kind == kind && $0.key == key }
+    }
     /// Nothing for the parent commune by default.
     public func publicDigest(_ db: Database, _ tenant: Tenant) throws -> [String: String]? { nil }
-    /// Nothing to search by default.
-    public func searchDocuments(_ db: Database, _ tenant: Tenant) throws -> [SearchDocument] { [] }
     /// No home card by default.
     public func summaryCard(_ context: CivicContext) async throws -> SummaryCard? { nil }
     /// No sample content by default.

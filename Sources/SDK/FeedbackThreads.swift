@@ -1,6 +1,6 @@
 /// The host's comments and suggestions, as a module sees them (see ``ModuleServices/feedback``).
 ///
-/// A module opts an item in by answering ``CivicModule/feedbackTarget(_:_:item:)``; the host stores,
+/// A module opts an item in by listing it with ``PublicItem/Use/feedback``; the host stores,
 /// moderates, answers and counts what citizens send, and renders the thread.
 public protocol FeedbackThreads: Sendable {
     /// The thread under `item` of the current module (comments, suggestions, their answers and the

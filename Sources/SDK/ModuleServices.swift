@@ -28,7 +28,7 @@ public protocol FigureService: Sendable {
     func live(_ context: CivicContext) async throws -> [String: Indicator]
 }
 
-/// The public items of a tenant that modules may link to (see ``CivicModule/linkTargets(_:_:)``).
+/// The public items of a tenant that modules may link to (see ``PublicItem/Use/link``).
 public protocol LinkService: Sendable {
     /// Items of the enabled modules of the request's tenant (commitments a report evidences, say).
     func targets(_ context: CivicContext) async throws -> [LinkTarget]

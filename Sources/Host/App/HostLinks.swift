@@ -7,6 +7,10 @@ struct HostLinks: LinkService {
     func targets(_ context: CivicContext) async throws -> [LinkTarget] {
         let enabled = directory.enabled(context.tenant.slug)
         let tenant = context.tenant
-        return try await context.database.read { db in try enabled.flatMap { try $0.linkTargets(db, tenant) } }
+        return try await context.database.read { db in
+            try enabled.flatMap { module in
+                try module.publicItems(db, tenant).filter { $0.uses.contains(.link) }.map { $0.target(module: type(of: module).id) }
+            }
+        }
     }
 }

@@ -38,7 +38,11 @@ struct FeedbackService: FeedbackThreads {
         }
         guard let entry = registry.entry(context.tenant.slug), entry.isEnabled(module), let instance = modules.instance(module) else { return nil }
         let tenant = context.tenant
-        return try await context.database.read { db in try instance.feedbackTarget(db, tenant, item: item) }
+        let parts = item.split(separator: ":", maxSplits: 1).map(String.init)
+        guard parts.count == 2 else { return nil }
+        return try await context.database.read { db in
+            try instance.publicItem(db, tenant, kind: parts[0], key: parts[1]).flatMap { $0.uses.contains(.feedback) ? $0.target(module: module) : nil }
+        }
     }
 
     /// The entry named by the route's `:id`, or a 404.

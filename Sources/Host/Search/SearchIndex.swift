@@ -24,14 +24,14 @@ final class SearchIndex: Sendable {
     func refresh(_ tenant: Tenant, version: UInt64, database: TenantDatabase, modules: [any CivicModule]) async throws {
         guard built.withLock({ $0[tenant.slug] }) != version else { return }
         let documents = try await database.read { db in
-            try modules.flatMap { module in try module.searchDocuments(db, tenant).map { (type(of: module).id, $0) } }
+            try modules.flatMap { module in try module.publicItems(db, tenant).filter { $0.uses.contains(.search) }.map { (type(of: module).id, $0) } }
         }
         try await database.write(.nothingPublic) { db in
             try db.execute(sql: "DELETE FROM search_index")
             let insert = try db.makeStatement(sql: "INSERT INTO search_index (module, kind, key, path, display, title, body) VALUES (?, ?, ?, ?, ?, ?, ?)")
             for (module, document) in documents {
                 let title = document.title.values.values.sorted().joined(separator: " · ")
-                let body = document.body.values.values.sorted().joined(separator: "\n")
+                let body = document.text.values.values.sorted().joined(separator: "\n")
                 try insert.execute(arguments: [module, document.kind, document.key, document.path, document.title.json,
                                                SearchText.normalize(title), SearchText.normalize(body)])
             }

@@ -59,35 +59,25 @@ public struct ConsultationsModule: CivicModule {
         ]
     }
 
-    /// Public consultations, so a suggestion's answer or a report can point to one.
-    public func linkTargets(_ db: Database, _ tenant: Tenant) throws -> [LinkTarget] {
-        try Consultation.filter(Column("status") != "draft").order(Column("opens_at").desc).fetchAll(db).map(Self.target)
+    /// Public consultations (`consultation:<id>`): linked to, searched and open to comments.
+    public func publicItems(_ db: Database, _ tenant: Tenant) throws -> [PublicItem] {
+        try Consultation.publiclyVisible().order(Column("opens_at").desc).fetchAll(db).map(Self.item)
     }
 
-    private static func target(_ consultation: Consultation) -> LinkTarget {
-        LinkTarget(id: "consultations:consultation:\(consultation.id ?? 0)", title: consultation.title,
-                   path: "/consultations/\(consultation.id ?? 0)")
+    public func publicItem(_ db: Database, _ tenant: Tenant, kind: String, key: String) throws -> PublicItem? {
+        guard kind == "consultation", let id = Int64(key) else { return nil }
+        return try Consultation.publiclyVisible().filter(key: id).fetchOne(db).map(Self.item)
     }
 
-    /// Public consultations.
-    public func searchDocuments(_ db: Database, _ tenant: Tenant) throws -> [SearchDocument] {
-        try Consultation.filter(Column("status") != "draft").fetchAll(db).map { consultation in
-            SearchDocument(kind: "consultation", key: String(consultation.id ?? 0), title: consultation.title, body: consultation.description,
-                           path: "/consultations/\(consultation.id ?? 0)")
-        }
-    }
-
-    /// Public consultations (`consultation:<id>`) take comments and suggestions.
-    public func feedbackTarget(_ db: Database, _ tenant: Tenant, item: String) throws -> LinkTarget? {
-        guard item.hasPrefix("consultation:"), let id = Int64(item.dropFirst("consultation:".count)),
-              let consultation = try Consultation.fetchOne(db, key: id), consultation.isPublic else { return nil }
-        return Self.target(consultation)
+    private static func item(_ consultation: Consultation) -> PublicItem {
+        PublicItem(kind: "consultation", key: String(consultation.id ?? 0), title: consultation.title,
+                   path: "/consultations/\(consultation.id ?? 0)", text: consultation.description)
     }
 
     public func summaryCard(_ context: CivicContext) async throws -> SummaryCard? {
         let now = Date()
         let current = try await context.database.read { db in
-            try Consultation.filter(Column("status") != "draft").order(Column("closes_at").desc).limit(3).fetchAll(db)
+            try Consultation.publiclyVisible().order(Column("closes_at").desc).limit(3).fetchAll(db)
         }
         guard !current.isEmpty else { return nil }
         return SummaryCard(

@@ -106,34 +106,27 @@ public struct InstancesModule: CivicModule {
         return facts
     }
 
-    /// Opinions, so a suggestion's answer or a consultation can point to one.
-    public func linkTargets(_ db: Database, _ tenant: Tenant) throws -> [LinkTarget] {
+    /// An instance's opinions (`opinion:<id>`: linked to, searched, open to comments) and meetings (searched).
+    public func publicItems(_ db: Database, _ tenant: Tenant) throws -> [PublicItem] {
         guard tenant.kind == .instance else { return [] }
-        return try Opinion.order(Column("adopted_on").desc).fetchAll(db).map {
-            LinkTarget(id: "instances:opinion:\($0.id ?? 0)", title: $0.title, path: "/instances/opinions/\($0.id ?? 0)")
-        }
-    }
-
-    /// Opinions (with the commune's follow-up) and meetings.
-    public func searchDocuments(_ db: Database, _ tenant: Tenant) throws -> [SearchDocument] {
-        guard tenant.kind == .instance else { return [] }
-        let opinions = try Opinion.fetchAll(db).map { opinion in
-            SearchDocument(kind: "opinion", key: String(opinion.id ?? 0), title: opinion.title,
-                           body: SearchDocument.text(opinion.subject, opinion.body, opinion.followUpReason), path: "/instances/opinions/\(opinion.id ?? 0)")
-        }
+        let opinions = try Opinion.order(Column("adopted_on").desc).fetchAll(db).map(Self.item)
         let meetings = try Meeting.fetchAll(db).map { meeting in
-            SearchDocument(kind: "meeting", key: String(meeting.id ?? 0),
-                           title: LocalizedText(["fr": "Réunion du \(meeting.day)", "ar": "اجتماع \(meeting.day)", "en": "Meeting of \(meeting.day)"]),
-                           body: SearchDocument.text(meeting.agenda, meeting.place, meeting.minutesText), path: "/instances/meetings/\(meeting.id ?? 0)")
+            PublicItem(kind: "meeting", key: String(meeting.id ?? 0),
+                       title: LocalizedText(["fr": "Réunion du \(meeting.day)", "ar": "اجتماع \(meeting.day)", "en": "Meeting of \(meeting.day)"]),
+                       path: "/instances/meetings/\(meeting.id ?? 0)", text: PublicItem.text(meeting.agenda, meeting.place, meeting.minutesText),
+                       uses: [.search])
         }
         return opinions + meetings
     }
 
-    /// Opinions (`opinion:<id>`) take comments and suggestions.
-    public func feedbackTarget(_ db: Database, _ tenant: Tenant, item: String) throws -> LinkTarget? {
-        guard tenant.kind == .instance, item.hasPrefix("opinion:"), let id = Int64(item.dropFirst("opinion:".count)),
-              let opinion = try Opinion.fetchOne(db, key: id) else { return nil }
-        return LinkTarget(id: "instances:\(item)", title: opinion.title, path: "/instances/opinions/\(id)")
+    public func publicItem(_ db: Database, _ tenant: Tenant, kind: String, key: String) throws -> PublicItem? {
+        guard tenant.kind == .instance, kind == "opinion", let id = Int64(key) else { return nil }
+        return try Opinion.fetchOne(db, key: id).map(Self.item)
+    }
+
+    private static func item(_ opinion: Opinion) -> PublicItem {
+        PublicItem(kind: "opinion", key: String(opinion.id ?? 0), title: opinion.title, path: "/instances/opinions/\(opinion.id ?? 0)",
+                   text: PublicItem.text(opinion.subject, opinion.body, opinion.followUpReason))
     }
 
     /// On a commune: each instance with its next meeting or latest opinion. On an instance: its next meeting and latest opinion.

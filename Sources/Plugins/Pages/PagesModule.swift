@@ -74,17 +74,18 @@ public struct PagesModule: CivicModule {
         try PagesSample.install(db, tenant)
     }
 
-    /// Published pages (`page:<slug>`) take comments and suggestions.
-    public func feedbackTarget(_ db: Database, _ tenant: Tenant, item: String) throws -> LinkTarget? {
-        guard item.hasPrefix("page:") else { return nil }
-        let slug = String(item.dropFirst("page:".count))
-        return try Page.filter(Page.Columns.published == true && Page.Columns.slug == slug).fetchOne(db)
-            .map { LinkTarget(id: "pages:\(item)", title: $0.title, path: "/pages/\($0.slug)") }
+    /// Published pages: searched and open to comments (`page:<slug>`).
+    public func publicItems(_ db: Database, _ tenant: Tenant) throws -> [PublicItem] {
+        try Page.publishedInOrder().fetchAll(db).map(Self.item)
     }
 
-    /// Published pages.
-    public func searchDocuments(_ db: Database, _ tenant: Tenant) throws -> [SearchDocument] {
-        try Page.publishedInOrder().fetchAll(db).map { SearchDocument(kind: "page", key: $0.slug, title: $0.title, body: $0.body, path: "/pages/\($0.slug)") }
+    public func publicItem(_ db: Database, _ tenant: Tenant, kind: String, key: String) throws -> PublicItem? {
+        guard kind == "page" else { return nil }
+        return try Page.filter(Page.Columns.published == true && Page.Columns.slug == key).fetchOne(db).map(Self.item)
+    }
+
+    private static func item(_ page: Page) -> PublicItem {
+        PublicItem(kind: "page", key: page.slug, title: page.title, path: "/pages/\(page.slug)", text: page.body, uses: [.feedback, .search])
     }
 
     public func summaryCard(_ context: CivicContext) async throws -> SummaryCard? {

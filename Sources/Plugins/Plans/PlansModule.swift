@@ -53,7 +53,7 @@ public struct PlansModule: CivicModule {
     /// Aggregated in SQL: the dashboard and every page that shows live figures read these, so they must
     /// not decode the whole plan.
     public func indicators(_ db: Database, _ tenant: Tenant) throws -> [Indicator] {
-        guard let plan = try Plan.current(db), let planID = plan.id, plan.status != "draft" else { return [] }
+        guard let plan = try Plan.current(db), let planID = plan.id, plan.isPublic else { return [] }
         let rows = try Row.fetchAll(db, sql: """
             SELECT c.status,
                    COALESCE((SELECT ROUND(AVG(a.progress)) FROM activity a WHERE a.commitment_id = c.id), s.progress, 0) AS progress,
@@ -79,69 +79,50 @@ public struct PlansModule: CivicModule {
         ]
     }
 
-    /// Published commitments of the current plan, for reports that evidence them.
-    /// Published commitments, each followed by its activities (what a report evidences, what a suggestion changed).
-    public func linkTargets(_ db: Database, _ tenant: Tenant) throws -> [LinkTarget] {
-        guard let plan = try Plan.current(db), plan.status != "draft" else { return [] }
-        let commitments = try Commitment.filter(Column("plan_id") == plan.id && Column("published") == true).order(Column("number")).fetchAll(db)
-        let activities = Dictionary(grouping: try Activity.filter(commitments.compactMap(\.id).contains(Column("commitment_id")))
+    /// Published commitments of the current plan (`commitment:<number>`), each followed by its activities
+    /// (`activity:<id>`): linked to, searched, open to comments; and their progress updates, searched.
+    public func publicItems(_ db: Database, _ tenant: Tenant) throws -> [PublicItem] {
+        guard let plan = try Plan.current(db) else { return [] }
+        let commitments = try Commitment.publiclyVisible(in: plan).order(Column("number")).fetchAll(db)
+        let ids = commitments.compactMap(\.id)
+        let activities = Dictionary(grouping: try Activity.filter(ids.contains(Column("commitment_id")))
             .order(Column("position"), Column("planned_start")).fetchAll(db), by: \.commitmentID)
+        let updates = Dictionary(grouping: try ProgressUpdate.filter(ids.contains(Column("commitment_id"))).fetchAll(db), by: \.commitmentID)
         return commitments.flatMap { commitment in
-            [Self.target(commitment)] + (activities[commitment.id ?? 0] ?? []).map { Self.target($0, of: commitment) }
+            [Self.item(commitment)] + (activities[commitment.id ?? 0] ?? []).map { Self.item($0, of: commitment) }
+                + (updates[commitment.id ?? 0] ?? []).map { Self.item($0, of: commitment) }
         }
     }
 
-    private static func target(_ activity: Activity, of commitment: Commitment) -> LinkTarget {
-        LinkTarget(id: "plans:activity:\(activity.id ?? 0)",
-                   title: LocalizedText(activity.title.values.mapValues { "\(commitment.number) › \($0)" }),
-                   path: "/plans/\(commitment.number)#activity-\(activity.id ?? 0)")
-    }
-
-    private static func target(_ commitment: Commitment) -> LinkTarget {
-        LinkTarget(id: "plans:commitment:\(commitment.number)",
-                   title: LocalizedText(commitment.title.values.mapValues { "\(commitment.number). \($0)" }), path: "/plans/\(commitment.number)")
-    }
-
-    /// Published commitments (`commitment:<number>`) and their activities (`activity:<id>`) take comments and suggestions.
-    public func feedbackTarget(_ db: Database, _ tenant: Tenant, item: String) throws -> LinkTarget? {
-        let parts = item.split(separator: ":", maxSplits: 1)
-        guard parts.count == 2, let key = Int64(parts[1]), let plan = try Plan.current(db), plan.status != "draft" else { return nil }
-        switch parts[0] {
+    public func publicItem(_ db: Database, _ tenant: Tenant, kind: String, key: String) throws -> PublicItem? {
+        guard let plan = try Plan.current(db), let id = Int64(key) else { return nil }
+        switch kind {
         case "commitment":
-            return try Commitment.filter(Column("plan_id") == plan.id && Column("number") == key && Column("published") == true)
-                .fetchOne(db).map(Self.target)
+            return try Commitment.publiclyVisible(in: plan).filter(Column("number") == id).fetchOne(db).map(Self.item)
         case "activity":
-            guard let activity = try Activity.fetchOne(db, key: key),
-                  let commitment = try Commitment.filter(Column("id") == activity.commitmentID && Column("plan_id") == plan.id
-                                                         && Column("published") == true).fetchOne(db) else { return nil }
-            return Self.target(activity, of: commitment)
+            guard let activity = try Activity.fetchOne(db, key: id),
+                  let commitment = try Commitment.publiclyVisible(in: plan).filter(key: activity.commitmentID).fetchOne(db) else { return nil }
+            return Self.item(activity, of: commitment)
         default:
             return nil
         }
     }
 
-    /// Published commitments, their activities and progress updates.
-    public func searchDocuments(_ db: Database, _ tenant: Tenant) throws -> [SearchDocument] {
-        guard let plan = try Plan.current(db), plan.status != "draft" else { return [] }
-        let commitments = try Commitment.filter(Column("plan_id") == plan.id && Column("published") == true).fetchAll(db)
-        let numbers = Dictionary(uniqueKeysWithValues: commitments.compactMap { c in c.id.map { ($0, c.number) } })
-        let ids = Array(numbers.keys)
-        var documents = commitments.map { commitment in
-            SearchDocument(kind: "commitment", key: String(commitment.number), title: Self.target(commitment).title,
-                           body: SearchDocument.text(commitment.problem, commitment.solution, commitment.expectedResults, commitment.leadServices),
-                           path: "/plans/\(commitment.number)")
-        }
-        documents += try Activity.filter(ids.contains(Column("commitment_id"))).fetchAll(db).map { activity in
-            let number = numbers[activity.commitmentID] ?? 0
-            return SearchDocument(kind: "activity", key: String(activity.id ?? 0), title: activity.title,
-                                  body: SearchDocument.text(activity.deliverable, activity.responsible),
-                                  path: "/plans/\(number)#activity-\(activity.id ?? 0)")
-        }
-        documents += try ProgressUpdate.filter(ids.contains(Column("commitment_id"))).fetchAll(db).map { update in
-            SearchDocument(kind: "update", key: String(update.id ?? 0), title: LocalizedText(["fr": update.date, "ar": update.date, "en": update.date]),
-                           body: update.text, path: "/plans/\(numbers[update.commitmentID] ?? 0)")
-        }
-        return documents
+    private static func item(_ commitment: Commitment) -> PublicItem {
+        PublicItem(kind: "commitment", key: String(commitment.number),
+                   title: LocalizedText(commitment.title.values.mapValues { "\(commitment.number). \($0)" }), path: "/plans/\(commitment.number)",
+                   text: PublicItem.text(commitment.problem, commitment.solution, commitment.expectedResults, commitment.leadServices))
+    }
+
+    private static func item(_ activity: Activity, of commitment: Commitment) -> PublicItem {
+        PublicItem(kind: "activity", key: String(activity.id ?? 0),
+                   title: LocalizedText(activity.title.values.mapValues { "\(commitment.number) › \($0)" }),
+                   path: "/plans/\(commitment.number)#activity-\(activity.id ?? 0)", text: PublicItem.text(activity.deliverable, activity.responsible))
+    }
+
+    private static func item(_ update: ProgressUpdate, of commitment: Commitment) -> PublicItem {
+        PublicItem(kind: "update", key: String(update.id ?? 0), title: LocalizedText(["fr": update.date, "ar": update.date, "en": update.date]),
+                   path: "/plans/\(commitment.number)", text: update.text, uses: [.search])
     }
 
     public func summaryCard(_ context: CivicContext) async throws -> SummaryCard? {

@@ -63,7 +63,7 @@ public struct ReportsModule: CivicModule {
             guard count > 0 else { continue }
             figures.append(Indicator(id: "reports.published.type.\(type.key)", title: type.label, value: Double(count)))
         }
-        let deadlines = Deadlines(expected: try ExpectedReport.fetchAll(db), reports: try Report.filter(Column("status") != "draft").fetchAll(db),
+        let deadlines = Deadlines(expected: try ExpectedReport.fetchAll(db), reports: try Report.publiclyVisible().fetchAll(db),
                                   today: Deadlines.today())
         if let rate = deadlines.onTimeRate {
             figures.append(Indicator(id: "reports.on_time_rate", title: ["fr": "Rapports attendus publiés à temps", "ar": "التقارير المنشورة في أجلها",
@@ -73,19 +73,19 @@ public struct ReportsModule: CivicModule {
         return figures
     }
 
-    /// Published and withdrawn reports (a withdrawn one says why).
-    public func searchDocuments(_ db: Database, _ tenant: Tenant) throws -> [SearchDocument] {
-        try Report.filter(Column("status") != "draft").fetchAll(db).map { report in
-            SearchDocument(kind: "report", key: String(report.id ?? 0), title: report.title,
-                           body: SearchDocument.text(report.summary, report.withdrawnReason), path: "/reports/\(report.id ?? 0)")
-        }
+    /// Published and withdrawn reports (a withdrawn one says why): searched and open to comments (`report:<id>`).
+    public func publicItems(_ db: Database, _ tenant: Tenant) throws -> [PublicItem] {
+        try Report.publiclyVisible().fetchAll(db).map(Self.item)
     }
 
-    /// Public reports (`report:<id>`) take comments and suggestions.
-    public func feedbackTarget(_ db: Database, _ tenant: Tenant, item: String) throws -> LinkTarget? {
-        guard item.hasPrefix("report:"), let id = Int64(item.dropFirst("report:".count)),
-              let report = try Report.fetchOne(db, key: id), report.isPublic else { return nil }
-        return LinkTarget(id: "reports:\(item)", title: report.title, path: "/reports/\(id)")
+    public func publicItem(_ db: Database, _ tenant: Tenant, kind: String, key: String) throws -> PublicItem? {
+        guard kind == "report", let id = Int64(key) else { return nil }
+        return try Report.publiclyVisible().filter(key: id).fetchOne(db).map(Self.item)
+    }
+
+    private static func item(_ report: Report) -> PublicItem {
+        PublicItem(kind: "report", key: String(report.id ?? 0), title: report.title, path: "/reports/\(report.id ?? 0)",
+                   text: PublicItem.text(report.summary, report.withdrawnReason), uses: [.feedback, .search])
     }
 
     public func summaryCard(_ context: CivicContext) async throws -> SummaryCard? {

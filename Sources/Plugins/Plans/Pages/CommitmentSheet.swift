@@ -14,7 +14,7 @@ struct CommitmentSheet: Sendable {
     let history: [AuditEntry]
 
     static func load(_ db: Database, number: Int, includeUnpublished: Bool) throws -> CommitmentSheet? {
-        guard let plan = try Plan.current(db), let planID = plan.id, includeUnpublished || plan.status != "draft",
+        guard let plan = try Plan.current(db), let planID = plan.id, includeUnpublished || plan.isPublic,
               let commitment = try Commitment.filter(Column("plan_id") == planID && Column("number") == number).fetchOne(db),
               let id = commitment.id, commitment.published || includeUnpublished else { return nil }
         let activities = try Activity.filter(Column("commitment_id") == id).order(Column("position"), Column("planned_start")).fetchAll(db)

@@ -20,7 +20,7 @@ struct PlanOverview: Sendable {
 
     /// Loads the current plan; editors see unpublished commitments too.
     static func load(_ db: Database, includeUnpublished: Bool, today: YearMonth) throws -> PlanOverview? {
-        guard let plan = try Plan.current(db), let planID = plan.id, includeUnpublished || plan.status != "draft" else { return nil }
+        guard let plan = try Plan.current(db), let planID = plan.id, includeUnpublished || plan.isPublic else { return nil }
         let statuses = Dictionary(uniqueKeysWithValues: try PlanStatus.fetchAll(db).map { ($0.key, $0) })
         var request = Commitment.filter(Column("plan_id") == planID)
         if !includeUnpublished { request = request.filter(Column("published") == true) }

@@ -78,7 +78,7 @@ struct PlansSite {
         guard let sheet else { throw HTTPError(.notFound, message: label(context, "error.not_found")) }
         let figures = try await services.figures.live(context)
         // only what citizens can see takes comments: a published commitment of a published plan
-        let open = sheet.commitment.published && sheet.plan.status != "draft"
+        let open = sheet.commitment.published && sheet.plan.isPublic
         let counts = open ? try await services.feedback.counts(items: sheet.activities.map { "activity:\($0.id ?? 0)" }, context: context) : nil
         var data = sheet.templateData(context: context, today: today, figures: figures, feedback: counts)
         data["feedback"] = open ? try await services.feedback.thread(item: "commitment:\(number)", context: context) : ""

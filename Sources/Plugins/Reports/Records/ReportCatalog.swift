@@ -19,7 +19,7 @@ struct ReportCatalog: Sendable {
 
     static func load(_ db: Database, filter: Filter) throws -> ReportCatalog {
         var request = Report.all()
-        if !filter.includeDrafts { request = request.filter(Column("status") != "draft") }
+        if !filter.includeDrafts { request = request.publiclyVisible() }
         if let year = filter.year { request = request.filter(Column("year") == year) }
         if let type = filter.type { request = request.filter(Column("type") == type) }
         if let query = filter.query.flatMap(ReportSearch.matchExpression) {
@@ -31,7 +31,7 @@ struct ReportCatalog: Sendable {
         let types = try ReportType.order(Column("position")).fetchAll(db)
         let expected = try ExpectedReport.order(Column("id")).fetchAll(db)
         let allPublic = filter.year == nil && filter.type == nil && filter.query == nil && !filter.includeDrafts
-            ? reports : try Report.filter(Column("status") != "draft").fetchAll(db)
+            ? reports : try Report.publiclyVisible().fetchAll(db)
         return ReportCatalog(reports: reports, files: files, types: types,
                              deadlines: Deadlines(expected: expected, reports: allPublic, today: Deadlines.today()))
     }

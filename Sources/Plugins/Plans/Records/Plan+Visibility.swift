@@ -1,0 +1,20 @@
+import GRDB
+
+extension Plan {
+    /// Whether the public may see the plan: any status but draft. The one place that rule is written.
+    var isPublic: Bool { status != "draft" }
+}
+
+extension DerivableRequest<Commitment> {
+    /// The commitments of `plan` the public may see: published ones, of a plan no longer in draft.
+    /// The one place that rule is written for requests.
+    func publiclyVisible(in plan: Plan) -> Self {
+        guard plan.isPublic else { return none() }
+        return filter(Column("plan_id") == plan.id && Column("published") == true)
+    }
+}
+
+extension Commitment {
+    /// Every commitment of `plan` the public may see.
+    static func publiclyVisible(in plan: Plan) -> QueryInterfaceRequest<Commitment> { all().publiclyVisible(in: plan) }
+}
