@@ -43,29 +43,11 @@ public struct ConsoleLink: Sendable, Hashable {
     }
 }
 
-/// The contract a module implements. Its static members form the module's manifest, from which
-/// the host generates the console; everything else has a default.
+/// The contract a module implements: a manifest that says what it is, then routes, public items,
+/// figures and sample content; everything but the manifest and routes has a default.
 public protocol CivicModule: Sendable {
-    /// URL segment, migration prefix, template folder and permission prefix, such as `"pages"`.
-    static var id: String { get }
-    /// Name shown in consoles and navigation.
-    static var title: LocalizedText { get }
-    /// One-sentence description shown in the consoles.
-    static var summary: LocalizedText { get }
-    /// Permissions the module checks, ids prefixed by ``id``.
-    static var permissions: [Permission] { get }
-    /// Settings a tenant admin may change.
-    static var settings: [ModuleSetting] { get }
-    /// Entries of the tenant console navigation.
-    static var consoleLinks: [ConsoleLink] { get }
-    /// Public datasets the module serves, for the tenant's open-data archive.
-    static var openData: [OpenDataset] { get }
-    /// Appends the module's schema migrations (append-only).
-    static func migrations(_ migrations: inout ModuleMigrations)
-    /// Folder of `.mustache` templates (usually `Bundle.module`'s `Templates`).
-    static var templates: URL? { get }
-    /// Folder of UI string catalogs `fr.json`, `ar.json`, `en.json`.
-    static var strings: URL? { get }
+    /// What the module is (see ``ModuleManifest``).
+    static var manifest: ModuleManifest { get }
 
     /// Creates the module once per host.
     init(environment: ModuleEnvironment) throws
@@ -91,16 +73,8 @@ public protocol CivicModule: Sendable {
 }
 
 extension CivicModule {
-    /// No settings by default.
-    public static var settings: [ModuleSetting] { [] }
-    /// No open data by default.
-    public static var openData: [OpenDataset] { [] }
-    /// No console links by default.
-    public static var consoleLinks: [ConsoleLink] { [] }
-    /// No templates by default.
-    public static var templates: URL? { nil }
-    /// No strings by default.
-    public static var strings: URL? { nil }
+    /// The module's id (see ``ModuleManifest/id``).
+    public static var id: String { manifest.id }
     /// No indicators by default.
     public func indicators(_ db: Database, _ tenant: Tenant) throws -> [Indicator] { [] }
     /// Nothing public by default.

@@ -95,7 +95,7 @@ import Testing
         let queue = try DatabaseQueue()
         var migrator = DatabaseMigrator()
         var migrations = ModuleMigrations(moduleID: "consultations")
-        ConsultationsModule.migrations(&migrations)
+        ConsultationsModule.manifest.migrations(&migrations)
         for migration in migrations.list { migrator.registerMigration(migration.id, migrate: migration.body) }
         try migrator.migrate(queue)
         var generator = SystemRandomNumberGenerator()

@@ -57,7 +57,7 @@ import TestSupport
     }
 
     @Test func everyStringOfTheHostAndEveryModuleExistsInEveryLocale() throws {
-        for folder in [hostStrings()] + InstalledModules.all.compactMap({ $0.strings }) {
+        for folder in [hostStrings()] + InstalledModules.all.compactMap({ $0.manifest.strings }) {
             var catalog = StringCatalog()
             try catalog.load(directory: folder)
             let french = Set(catalog.flat["fr"]!.keys)

@@ -52,7 +52,7 @@ import TestSupport
             let queue = try DatabaseQueue(configuration: configuration)
             var migrator = DatabaseMigrator()
             var migrations = ModuleMigrations(moduleID: "plans")
-            PlansModule.migrations(&migrations)
+            PlansModule.manifest.migrations(&migrations)
             for migration in migrations.list { migrator.registerMigration(migration.id, migrate: migration.body) }
             try migrator.migrate(queue)
             try queue.write { db in
@@ -88,7 +88,7 @@ import TestSupport
         let queue = try DatabaseQueue()
         var migrator = DatabaseMigrator()
         var migrations = ModuleMigrations(moduleID: "plans")
-        PlansModule.migrations(&migrations)
+        PlansModule.manifest.migrations(&migrations)
         for migration in migrations.list { migrator.registerMigration(migration.id, migrate: migration.body) }
         try migrator.migrate(queue)
         try await queue.write { db in
@@ -118,7 +118,7 @@ import TestSupport
         let queue = try DatabaseQueue()
         var migrator = DatabaseMigrator()
         var migrations = ModuleMigrations(moduleID: "plans")
-        PlansModule.migrations(&migrations)
+        PlansModule.manifest.migrations(&migrations)
         for migration in migrations.list { migrator.registerMigration(migration.id, migrate: migration.body) }
         try migrator.migrate(queue)
         let seeded = try queue.read { db in try PlanStatus.order(Column("position")).fetchAll(db) }

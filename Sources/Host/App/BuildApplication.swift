@@ -64,7 +64,7 @@ func buildTenantRouter(services: HostServices, assets: StaticAssets, handle: Ten
     TenantFileRoutes().register(on: router)
     for module in services.modules.modules {
         let gate = { (console: Bool) in
-            ModuleGate(moduleID: module.id, declared: module.type.settings, registry: services.registry, console: console)
+            ModuleGate(moduleID: module.id, declared: module.manifest.settings, registry: services.registry, console: console)
         }
         module.instance.routes(ModuleRouter(
             site: router.group(RouterPath(module.id)).add(middleware: gate(false)),

@@ -4,11 +4,12 @@ import Logging
 /// The modules one host runs, handed in by whoever builds the host (``buildApplication(config:modules:logger:)``,
 /// the CLI, a test): created once each, in the given order.
 struct ModuleCatalog: Sendable {
-    /// One module: its id, its manifest (the type) and its instance.
+    /// One module: its manifest and its instance.
     struct Module: Sendable {
-        let id: String
-        let type: any CivicModule.Type
+        let manifest: ModuleManifest
         let instance: any CivicModule
+
+        var id: String { manifest.id }
     }
 
     /// Instantiated modules, in registration order.
@@ -23,22 +24,22 @@ struct ModuleCatalog: Sendable {
             moduleLogger[metadataKey: "module"] = .string(type.id)
             let environment = ModuleEnvironment(logger: moduleLogger, citizenInput: citizenInput, signer: signer,
                                                 secureCookies: secureCookies, services: services)
-            return Module(id: type.id, type: type, instance: try type.init(environment: environment))
+            return Module(manifest: type.manifest, instance: try type.init(environment: environment))
         }
     }
 
-    /// Every module type, in registration order.
-    var types: [any CivicModule.Type] { modules.map(\.type) }
+    /// Every module's manifest, in registration order.
+    var manifests: [ModuleManifest] { modules.map(\.manifest) }
 
     /// Every module id, in registration order.
     var ids: [String] { modules.map(\.id) }
 
     /// The manifest of module `id`, or `nil` when this host does not run it.
-    func type(_ id: String) -> (any CivicModule.Type)? { modules.first { $0.id == id }?.type }
+    func manifest(_ id: String) -> ModuleManifest? { modules.first { $0.id == id }?.manifest }
 
     /// The instance of module `id`, or `nil` when this host does not run it.
     func instance(_ id: String) -> (any CivicModule)? { modules.first { $0.id == id }?.instance }
 
     /// Host and module permissions together.
-    var policy: PermissionPolicy { PermissionPolicy(HostPermissions.all + types.flatMap { $0.permissions }) }
+    var policy: PermissionPolicy { PermissionPolicy(HostPermissions.all + manifests.flatMap { $0.permissions }) }
 }

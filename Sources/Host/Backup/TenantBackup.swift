@@ -117,7 +117,7 @@ enum TenantBackup {
         }
         try services.registry.write(slug) { db in
             try db.execute(sql: "UPDATE tenant SET logo_url = ? WHERE slug = ?", arguments: [manifest.logoURL, slug])
-            for (module, state) in manifest.modules where services.modules.type(module) != nil {
+            for (module, state) in manifest.modules where services.modules.manifest(module) != nil {
                 let settings = String(decoding: try JSONEncoder().encode(state.settings), as: UTF8.self)
                 try db.execute(sql: """
                     INSERT INTO tenant_module (slug, module, allowed, enabled, settings) VALUES (?, ?, ?, ?, ?)

@@ -13,7 +13,7 @@ struct ModuleCommand: AsyncParsableCommand {
         func run() async throws {
             let services = try options.services()
             let entry = try services.tenants.entry(tenant)
-            for type in services.modules.types {
+            for type in services.modules.manifests {
                 let state = entry.modules[type.id]
                 let status = state?.enabled == true ? "enabled" : state?.allowed == true ? "disabled" : "not allowed"
                 print("\(type.id)\t\(status)\t\(type.title.resolve("en", fallbacks: ["fr"]))")

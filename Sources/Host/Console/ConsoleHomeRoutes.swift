@@ -19,7 +19,7 @@ struct ConsoleHomeRoutes {
     @Sendable func overview(_ request: Request, context: CivicContext) async throws -> Response {
         try context.require("core.console")
         let entry = try entry(context)
-        let links = services.modules.types.filter { entry.isEnabled($0.id) }.flatMap { type in
+        let links = services.modules.manifests.filter { entry.isEnabled($0.id) }.flatMap { type in
             type.consoleLinks.filter { context.can($0.permission) }.map { link -> [String: Any] in
                 ["label": context.localized(link.title), "href": "\(context.root)/admin/\(type.id)\(link.path)",
                  "module": context.localized(type.title)]

@@ -26,7 +26,7 @@ struct ModulesConsoleRoutes {
 
     private func renderModules(_ context: CivicContext, error: String?, status: HTTPResponse.Status) throws -> Response {
         let entry = try entry(context)
-        let rows = services.modules.types.map { type -> [String: Any] in
+        let rows = services.modules.manifests.map { type -> [String: Any] in
             let state = entry.modules[type.id] ?? ModuleState(allowed: false, enabled: false, settings: [:])
             let values = ModuleSettings(declared: type.settings, values: state.settings)
             return [
@@ -68,7 +68,7 @@ struct ModulesConsoleRoutes {
     @Sendable func saveModuleSettings(_ request: Request, context: CivicContext) async throws -> Response {
         try context.require("core.admin")
         let module = try context.parameters.require("module")
-        guard let type = services.modules.type(module) else { throw HTTPError(.notFound) }
+        guard let type = services.modules.manifest(module) else { throw HTTPError(.notFound) }
         var submitted: [String: String] = [:]
         for setting in type.settings {
             submitted[setting.key] = setting.kind == .flag ? String(context.form.isChecked(setting.key)) : context.form[setting.key]

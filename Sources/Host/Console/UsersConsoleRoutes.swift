@@ -52,7 +52,7 @@ struct UsersConsoleRoutes {
             guard let role = Role(rawValue: value) else { return try await renderUsers(context, error: context.text("console.error.unknown_role"), status: .badRequest) }
             let module = context.form.text("editor_module")
             if role == .editor, !module.isEmpty {
-                guard services.modules.type(module) != nil else {
+                guard services.modules.manifest(module) != nil else {
                     return try await renderUsers(context, error: context.text("console.error.unknown_module"), status: .badRequest)
                 }
                 grants.insert(RoleGrant(.editor, module: module))

@@ -19,7 +19,7 @@ struct TenantHomeRoutes {
         for module in enabled {
             var moduleContext = context
             moduleContext.module = module.id
-            moduleContext.moduleSettings = ModuleSettings(declared: module.type.settings, values: entry.modules[module.id]?.settings ?? [:])
+            moduleContext.moduleSettings = ModuleSettings(declared: module.manifest.settings, values: entry.modules[module.id]?.settings ?? [:])
             if let card = try await module.instance.summaryCard(moduleContext) {
                 cards.append(["title": card.title, "text": card.text,
                               "items": card.items.map { ["label": $0.label, "href": $0.href] },

@@ -44,7 +44,7 @@ struct OpenDataRoutes {
     @Sendable func archive(_ request: Request, context: CivicContext) async throws -> Response {
         var zip = ZipArchive()
         var readme = ["# \(context.tenant.displayName(context.locale)) — open data", "", context.text("opendata.intro"), ""]
-        let datasets = services.enabledModules(context.tenant.slug).flatMap { type(of: $0).openData } + Self.hostData
+        let datasets = services.enabledModules(context.tenant.slug).flatMap { type(of: $0).manifest.openData } + Self.hostData
         for dataset in datasets {
             var files: [(String, Data)] = []
             if dataset.paginated {

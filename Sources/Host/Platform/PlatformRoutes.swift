@@ -159,7 +159,7 @@ struct PlatformRoutes {
         let slug = try context.parameters.require("slug")
         guard let entry = services.registry.entry(slug) else { throw HTTPError(.notFound) }
         let locale = context.request.locale
-        let modules = services.modules.types.map { type -> [String: Any] in
+        let modules = services.modules.manifests.map { type -> [String: Any] in
             let state = entry.modules[type.id]
             return ["id": type.id, "title": type.title.resolve(locale, fallbacks: ["fr"]), "summary": type.summary.resolve(locale, fallbacks: ["fr"]),
                     "allowed": state?.allowed == true, "enabled": state?.enabled == true]
@@ -176,7 +176,7 @@ struct PlatformRoutes {
         let slug = try context.parameters.require("slug")
         guard services.registry.entry(slug) != nil else { throw HTTPError(.notFound) }
         let allowed = Set(context.request.form.all("allowed"))
-        for id in allowed where services.modules.type(id) == nil {
+        for id in allowed where services.modules.manifest(id) == nil {
             throw HTTPError(.badRequest, message: PlatformError("module_unknown", id).message(in: context.request.locale, renderer: services.renderer))
         }
         for id in services.modules.ids { try services.tenants.setAllowed(slug, module: id, allowed: allowed.contains(id)) }

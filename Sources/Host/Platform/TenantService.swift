@@ -86,7 +86,7 @@ struct TenantService: Sendable {
     /// Lets (or stops letting) a tenant use a module; forbidding also disables it.
     func setAllowed(_ slug: String, module: String, allowed: Bool) throws {
         _ = try entry(slug)
-        guard modules.type(module) != nil else { throw PlatformError("module_unknown", module) }
+        guard modules.manifest(module) != nil else { throw PlatformError("module_unknown", module) }
         try registry.write(slug) { db in
             try db.execute(sql: """
                 INSERT INTO tenant_module (slug, module, allowed, enabled) VALUES (?, ?, ?, 0)
@@ -98,11 +98,11 @@ struct TenantService: Sendable {
     /// Runs the module's pending migrations on the tenant's database, then turns it on.
     func enable(_ slug: String, module: String) throws {
         let entry = try entry(slug)
-        guard let type = modules.type(module) else { throw PlatformError("module_unknown", module) }
+        guard let manifest = modules.manifest(module) else { throw PlatformError("module_unknown", module) }
         guard entry.modules[module]?.allowed == true else {
             throw PlatformError("module_not_allowed", module, slug)
         }
-        try migrate(slug, type: type)
+        try migrate(slug, manifest: manifest)
         try registry.write(slug) { db in
             try db.execute(sql: "UPDATE tenant_module SET enabled = 1 WHERE slug = ? AND module = ?", arguments: [slug, module])
         }
@@ -111,16 +111,16 @@ struct TenantService: Sendable {
     /// Hides the module; its tables and data stay in the tenant's database.
     func disable(_ slug: String, module: String) throws {
         _ = try entry(slug)
-        guard modules.type(module) != nil else { throw PlatformError("module_unknown", module) }
+        guard modules.manifest(module) != nil else { throw PlatformError("module_unknown", module) }
         try registry.write(slug) { db in
             try db.execute(sql: "UPDATE tenant_module SET enabled = 0 WHERE slug = ? AND module = ?", arguments: [slug, module])
         }
     }
 
     /// Applies a module's migrations that have not run yet on this tenant.
-    func migrate(_ slug: String, type: any CivicModule.Type) throws {
-        var migrations = ModuleMigrations(moduleID: type.id)
-        type.migrations(&migrations)
+    func migrate(_ slug: String, manifest: ModuleManifest) throws {
+        var migrations = ModuleMigrations(moduleID: manifest.id)
+        manifest.migrations(&migrations)
         var migrator = DatabaseMigrator()
         for migration in migrations.list { migrator.registerMigration(migration.id, migrate: migration.body) }
         try migrator.migrate(try pools.pool(slug))
@@ -130,14 +130,14 @@ struct TenantService: Sendable {
     func migrateAll(_ slug: String) throws {
         let entry = try entry(slug)
         _ = try pools.pool(slug)
-        for type in modules.types where entry.isEnabled(type.id) { try migrate(slug, type: type) }
+        for manifest in modules.manifests where entry.isEnabled(manifest.id) { try migrate(slug, manifest: manifest) }
     }
 
     /// Stores a module's settings after checking them against its declaration.
     func setModuleSettings(_ slug: String, module: String, submitted: [String: String]) throws {
-        guard let type = modules.type(module) else { throw PlatformError("module_unknown", module) }
+        guard let manifest = modules.manifest(module) else { throw PlatformError("module_unknown", module) }
         var values: [String: String] = [:]
-        for setting in type.settings {
+        for setting in manifest.settings {
             guard let value = setting.normalize(submitted[setting.key]) else {
                 throw PlatformError("setting_invalid", setting.key)
             }

@@ -27,7 +27,7 @@ final class Renderer: PageRenderer {
         var host = StringCatalog()
         try host.load(directory: hostStrings)
         var catalogs = ["": host]
-        for type in modules.types {
+        for type in modules.manifests {
             if let templates = type.templates { try Self.register(directory: templates, prefix: "\(type.id)/", into: &library) }
             var merged = host
             if let strings = type.strings { try merged.load(directory: strings) }
@@ -123,7 +123,7 @@ final class Renderer: PageRenderer {
         if let tenant = chrome.tenant {
             data["themeHref"] = "\(chrome.root)/theme.css"
             if let logo = tenant.logoURL { data["logo"] = ["src": Self.logoSource(logo, root: chrome.root)] }
-            data["nav"] = modules.types.filter { chrome.modules.contains($0.id) }.map { type -> [String: Any] in
+            data["nav"] = modules.manifests.filter { chrome.modules.contains($0.id) }.map { type -> [String: Any] in
                 let href = "\(chrome.root)/\(type.id)"
                 return ["label": type.title.resolve(chrome.locale, fallbacks: tenant.locales), "href": href,
                         "current": chrome.path == href || chrome.path.hasPrefix(href + "/")]

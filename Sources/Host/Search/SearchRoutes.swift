@@ -27,7 +27,7 @@ struct SearchRoutes {
     }
 
     private func moduleTitle(_ id: String, _ context: CivicContext) -> String {
-        services.modules.type(id).map { context.localized($0.title) } ?? id
+        services.modules.manifest(id).map { context.localized($0.title) } ?? id
     }
 
     @Sendable func page(_ request: Request, context: CivicContext) async throws -> Response {

@@ -5,35 +5,33 @@ import GRDB
 /// Consultations: forms citizens answer once each, without JavaScript, with results counted in SQL
 /// and published as charts with their tables, CSV and JSON.
 public struct ConsultationsModule: CivicModule {
-    public static let id = "consultations"
-    public static let title: LocalizedText = ["fr": "Consultations", "ar": "الاستشارات", "en": "Consultations"]
-    public static let summary: LocalizedText = [
-        "fr": "Questionnaires publics, une réponse par personne, résultats publiés en graphiques et en données.",
-        "ar": "استمارات عمومية، جواب واحد لكل شخص، ونتائج منشورة في رسوم بيانية وبيانات.",
-        "en": "Public questionnaires, one answer per person, results published as charts and data.",
-    ]
-    public static let permissions = [
-        Permission("consultations.edit", title: ["fr": "Préparer et publier des consultations", "ar": "إعداد الاستشارات ونشرها",
-                                                 "en": "Prepare and publish consultations"], roles: [.editor]),
-        Permission("consultations.moderate", title: ["fr": "Masquer des réponses libres", "ar": "إخفاء الأجوبة الحرة", "en": "Hide free-text answers"],
-                   roles: [.moderator]),
-    ]
-    public static let consoleLinks = [
-        ConsoleLink(title: ["fr": "Gérer les consultations", "ar": "إدارة الاستشارات", "en": "Manage consultations"], path: "",
-                    permission: "consultations.edit"),
-    ]
-    public static let openData = [
-        OpenDataset(file: "consultations.json", path: "/api/v1/consultations", description: [
-            "fr": "Les consultations publiques : id, title (par langue), status, phase (upcoming, open, closed, results), opensAt, closesAt (ISO 8601), audience, subject, resultsURL (résultats agrégés en JSON une fois publiés).",
-            "ar": "الاستشارات العمومية: المعرف، العنوان حسب اللغة، الحالة، المرحلة، تاريخا الافتتاح والإغلاق، الجمهور، الموضوع، رابط النتائج المجمعة بعد نشرها.",
-            "en": "Public consultations: id, title (per locale), status, phase (upcoming, open, closed, results), opensAt, closesAt (ISO 8601), audience, subject, resultsURL (aggregated results as JSON once published).",
-        ], paginated: true),
-    ]
-
-    public static var templates: URL? { Bundle.module.url(forResource: "Templates", withExtension: nil) }
-    public static var strings: URL? { Bundle.module.url(forResource: "Strings", withExtension: nil) }
-
-    public static func migrations(_ migrations: inout ModuleMigrations) { ConsultationSchema.register(&migrations) }
+    public static let manifest = ModuleManifest(
+        id: "consultations",
+        title: ["fr": "Consultations", "ar": "الاستشارات", "en": "Consultations"],
+        summary: [
+            "fr": "Questionnaires publics, une réponse par personne, résultats publiés en graphiques et en données.",
+            "ar": "استمارات عمومية، جواب واحد لكل شخص، ونتائج منشورة في رسوم بيانية وبيانات.",
+            "en": "Public questionnaires, one answer per person, results published as charts and data.",
+        ],
+        permissions: [
+            Permission("consultations.edit", title: ["fr": "Préparer et publier des consultations", "ar": "إعداد الاستشارات ونشرها",
+                                                     "en": "Prepare and publish consultations"], roles: [.editor]),
+            Permission("consultations.moderate", title: ["fr": "Masquer des réponses libres", "ar": "إخفاء الأجوبة الحرة", "en": "Hide free-text answers"],
+                       roles: [.moderator]),
+        ],
+        consoleLinks: [
+            ConsoleLink(title: ["fr": "Gérer les consultations", "ar": "إدارة الاستشارات", "en": "Manage consultations"], path: "",
+                        permission: "consultations.edit"),
+        ],
+        openData: [
+            OpenDataset(file: "consultations.json", path: "/api/v1/consultations", description: [
+                "fr": "Les consultations publiques : id, title (par langue), status, phase (upcoming, open, closed, results), opensAt, closesAt (ISO 8601), audience, subject, resultsURL (résultats agrégés en JSON une fois publiés).",
+                "ar": "الاستشارات العمومية: المعرف، العنوان حسب اللغة، الحالة، المرحلة، تاريخا الافتتاح والإغلاق، الجمهور، الموضوع، رابط النتائج المجمعة بعد نشرها.",
+                "en": "Public consultations: id, title (per locale), status, phase (upcoming, open, closed, results), opensAt, closesAt (ISO 8601), audience, subject, resultsURL (aggregated results as JSON once published).",
+            ], paginated: true),
+        ],
+        resources: .module,
+        migrations: ConsultationSchema.register)
 
     private let environment: ModuleEnvironment
 

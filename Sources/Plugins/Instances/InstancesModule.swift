@@ -6,48 +6,46 @@ import GRDB
 /// members, meetings, opinions and the commune's follow-up of them — in its own tenant; the parent
 /// commune lists its instances from what each publishes.
 public struct InstancesModule: CivicModule {
-    public static let id = "instances"
-    public static let title: LocalizedText = ["fr": "Instances consultatives", "ar": "الهيئات الاستشارية", "en": "Consultative instances"]
-    public static let summary: LocalizedText = [
-        "fr": "Profil, membres, réunions et avis des instances consultatives, et les suites données par la commune.",
-        "ar": "تعريف الهيئات الاستشارية وأعضاؤها واجتماعاتها وآراؤها، وما خصصته لها الجماعة من تتبع.",
-        "en": "Profile, members, meetings and opinions of consultative instances, and the commune's follow-up.",
-    ]
-    public static let permissions = [
-        Permission("instances.edit", title: ["fr": "Gérer la section de l'instance", "ar": "تدبير فضاء الهيئة", "en": "Manage the instance's section"],
-                   roles: [.editor]),
-    ]
-    public static let consoleLinks = [
-        ConsoleLink(title: ["fr": "Profil, membres, réunions et avis", "ar": "التعريف والأعضاء والاجتماعات والآراء",
-                            "en": "Profile, members, meetings and opinions"], path: "", permission: "instances.edit"),
-    ]
-    public static let openData = [
-        OpenDataset(file: "instance.json", path: "/api/v1/instances", description: [
-            "fr": "Pour une instance : profil, membres, réunions et avis avec la suite donnée par la commune. Pour une commune : ses instances et leurs chiffres publics.",
-            "ar": "بالنسبة لهيئة: التعريف والأعضاء والاجتماعات والآراء مع تتبع الجماعة. بالنسبة لجماعة: هيئاتها وأرقامها العمومية.",
-            "en": "For an instance: profile, members, meetings and opinions with the commune's follow-up. For a commune: its instances and their public facts.",
-        ]),
-        OpenDataset(file: "members.csv", path: "/instances/members.csv", description: [
-            "fr": "Membres : name, role (president, rapporteur, member), quality, started_on, ended_on (vide si toujours membre).",
-            "ar": "الأعضاء: الاسم، الدور، الصفة، تاريخ البداية، تاريخ النهاية (فارغ إن كان لا يزال عضوا).",
-            "en": "Members: name, role (president, rapporteur, member), quality, started_on, ended_on (empty while still a member).",
-        ]),
-        OpenDataset(file: "meetings.csv", path: "/instances/meetings.csv", description: [
-            "fr": "Réunions : starts_at (heure locale AAAA-MM-JJTHH:MM), status (planned, held, cancelled), place, agenda, attendance, minutes_file.",
-            "ar": "الاجتماعات: التاريخ والساعة المحليان، الحالة، المكان، جدول الأعمال، عدد الحاضرين، ملف المحضر.",
-            "en": "Meetings: starts_at (local time YYYY-MM-DDTHH:MM), status (planned, held, cancelled), place, agenda, attendance, minutes_file.",
-        ]),
-        OpenDataset(file: "opinions.csv", path: "/instances/opinions.csv", description: [
-            "fr": "Avis : adopted_on, title, subject, follow_up (received, under_study, taken, not_taken), follow_up_on, follow_up_reason, file.",
-            "ar": "الآراء: تاريخ المصادقة، العنوان، الموضوع، التتبع، تاريخه، سببه، الملف.",
-            "en": "Opinions: adopted_on, title, subject, follow_up (received, under_study, taken, not_taken), follow_up_on, follow_up_reason, file.",
-        ]),
-    ]
-
-    public static var templates: URL? { Bundle.module.url(forResource: "Templates", withExtension: nil) }
-    public static var strings: URL? { Bundle.module.url(forResource: "Strings", withExtension: nil) }
-
-    public static func migrations(_ migrations: inout ModuleMigrations) { InstanceSchema.register(&migrations) }
+    public static let manifest = ModuleManifest(
+        id: "instances",
+        title: ["fr": "Instances consultatives", "ar": "الهيئات الاستشارية", "en": "Consultative instances"],
+        summary: [
+            "fr": "Profil, membres, réunions et avis des instances consultatives, et les suites données par la commune.",
+            "ar": "تعريف الهيئات الاستشارية وأعضاؤها واجتماعاتها وآراؤها، وما خصصته لها الجماعة من تتبع.",
+            "en": "Profile, members, meetings and opinions of consultative instances, and the commune's follow-up.",
+        ],
+        permissions: [
+            Permission("instances.edit", title: ["fr": "Gérer la section de l'instance", "ar": "تدبير فضاء الهيئة", "en": "Manage the instance's section"],
+                       roles: [.editor]),
+        ],
+        consoleLinks: [
+            ConsoleLink(title: ["fr": "Profil, membres, réunions et avis", "ar": "التعريف والأعضاء والاجتماعات والآراء",
+                                "en": "Profile, members, meetings and opinions"], path: "", permission: "instances.edit"),
+        ],
+        openData: [
+            OpenDataset(file: "instance.json", path: "/api/v1/instances", description: [
+                "fr": "Pour une instance : profil, membres, réunions et avis avec la suite donnée par la commune. Pour une commune : ses instances et leurs chiffres publics.",
+                "ar": "بالنسبة لهيئة: التعريف والأعضاء والاجتماعات والآراء مع تتبع الجماعة. بالنسبة لجماعة: هيئاتها وأرقامها العمومية.",
+                "en": "For an instance: profile, members, meetings and opinions with the commune's follow-up. For a commune: its instances and their public facts.",
+            ]),
+            OpenDataset(file: "members.csv", path: "/instances/members.csv", description: [
+                "fr": "Membres : name, role (president, rapporteur, member), quality, started_on, ended_on (vide si toujours membre).",
+                "ar": "الأعضاء: الاسم، الدور، الصفة، تاريخ البداية، تاريخ النهاية (فارغ إن كان لا يزال عضوا).",
+                "en": "Members: name, role (president, rapporteur, member), quality, started_on, ended_on (empty while still a member).",
+            ]),
+            OpenDataset(file: "meetings.csv", path: "/instances/meetings.csv", description: [
+                "fr": "Réunions : starts_at (heure locale AAAA-MM-JJTHH:MM), status (planned, held, cancelled), place, agenda, attendance, minutes_file.",
+                "ar": "الاجتماعات: التاريخ والساعة المحليان، الحالة، المكان، جدول الأعمال، عدد الحاضرين، ملف المحضر.",
+                "en": "Meetings: starts_at (local time YYYY-MM-DDTHH:MM), status (planned, held, cancelled), place, agenda, attendance, minutes_file.",
+            ]),
+            OpenDataset(file: "opinions.csv", path: "/instances/opinions.csv", description: [
+                "fr": "Avis : adopted_on, title, subject, follow_up (received, under_study, taken, not_taken), follow_up_on, follow_up_reason, file.",
+                "ar": "الآراء: تاريخ المصادقة، العنوان، الموضوع، التتبع، تاريخه، سببه، الملف.",
+                "en": "Opinions: adopted_on, title, subject, follow_up (received, under_study, taken, not_taken), follow_up_on, follow_up_reason, file.",
+            ]),
+        ],
+        resources: .module,
+        migrations: InstanceSchema.register)
 
     private let services: ModuleServices
 

@@ -5,39 +5,39 @@ import GRDB
 /// Markdown content pages per tenant ("About the action plan", "How to take part"),
 /// translatable, with editor create/edit/publish and a public history.
 public struct PagesModule: CivicModule {
-    public static let id = "pages"
-    public static let title: LocalizedText = ["fr": "Pages", "ar": "الصفحات", "en": "Pages"]
-    public static let summary: LocalizedText = [
-        "fr": "Pages de contenu en Markdown, traduisibles, avec historique public.",
-        "ar": "صفحات محتوى بصيغة ماركداون، قابلة للترجمة، مع سجل عمومي للتغييرات.",
-        "en": "Translatable Markdown content pages with a public history.",
-    ]
-    public static let permissions = [
-        Permission("pages.edit", title: ["fr": "Créer et modifier des pages", "ar": "إنشاء الصفحات وتعديلها", "en": "Create and edit pages"],
-                   roles: [.editor]),
-        Permission("pages.publish", title: ["fr": "Publier et dépublier des pages", "ar": "نشر الصفحات وسحبها", "en": "Publish and unpublish pages"],
-                   roles: [.editor]),
-    ]
-    public static let settings = [
-        ModuleSetting(key: "history_public", title: ["fr": "Historique des modifications public", "ar": "سجل التعديلات متاح للعموم",
-                                                      "en": "Public history of changes"],
-                      kind: .flag, defaultValue: "true"),
-    ]
-    public static let consoleLinks = [
-        ConsoleLink(title: ["fr": "Gérer les pages", "ar": "إدارة الصفحات", "en": "Manage pages"], path: "", permission: "pages.edit"),
-    ]
-    public static let openData = [
-        OpenDataset(file: "pages.json", path: "/api/v1/pages", description: [
-            "fr": "Les pages publiées : slug, title (par langue), updatedAt (ISO 8601), url.",
-            "ar": "الصفحات المنشورة: المعرف، العنوان حسب اللغة، تاريخ التحديث، الرابط.",
-            "en": "Published pages: slug, title (per locale), updatedAt (ISO 8601), url.",
-        ], paginated: true),
-    ]
+    public static let manifest = ModuleManifest(
+        id: "pages",
+        title: ["fr": "Pages", "ar": "الصفحات", "en": "Pages"],
+        summary: [
+            "fr": "Pages de contenu en Markdown, traduisibles, avec historique public.",
+            "ar": "صفحات محتوى بصيغة ماركداون، قابلة للترجمة، مع سجل عمومي للتغييرات.",
+            "en": "Translatable Markdown content pages with a public history.",
+        ],
+        permissions: [
+            Permission("pages.edit", title: ["fr": "Créer et modifier des pages", "ar": "إنشاء الصفحات وتعديلها", "en": "Create and edit pages"],
+                       roles: [.editor]),
+            Permission("pages.publish", title: ["fr": "Publier et dépublier des pages", "ar": "نشر الصفحات وسحبها", "en": "Publish and unpublish pages"],
+                       roles: [.editor]),
+        ],
+        settings: [
+            ModuleSetting(key: "history_public", title: ["fr": "Historique des modifications public", "ar": "سجل التعديلات متاح للعموم",
+                                                          "en": "Public history of changes"],
+                          kind: .flag, defaultValue: "true"),
+        ],
+        consoleLinks: [
+            ConsoleLink(title: ["fr": "Gérer les pages", "ar": "إدارة الصفحات", "en": "Manage pages"], path: "", permission: "pages.edit"),
+        ],
+        openData: [
+            OpenDataset(file: "pages.json", path: "/api/v1/pages", description: [
+                "fr": "Les pages publiées : slug, title (par langue), updatedAt (ISO 8601), url.",
+                "ar": "الصفحات المنشورة: المعرف، العنوان حسب اللغة، تاريخ التحديث، الرابط.",
+                "en": "Published pages: slug, title (per locale), updatedAt (ISO 8601), url.",
+            ], paginated: true),
+        ],
+        resources: .module,
+        migrations: schema)
 
-    public static var templates: URL? { Bundle.module.url(forResource: "Templates", withExtension: nil) }
-    public static var strings: URL? { Bundle.module.url(forResource: "Strings", withExtension: nil) }
-
-    public static func migrations(_ migrations: inout ModuleMigrations) {
+    private static func schema(_ migrations: inout ModuleMigrations) {
         migrations.add("001-create-page") { db in
             try db.create(table: "page") { t in
                 t.autoIncrementedPrimaryKey("id")

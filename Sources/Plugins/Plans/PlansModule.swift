@@ -4,36 +4,34 @@ import GRDB
 
 /// The communal action plan, its commitments and activities, their progress and indicators, in public.
 public struct PlansModule: CivicModule {
-    public static let id = "plans"
-    public static let title: LocalizedText = ["fr": "Plan d'action", "ar": "خطة العمل", "en": "Action plan"]
-    public static let summary: LocalizedText = [
-        "fr": "Le plan d'action communal, ses engagements, activités, avancement et indicateurs, en public.",
-        "ar": "خطة العمل الجماعية والتزاماتها وأنشطتها ومدى تقدمها ومؤشراتها، للعموم.",
-        "en": "The communal action plan, its commitments, activities, progress and indicators, in public.",
-    ]
-    public static let permissions = [
-        Permission("plans.edit", title: ["fr": "Modifier le plan d'action", "ar": "تعديل خطة العمل", "en": "Edit the action plan"], roles: [.editor]),
-    ]
-    public static let consoleLinks = [
-        ConsoleLink(title: ["fr": "Gérer le plan d'action", "ar": "إدارة خطة العمل", "en": "Manage the action plan"], path: "", permission: "plans.edit"),
-    ]
-    public static var templates: URL? { Bundle.module.url(forResource: "Templates", withExtension: nil) }
-    public static var strings: URL? { Bundle.module.url(forResource: "Strings", withExtension: nil) }
-
-    public static let openData = [
-        OpenDataset(file: "plan.csv", path: "/plans/export.csv", description: [
-            "fr": "Le plan d'action, une ligne par engagement (type commitment) et par activité (type activity) : number, activity_id, position, title.<langue>, principles (séparés par ;), lead_services, other_actors, problem, solution, expected_results (par langue), status, completion (niveau OGP), published, planned_start, planned_end, actual_start, actual_end (AAAA-MM), progress (%), responsible, deliverable (par langue).",
-            "ar": "خطة العمل، سطر لكل التزام (type commitment) ولكل نشاط (type activity): الرقم، المعرف، الترتيب، العنوان حسب اللغة، المبادئ، المصالح، المشكل، الحل، النتائج المنتظرة، الحالة، مستوى الإنجاز، النشر، التواريخ المبرمجة والفعلية (YYYY-MM)، نسبة التقدم، المسؤول، المخرجات.",
-            "en": "The action plan, one row per commitment (type commitment) and per activity (type activity): number, activity_id, position, title.<locale>, principles (separated by ;), lead_services, other_actors, problem, solution, expected_results (per locale), status, completion (OGP level), published, planned_start, planned_end, actual_start, actual_end (YYYY-MM), progress (%), responsible, deliverable (per locale).",
-        ]),
-        OpenDataset(file: "plan.json", path: "/plans/export.json", description: [
-            "fr": "Le plan d'action complet en JSON : engagements, activités, indicateurs et leurs valeurs, points d'étape, champs traduits par langue.",
-            "ar": "خطة العمل كاملة بصيغة JSON: الالتزامات والأنشطة والمؤشرات وقيمها ونقط التقدم، مع الحقول المترجمة حسب اللغة.",
-            "en": "The whole action plan as JSON: commitments, activities, indicators and their values, progress updates, translated fields per locale.",
-        ]),
-    ]
-
-    public static func migrations(_ migrations: inout ModuleMigrations) { PlanSchema.register(&migrations) }
+    public static let manifest = ModuleManifest(
+        id: "plans",
+        title: ["fr": "Plan d'action", "ar": "خطة العمل", "en": "Action plan"],
+        summary: [
+            "fr": "Le plan d'action communal, ses engagements, activités, avancement et indicateurs, en public.",
+            "ar": "خطة العمل الجماعية والتزاماتها وأنشطتها ومدى تقدمها ومؤشراتها، للعموم.",
+            "en": "The communal action plan, its commitments, activities, progress and indicators, in public.",
+        ],
+        permissions: [
+            Permission("plans.edit", title: ["fr": "Modifier le plan d'action", "ar": "تعديل خطة العمل", "en": "Edit the action plan"], roles: [.editor]),
+        ],
+        consoleLinks: [
+            ConsoleLink(title: ["fr": "Gérer le plan d'action", "ar": "إدارة خطة العمل", "en": "Manage the action plan"], path: "", permission: "plans.edit"),
+        ],
+        openData: [
+            OpenDataset(file: "plan.csv", path: "/plans/export.csv", description: [
+                "fr": "Le plan d'action, une ligne par engagement (type commitment) et par activité (type activity) : number, activity_id, position, title.<langue>, principles (séparés par ;), lead_services, other_actors, problem, solution, expected_results (par langue), status, completion (niveau OGP), published, planned_start, planned_end, actual_start, actual_end (AAAA-MM), progress (%), responsible, deliverable (par langue).",
+                "ar": "خطة العمل، سطر لكل التزام (type commitment) ولكل نشاط (type activity): الرقم، المعرف، الترتيب، العنوان حسب اللغة، المبادئ، المصالح، المشكل، الحل، النتائج المنتظرة، الحالة، مستوى الإنجاز، النشر، التواريخ المبرمجة والفعلية (YYYY-MM)، نسبة التقدم، المسؤول، المخرجات.",
+                "en": "The action plan, one row per commitment (type commitment) and per activity (type activity): number, activity_id, position, title.<locale>, principles (separated by ;), lead_services, other_actors, problem, solution, expected_results (per locale), status, completion (OGP level), published, planned_start, planned_end, actual_start, actual_end (YYYY-MM), progress (%), responsible, deliverable (per locale).",
+            ]),
+            OpenDataset(file: "plan.json", path: "/plans/export.json", description: [
+                "fr": "Le plan d'action complet en JSON : engagements, activités, indicateurs et leurs valeurs, points d'étape, champs traduits par langue.",
+                "ar": "خطة العمل كاملة بصيغة JSON: الالتزامات والأنشطة والمؤشرات وقيمها ونقط التقدم، مع الحقول المترجمة حسب اللغة.",
+                "en": "The whole action plan as JSON: commitments, activities, indicators and their values, progress updates, translated fields per locale.",
+            ]),
+        ],
+        resources: .module,
+        migrations: PlanSchema.register)
 
     private let services: ModuleServices
 

@@ -5,36 +5,34 @@ import GRDB
 /// Every monitoring report, on time, findable and downloadable: files checked and hashed, deadlines
 /// tracked in public, full-text search, feeds and exports.
 public struct ReportsModule: CivicModule {
-    public static let id = "reports"
-    public static let title: LocalizedText = ["fr": "Rapports", "ar": "التقارير", "en": "Reports"]
-    public static let summary: LocalizedText = [
-        "fr": "Archive publique des rapports de suivi, avec échéances, empreintes et recherche.",
-        "ar": "أرشيف عمومي لتقارير التتبع، مع الآجال والبصمات والبحث.",
-        "en": "Public archive of monitoring reports, with deadlines, checksums and search.",
-    ]
-    public static let permissions = [
-        Permission("reports.edit", title: ["fr": "Publier des rapports", "ar": "نشر التقارير", "en": "Publish reports"], roles: [.editor]),
-    ]
-    public static let consoleLinks = [
-        ConsoleLink(title: ["fr": "Gérer les rapports", "ar": "إدارة التقارير", "en": "Manage reports"], path: "", permission: "reports.edit"),
-    ]
-    public static let openData = [
-        OpenDataset(file: "reports.csv", path: "/reports/export.csv", description: [
-            "fr": "Les rapports, un par ligne : id, type, year (année couverte), period_start, period_end, published_on (AAAA-MM-JJ), status (published, withdrawn), languages, title.<langue>, summary.<langue>, files (adresses), sha256 (empreintes des fichiers), sample.",
-            "ar": "التقارير، تقرير في كل سطر: المعرف، النوع، السنة المغطاة، بداية ونهاية الفترة، تاريخ النشر، الحالة، اللغات، العنوان والملخص حسب اللغة، الملفات وبصماتها SHA-256، مثال.",
-            "en": "Reports, one per row: id, type, year (year covered), period_start, period_end, published_on (YYYY-MM-DD), status (published, withdrawn), languages, title.<locale>, summary.<locale>, files (addresses), sha256 (file checksums), sample.",
-        ]),
-        OpenDataset(file: "reports.json", path: "/api/v1/reports", description: [
-            "fr": "Les rapports en JSON avec leurs fichiers, les échéances attendues (état : à temps, en retard, manquant) et le taux de publication à temps.",
-            "ar": "التقارير بصيغة JSON مع ملفاتها والآجال المنتظرة (في الوقت، متأخر، غائب) ونسبة النشر في الوقت.",
-            "en": "Reports as JSON with their files, the expected deadlines (on time, late, missing) and the on-time rate.",
-        ], paginated: true),
-    ]
-
-    public static var templates: URL? { Bundle.module.url(forResource: "Templates", withExtension: nil) }
-    public static var strings: URL? { Bundle.module.url(forResource: "Strings", withExtension: nil) }
-
-    public static func migrations(_ migrations: inout ModuleMigrations) { ReportSchema.register(&migrations) }
+    public static let manifest = ModuleManifest(
+        id: "reports",
+        title: ["fr": "Rapports", "ar": "التقارير", "en": "Reports"],
+        summary: [
+            "fr": "Archive publique des rapports de suivi, avec échéances, empreintes et recherche.",
+            "ar": "أرشيف عمومي لتقارير التتبع، مع الآجال والبصمات والبحث.",
+            "en": "Public archive of monitoring reports, with deadlines, checksums and search.",
+        ],
+        permissions: [
+            Permission("reports.edit", title: ["fr": "Publier des rapports", "ar": "نشر التقارير", "en": "Publish reports"], roles: [.editor]),
+        ],
+        consoleLinks: [
+            ConsoleLink(title: ["fr": "Gérer les rapports", "ar": "إدارة التقارير", "en": "Manage reports"], path: "", permission: "reports.edit"),
+        ],
+        openData: [
+            OpenDataset(file: "reports.csv", path: "/reports/export.csv", description: [
+                "fr": "Les rapports, un par ligne : id, type, year (année couverte), period_start, period_end, published_on (AAAA-MM-JJ), status (published, withdrawn), languages, title.<langue>, summary.<langue>, files (adresses), sha256 (empreintes des fichiers), sample.",
+                "ar": "التقارير، تقرير في كل سطر: المعرف، النوع، السنة المغطاة، بداية ونهاية الفترة، تاريخ النشر، الحالة، اللغات، العنوان والملخص حسب اللغة، الملفات وبصماتها SHA-256، مثال.",
+                "en": "Reports, one per row: id, type, year (year covered), period_start, period_end, published_on (YYYY-MM-DD), status (published, withdrawn), languages, title.<locale>, summary.<locale>, files (addresses), sha256 (file checksums), sample.",
+            ]),
+            OpenDataset(file: "reports.json", path: "/api/v1/reports", description: [
+                "fr": "Les rapports en JSON avec leurs fichiers, les échéances attendues (état : à temps, en retard, manquant) et le taux de publication à temps.",
+                "ar": "التقارير بصيغة JSON مع ملفاتها والآجال المنتظرة (في الوقت، متأخر، غائب) ونسبة النشر في الوقت.",
+                "en": "Reports as JSON with their files, the expected deadlines (on time, late, missing) and the on-time rate.",
+            ], paginated: true),
+        ],
+        resources: .module,
+        migrations: ReportSchema.register)
 
     private let services: ModuleServices
 

@@ -1,0 +1,50 @@
+import CivicSDK
+import Foundation
+import Testing
+@testable import OpenCommune
+
+/// The manifest's promise: a module's id is its one name everywhere.
+@Suite struct ModuleManifestTests {
+    private let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    @Test func theIdIsTheFolderTheURLSegmentAndThePrefixOfPermissionsAndMigrations() throws {
+        for type in InstalledModules.all {
+            let manifest = type.manifest
+            #expect(manifest.id.range(of: "^[a-z]+$", options: .regularExpression) != nil, "\(manifest.id)")
+            let folder = repository.appendingPathComponent("Sources/Plugins/\(manifest.id.prefix(1).uppercased() + manifest.id.dropFirst())")
+            for inner in ["Routes", "Records", "Console", "Templates", "Strings"] {
+                #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(inner).path), "\(manifest.id) has no \(inner)/")
+            }
+            for permission in manifest.permissions { #expect(permission.module == manifest.id, "\(permission.id)") }
+            var migrations = ModuleMigrations(moduleID: manifest.id)
+            manifest.migrations(&migrations)
+            #expect(!migrations.list.isEmpty)
+            for migration in migrations.list { #expect(migration.id.hasPrefix("\(manifest.id)/")) }
+            for dataset in manifest.openData { #expect(dataset.path.hasPrefix("/\(manifest.id)") || dataset.path.hasPrefix("/api/v1/\(manifest.id)")) }
+        }
+    }
+
+    @Test func stringsAndTemplatesLiveInTheModulesOwnNamespace() throws {
+        for type in InstalledModules.all {
+            let manifest = type.manifest
+            let strings = try #require(manifest.strings, "\(manifest.id) ships no Strings")
+            for locale in ["fr", "ar", "en"] {
+                let data = try Data(contentsOf: strings.appendingPathComponent("\(locale).json"))
+                let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+                #expect(Array(object.keys) == [manifest.id], "\(manifest.id)/\(locale).json: top-level keys \(object.keys.sorted())")
+            }
+            let templates = try #require(manifest.templates, "\(manifest.id) ships no Templates")
+            #expect(try !FileManager.default.contentsOfDirectory(atPath: templates.path).filter { $0.hasSuffix(".mustache") }.isEmpty)
+        }
+    }
+
+    @Test func aModuleListedTwiceIsRefused() throws {
+        let folder = NSTemporaryDirectory() + "oc-manifest-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var config = ServerConfig()
+        config.dataDirectory = folder
+        #expect(throws: ConfigError.self) {
+            _ = try HostServices(config: config, modules: InstalledModules.all + [InstalledModules.all[0]], logger: .init(label: "test"))
+        }
+    }
+}
