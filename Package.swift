@@ -40,6 +40,8 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                // page models conform to MustacheParent so templates read them without reflection
+                .product(name: "Mustache", package: "swift-mustache"),
             ],
             path: "Sources/SDK",
             swiftSettings: strict

@@ -106,6 +106,11 @@ public struct CivicContext: RequestContext {
         value.resolve(locale, fallbacks: fallbackLocales)
     }
 
+    /// Renders a page model of the current module in the tenant layout.
+    public func render<Model: PageModel>(_ page: Model, title: String, status: HTTPResponse.Status = .ok) throws -> Response {
+        try renderer.page(page, title: title, context: self, status: status)
+    }
+
     /// Renders `template` of the current module in the tenant layout.
     public func render(_ template: String, title: String, data: [String: Any] = [:],
                        status: HTTPResponse.Status = .ok, cache: CachePolicy = .shared) throws -> Response {

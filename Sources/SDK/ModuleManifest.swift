@@ -24,12 +24,14 @@ public struct ModuleManifest: Sendable {
     public let openData: [OpenDataset]
     /// The module's resource bundle (`Bundle.module`), holding `Templates/` and `Strings/`.
     public let resources: Bundle?
+    /// The module's page models, each checked against its template when the host starts.
+    public let pages: [any PageModel.Type]
     /// Appends the module's schema migrations (append-only, literal data only).
     public let migrations: @Sendable (inout ModuleMigrations) -> Void
 
     /// Declares a module.
     public init(id: String, title: LocalizedText, summary: LocalizedText, permissions: [Permission] = [], settings: [ModuleSetting] = [],
-                consoleLinks: [ConsoleLink] = [], openData: [OpenDataset] = [], resources: Bundle? = nil,
+                consoleLinks: [ConsoleLink] = [], openData: [OpenDataset] = [], resources: Bundle? = nil, pages: [any PageModel.Type] = [],
                 migrations: @escaping @Sendable (inout ModuleMigrations) -> Void = { _ in }) {
         self.id = id
         self.title = title
@@ -39,6 +41,7 @@ public struct ModuleManifest: Sendable {
         self.consoleLinks = consoleLinks
         self.openData = openData
         self.resources = resources
+        self.pages = pages
         self.migrations = migrations
     }
 

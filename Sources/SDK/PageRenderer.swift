@@ -17,6 +17,13 @@ public protocol PageRenderer: Sendable {
     func page(_ template: String, title: String, data: [String: Any], context: CivicContext,
               status: HTTPResponse.Status, cache: CachePolicy) throws -> Response
 
+    /// Renders a page model of `context.module` (or of the host when `nil`) inside the layout; its
+    /// template is the model's ``PageModel/template``, its cache policy the model's.
+    func page<Model: PageModel>(_ model: Model, title: String, context: CivicContext, status: HTTPResponse.Status) throws -> Response
+
+    /// Renders `model` with `template` (a full name such as `"plans/feed"`) alone, without the layout: feeds, SVG, fragments.
+    func fragment<Model: TemplateModel>(_ template: String, model: Model, context: CivicContext) throws -> String
+
     /// Renders `template` (a full name such as `"plans/feed"`) alone, without the layout: feeds, SVG, e-mails.
     func fragment(_ template: String, data: [String: Any], context: CivicContext) throws -> String
 

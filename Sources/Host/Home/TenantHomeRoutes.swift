@@ -15,30 +15,23 @@ struct TenantHomeRoutes {
         let tenant = context.tenant
         guard let entry = services.registry.entry(tenant.slug) else { throw HTTPError(.notFound) }
         let enabled = services.modules.modules.filter { entry.isEnabled($0.id) }
-        var cards: [[String: Any]] = []
+        var cards: [HomePage.Card] = []
         for module in enabled {
             var moduleContext = context
             moduleContext.module = module.id
             moduleContext.moduleSettings = ModuleSettings(declared: module.manifest.settings, values: entry.modules[module.id]?.settings ?? [:])
             if let card = try await module.instance.summaryCard(moduleContext) {
-                cards.append(["title": card.title, "text": card.text,
-                              "items": card.items.map { ["label": $0.label, "href": $0.href] },
-                              "link": card.link.map { [["label": $0.label, "href": $0.href]] } ?? []])
+                cards.append(HomePage.Card(title: card.title, text: card.text, items: card.items.map { HomePage.Link(label: $0.label, href: $0.href) },
+                                           link: card.link.map { HomePage.Link(label: $0.label, href: $0.href) }))
             }
         }
-        let figures = try await services.figures.live(context).values.sorted { $0.id < $1.id }.map { indicator -> [String: Any] in
-            ["label": context.localized(indicator.title), "value": Self.format(indicator.value), "unit": context.localized(indicator.unit)]
+        let figures = try await services.figures.live(context).values.sorted { $0.id < $1.id }.map { indicator in
+            HomePage.Figure(label: context.localized(indicator.title), value: Self.format(indicator.value), unit: context.localized(indicator.unit))
         }
         let children = tenant.kind == .commune ? services.registry.instances(of: tenant.slug) : []
-        let data: [String: Any] = [
-            "name": tenant.displayName(context.locale),
-            "isInstance": tenant.kind == .instance,
-            "cards": cards, "hasCards": !cards.isEmpty,
-            "figures": figures, "hasFigures": !figures.isEmpty,
-            "instances": children.map { ["name": $0.tenant.displayName(context.locale), "href": TenantLinks.home($0)] },
-            "hasInstances": !children.isEmpty,
-        ]
-        return try context.render("home", title: tenant.displayName(context.locale), data: data)
+        let page = HomePage(name: tenant.displayName(context.locale), cards: cards, figures: figures,
+                            instances: children.map { HomePage.Instance(name: $0.tenant.displayName(context.locale), href: TenantLinks.home($0)) })
+        return try context.render(page, title: tenant.displayName(context.locale))
     }
 
     /// The tenant's colour as CSS custom properties (kept out of the HTML so the CSP can forbid inline styles).

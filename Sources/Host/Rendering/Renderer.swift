@@ -3,17 +3,23 @@ import Foundation
 import Hummingbird
 import Ink
 import Mustache
+import Synchronization
 
 /// Renders templates of the host and modules inside the layout, in the visitor's language.
 ///
-/// Templates get dictionaries and ``StringTable``s, never reflected structs: swift-mustache's
-/// `Mirror` path is several times slower.
+/// Templates get typed page models (``PageModel``), checked against their template at start-up,
+/// and ``StringTable``s; never reflected structs: swift-mustache's `Mirror` path is several times slower.
 final class Renderer: PageRenderer {
-    private let library: MustacheLibrary
+    let library: MustacheLibrary
     /// String catalogs: `""` for host pages, else the host's merged with a module's.
-    private let catalogs: [String: StringCatalog]
+    let catalogs: [String: StringCatalog]
+    /// Template texts by full name, for the template check.
+    let templateTexts: [String: String]
+    /// Models already checked against their template (see ``TemplateCheck``).
+    let checked = Mutex<Set<ObjectIdentifier>>([])
     private let registry: TenantRegistry
     private let modules: ModuleCatalog
+    var modulesManifests: [ModuleManifest] { modules.manifests }
 
     init(registry: TenantRegistry, modules: ModuleCatalog) throws {
         self.registry = registry
@@ -23,24 +29,28 @@ final class Renderer: PageRenderer {
               let hostStrings = Bundle.module.url(forResource: "Strings", withExtension: nil) else {
             throw ConfigError("the host's Templates and Strings resources are missing next to the executable")
         }
-        try Self.register(directory: hostTemplates, prefix: "", into: &library)
+        var texts: [String: String] = [:]
+        try Self.register(directory: hostTemplates, prefix: "", into: &library, texts: &texts)
         var host = StringCatalog()
         try host.load(directory: hostStrings)
         var catalogs = ["": host]
         for type in modules.manifests {
-            if let templates = type.templates { try Self.register(directory: templates, prefix: "\(type.id)/", into: &library) }
+            if let templates = type.templates { try Self.register(directory: templates, prefix: "\(type.id)/", into: &library, texts: &texts) }
             var merged = host
             if let strings = type.strings { try merged.load(directory: strings) }
             catalogs[type.id] = merged
         }
         self.library = library
         self.catalogs = catalogs
+        self.templateTexts = texts
+        try checkDeclaredPages()
     }
 
-    private static func register(directory: URL, prefix: String, into library: inout MustacheLibrary) throws {
+    private static func register(directory: URL, prefix: String, into library: inout MustacheLibrary, texts: inout [String: String]) throws {
         let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".mustache") }
         for file in files {
             let text = try String(contentsOf: directory.appendingPathComponent(file), encoding: .utf8)
+            texts[prefix + String(file.dropLast(".mustache".count))] = text
             do {
                 library.register(try MustacheTemplate(string: text), named: prefix + String(file.dropLast(".mustache".count)))
             } catch {
@@ -90,6 +100,12 @@ final class Renderer: PageRenderer {
         values["root"] = chrome.root
         values["csrf"] = chrome.csrf
         values["lang"] = chrome.locale
+        return try render(name, values: values, strings: strings, title: title, chrome: chrome, status: status, cache: cache)
+    }
+
+    /// Renders `name` with `values` (a model in its scope, or a dictionary) inside the layout.
+    func render(_ name: String, values: Any, strings: StringTable, title: String, chrome: Chrome,
+                status: HTTPResponse.Status, cache: CachePolicy) throws -> Response {
         guard let content = library.render(values, withTemplate: name) else {
             throw HTTPError(.internalServerError, message: "template \(name) is missing")
         }

@@ -1,0 +1,6 @@
+import CivicSDK
+
+/// The host's page models, each checked against its template when the host starts.
+enum HostPages {
+    static let all: [any PageModel.Type] = [HomePage.self]
+}

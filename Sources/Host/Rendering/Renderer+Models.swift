@@ -1,0 +1,80 @@
+import CivicSDK
+import Hummingbird
+import Mustache
+
+/// A model as its template sees it: the page's fields, and the keys every page may read
+/// (``TemplateCheck/globals``: strings, root, form token, language).
+struct TemplateScope<Model: TemplateModel>: MustacheParent {
+    let model: Model
+    let strings: StringTable
+    let root: String
+    let csrf: String
+    let lang: String
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "t": strings
+        case "root": root
+        case "csrf": csrf
+        case "lang": lang
+        default: model.child(named: name)
+        }
+    }
+}
+
+extension Renderer {
+    /// Renders a page model of the current module (or of the host) inside the layout.
+    func page<Model: PageModel>(_ model: Model, title: String, context: CivicContext, status: HTTPResponse.Status) throws -> Response {
+        try page(model, module: context.module, title: title, chrome: chrome(context), status: status)
+    }
+
+    /// Renders a page model of `module` (or of the host when `nil`) with the given chrome.
+    func page<Model: PageModel>(_ model: Model, module: String?, title: String, chrome: Chrome,
+                                status: HTTPResponse.Status = .ok) throws -> Response {
+        let name = module.map { "\($0)/\(Model.template)" } ?? Model.template
+        try ensureChecked(Model.self, template: name, module: module)
+        let strings = (catalogs[module ?? ""] ?? catalogs[""]!).table(chrome.locale)
+        let scope = TemplateScope(model: model, strings: strings, root: chrome.root, csrf: chrome.csrf, lang: chrome.locale)
+        return try render(name, values: scope, strings: strings, title: title, chrome: chrome, status: status, cache: model.cachePolicy)
+    }
+
+    /// Renders a model with a full template name (`"plans/feed"`), without the layout: feeds, SVG, fragments.
+    func fragment<Model: TemplateModel>(_ template: String, model: Model, context: CivicContext) throws -> String {
+        try ensureChecked(Model.self, template: template, module: context.module)
+        let strings = (catalogs[context.module ?? ""] ?? catalogs[""]!).table(context.locale)
+        let scope = TemplateScope(model: model, strings: strings, root: context.root, csrf: context.csrfToken, lang: context.locale)
+        guard let text = library.render(scope, withTemplate: template) else {
+            throw HTTPError(.internalServerError, message: "template \(template) is missing")
+        }
+        return text
+    }
+
+    /// The problems of `template` rendered with `model` (empty when sound).
+    func problems(template: String, model: any TemplateModel.Type, module: String?) -> [String] {
+        let strings = Set((catalogs[module ?? ""] ?? catalogs[""]!).flat["fr"]?.keys.map { $0 } ?? [])
+        return TemplateCheck(templates: templateTexts, strings: strings).problems(template: template, model: model)
+    }
+
+    /// Every page the host and the modules declare, checked against its template when the host starts.
+    func checkDeclaredPages() throws {
+        var problems: [String] = []
+        for page in HostPages.all { problems += self.problems(template: page.template, model: page, module: nil) }
+        for manifest in modulesManifests {
+            for page in manifest.pages { problems += self.problems(template: "\(manifest.id)/\(page.template)", model: page, module: manifest.id) }
+        }
+        guard problems.isEmpty else { throw ConfigError("templates and their models disagree:\n" + problems.joined(separator: "\n")) }
+        checked.withLock { set in
+            for page in HostPages.all { set.insert(ObjectIdentifier(page)) }
+            for manifest in modulesManifests { for page in manifest.pages { set.insert(ObjectIdentifier(page)) } }
+        }
+    }
+
+    /// A model rendered without being declared is checked the first time; a disagreement is a server error, never a blank.
+    private func ensureChecked(_ model: any TemplateModel.Type, template: String, module: String?) throws {
+        let id = ObjectIdentifier(model)
+        if checked.withLock({ $0.contains(id) }) { return }
+        let found = problems(template: template, model: model, module: module)
+        guard found.isEmpty else { throw HTTPError(.internalServerError, message: found.joined(separator: "; ")) }
+        checked.withLock { _ = $0.insert(id) }
+    }
+}
