@@ -35,6 +35,7 @@ public struct PagesModule: CivicModule {
             ], paginated: true),
         ],
         resources: .module,
+        pages: [PagesIndexPage.self, PageViewPage.self, PageHistoryPage.self, PagesConsolePage.self, PageFormPage.self],
         migrations: schema)
 
     private static func schema(_ migrations: inout ModuleMigrations) {

@@ -42,18 +42,11 @@ struct PageForm: Sendable {
     }
 
     /// Template data for the edit form.
-    func templateData(context: CivicContext, action: String, isNew: Bool) -> [String: Any] {
-        [
-            "action": action,
-            "isNew": isNew,
-            "slug": slug,
-            "position": String(position),
-            "errors": errors,
-            "hasErrors": !errors.isEmpty,
-            "locales": context.tenant.locales.map { code -> [String: Any] in
-                ["code": code, "name": Locales.nativeName(code), "dir": Locales.direction(code),
-                 "title": title.values[code] ?? "", "body": body.values[code] ?? ""]
-            },
-        ]
+    func page(context: CivicContext, action: String, isNew: Bool) -> PageFormPage {
+        PageFormPage(action: action, isNew: isNew, slug: slug, position: String(position), errors: errors,
+                     locales: context.tenant.locales.map { code in
+                         PageFormPage.LocaleFields(code: code, name: Locales.nativeName(code), dir: Locales.direction(code),
+                                                   title: title.values[code] ?? "", body: body.values[code] ?? "")
+                     })
     }
 }

@@ -21,19 +21,16 @@ struct PagesConsole {
             try Page.order(Page.Columns.position, Page.Columns.slug).fetchAll(db)
         }
         let canPublish = context.can("pages.publish")
-        let rows = pages.map { page -> [String: Any] in
+        let rows = pages.map { page in
             let id = page.id ?? 0
-            return [
-                "title": context.localized(page.title), "slug": page.slug, "published": page.published,
-                "viewHref": "\(context.root)/pages/\(page.slug)",
-                "editHref": "\(context.root)/admin/pages/\(id)/edit",
-                "publishAction": "\(context.root)/admin/pages/\(id)/\(page.published ? "unpublish" : "publish")",
-                "canPublish": canPublish,
-            ]
+            return PagesConsolePage.Row(
+                title: context.localized(page.title), slug: page.slug, published: page.published,
+                viewHref: "\(context.root)/pages/\(page.slug)",
+                editHref: "\(context.root)/admin/pages/\(id)/edit",
+                publishAction: "\(context.root)/admin/pages/\(id)/\(page.published ? "unpublish" : "publish")",
+                canPublish: canPublish)
         }
-        return try context.render("console", title: context.text("pages.console_title"),
-                                  data: ["pages": rows, "empty": rows.isEmpty, "newHref": "\(context.root)/admin/pages/new"],
-                                  cache: .perVisitor)
+        return try context.render(PagesConsolePage(pages: rows, newHref: "\(context.root)/admin/pages/new"), title: context.text("pages.console_title"))
     }
 
     @Sendable func newForm(_ request: Request, context: CivicContext) async throws -> Response {
@@ -129,8 +126,7 @@ struct PagesConsole {
 
     private func renderForm(_ form: PageForm, context: CivicContext, action: String, isNew: Bool,
                             status: HTTPResponse.Status) throws -> Response {
-        try context.render("form", title: context.text(isNew ? "pages.new_title" : "pages.edit_title"),
-                           data: form.templateData(context: context, action: action, isNew: isNew),
-                           status: status, cache: .perVisitor)
+        try context.render(form.page(context: context, action: action, isNew: isNew),
+                           title: context.text(isNew ? "pages.new_title" : "pages.edit_title"), status: status)
     }
 }

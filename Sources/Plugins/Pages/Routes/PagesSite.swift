@@ -14,28 +14,26 @@ struct PagesSite {
 
     @Sendable func index(_ request: Request, context: CivicContext) async throws -> Response {
         let pages = try await context.database.read { db in try Page.publishedLinks(db) }
-        let items = pages.map { ["title": context.localized($0.title), "href": "\(context.root)/pages/\($0.slug)"] }
-        return try context.render("index", title: context.text("pages.title"), data: ["pages": items, "empty": items.isEmpty])
+        let items = pages.map { PagesLink(title: context.localized($0.title), href: "\(context.root)/pages/\($0.slug)") }
+        return try context.render(PagesIndexPage(pages: items), title: context.text("pages.title"))
     }
 
     @Sendable func show(_ request: Request, context: CivicContext) async throws -> Response {
         let page = try await load(context)
         let bodyLocale = page.body.resolvedLocale(context.locale, fallbacks: context.fallbackLocales)
-        let data: [String: Any] = [
-            "feedback": page.published ? try await services.feedback.thread(item: "page:\(page.slug)", context: context) : "",
-            "title": context.localized(page.title),
-            "bodyHTML": context.renderer.markdown(context.localized(page.body)),
-            "bodyLang": bodyLocale ?? context.locale,
-            "bodyDir": Locales.direction(bodyLocale ?? context.locale),
-            "draft": !page.published,
-            "updated": ISODate.day(of: page.updatedAt),
-            "historyHref": "\(context.root)/pages/\(page.slug)/history",
-            "showHistory": context.moduleSettings.flag("history_public") || context.can("pages.edit"),
-            "canEdit": context.can("pages.edit"),
-            "editHref": "\(context.root)/admin/pages/\(page.id ?? 0)/edit",
-        ]
-        return try context.render("show", title: context.localized(page.title), data: data,
-                                  cache: page.published ? .shared : .perVisitor)
+        let view = PageViewPage(
+            title: context.localized(page.title),
+            bodyHTML: context.renderer.markdown(context.localized(page.body)),
+            bodyLang: bodyLocale ?? context.locale,
+            bodyDir: Locales.direction(bodyLocale ?? context.locale),
+            draft: !page.published,
+            updated: ISODate.day(of: page.updatedAt),
+            historyHref: "\(context.root)/pages/\(page.slug)/history",
+            showHistory: context.moduleSettings.flag("history_public") || context.can("pages.edit"),
+            canEdit: context.can("pages.edit"),
+            editHref: "\(context.root)/admin/pages/\(page.id ?? 0)/edit",
+            feedback: page.published ? try await services.feedback.thread(item: "page:\(page.slug)", context: context) : "")
+        return try context.render(view, title: context.localized(page.title))
     }
 
     @Sendable func history(_ request: Request, context: CivicContext) async throws -> Response {
@@ -46,19 +44,10 @@ struct PagesSite {
         let entries = try await context.database.read { db in
             try AuditEntry.history(db, module: PagesModule.id, itemType: "page", itemID: String(page.id ?? 0))
         }
-        let rows = entries.map { entry -> [String: Any] in
-            [
-                "at": entry.at.formatted(.iso8601.year().month().day().time(includingFractionalSeconds: false)),
-                "actor": entry.actorName,
-                "action": context.text("pages.action.\(entry.action)"),
-                "summary": entry.summary,
-                "changes": entry.fieldChanges.map { ["field": $0.field, "old": $0.old ?? "—", "new": $0.new ?? "—"] },
-            ]
-        }
-        return try context.render("history", title: context.text("pages.history_title") + " — " + context.localized(page.title),
-                                  data: ["pageTitle": context.localized(page.title), "pageHref": "\(context.root)/pages/\(page.slug)",
-                                         "entries": rows, "empty": rows.isEmpty],
-                                  cache: page.published ? .shared : .perVisitor)
+        let history = PageHistoryPage(pageTitle: context.localized(page.title), pageHref: "\(context.root)/pages/\(page.slug)",
+                                      entries: entries.map { HistoryEntryView($0, action: context.text("pages.action.\($0.action)")) },
+                                      draft: !page.published)
+        return try context.render(history, title: context.text("pages.history_title") + " — " + context.localized(page.title))
     }
 
     /// The page named in the path: published ones for everyone, drafts for editors only.

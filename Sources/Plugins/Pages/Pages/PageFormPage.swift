@@ -1,0 +1,28 @@
+import CivicSDK
+
+/// `{root}/admin/pages/new` and `…/{id}/edit`: a page's slug, position, and title and body per language.
+struct PageFormPage: PageModel {
+    static let template = "form"
+    static let fields = TemplateFields<Self>([
+        "action": \.action, "isNew": \.isNew, "slug": \.slug, "position": \.position, "errors": \.errors, "hasErrors": \.hasErrors,
+        "locales": \.locales,
+    ])
+
+    struct LocaleFields: TemplateModel {
+        static let fields = TemplateFields<Self>(["code": \.code, "name": \.name, "dir": \.dir, "title": \.title, "body": \.body])
+        let code: String
+        let name: String
+        let dir: String
+        let title: String
+        let body: String
+    }
+
+    let action: String
+    let isNew: Bool
+    let slug: String
+    let position: String
+    let errors: [String]
+    let locales: [LocaleFields]
+    var hasErrors: Bool { !errors.isEmpty }
+    var cachePolicy: CachePolicy { .perVisitor }
+}

@@ -1,0 +1,13 @@
+import CivicSDK
+
+/// `{root}/pages/{slug}/history`: every change of a page, field by field.
+struct PageHistoryPage: PageModel {
+    static let template = "history"
+    static let fields = TemplateFields<Self>(["pageTitle": \.pageTitle, "pageHref": \.pageHref, "entries": \.entries, "empty": \.empty])
+    let pageTitle: String
+    let pageHref: String
+    let entries: [HistoryEntryView]
+    let draft: Bool
+    var empty: Bool { entries.isEmpty }
+    var cachePolicy: CachePolicy { draft ? .perVisitor : .shared }
+}

@@ -1,0 +1,28 @@
+import Foundation
+/// One entry of an item's public history, as history templates show it: when, who, what, and
+/// each field's value before and after.
+public struct HistoryEntryView: TemplateModel {
+    /// One field's change.
+    public struct Change: TemplateModel {
+        public static let fields = TemplateFields<Self>(["field": \.field, "old": \.old, "new": \.new])
+        let field: String
+        let old: String
+        let new: String
+    }
+
+    public static let fields = TemplateFields<Self>(["at": \.at, "actor": \.actor, "action": \.action, "summary": \.summary, "changes": \.changes])
+    let at: String
+    let actor: String
+    let action: String
+    let summary: String
+    let changes: [Change]
+
+    /// The entry with `action` already worded for the reader; an absent value shows as a dash.
+    public init(_ entry: AuditEntry, action: String) {
+        at = entry.at.formatted(.iso8601.year().month().day().time(includingFractionalSeconds: false))
+        actor = entry.actorName
+        self.action = action
+        summary = entry.summary
+        changes = entry.fieldChanges.map { Change(field: $0.field, old: $0.old ?? "—", new: $0.new ?? "—") }
+    }
+}
