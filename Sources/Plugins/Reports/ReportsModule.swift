@@ -32,6 +32,7 @@ public struct ReportsModule: CivicModule {
             ], paginated: true),
         ],
         resources: .module,
+        pages: [ReportsIndexPage.self, ReportPage.self, ReportsConsolePage.self, ReportFormPage.self],
         migrations: ReportSchema.register)
 
     private let services: ModuleServices

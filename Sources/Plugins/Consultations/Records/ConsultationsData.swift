@@ -24,17 +24,16 @@ struct ConsultationsData {
     @Sendable func atom(_ request: Request, context: CivicContext) async throws -> Response {
         let consultations = try await publicConsultations(context)
         let stamp = { (date: Date) in date.formatted(.iso8601) }
-        let entries = consultations.prefix(50).map { consultation -> [String: Any] in
-            ["id": "urn:opencommune:\(context.tenant.slug):consultations:\(consultation.id ?? 0)", "title": context.localized(consultation.title),
-             "updated": stamp(consultation.updatedAt), "href": "\(context.root)/consultations/\(consultation.id ?? 0)",
-             "author": context.text("consultations.title"),
-             "summary": "\(context.text("consultations.phase.\(consultation.phase().rawValue)")) — \(context.localized(consultation.description))"]
+        let entries = consultations.prefix(50).map { consultation in
+            AtomFeed.Entry(id: "urn:opencommune:\(context.tenant.slug):consultations:\(consultation.id ?? 0)", title: context.localized(consultation.title),
+                           updated: stamp(consultation.updatedAt), author: context.text("consultations.title"),
+                           href: "\(context.root)/consultations/\(consultation.id ?? 0)",
+                           summary: "\(context.text("consultations.phase.\(consultation.phase().rawValue)")) — \(context.localized(consultation.description))")
         }
-        let body = try context.renderer.fragment("atom", data: [
-            "id": "urn:opencommune:\(context.tenant.slug):consultations", "title": context.text("consultations.title"), "lang": context.locale,
-            "updated": stamp(consultations.map(\.updatedAt).max() ?? Date(timeIntervalSince1970: 946_684_800)),
-            "selfHref": "\(context.root)/consultations/feed.atom", "siteHref": "\(context.root)/consultations", "entries": entries,
-        ], context: context)
+        let body = try AtomFeed(id: "urn:opencommune:\(context.tenant.slug):consultations", title: context.text("consultations.title"),
+                                updated: stamp(consultations.map(\.updatedAt).max() ?? Date(timeIntervalSince1970: 946_684_800)),
+                                selfHref: "\(context.root)/consultations/feed.atom", siteHref: "\(context.root)/consultations",
+                                entries: Array(entries)).render(context)
         return DataResponse.publicText(body, contentType: "application/atom+xml; charset=utf-8", downloadName: nil)
     }
 

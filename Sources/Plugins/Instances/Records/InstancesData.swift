@@ -46,25 +46,25 @@ struct InstancesData {
             (try Opinion.order(Column("adopted_on").desc).limit(30).fetchAll(db), try Meeting.order(Column("starts_at").desc).limit(30).fetchAll(db))
         }
         let slug = context.tenant.slug
-        var entries: [(updated: String, entry: [String: Any])] = opinions.map { opinion in
+        let author = context.tenant.displayName(context.locale)
+        var entries: [(updated: String, entry: AtomFeed.Entry)] = opinions.map { opinion in
             let updated = opinion.updatedAt.formatted(.iso8601)
-            return (updated, ["id": "urn:opencommune:\(slug):opinion:\(opinion.id ?? 0)", "title": context.localized(opinion.title),
-                              "updated": updated, "href": "\(context.root)/instances/opinions/\(opinion.id ?? 0)",
-                              "author": context.tenant.displayName(context.locale), "summary": context.localized(opinion.subject)])
+            return (updated, AtomFeed.Entry(id: "urn:opencommune:\(slug):opinion:\(opinion.id ?? 0)", title: context.localized(opinion.title),
+                                            updated: updated, author: author, href: "\(context.root)/instances/opinions/\(opinion.id ?? 0)",
+                                            summary: context.localized(opinion.subject)))
         }
         entries += meetings.map { meeting in
             let updated = meeting.updatedAt.formatted(.iso8601)
-            return (updated, ["id": "urn:opencommune:\(slug):meeting:\(meeting.id ?? 0)",
-                              "title": "\(context.text("instances.meeting")) \(meeting.startsAt.replacingOccurrences(of: "T", with: " ")) — \(context.text("instances.meeting_status.\(meeting.status.rawValue)"))",
-                              "updated": updated, "href": "\(context.root)/instances/meetings/\(meeting.id ?? 0)",
-                              "author": context.tenant.displayName(context.locale), "summary": context.localized(meeting.agenda)])
+            let when = meeting.startsAt.replacingOccurrences(of: "T", with: " ")
+            return (updated, AtomFeed.Entry(id: "urn:opencommune:\(slug):meeting:\(meeting.id ?? 0)",
+                                            title: "\(context.text("instances.meeting")) \(when) — \(context.text("instances.meeting_status.\(meeting.status.rawValue)"))",
+                                            updated: updated, author: author, href: "\(context.root)/instances/meetings/\(meeting.id ?? 0)",
+                                            summary: context.localized(meeting.agenda)))
         }
         entries.sort { $0.updated > $1.updated }
-        let body = try context.renderer.fragment("atom", data: [
-            "id": "urn:opencommune:\(slug):instances", "title": context.tenant.displayName(context.locale), "lang": context.locale,
-            "updated": entries.first?.updated ?? "2000-01-01T00:00:00Z",
-            "selfHref": "\(context.root)/instances/feed.atom", "siteHref": "\(context.root)/instances", "entries": entries.map(\.entry),
-        ], context: context)
+        let body = try AtomFeed(id: "urn:opencommune:\(slug):instances", title: author, updated: entries.first?.updated ?? "2000-01-01T00:00:00Z",
+                                selfHref: "\(context.root)/instances/feed.atom", siteHref: "\(context.root)/instances",
+                                entries: entries.map(\.entry)).render(context)
         return DataResponse.publicText(body, contentType: "application/atom+xml; charset=utf-8", downloadName: nil)
     }
 

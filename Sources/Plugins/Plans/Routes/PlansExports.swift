@@ -77,18 +77,16 @@ struct PlansExports {
         let updates = try await context.database.read { db in
             try ProgressUpdate.filter(numbers.keys.contains(Column("commitment_id"))).order(Column("date").desc, Column("id").desc).limit(50).fetchAll(db)
         }
-        let entries = updates.map { update -> [String: Any] in
+        let entries = updates.map { update in
             let commitment = numbers[update.commitmentID]
-            return ["id": "urn:opencommune:\(context.tenant.slug):plans:update:\(update.id ?? 0)",
-                    "title": "\(commitment?.number ?? 0). \(commitment.map { context.localized($0.title) } ?? "") — \(update.date)",
-                    "updated": "\(update.date)T00:00:00Z", "href": "\(context.root)/plans/\(commitment?.number ?? 0)",
-                    "summary": context.localized(update.text), "author": update.author]
+            return AtomFeed.Entry(id: "urn:opencommune:\(context.tenant.slug):plans:update:\(update.id ?? 0)",
+                                  title: "\(commitment?.number ?? 0). \(commitment.map { context.localized($0.title) } ?? "") — \(update.date)",
+                                  updated: "\(update.date)T00:00:00Z", author: update.author, href: "\(context.root)/plans/\(commitment?.number ?? 0)",
+                                  summary: context.localized(update.text))
         }
-        let body = try context.renderer.fragment("atom", data: [
-            "id": "urn:opencommune:\(context.tenant.slug):plans", "title": context.localized(overview.plan.title), "lang": context.locale,
-            "updated": (updates.first.map { "\($0.date)T00:00:00Z" }) ?? "\(overview.plan.updatedAt.formatted(.iso8601))",
-            "selfHref": "\(context.root)/plans/feed.atom", "siteHref": "\(context.root)/plans", "entries": entries,
-        ], context: context)
+        let body = try AtomFeed(id: "urn:opencommune:\(context.tenant.slug):plans", title: context.localized(overview.plan.title),
+                                updated: (updates.first.map { "\($0.date)T00:00:00Z" }) ?? "\(overview.plan.updatedAt.formatted(.iso8601))",
+                                selfHref: "\(context.root)/plans/feed.atom", siteHref: "\(context.root)/plans", entries: entries).render(context)
         return DataResponse.publicText(body, contentType: "application/atom+xml; charset=utf-8", downloadName: nil)
     }
 }

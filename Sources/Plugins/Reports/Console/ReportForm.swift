@@ -67,17 +67,13 @@ struct ReportForm: Sendable {
         report.languages = languages.joined(separator: ",")
     }
 
-    func templateData(context: CivicContext, types: [ReportType], targets: [LinkTarget]) -> [String: Any] {
-        [
-            "targets": targets.map { ["value": $0.id, "label": context.localized($0.title), "checked": links.contains($0.id),
-                                      "id": "link-" + $0.id.replacingOccurrences(of: ":", with: "-")] },
-            "hasTargets": !targets.isEmpty,
-            "locales": context.tenant.locales.map { ["code": $0, "language": Locales.nativeName($0), "dir": Locales.direction($0),
-                                                     "title": title.values[$0] ?? "", "summary": summary.values[$0] ?? ""] },
-            "types": types.map { ["value": $0.key, "label": context.localized($0.label), "selected": $0.key == type] },
-            "year": year, "periodStart": periodStart, "periodEnd": periodEnd, "publishedOn": publishedOn,
-            "languages": Locales.supported.map { ["code": $0, "label": Locales.nativeName($0), "checked": languages.contains($0)] },
-            "errors": errors, "hasErrors": !errors.isEmpty,
-        ]
+    func page(context: CivicContext, types: [ReportType], targets: [LinkTarget]) -> ReportFormPage {
+        ReportFormPage(
+            targets: targets.map { .init(value: $0.id, label: context.localized($0.title), checked: links.contains($0.id)) },
+            locales: context.tenant.locales.map { ReportLocale(code: $0, title: title.values[$0] ?? "", summary: summary.values[$0] ?? "") },
+            types: types.map { .init(value: $0.key, label: context.localized($0.label), selected: $0.key == type) },
+            year: year, periodStart: periodStart, periodEnd: periodEnd, publishedOn: publishedOn,
+            languages: Locales.supported.map { ReportLocale(code: $0, checked: languages.contains($0)) },
+            errors: errors)
     }
 }

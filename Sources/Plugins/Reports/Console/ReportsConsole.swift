@@ -47,44 +47,41 @@ struct ReportsConsole {
              try ReportType.order(Column("position")).fetchAll(db))
         }
         let labels = Dictionary(uniqueKeysWithValues: types.map { ($0.key, context.localized($0.label)) })
-        return try context.render("console", title: context.text("reports.console.title"), data: [
-            "newHref": "\(context.root)/admin/reports/new",
-            "reports": reports.map { ["title": context.localized($0.title), "year": $0.year, "type": labels[$0.type] ?? $0.type,
-                                      "status": context.text("reports.status.\($0.status)"), "editHref": "\(context.root)/admin/reports/\($0.id ?? 0)"] },
-            "hasReports": !reports.isEmpty,
-            "expected": expected.map { ["label": context.localized($0.label), "type": labels[$0.type] ?? $0.type,
-                                        "due": String(format: "%02d-%02d", $0.dueMonth, $0.dueDay), "first": $0.firstYear] },
-            "types": types.map { ["value": $0.key, "label": context.localized($0.label)] },
-            "expectedAction": "\(context.root)/admin/reports/expected", "typeAction": "\(context.root)/admin/reports/types",
-            "typeRows": types.map { type -> [String: Any] in
-                ["key": type.key, "labels": context.tenant.locales.map { ["code": $0, "language": Locales.nativeName($0), "dir": Locales.direction($0),
-                                                                           "value": type.label.values[$0] ?? "", "id": "type-\(type.key)-\($0)"] }]
+        let page = ReportsConsolePage(
+            newHref: "\(context.root)/admin/reports/new",
+            reports: reports.map { .init(title: context.localized($0.title), year: $0.year, type: labels[$0.type] ?? $0.type,
+                                         status: context.text("reports.status.\($0.status)"), editHref: "\(context.root)/admin/reports/\($0.id ?? 0)") },
+            expected: expected.map { .init(label: context.localized($0.label), type: labels[$0.type] ?? $0.type,
+                                           due: String(format: "%02d-%02d", $0.dueMonth, $0.dueDay), first: $0.firstYear) },
+            types: types.map { .init(value: $0.key, label: context.localized($0.label), selected: false) },
+            expectedAction: "\(context.root)/admin/reports/expected", typeAction: "\(context.root)/admin/reports/types",
+            typeRows: types.map { type in
+                .init(key: type.key, labels: context.tenant.locales.map { ReportLocale(code: $0, value: type.label.values[$0] ?? "", id: "type-\(type.key)-\($0)") })
             },
-            "locales": context.tenant.locales.map { ["code": $0, "language": Locales.nativeName($0), "dir": Locales.direction($0)] },
-            "errors": errors, "hasErrors": !errors.isEmpty,
-        ], status: status, cache: .perVisitor)
+            locales: context.tenant.locales.map { ReportLocale(code: $0) },
+            errors: errors)
+        return try context.render(page, title: context.text("reports.console.title"), status: status)
     }
 
     private func renderForm(_ context: CivicContext, form: ReportForm, report: Report?, status: HTTPResponse.Status) async throws -> Response {
-        var data = form.templateData(context: context, types: try await types(context), targets: try await services.links.targets(context))
+        var page = form.page(context: context, types: try await types(context), targets: try await services.links.targets(context))
         let id = report?.id ?? 0
-        data["isNew"] = report == nil
-        data["action"] = report == nil ? "\(context.root)/admin/reports" : "\(context.root)/admin/reports/\(id)"
-        data["backHref"] = "\(context.root)/admin/reports"
-        data["maxSize"] = ReportsSite.size(ReportForm.maxFileBytes, context)
+        page.isNew = report == nil
+        page.action = report == nil ? "\(context.root)/admin/reports" : "\(context.root)/admin/reports/\(id)"
+        page.backHref = "\(context.root)/admin/reports"
+        page.maxSize = ReportsSite.size(ReportForm.maxFileBytes, context)
         if let report {
             let files = try await context.database.read { db in try ReportFile.filter(Column("report_id") == id).fetchAll(db) }
-            data["files"] = files.map { ["label": $0.label, "sha256": $0.sha256, "size": ReportsSite.size($0.size, context)] }
-            data["status"] = context.text("reports.status.\(report.status)")
-            data["canPublish"] = report.status != "published"
-            data["canWithdraw"] = report.status == "published"
-            data["publishAction"] = "\(context.root)/admin/reports/\(id)/publish"
-            data["withdrawAction"] = "\(context.root)/admin/reports/\(id)/withdraw"
-            data["viewHref"] = "\(context.root)/reports/\(id)"
-            data["reasonLocales"] = context.tenant.locales.map { ["code": $0, "language": Locales.nativeName($0), "dir": Locales.direction($0)] }
+            page.files = files.map { .init(label: $0.label, sha256: $0.sha256, size: ReportsSite.size($0.size, context)) }
+            page.status = context.text("reports.status.\(report.status)")
+            page.canPublish = report.status != "published"
+            page.canWithdraw = report.status == "published"
+            page.publishAction = "\(context.root)/admin/reports/\(id)/publish"
+            page.withdrawAction = "\(context.root)/admin/reports/\(id)/withdraw"
+            page.viewHref = "\(context.root)/reports/\(id)"
+            page.reasonLocales = context.tenant.locales.map { ReportLocale(code: $0) }
         }
-        return try context.render("form", title: context.text(report == nil ? "reports.console.new" : "reports.console.edit"), data: data,
-                                  status: status, cache: .perVisitor)
+        return try context.render(page, title: context.text(report == nil ? "reports.console.new" : "reports.console.edit"), status: status)
     }
 
     @Sendable func newForm(_ request: Request, context: CivicContext) async throws -> Response {

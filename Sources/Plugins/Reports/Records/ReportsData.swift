@@ -87,17 +87,15 @@ struct ReportsData {
 
     @Sendable func atom(_ request: Request, context: CivicContext) async throws -> Response {
         let catalog = try await catalog(context)
-        let entries = catalog.reports.prefix(50).map { report -> [String: Any] in
-            ["id": "urn:opencommune:\(context.tenant.slug):reports:\(report.id ?? 0)", "title": context.localized(report.title),
-             "updated": "\(report.publishedOn ?? "2000-01-01")T00:00:00Z", "href": "\(context.root)/reports/\(report.id ?? 0)",
-             "author": context.text("reports.title"),
-             "summary": report.status == "withdrawn" ? context.localized(report.withdrawnReason) : context.localized(report.summary)]
+        let entries = catalog.reports.prefix(50).map { report in
+            AtomFeed.Entry(id: "urn:opencommune:\(context.tenant.slug):reports:\(report.id ?? 0)", title: context.localized(report.title),
+                           updated: "\(report.publishedOn ?? "2000-01-01")T00:00:00Z", author: context.text("reports.title"),
+                           href: "\(context.root)/reports/\(report.id ?? 0)",
+                           summary: report.status == "withdrawn" ? context.localized(report.withdrawnReason) : context.localized(report.summary))
         }
-        let body = try context.renderer.fragment("atom", data: [
-            "id": "urn:opencommune:\(context.tenant.slug):reports", "title": context.text("reports.title"), "lang": context.locale,
-            "updated": (catalog.reports.compactMap(\.publishedOn).max() ?? "2000-01-01") + "T00:00:00Z",
-            "selfHref": "\(context.root)/reports/feed.atom", "siteHref": "\(context.root)/reports", "entries": entries,
-        ], context: context)
+        let body = try AtomFeed(id: "urn:opencommune:\(context.tenant.slug):reports", title: context.text("reports.title"),
+                                updated: (catalog.reports.compactMap(\.publishedOn).max() ?? "2000-01-01") + "T00:00:00Z",
+                                selfHref: "\(context.root)/reports/feed.atom", siteHref: "\(context.root)/reports", entries: Array(entries)).render(context)
         return DataResponse.publicText(body, contentType: "application/atom+xml; charset=utf-8", downloadName: nil)
     }
 }

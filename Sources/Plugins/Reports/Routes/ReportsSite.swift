@@ -29,35 +29,29 @@ struct ReportsSite {
         let catalog = try await context.database.read { db in try ReportCatalog.load(db, filter: chosen) }
         let typeLabels = Dictionary(uniqueKeysWithValues: catalog.types.map { ($0.key, context.localized($0.label)) })
         let years = Dictionary(grouping: catalog.reports, by: \.year).keys.sorted(by: >)
-        let groups = years.map { year -> [String: Any] in
-            ["year": year, "reports": catalog.reports.filter { $0.year == year }.map { item($0, types: typeLabels, files: catalog.files, context: context) }]
+        let groups = years.map { year in
+            ReportsIndexPage.Group(year: year, reports: catalog.reports.filter { $0.year == year }.map { item($0, types: typeLabels, context: context) })
         }
-        let deadlines = catalog.deadlines.rows.sorted { ($0.dueDate, $0.expected.id ?? 0) > ($1.dueDate, $1.expected.id ?? 0) }.map { row -> [String: Any] in
-            ["label": context.localized(row.expected.label), "year": row.coveredYear, "due": row.dueDate,
-             "state": context.text("reports.deadline.\(row.state.rawValue)"), "stateKey": row.state.rawValue,
-             "late": row.state == .late || row.state == .missing,
-             "report": row.report.map { [["href": "\(context.root)/reports/\($0.id ?? 0)", "published": $0.publishedOn ?? ""]] } ?? []]
+        let deadlines = catalog.deadlines.rows.sorted { ($0.dueDate, $0.expected.id ?? 0) > ($1.dueDate, $1.expected.id ?? 0) }.map { row in
+            ReportsIndexPage.Deadline(label: context.localized(row.expected.label), year: row.coveredYear, due: row.dueDate,
+                                      state: context.text("reports.deadline.\(row.state.rawValue)"), late: row.state == .late || row.state == .missing,
+                                      report: row.report.map { .init(href: "\(context.root)/reports/\($0.id ?? 0)", published: $0.publishedOn ?? "") })
         }
         let allYears = Set(catalog.reports.map(\.year)).union(filter.year.map { [$0] } ?? []).sorted(by: >)
-        return try context.render("index", title: context.text("reports.title"), data: [
-            "groups": groups, "empty": groups.isEmpty, "filtered": filter.year != nil || filter.type != nil || filter.query != nil,
-            "q": filter.query ?? "", "action": "\(context.root)/reports",
-            "years": allYears.map { ["value": $0, "selected": $0 == filter.year] },
-            "types": catalog.types.map { ["value": $0.key, "label": context.localized($0.label), "selected": $0.key == filter.type] },
-            "deadlines": deadlines, "hasDeadlines": !deadlines.isEmpty,
-            "onTimeRate": catalog.deadlines.onTimeRate.map { ["\(Int(($0 * 100).rounded())) %"] } ?? [],
-            "feedHref": "\(context.root)/reports/feed.atom", "csvHref": "\(context.root)/reports/export.csv",
-            "jsonHref": "\(context.root)/api/v1/reports",
-        ])
+        let page = ReportsIndexPage(
+            groups: groups, filtered: filter.year != nil || filter.type != nil || filter.query != nil,
+            q: filter.query ?? "", action: "\(context.root)/reports",
+            years: allYears.map { .init(value: String($0), label: String($0), selected: $0 == filter.year) },
+            types: catalog.types.map { .init(value: $0.key, label: context.localized($0.label), selected: $0.key == filter.type) },
+            deadlines: deadlines, onTimeRate: catalog.deadlines.onTimeRate.map { "\(Int(($0 * 100).rounded())) %" },
+            feedHref: "\(context.root)/reports/feed.atom", csvHref: "\(context.root)/reports/export.csv", jsonHref: "\(context.root)/api/v1/reports")
+        return try context.render(page, title: context.text("reports.title"))
     }
 
-    private func item(_ report: Report, types: [String: String], files: [Int64: [ReportFile]], context: CivicContext) -> [String: Any] {
-        [
-            "title": context.localized(report.title), "href": "\(context.root)/reports/\(report.id ?? 0)",
-            "type": types[report.type] ?? report.type, "published": report.publishedOn ?? "",
-            "withdrawn": report.status == "withdrawn", "draft": report.status == "draft", "sample": report.sample,
-            "fileCount": files[report.id ?? 0]?.count ?? 0,
-        ]
+    private func item(_ report: Report, types: [String: String], context: CivicContext) -> ReportsIndexPage.Item {
+        ReportsIndexPage.Item(title: context.localized(report.title), href: "\(context.root)/reports/\(report.id ?? 0)",
+                              type: types[report.type] ?? report.type, published: report.publishedOn ?? "",
+                              withdrawn: report.status == "withdrawn", draft: report.status == "draft", sample: report.sample)
     }
 
     @Sendable func report(_ request: Request, context: CivicContext) async throws -> Response {
@@ -73,26 +67,24 @@ struct ReportsSite {
             return (report, files, type.resolve(context.locale, fallbacks: context.fallbackLocales), history, links)
         }
         guard let (report, files, type, history, links) = found else { throw HTTPError(.notFound, message: context.text("reports.error.not_found")) }
-        let data: [String: Any] = [
-            "feedback": report.isPublic ? try await services.feedback.thread(item: "report:\(id)", context: context) : "",
-            "title": context.localized(report.title), "summary": context.localized(report.summary), "type": type,
-            "year": report.year, "period": [report.periodStart, report.periodEnd].compactMap { $0 }.joined(separator: " – "),
-            "published": report.publishedOn ?? "", "languages": report.languages.split(separator: ",").map { Locales.nativeName(String($0)) }.joined(separator: ", "),
-            "draft": report.status == "draft", "sample": report.sample,
-            "withdrawn": report.status == "withdrawn" ? [context.localized(report.withdrawnReason)] : [],
-            "files": files.map { file -> [String: Any] in
-                ["label": file.label, "href": "\(context.root)/reports/files/\(file.id ?? 0)", "kind": file.kind.uppercased(),
-                 "size": Self.size(file.size, context), "sha256": file.sha256, "downloads": file.downloads]
+        let page = ReportPage(
+            title: context.localized(report.title), summary: context.localized(report.summary), type: type,
+            year: report.year, period: [report.periodStart, report.periodEnd].compactMap { $0 }.joined(separator: " – "),
+            published: report.publishedOn ?? "", languages: report.languages.split(separator: ",").map { Locales.nativeName(String($0)) }.joined(separator: ", "),
+            draft: report.status == "draft", sample: report.sample,
+            withdrawn: report.status == "withdrawn" ? context.localized(report.withdrawnReason) : nil,
+            files: files.map { file in
+                ReportPage.File(label: file.label, href: "\(context.root)/reports/files/\(file.id ?? 0)", kind: file.kind.uppercased(),
+                                size: Self.size(file.size, context), sha256: file.sha256, downloads: file.downloads)
             },
-            "hasFiles": !files.isEmpty, "listHref": "\(context.root)/reports",
+            listHref: "\(context.root)/reports",
             // links to items no longer public (an unpublished commitment) are not shown
-            "links": links.compactMap { targets[$0] }.map { ["label": context.localized($0.title), "href": context.root + $0.path] },
-            "hasLinks": links.contains { targets[$0] != nil },
-            "history": history.map { ["at": ISODate.day(of: $0.at), "actor": $0.actorName,
-                                       "action": context.text("reports.action.\($0.action)")] },
-            "canEdit": editor, "editHref": "\(context.root)/admin/reports/\(id)",
-        ]
-        return try context.render("report", title: context.localized(report.title), data: data, cache: report.isPublic && !editor ? .shared : .perVisitor)
+            links: links.compactMap { targets[$0] }.map { ReportPage.Link(label: context.localized($0.title), href: context.root + $0.path) },
+            history: history.map { ReportPage.Change(at: ISODate.day(of: $0.at), actor: $0.actorName, action: context.text("reports.action.\($0.action)")) },
+            canEdit: editor, editHref: "\(context.root)/admin/reports/\(id)",
+            feedback: report.isPublic ? try await services.feedback.thread(item: "report:\(id)", context: context) : "",
+            shared: report.isPublic && !editor)
+        return try context.render(page, title: context.localized(report.title))
     }
 
     /// The file with its type and name, byte ranges for resumed downloads, and a download count.
