@@ -64,17 +64,22 @@ extension Renderer {
         }
         guard problems.isEmpty else { throw ConfigError("templates and their models disagree:\n" + problems.joined(separator: "\n")) }
         checked.withLock { set in
-            for page in HostPages.all { set.insert(ObjectIdentifier(page)) }
-            for manifest in modulesManifests { for page in manifest.pages { set.insert(ObjectIdentifier(page)) } }
+            for page in HostPages.all { set.insert(Self.key(page, page.template)) }
+            for manifest in modulesManifests { for page in manifest.pages { set.insert(Self.key(page, "\(manifest.id)/\(page.template)")) } }
         }
     }
 
     /// A model rendered without being declared is checked the first time; a disagreement is a server error, never a blank.
     private func ensureChecked(_ model: any TemplateModel.Type, template: String, module: String?) throws {
-        let id = ObjectIdentifier(model)
+        let id = Self.key(model, template)
         if checked.withLock({ $0.contains(id) }) { return }
         let found = problems(template: template, model: model, module: module)
         guard found.isEmpty else { throw HTTPError(.internalServerError, message: found.joined(separator: "; ")) }
         checked.withLock { _ = $0.insert(id) }
+    }
+
+    /// A model is checked once per template it is rendered with (one form model serves several modules).
+    private static func key(_ model: any TemplateModel.Type, _ template: String) -> String {
+        "\(ObjectIdentifier(model).hashValue)|\(template)"
     }
 }

@@ -31,6 +31,8 @@ public struct ConsultationsModule: CivicModule {
             ], paginated: true),
         ],
         resources: .module,
+        pages: [ConsultationsIndexPage.self, ConsultationPage.self, ReceiptPage.self, ResultsPage.self, ConsultationsConsolePage.self,
+                ConsultationEditorPage.self, FormPage.self],
         migrations: ConsultationSchema.register)
 
     private let environment: ModuleEnvironment

@@ -41,16 +41,13 @@ struct ConsultationsConsole {
                 FROM consultation c ORDER BY c.opens_at DESC
                 """).map { (try Consultation(row: $0), $0["answers"] as Int) }
         }
-        return try context.render("console", title: text(context, "console_title"), data: [
-            "newHref": "\(context.root)/admin/consultations/new",
-            "consultations": rows.map { consultation, answers -> [String: Any] in
-                let id = consultation.id ?? 0
-                return ["title": context.localized(consultation.title), "phase": text(context, "phase.\(consultation.phase().rawValue)"),
-                        "answers": answers, "editHref": "\(context.root)/admin/consultations/\(id)",
-                        "resultsHref": "\(context.root)/consultations/\(id)/results", "csvHref": "\(context.root)/admin/consultations/\(id)/answers.csv"]
-            },
-            "hasConsultations": !rows.isEmpty,
-        ], cache: .perVisitor)
+        let page = ConsultationsConsolePage(newHref: "\(context.root)/admin/consultations/new", consultations: rows.map { consultation, answers in
+            let id = consultation.id ?? 0
+            return .init(title: context.localized(consultation.title), phase: text(context, "phase.\(consultation.phase().rawValue)"),
+                         answers: answers, editHref: "\(context.root)/admin/consultations/\(id)",
+                         resultsHref: "\(context.root)/consultations/\(id)/results", csvHref: "\(context.root)/admin/consultations/\(id)/answers.csv")
+        })
+        return try context.render(page, title: text(context, "console_title"))
     }
 
     // MARK: consultation
@@ -70,28 +67,25 @@ struct ConsultationsConsole {
         fields.select("audience", options: Consultation.Audience.allCases.map { ($0.rawValue, text(context, "audience.\($0.rawValue)")) },
                       selected: input.audience)
         fields.select("status", options: Consultation.Status.allCases.map { ($0.rawValue, text(context, "status.\($0.rawValue)")) }, selected: input.status)
-        var data: [String: Any] = [
-            "heading": detail.map { context.localized($0.consultation.title) } ?? text(context, "new_title"),
-            "backHref": "\(context.root)/admin/consultations", "backLabel": text(context, "console_title"),
-            "action": detail.map { "\(context.root)/admin/consultations/\($0.consultation.id ?? 0)" } ?? "\(context.root)/admin/consultations/new",
-            "fields": fields.items, "errors": input.errors.map { context.text($0) }, "hasErrors": !input.errors.isEmpty,
-        ]
-        if let detail {
+        let questions = detail.map { detail in
             let id = detail.consultation.id ?? 0
-            let locked = detail.responses > 0
-            data["questions"] = [[
-                "locked": locked, "responses": detail.responses,
-                "items": detail.questions.map { question -> [String: Any] in
-                    ["title": context.localized(question.title), "type": text(context, "type.\(question.type.rawValue)"),
-                     "required": question.required, "editHref": "\(context.root)/admin/consultations/\(id)/questions/\(question.id ?? 0)",
-                     "deleteAction": "\(context.root)/admin/consultations/\(id)/questions/\(question.id ?? 0)/delete"]
+            return ConsultationEditorPage.Questions(
+                locked: detail.responses > 0,
+                items: detail.questions.map { question in
+                    .init(title: context.localized(question.title), type: text(context, "type.\(question.type.rawValue)"),
+                          required: question.required, editHref: "\(context.root)/admin/consultations/\(id)/questions/\(question.id ?? 0)",
+                          deleteAction: "\(context.root)/admin/consultations/\(id)/questions/\(question.id ?? 0)/delete")
                 },
-                "newHref": "\(context.root)/admin/consultations/\(id)/questions/new",
-                "publicHref": "\(context.root)/consultations/\(id)", "resultsHref": "\(context.root)/consultations/\(id)/results",
-                "csvHref": "\(context.root)/admin/consultations/\(id)/answers.csv",
-            ]]
+                newHref: "\(context.root)/admin/consultations/\(id)/questions/new",
+                publicHref: "\(context.root)/consultations/\(id)", resultsHref: "\(context.root)/consultations/\(id)/results",
+                csvHref: "\(context.root)/admin/consultations/\(id)/answers.csv")
         }
-        return try context.render("consultation-form", title: data["heading"] as? String ?? "", data: data, status: status, cache: .perVisitor)
+        let heading = detail.map { context.localized($0.consultation.title) } ?? text(context, "new_title")
+        let page = ConsultationEditorPage(
+            heading: heading, backHref: "\(context.root)/admin/consultations", backLabel: text(context, "console_title"),
+            action: detail.map { "\(context.root)/admin/consultations/\($0.consultation.id ?? 0)" } ?? "\(context.root)/admin/consultations/new",
+            formFields: fields.items, errors: input.errors.map { context.text($0) }, questions: questions)
+        return try context.render(page, title: heading, status: status)
     }
 
     @Sendable func newForm(_ request: Request, context: CivicContext) async throws -> Response {
@@ -158,11 +152,10 @@ struct ConsultationsConsole {
         fields.select("scale", options: [("5", text(context, "scale_5")), ("10", text(context, "scale_10"))], selected: input.scale)
         let id = detail.consultation.id ?? 0
         let heading = question == nil ? text(context, "new_question") : text(context, "edit_question")
-        return try context.render("form", title: heading, data: [
-            "heading": heading, "backHref": "\(context.root)/admin/consultations/\(id)", "backLabel": context.localized(detail.consultation.title),
-            "action": "\(context.root)/admin/consultations/\(id)/questions/\(question.map(String.init) ?? "new")",
-            "fields": fields.items, "errors": input.errors.map { context.text($0) }, "hasErrors": !input.errors.isEmpty,
-        ], status: status, cache: .perVisitor)
+        return try context.render(FormPage(heading: heading, backHref: "\(context.root)/admin/consultations/\(id)",
+                                           backLabel: context.localized(detail.consultation.title),
+                                           action: "\(context.root)/admin/consultations/\(id)/questions/\(question.map(String.init) ?? "new")",
+                                           fields: fields, errors: input.errors.map { context.text($0) }), title: heading, status: status)
     }
 
     @Sendable func newQuestion(_ request: Request, context: CivicContext) async throws -> Response {

@@ -1,8 +1,8 @@
 import CivicSDK
 
-/// The answer form's questions as template data, filled from a submission when one is shown again.
+/// The answer form's questions, filled from a submission when one is shown again.
 enum AnswerFormView {
-    static func questions(_ detail: ConsultationDetail, form: FormData, errors: [Int64: AnswerSheet.Problem], context: CivicContext) -> [[String: Any]] {
+    static func questions(_ detail: ConsultationDetail, form: FormData, errors: [Int64: AnswerSheet.Problem], context: CivicContext) -> [QuestionView] {
         detail.questions.map { question in
             let id = question.id ?? 0
             let field = AnswerSheet.field(question)
@@ -15,40 +15,37 @@ enum AnswerFormView {
             var describedBy = [String]()
             if !help.isEmpty { describedBy.append("\(field)-help") }
             if error != nil { describedBy.append("\(field)-error") }
-            var data: [String: Any] = [
-                "field": field, "title": context.localized(question.title), "help": help, "hasHelp": !help.isEmpty,
-                "required": question.required, "error": error ?? "", "hasError": error != nil,
-                "describedBy": describedBy.isEmpty ? [] : [describedBy.joined(separator: " ")],
-                "value": form.text(field), "maxLength": question.type.maxLength,
-                "is_\(question.type.rawValue)": true,
-            ]
+            var view = QuestionView(type: question.type, field: field, title: context.localized(question.title), help: help,
+                                    required: question.required, error: error,
+                                    describedBy: describedBy.isEmpty ? nil : describedBy.joined(separator: " "),
+                                    value: form.text(field), maxLength: question.type.maxLength)
             switch question.type {
             case .single, .multiple:
-                data["options"] = options.map { option -> [String: Any] in
-                    ["value": option.id ?? 0, "label": context.localized(option.label), "inputID": "\(field)-\(option.id ?? 0)",
-                     "checked": chosen.contains(String(option.id ?? 0))]
+                view.options = options.map { option in
+                    QuestionView.Choice(value: String(option.id ?? 0), label: context.localized(option.label), inputID: "\(field)-\(option.id ?? 0)",
+                                        checked: chosen.contains(String(option.id ?? 0)))
                 }
-                if question.type == .multiple { data["limits"] = [limits(question, context: context)].filter { !$0.isEmpty } }
+                if question.type == .multiple { view.limits = Optional(limits(question, context: context)).flatMap { $0.isEmpty ? nil : $0 } }
             case .scale:
-                data["values"] = (question.scaleMin...question.scaleMax).map { value -> [String: Any] in
-                    ["value": value, "inputID": "\(field)-\(value)", "checked": chosen.contains(String(value))]
+                view.values = (question.scaleMin...question.scaleMax).map { value in
+                    QuestionView.Choice(value: String(value), label: String(value), inputID: "\(field)-\(value)", checked: chosen.contains(String(value)))
                 }
-                data["scaleHint"] = String(format: context.text("consultations.scale_hint"), question.scaleMin, question.scaleMax)
+                view.scaleHint = String(format: context.text("consultations.scale_hint"), question.scaleMin, question.scaleMax)
             case .yesNo:
-                data["yes"] = chosen.contains("yes")
-                data["no"] = chosen.contains("no")
+                view.yes = chosen.contains("yes")
+                view.no = chosen.contains("no")
             case .ranking:
-                data["rankHint"] = String(format: context.text("consultations.rank_hint"), options.count)
-                data["ranks"] = options.map { option -> [String: Any] in
+                view.rankHint = String(format: context.text("consultations.rank_hint"), options.count)
+                view.ranks = options.map { option in
                     let rankField = AnswerSheet.rankField(question, option)
                     let current = form.text(rankField)
-                    return ["label": context.localized(option.label), "field": rankField,
-                            "positions": (1...max(options.count, 1)).map { ["value": $0, "selected": current == String($0)] }]
+                    return QuestionView.Rank(label: context.localized(option.label), field: rankField,
+                                             positions: (1...max(options.count, 1)).map { .init(value: $0, selected: current == String($0)) })
                 }
             case .section, .shortText, .longText:
                 break
             }
-            return data
+            return view
         }
     }
 

@@ -7,8 +7,8 @@ enum ConsultationView {
     static func dateTime(_ date: Date) -> String { ConsultationDates.format(date).replacingOccurrences(of: "T", with: " ") + " UTC" }
 
     /// The commitment or instance a consultation is about, as a link, if it is still public.
-    static func subject(_ id: String?, links: any LinkService, context: CivicContext) async throws -> [String: Any]? {
+    static func subject(_ id: String?, links: any LinkService, context: CivicContext) async throws -> ConsultationPage.Subject? {
         guard let id, !id.isEmpty, let target = try await links.targets(context).first(where: { $0.id == id }) else { return nil }
-        return ["title": context.localized(target.title), "href": context.root + target.path]
+        return ConsultationPage.Subject(title: context.localized(target.title), href: context.root + target.path)
     }
 }

@@ -1,33 +1,29 @@
 import CivicSDK
 import Foundation
 
-/// Results as template data: per question, an SVG bar chart and its table twin, or the free-text answers.
+/// Results per question: an SVG bar chart and its table twin, or the free-text answers.
 enum ResultsView {
-    static func questions(_ results: ConsultationResults, context: CivicContext, moderate: Bool, consultation: Int64) -> [[String: Any]] {
+    static func questions(_ results: ConsultationResults, context: CivicContext, moderate: Bool, consultation: Int64) -> [ResultsPage.Question] {
         results.questions.map { result in
             let question = result.question
             // a ranking reads best from the most to the least preferred option
             let ordered = question.type == .ranking ? result.lines.sorted { $0.count > $1.count } : result.lines
-            let lines = ordered.map { line -> [String: Any] in
-                ["label": context.localized(line.label), "count": line.count, "percent": line.percent,
-                 "meanRank": line.meanRank.map { String(format: "%.2f", $0) } ?? "—", "firsts": line.firsts ?? 0]
-            }
-            return [
-                "title": context.localized(question.title),
-                "respondents": String(format: context.text("consultations.respondents"), result.respondents),
-                "isText": question.type.isText, "isRanking": question.type == .ranking,
-                "isCounted": !question.type.isText && question.type != .ranking,
-                "chart": question.type.isText ? "" : BarChart.svg(ordered.map { (context.localized($0.label), $0.count) }),
-                "lines": lines,
-                "mean": result.mean.map { [String(format: "%.2f", $0)] } ?? [],
-                "texts": result.texts.map { answer -> [String: Any] in
-                    ["text": answer.text, "hidden": answer.hiddenReason != nil, "reason": answer.hiddenReason ?? "",
-                     "hideAction": moderate ? ["\(context.root)/admin/consultations/\(consultation)/answers/\(answer.id)/hide"] : [],
-                     "id": answer.id]
+            return ResultsPage.Question(
+                title: context.localized(question.title),
+                respondents: String(format: context.text("consultations.respondents"), result.respondents),
+                type: question.type,
+                chart: question.type.isText ? "" : BarChart.svg(ordered.map { (context.localized($0.label), $0.count) }),
+                lines: ordered.map { line in
+                    .init(label: context.localized(line.label), count: line.count, percent: line.percent,
+                          meanRank: line.meanRank.map { String(format: "%.2f", $0) } ?? "—", firsts: line.firsts ?? 0)
                 },
-                "textCount": String(format: context.text("consultations.text_count"), result.textCount, min(result.textCount, ConsultationResults.textsShown)),
-                "csrf": context.csrfToken,
-            ]
+                mean: result.mean.map { String(format: "%.2f", $0) },
+                texts: result.texts.map { answer in
+                    .init(id: answer.id, text: answer.text, reason: answer.hiddenReason,
+                          hideAction: moderate ? "\(context.root)/admin/consultations/\(consultation)/answers/\(answer.id)/hide" : nil)
+                },
+                textCount: String(format: context.text("consultations.text_count"), result.textCount,
+                                  min(result.textCount, ConsultationResults.textsShown)))
         }
     }
 }

@@ -27,17 +27,15 @@ struct ConsultationsSite {
                 """).map { (try Consultation(row: $0), $0["answers"] as Int) }
         }
         let now = Date()
-        let items = rows.map { consultation, answers -> [String: Any] in
-            let phase = consultation.phase(at: now)
-            return ["title": context.localized(consultation.title), "href": "\(context.root)/consultations/\(consultation.id ?? 0)",
-                    "phase": text(context, "phase.\(phase.rawValue)"), "phaseKey": phase.rawValue,
-                    "opens": ISODate.day(of: consultation.opensAt), "closes": ISODate.day(of: consultation.closesAt),
-                    "answers": answers, "sample": consultation.sample]
+        let items = rows.map { consultation, answers in
+            ConsultationsIndexPage.Item(title: context.localized(consultation.title), href: "\(context.root)/consultations/\(consultation.id ?? 0)",
+                                        phase: text(context, "phase.\(consultation.phase(at: now).rawValue)"),
+                                        opens: ISODate.day(of: consultation.opensAt), closes: ISODate.day(of: consultation.closesAt),
+                                        answers: answers, sample: consultation.sample)
         }
-        return try context.render("index", title: text(context, "title"),
-                                  data: ["consultations": items, "hasConsultations": !items.isEmpty, "feedHref": "\(context.root)/consultations/feed.atom",
-                                         "apiHref": "\(context.root)/api/v1/consultations"],
-                                  cache: editor ? .perVisitor : .shared)
+        return try context.render(ConsultationsIndexPage(consultations: items, feedHref: "\(context.root)/consultations/feed.atom",
+                                                         apiHref: "\(context.root)/api/v1/consultations", editor: editor),
+                                  title: text(context, "title"))
     }
 
     private func load(_ context: CivicContext) async throws -> ConsultationDetail {
@@ -68,32 +66,24 @@ struct ConsultationsSite {
         let needsAccount = consultation.audience == .accounts && context.account == nil
         // a refused submission always comes back in its form, answers kept, even when the visitor must sign in first
         let showForm = phase == .open && previous == nil && (!needsAccount || status != .ok)
-        var data: [String: Any] = [
-            "title": context.localized(consultation.title),
-            "description": context.renderer.markdown(context.localized(consultation.description)),
-            "phase": text(context, "phase.\(phase.rawValue)"), "phaseKey": phase.rawValue,
-            "opens": ConsultationView.dateTime(consultation.opensAt), "closes": ConsultationView.dateTime(consultation.closesAt),
-            "audience": text(context, "audience.\(consultation.audience.rawValue)"),
-            "subject": subject.map { [$0] } ?? [],
-            "responses": detail.responses,
-            "sample": consultation.sample,
-            "showForm": showForm,
-            "needsAccount": phase == .open && needsAccount,
-            "signInHref": "\(context.root)/login",
-            "upcoming": phase == .upcoming, "closed": phase == .closed || phase == .results,
-            "resultsHref": phase == .results || context.can("consultations.edit") ? ["\(context.root)/consultations/\(id)/results"] : [],
-            "previous": previous.map { [["receipt": $0.receipt, "date": ConsultationView.dateTime($0.at)]] } ?? [],
-            "action": "\(context.root)/consultations/\(id)/answer",
-            "signedIn": context.account != nil,
-            "notice": notice.map { [$0] } ?? [], "noNotice": notice == nil, "hasErrors": !errors.isEmpty || notice != nil,
-            "errorCount": String(format: text(context, "error_count"), errors.count),
-            "questions": AnswerFormView.questions(detail, form: form, errors: errors, context: context),
-            "editHref": context.can("consultations.edit") ? ["\(context.root)/admin/consultations/\(id)"] : [],
-        ]
-        data["feedback"] = consultation.isPublic ? try await environment.services.feedback.thread(item: "consultation:\(id)", context: context) : ""
-        let personal = context.account != nil || status != .ok
-        return try context.render("show", title: context.localized(consultation.title), data: data, status: status,
-                                  cache: personal ? .perVisitor : .shared)
+        let page = ConsultationPage(
+            title: context.localized(consultation.title),
+            description: context.renderer.markdown(context.localized(consultation.description)),
+            phase: text(context, "phase.\(phase.rawValue)"),
+            opens: ConsultationView.dateTime(consultation.opensAt), closes: ConsultationView.dateTime(consultation.closesAt),
+            audience: text(context, "audience.\(consultation.audience.rawValue)"),
+            subject: subject, responses: detail.responses, sample: consultation.sample, showForm: showForm,
+            needsAccount: phase == .open && needsAccount, signInHref: "\(context.root)/login",
+            upcoming: phase == .upcoming, closed: phase == .closed || phase == .results,
+            resultsHref: phase == .results || context.can("consultations.edit") ? "\(context.root)/consultations/\(id)/results" : nil,
+            previous: previous.map { .init(receipt: $0.receipt, date: ConsultationView.dateTime($0.at)) },
+            action: "\(context.root)/consultations/\(id)/answer", signedIn: context.account != nil,
+            notice: notice, errors: errors.count, errorCount: String(format: text(context, "error_count"), errors.count),
+            questions: AnswerFormView.questions(detail, form: form, errors: errors, context: context),
+            editHref: context.can("consultations.edit") ? "\(context.root)/admin/consultations/\(id)" : nil,
+            feedback: consultation.isPublic ? try await environment.services.feedback.thread(item: "consultation:\(id)", context: context) : "",
+            personal: context.account != nil || status != .ok)
+        return try context.render(page, title: context.localized(consultation.title), status: status)
     }
 
     static func existing(_ db: Database, consultation: Int64, respondent: String) throws -> (receipt: String, at: Date)? {
@@ -163,12 +153,11 @@ struct ConsultationsSite {
                 FROM consultation_response r WHERE r.consultation_id = ? AND r.receipt = ?
                 """, arguments: [id, code]).map { (submitted: $0["submitted_at"] as Date, answered: $0["answered"] as Int) }
         }) else { throw HTTPError(.notFound, message: text(context, "error.receipt_not_found")) }
-        return try context.render("receipt", title: text(context, "receipt_title"), data: [
-            "consultation": context.localized(detail.consultation.title), "href": "\(context.root)/consultations/\(id)",
-            "receipt": code, "date": ConsultationView.dateTime(row.submitted),
-            "answered": String(format: text(context, "answered_count"), row.answered, detail.answerable.count),
-            "closes": ConsultationView.dateTime(detail.consultation.closesAt),
-        ], cache: .perVisitor)
+        return try context.render(ReceiptPage(
+            consultation: context.localized(detail.consultation.title), href: "\(context.root)/consultations/\(id)",
+            receipt: code, date: ConsultationView.dateTime(row.submitted),
+            answered: String(format: text(context, "answered_count"), row.answered, detail.answerable.count),
+            closes: ConsultationView.dateTime(detail.consultation.closesAt)), title: text(context, "receipt_title"))
     }
 
     @Sendable func results(_ request: Request, context: CivicContext) async throws -> Response {
@@ -179,12 +168,12 @@ struct ConsultationsSite {
         }
         let results = try await context.database.read { db in try ConsultationResults.load(db, detail: detail) }
         let id = detail.consultation.id ?? 0
-        return try context.render("results", title: "\(text(context, "results_title")) — \(context.localized(detail.consultation.title))", data: [
-            "title": context.localized(detail.consultation.title), "href": "\(context.root)/consultations/\(id)",
-            "responses": results.responses, "draftResults": detail.consultation.status != .published,
-            "questions": ResultsView.questions(results, context: context, moderate: context.can("consultations.moderate"), consultation: id),
-            "jsonHref": "\(context.root)/api/v1/consultations/\(id)/results",
-            "csvHref": staff ? ["\(context.root)/admin/consultations/\(id)/answers.csv"] : [],
-        ], cache: staff ? .perVisitor : .shared)
+        let page = ResultsPage(
+            title: context.localized(detail.consultation.title), href: "\(context.root)/consultations/\(id)",
+            responses: results.responses, draftResults: detail.consultation.status != .published,
+            questions: ResultsView.questions(results, context: context, moderate: context.can("consultations.moderate"), consultation: id),
+            jsonHref: "\(context.root)/api/v1/consultations/\(id)/results",
+            csvHref: staff ? "\(context.root)/admin/consultations/\(id)/answers.csv" : nil, staff: staff)
+        return try context.render(page, title: "\(text(context, "results_title")) — \(context.localized(detail.consultation.title))")
     }
 }

@@ -1,0 +1,29 @@
+import CivicSDK
+
+/// `{root}/consultations`: every public consultation with its phase, dates and number of answers.
+struct ConsultationsIndexPage: PageModel {
+    static let template = "index"
+    static let fields = TemplateFields<Self>(["consultations": \.consultations, "hasConsultations": \.hasConsultations,
+                                              "feedHref": \.feedHref, "apiHref": \.apiHref])
+
+    struct Item: TemplateModel {
+        static let fields = TemplateFields<Self>(["title": \.title, "href": \.href, "phase": \.phase, "opens": \.opens, "closes": \.closes,
+                                                  "answers": \.answers, "sample": \.sample])
+        let title: String
+        let href: String
+        let phase: String
+        let opens: String
+        let closes: String
+        let answers: Int
+        let sample: Bool
+    }
+
+    let consultations: [Item]
+    let feedHref: String
+    let apiHref: String
+    /// Editors see drafts in the list: their page is not shared.
+    let editor: Bool
+
+    var hasConsultations: Bool { !consultations.isEmpty }
+    var cachePolicy: CachePolicy { editor ? .perVisitor : .shared }
+}
