@@ -45,6 +45,8 @@ public struct InstancesModule: CivicModule {
             ]),
         ],
         resources: .module,
+        pages: [InstanceOverviewPage.self, CommuneInstancesPage.self, MembersPage.self, MeetingsPage.self, MeetingPage.self, OpinionsPage.self,
+                OpinionPage.self, InstanceFormPage.self, InstanceConsoleListPage.self],
         migrations: InstanceSchema.register)
 
     private let services: ModuleServices

@@ -61,11 +61,11 @@ struct InstancesConsole {
     }
 
     private func render(_ context: CivicContext, heading: String, action: String, fields: FormFields, errors: [String],
-                        status: HTTPResponse.Status, extra: [String: Any] = [:]) throws -> Response {
-        var data: [String: Any] = ["heading": heading, "action": action, "fields": fields.items, "back": "\(context.root)/admin/instances",
-                                   "backLabel": text(context, "console_title"), "errors": errors.map { context.text($0) }, "hasErrors": !errors.isEmpty]
-        data.merge(extra) { _, new in new }
-        return try context.render("form", title: heading, data: data, status: status, cache: .perVisitor)
+                        status: HTTPResponse.Status, adjust: (inout InstanceFormPage) -> Void = { _ in }) throws -> Response {
+        var page = InstanceFormPage(heading: heading, action: action, formFields: fields.items, back: "\(context.root)/admin/instances",
+                                    backLabel: text(context, "console_title"), errors: errors.map { context.text($0) })
+        adjust(&page)
+        return try context.render(page, title: heading, status: status)
     }
 
     // MARK: profile
@@ -85,8 +85,9 @@ struct InstancesConsole {
         fields.text("mandate_end", value: input.mandateEnd, type: "date")
         fields.text("contact", value: input.contact)
         let base = "\(context.root)/admin/instances"
-        return try render(context, heading: text(context, "console_title"), action: base, fields: fields, errors: input.errors, status: status,
-                          extra: ["sections": Kind.allCases.map { ["href": "\(base)/\($0.rawValue)", "label": text(context, $0.rawValue)] }])
+        return try render(context, heading: text(context, "console_title"), action: base, fields: fields, errors: input.errors, status: status) {
+            $0.sections = Kind.allCases.map { .init(href: "\(base)/\($0.rawValue)", label: text(context, $0.rawValue)) }
+        }
     }
 
     @Sendable func saveProfile(_ request: Request, context: CivicContext) async throws -> Response {
@@ -107,30 +108,30 @@ struct InstancesConsole {
     private func list(_ kind: Kind, _ context: CivicContext) async throws -> Response {
         try start(context)
         let base = "\(context.root)/admin/instances/\(kind.rawValue)"
-        let items: [[String: String]] = try await context.database.read { db in
+        let items: [InstanceConsoleListPage.Item] = try await context.database.read { db in
             switch kind {
             case .members:
                 return try Member.order(Column("ended_on") != nil, Column("started_on").desc).fetchAll(db).map {
-                    ["label": $0.name, "meta": "\(context.text("instances.role.\($0.role.rawValue)")) · \($0.startedOn) – \($0.endedOn ?? "")",
-                     "href": "\(base)/\($0.id ?? 0)"]
+                    .init(label: $0.name, meta: "\(context.text("instances.role.\($0.role.rawValue)")) · \($0.startedOn) – \($0.endedOn ?? "")",
+                          href: "\(base)/\($0.id ?? 0)")
                 }
             case .meetings:
                 return try Meeting.order(Column("starts_at").desc).fetchAll(db).map {
-                    ["label": $0.startsAt.replacingOccurrences(of: "T", with: " "), "meta": context.text("instances.meeting_status.\($0.status.rawValue)"),
-                     "href": "\(base)/\($0.id ?? 0)"]
+                    .init(label: $0.startsAt.replacingOccurrences(of: "T", with: " "), meta: context.text("instances.meeting_status.\($0.status.rawValue)"),
+                          href: "\(base)/\($0.id ?? 0)")
                 }
             case .opinions:
                 return try Opinion.order(Column("adopted_on").desc).fetchAll(db).map {
-                    ["label": context.localized($0.title),
-                     "meta": "\($0.adoptedOn) · \($0.followUp.map { context.text("instances.follow_up.\($0.rawValue)") } ?? context.text("instances.awaiting"))",
-                     "href": "\(base)/\($0.id ?? 0)"]
+                    .init(label: context.localized($0.title),
+                          meta: "\($0.adoptedOn) · \($0.followUp.map { context.text("instances.follow_up.\($0.rawValue)") } ?? context.text("instances.awaiting"))",
+                          href: "\(base)/\($0.id ?? 0)")
                 }
             }
         }
-        return try context.render("console-list", title: text(context, kind.rawValue), data: [
-            "heading": text(context, kind.rawValue), "items": items, "hasItems": !items.isEmpty, "newHref": "\(base)/new",
-            "newLabel": text(context, "new_\(kind.rawValue)"), "back": "\(context.root)/admin/instances", "backLabel": text(context, "console_title"),
-        ], cache: .perVisitor)
+        let page = InstanceConsoleListPage(heading: text(context, kind.rawValue), items: items, newHref: "\(base)/new",
+                                           newLabel: text(context, "new_\(kind.rawValue)"), back: "\(context.root)/admin/instances",
+                                           backLabel: text(context, "console_title"))
+        return try context.render(page, title: text(context, kind.rawValue))
     }
 
     // MARK: members
@@ -157,7 +158,10 @@ struct InstancesConsole {
         if member?.photo != nil { fields.checkbox("remove_photo", checked: false) }
         let action = "\(context.root)/admin/instances/members/\(member?.id.map(String.init) ?? "new")"
         return try render(context, heading: member?.name ?? text(context, "new_members"), action: action, fields: fields, errors: input.errors,
-                          status: status, extra: ["multipart": true, "currentFile": InstanceView.file(member?.photo, context: context)])
+                          status: status) {
+            $0.multipart = true
+            $0.currentFile = FileLink(member?.photo, context: context)
+        }
     }
 
     private func saveMember(_ context: CivicContext, new: Bool) async throws -> Response {
@@ -207,8 +211,10 @@ struct InstancesConsole {
         fields.file("minutes_file", help: text(context, "document_help"))
         let action = "\(context.root)/admin/instances/meetings/\(meeting?.id.map(String.init) ?? "new")"
         return try render(context, heading: meeting.map { "\(text(context, "meeting")) \($0.day)" } ?? text(context, "new_meetings"), action: action,
-                          fields: fields, errors: input.errors, status: status,
-                          extra: ["multipart": true, "currentFile": InstanceView.file(meeting?.minutesFile, context: context)])
+                          fields: fields, errors: input.errors, status: status) {
+            $0.multipart = true
+            $0.currentFile = FileLink(meeting?.minutesFile, context: context)
+        }
     }
 
     private func saveMeeting(_ context: CivicContext, new: Bool) async throws -> Response {
@@ -255,19 +261,23 @@ struct InstancesConsole {
         fields.localized("subject", value: input.subject)
         fields.localized("body", value: input.body, multiline: true)
         fields.file("file", help: text(context, "document_help"))
-        var extra: [String: Any] = ["multipart": true, "currentFile": InstanceView.file(opinion?.file, context: context)]
+        var followUpForm: InstanceFormPage.FollowUpForm?
         if let opinion, let id = opinion.id {
             var followUp = FormFields(context, labels: "instances.field")
             followUp.select("follow_up", options: Opinion.FollowUp.allCases.map { ($0.rawValue, text(context, "follow_up.\($0.rawValue)")) },
                             selected: opinion.followUp?.rawValue ?? "received")
             followUp.localized("follow_up_reason", value: opinion.followUpReason, multiline: true, help: text(context, "follow_up_help"))
             followUp.text("follow_up_on", value: opinion.followUpOn ?? ISODate.today(), required: true, type: "date")
-            extra["followUp"] = [["action": "\(context.root)/admin/instances/opinions/\(id)/follow-up", "fields": followUp.items,
-                                  "errors": followUpErrors.map { context.text($0) }, "hasErrors": !followUpErrors.isEmpty]]
+            followUpForm = .init(action: "\(context.root)/admin/instances/opinions/\(id)/follow-up", formFields: followUp.items,
+                                 errors: followUpErrors.map { context.text($0) })
         }
         let action = "\(context.root)/admin/instances/opinions/\(opinion?.id.map(String.init) ?? "new")"
         return try render(context, heading: opinion.map { context.localized($0.title) } ?? text(context, "new_opinions"), action: action,
-                          fields: fields, errors: input.errors, status: status, extra: extra)
+                          fields: fields, errors: input.errors, status: status) {
+            $0.multipart = true
+            $0.currentFile = FileLink(opinion?.file, context: context)
+            $0.followUp = followUpForm
+        }
     }
 
     private func saveOpinion(_ context: CivicContext, new: Bool) async throws -> Response {

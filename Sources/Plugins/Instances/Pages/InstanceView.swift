@@ -1,43 +1,101 @@
 import CivicSDK
 import Foundation
 
-/// Records as template data, shared by the public pages, feeds and consoles.
-enum InstanceView {
-    static func file(_ name: String?, context: CivicContext) -> [[String: Any]] {
-        name.map { [["href": "\(context.root)/files/\($0)", "name": $0]] } ?? []
+/// A stored file of the instance, linked from its page.
+struct FileLink: TemplateModel {
+    static let fields = TemplateFields<Self>(["href": \.href, "name": \.name])
+    let href: String
+    let name: String
+
+    init?(_ name: String?, context: CivicContext) {
+        guard let name else { return nil }
+        href = "\(context.root)/files/\(name)"
+        self.name = name
+    }
+}
+
+/// A member as the pages show them (the `instances/member` partial).
+struct MemberView: TemplateModel {
+    static let fields = TemplateFields<Self>(["name": \.name, "role": \.role, "quality": \.quality, "from": \.from, "to": \.to,
+                                              "hasEnd": \.hasEnd, "photo": \.photo, "sample": \.sample, "editHref": \.editHref])
+
+    struct Photo: TemplateModel {
+        static let fields = TemplateFields<Self>(["src": \.src, "alt": \.alt])
+        let src: String
+        let alt: String
     }
 
-    static func member(_ member: Member, context: CivicContext) -> [String: Any] {
-        [
-            "name": member.name, "role": context.text("instances.role.\(member.role.rawValue)"), "quality": [context.localized(member.quality)].filter { !$0.isEmpty },
-            "from": member.startedOn, "to": member.endedOn ?? "", "hasEnd": member.endedOn != nil,
-            "photo": member.photo.map { [["src": "\(context.root)/files/\($0)", "alt": context.localized(member.photoAlt)]] } ?? [],
-            "sample": member.sample, "editHref": "\(context.root)/admin/instances/members/\(member.id ?? 0)",
-        ]
+    let name: String, role: String, quality: String?, from: String, to: String, hasEnd: Bool, photo: Photo?, sample: Bool, editHref: String
+
+    init(_ member: Member, context: CivicContext) {
+        name = member.name
+        role = context.text("instances.role.\(member.role.rawValue)")
+        let quality = context.localized(member.quality)
+        self.quality = quality.isEmpty ? nil : quality
+        from = member.startedOn
+        to = member.endedOn ?? ""
+        hasEnd = member.endedOn != nil
+        photo = member.photo.map { Photo(src: "\(context.root)/files/\($0)", alt: context.localized(member.photoAlt)) }
+        sample = member.sample
+        editHref = "\(context.root)/admin/instances/members/\(member.id ?? 0)"
+    }
+}
+
+/// A meeting as the pages show it.
+struct MeetingView: TemplateModel {
+    static let fields = TemplateFields<Self>([
+        "href": \.href, "when": \.when, "place": \.place, "agenda": \.agenda, "status": \.status, "held": \.held,
+        "attendance": \.attendance, "minutes": \.minutes, "minutesFile": \.minutesFile, "sample": \.sample, "editHref": \.editHref,
+    ])
+    let href: String, when: String, place: String, agenda: String, status: String, held: Bool, attendance: Int?
+    /// The minutes as HTML, when written.
+    let minutes: String?
+    let minutesFile: FileLink?, sample: Bool, editHref: String
+
+    init(_ meeting: Meeting, context: CivicContext) {
+        href = "\(context.root)/instances/meetings/\(meeting.id ?? 0)"
+        when = meeting.startsAt.replacingOccurrences(of: "T", with: " ")
+        place = context.localized(meeting.place)
+        agenda = context.localized(meeting.agenda)
+        status = context.text("instances.meeting_status.\(meeting.status.rawValue)")
+        held = meeting.status == .held
+        attendance = meeting.attendance
+        let text = context.localized(meeting.minutesText)
+        minutes = text.isEmpty ? nil : context.renderer.markdown(text)
+        minutesFile = FileLink(meeting.minutesFile, context: context)
+        sample = meeting.sample
+        editHref = "\(context.root)/admin/instances/meetings/\(meeting.id ?? 0)"
+    }
+}
+
+/// An opinion as the pages show it, with the commune's follow-up.
+struct OpinionView: TemplateModel {
+    static let fields = TemplateFields<Self>([
+        "href": \.href, "title": \.title, "adopted": \.adopted, "subject": \.subject, "body": \.body, "file": \.file,
+        "followUp": \.followUp, "awaiting": \.awaiting, "sample": \.sample, "editHref": \.editHref,
+    ])
+
+    struct FollowUp: TemplateModel {
+        static let fields = TemplateFields<Self>(["state": \.state, "reason": \.reason, "on": \.on])
+        let state: String
+        let reason: String
+        let on: String
     }
 
-    static func meeting(_ meeting: Meeting, context: CivicContext) -> [String: Any] {
-        [
-            "id": meeting.id ?? 0, "href": "\(context.root)/instances/meetings/\(meeting.id ?? 0)",
-            "when": meeting.startsAt.replacingOccurrences(of: "T", with: " "), "day": meeting.day,
-            "place": context.localized(meeting.place), "agenda": context.localized(meeting.agenda),
-            "status": context.text("instances.meeting_status.\(meeting.status.rawValue)"), "statusKey": meeting.status.rawValue,
-            "held": meeting.status == .held, "attendance": meeting.attendance.map { [$0] } ?? [],
-            "minutes": context.localized(meeting.minutesText).isEmpty ? [] : [context.renderer.markdown(context.localized(meeting.minutesText))],
-            "minutesFile": file(meeting.minutesFile, context: context), "sample": meeting.sample,
-            "editHref": "\(context.root)/admin/instances/meetings/\(meeting.id ?? 0)",
-        ]
-    }
+    let href: String, title: String, adopted: String, subject: String, body: String, file: FileLink?, followUp: FollowUp?
+    let sample: Bool, editHref: String
+    var awaiting: Bool { followUp == nil }
 
-    static func opinion(_ opinion: Opinion, context: CivicContext) -> [String: Any] {
-        [
-            "id": opinion.id ?? 0, "href": "\(context.root)/instances/opinions/\(opinion.id ?? 0)",
-            "title": context.localized(opinion.title), "adopted": opinion.adoptedOn, "subject": context.localized(opinion.subject),
-            "body": context.renderer.markdown(context.localized(opinion.body)), "file": file(opinion.file, context: context),
-            "followUp": opinion.followUp.map { [["state": context.text("instances.follow_up.\($0.rawValue)"), "key": $0.rawValue,
-                                                 "reason": context.localized(opinion.followUpReason), "on": opinion.followUpOn ?? ""]] } ?? [],
-            "awaiting": opinion.followUp == nil, "sample": opinion.sample,
-            "editHref": "\(context.root)/admin/instances/opinions/\(opinion.id ?? 0)",
-        ]
+    init(_ opinion: Opinion, context: CivicContext) {
+        href = "\(context.root)/instances/opinions/\(opinion.id ?? 0)"
+        title = context.localized(opinion.title)
+        adopted = opinion.adoptedOn
+        subject = context.localized(opinion.subject)
+        body = context.renderer.markdown(context.localized(opinion.body))
+        file = FileLink(opinion.file, context: context)
+        followUp = opinion.followUp.map { FollowUp(state: context.text("instances.follow_up.\($0.rawValue)"),
+                                                   reason: context.localized(opinion.followUpReason), on: opinion.followUpOn ?? "") }
+        sample = opinion.sample
+        editHref = "\(context.root)/admin/instances/opinions/\(opinion.id ?? 0)"
     }
 }
