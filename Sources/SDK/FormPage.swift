@@ -4,7 +4,7 @@ public struct FormPage: PageModel {
     public static let template = "form"
     public static let fields = TemplateFields<Self>([
         "heading": \.heading, "backHref": \.backHref, "backLabel": \.backLabel, "action": \.action, "fields": \.formFields,
-        "errors": \.errors, "hasErrors": \.hasErrors,
+        "errors": \.errors, "hasErrors": \.hasErrors, "multipart": \.multipart,
     ])
 
     let heading: String
@@ -13,6 +13,8 @@ public struct FormPage: PageModel {
     let action: String
     let formFields: [FormField]
     let errors: [String]
+    /// Whether the form sends files.
+    public var multipart = false
 
     var hasErrors: Bool { !errors.isEmpty }
     public var cachePolicy: CachePolicy { .perVisitor }

@@ -30,16 +30,15 @@ import TestSupport
 
     @Test func timelineScalesMonthsAndPlacesToday() throws {
         let bar = { (a: String, b: String) in TimelineChart.Bar(start: YearMonth(a)!, end: YearMonth(b)!) }
-        let chart = try #require(TimelineChart.data(rows: [("A", bar("2023-01", "2023-12"), nil), ("B", bar("2024-01", "2024-12"), bar("2024-03", "2024-06"))],
-                                                    period: nil, today: YearMonth("2024-01")!))
-        let rows = try #require(chart["rows"] as? [[String: Any]])
-        #expect(rows[0]["plannedX"] as? String == "0")
-        #expect(rows[0]["plannedW"] as? String == "320", "12 of 24 months of a 640-wide chart")
-        #expect(rows[1]["plannedX"] as? String == "320")
-        #expect((rows[1]["actual"] as? [[String: String]])?.first?["x"] == "373")
-        #expect((chart["today"] as? [[String: String]])?.first?["x"] == "333")
-        #expect((chart["ticks"] as? [[String: Any]])?.count == 2)
-        #expect(TimelineChart.data(rows: [], period: nil, today: YearMonth("2024-01")!) == nil)
+        let chart = try #require(TimelineChart(rows: [("A", bar("2023-01", "2023-12"), nil), ("B", bar("2024-01", "2024-12"), bar("2024-03", "2024-06"))],
+                                               period: nil, today: YearMonth("2024-01")!))
+        #expect(chart.rows[0].plannedX == "0")
+        #expect(chart.rows[0].plannedW == "320", "12 of 24 months of a 640-wide chart")
+        #expect(chart.rows[1].plannedX == "320")
+        #expect(chart.rows[1].actual?.x == "373")
+        #expect(chart.today?.x == "333")
+        #expect(chart.ticks.count == 2)
+        #expect(TimelineChart(rows: [], period: nil, today: YearMonth("2024-01")!) == nil)
     }
 
     @Test func planOverviewReadsAFixedNumberOfQueries() throws {

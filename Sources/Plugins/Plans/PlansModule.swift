@@ -31,6 +31,8 @@ public struct PlansModule: CivicModule {
             ]),
         ],
         resources: .module,
+        pages: [PlanEmptyPage.self, PlanPage.self, CommitmentPage.self, PlanConsolePage.self, CommitmentConsolePage.self, PlanImportPage.self,
+                PlanStatusesPage.self, PlanRevisionsPage.self, PlanRevisionPage.self, FormPage.self],
         migrations: PlanSchema.register)
 
     private let services: ModuleServices

@@ -94,19 +94,19 @@ extension PlansConsole {
         indicatorFields.text("target", value: "", inputMode: "decimal")
         indicatorFields.select("source", options: [("", context.text("plans.console.typed_by_hand"))]
             + live.values.sorted { $0.id < $1.id }.map { ($0.id, context.localized($0.title)) }, selected: "")
-        return try context.render("commitment-console", title: context.text("plans.console.edit_commitment"), data: [
-            "heading": "\(commitment.number). \(context.localized(commitment.title))",
-            "action": "\(context.root)/admin/plans/commitments/\(id)",
-            "fields": commitmentFields(context, input, statuses: statuses).items, "errors": errors, "hasErrors": !errors.isEmpty,
-            "backHref": "\(context.root)/admin/plans", "backLabel": context.text("plans.console.back"),
-            "activities": activities.map { ["title": context.localized($0.title), "dates": "\($0.plannedStart) – \($0.plannedEnd)", "progress": $0.progress,
-                                             "editHref": "\(context.root)/admin/plans/activities/\($0.id ?? 0)"] },
-            "newActivityHref": "\(context.root)/admin/plans/commitments/\(id)/activities/new",
-            "updateAction": "\(context.root)/admin/plans/commitments/\(id)/updates", "updateFields": ["fields": updateFields.items],
-            "indicatorAction": "\(context.root)/admin/plans/commitments/\(id)/indicators", "indicatorFields": ["fields": indicatorFields.items],
-            "indicators": indicators.map { ["name": context.localized($0.name), "linked": $0.source != nil,
-                                             "valueAction": "\(context.root)/admin/plans/indicators/\($0.id ?? 0)/values", "fieldID": "value-\($0.id ?? 0)"] },
-        ], status: status, cache: .perVisitor)
+        let page = CommitmentConsolePage(
+            heading: "\(commitment.number). \(context.localized(commitment.title))",
+            action: "\(context.root)/admin/plans/commitments/\(id)",
+            formFields: commitmentFields(context, input, statuses: statuses).items, errors: errors,
+            backHref: "\(context.root)/admin/plans", backLabel: context.text("plans.console.back"),
+            activities: activities.map { .init(title: context.localized($0.title), dates: "\($0.plannedStart) – \($0.plannedEnd)", progress: $0.progress,
+                                               editHref: "\(context.root)/admin/plans/activities/\($0.id ?? 0)") },
+            newActivityHref: "\(context.root)/admin/plans/commitments/\(id)/activities/new",
+            updateAction: "\(context.root)/admin/plans/commitments/\(id)/updates", updateFields: FieldGroup(updateFields),
+            indicatorAction: "\(context.root)/admin/plans/commitments/\(id)/indicators", indicatorFields: FieldGroup(indicatorFields),
+            indicators: indicators.map { .init(name: context.localized($0.name), linked: $0.source != nil,
+                                               valueAction: "\(context.root)/admin/plans/indicators/\($0.id ?? 0)/values", fieldID: "value-\($0.id ?? 0)") })
+        return try context.render(page, title: context.text("plans.console.edit_commitment"), status: status)
     }
 
     @Sendable func updateCommitment(_ request: Request, context: CivicContext) async throws -> Response {

@@ -54,10 +54,10 @@ struct PlansConsole {
 
     func renderForm(_ context: CivicContext, heading: String, action: String, fields: FormFields, errors: [String],
                             status: HTTPResponse.Status, multipart: Bool = false, back: String = "") throws -> Response {
-        try context.render("form", title: heading, data: [
-            "heading": heading, "action": action, "fields": fields.items, "errors": errors, "hasErrors": !errors.isEmpty,
-            "multipart": multipart, "backHref": "\(context.root)/admin/plans\(back)", "backLabel": context.text("plans.console.back"),
-        ], status: status, cache: .perVisitor)
+        var page = FormPage(heading: heading, backHref: "\(context.root)/admin/plans\(back)", backLabel: context.text("plans.console.back"),
+                            action: action, fields: fields, errors: errors)
+        page.multipart = multipart
+        return try context.render(page, title: heading, status: status)
     }
 
     // MARK: overview and plan
@@ -67,22 +67,21 @@ struct PlansConsole {
         let overview = try await context.database.read { db in try PlanOverview.load(db, includeUnpublished: true, today: YearMonth(Date())) }
         var reasonFields = FormFields(context, labels: "plans.field")
         reasonFields.localized("reason", value: [:], multiline: true)
-        let rows = (overview?.rows ?? []).map { row -> [String: Any] in
+        let rows = (overview?.rows ?? []).map { row in
             let id = row.commitment.id ?? 0
-            return ["number": row.commitment.number, "title": context.localized(row.commitment.title), "published": row.commitment.published,
-                    "progress": row.progress, "editHref": "\(context.root)/admin/plans/commitments/\(id)",
-                    "viewHref": "\(context.root)/plans/\(row.commitment.number)",
-                    "toggleAction": "\(context.root)/admin/plans/commitments/\(id)/\(row.commitment.published ? "unpublish" : "publish")"]
+            return PlanConsolePage.Row(number: row.commitment.number, title: context.localized(row.commitment.title), published: row.commitment.published,
+                                       progress: row.progress, editHref: "\(context.root)/admin/plans/commitments/\(id)",
+                                       viewHref: "\(context.root)/plans/\(row.commitment.number)",
+                                       toggleAction: "\(context.root)/admin/plans/commitments/\(id)/\(row.commitment.published ? "unpublish" : "publish")")
         }
-        return try context.render("console", title: context.text("plans.console.title"), data: [
-            "hasPlan": overview != nil, "planTitle": overview.map { context.localized($0.plan.title) } ?? "",
-            "planHref": "\(context.root)/admin/plans/plan", "newHref": "\(context.root)/admin/plans/commitments/new",
-            "importHref": "\(context.root)/admin/plans/import", "exportHref": "\(context.root)/plans/export.csv",
-            "statusesHref": "\(context.root)/admin/plans/statuses",
-            "revisionAction": "\(context.root)/admin/plans/revisions", "revisionsHref": "\(context.root)/plans/revisions",
-            "reasonFields": ["fields": reasonFields.items],
-            "commitments": rows, "hasCommitments": !rows.isEmpty,
-        ], cache: .perVisitor)
+        let page = PlanConsolePage(
+            hasPlan: overview != nil, planTitle: overview.map { context.localized($0.plan.title) } ?? "",
+            planHref: "\(context.root)/admin/plans/plan", newHref: "\(context.root)/admin/plans/commitments/new",
+            importHref: "\(context.root)/admin/plans/import", exportHref: "\(context.root)/plans/export.csv",
+            statusesHref: "\(context.root)/admin/plans/statuses",
+            revisionAction: "\(context.root)/admin/plans/revisions", revisionsHref: "\(context.root)/plans/revisions",
+            reasonFields: FieldGroup(reasonFields), commitments: rows)
+        return try context.render(page, title: context.text("plans.console.title"))
     }
 
     func planFields(_ context: CivicContext, title: LocalizedText, description: LocalizedText, start: String, end: String, status: String) -> FormFields {

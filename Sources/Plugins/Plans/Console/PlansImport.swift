@@ -14,11 +14,10 @@ struct PlansImport {
     }
 
     private func render(_ context: CivicContext, errors: [String], changed: Int?, status: HTTPResponse.Status) throws -> Response {
-        try context.render("import", title: context.text("plans.import.title"), data: [
-            "action": "\(context.root)/admin/plans/import", "exportHref": "\(context.root)/plans/export.csv",
-            "backHref": "\(context.root)/admin/plans", "errors": errors, "hasErrors": !errors.isEmpty,
-            "done": changed.map { [String(format: context.text("plans.import.done"), $0)] } ?? [],
-        ], status: status, cache: .perVisitor)
+        try context.render(PlanImportPage(action: "\(context.root)/admin/plans/import", exportHref: "\(context.root)/plans/export.csv",
+                                          backHref: "\(context.root)/admin/plans", errors: errors,
+                                          done: changed.map { String(format: context.text("plans.import.done"), $0) }),
+                           title: context.text("plans.import.title"), status: status)
     }
 
     @Sendable func form(_ request: Request, context: CivicContext) async throws -> Response {

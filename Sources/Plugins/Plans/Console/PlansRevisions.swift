@@ -20,11 +20,10 @@ struct PlansRevisions {
             guard let plan = try Plan.current(db) else { return [] }
             return try PlanRevision.filter(Column("plan_id") == plan.id).order(Column("number").desc).fetchAll(db)
         }
-        return try context.render("revisions", title: context.text("plans.revision.title"), data: [
-            "planHref": "\(context.root)/plans", "empty": revisions.isEmpty,
-            "revisions": revisions.map { ["number": $0.number, "date": ISODate.day(of: $0.createdAt),
-                                          "reason": context.localized($0.reason), "href": "\(context.root)/plans/revisions/\($0.number)"] },
-        ])
+        let page = PlanRevisionsPage(planHref: "\(context.root)/plans", revisions: revisions.map {
+            .init(number: $0.number, date: ISODate.day(of: $0.createdAt), reason: context.localized($0.reason), href: "\(context.root)/plans/revisions/\($0.number)")
+        })
+        return try context.render(page, title: context.text("plans.revision.title"))
     }
 
     @Sendable func compare(_ request: Request, context: CivicContext) async throws -> Response {
@@ -41,27 +40,26 @@ struct PlansRevisions {
             throw HTTPError(.notFound, message: context.text("plans.revision.not_found"))
         }
         let comparison = PlanRevision.Comparison(before: before, after: after)
-        func item(_ item: PlanRevision.Version.Item?) -> [[String: Any]] {
-            item.map { [["title": "\($0.number). \(context.localized($0.title))"]] } ?? []
+        func item(_ item: PlanRevision.Version.Item?) -> PlanRevisionPage.Item? {
+            item.map { PlanRevisionPage.Item(title: "\($0.number). \(context.localized($0.title))") }
         }
-        func span(_ step: PlanRevision.Version.Step?) -> [String] { step.map { ["\($0.plannedStart) – \($0.plannedEnd)"] } ?? [] }
-        let lines = comparison.lines.map { line -> [String: Any] in
-            [
-                "before": item(line.before), "after": item(line.after),
-                "change": context.text("plans.revision.change.\(line.change.rawValue)"), "changed": line.change != .unchanged,
-                "steps": line.steps.map { step -> [String: Any] in
-                    ["title": context.localized((step.after ?? step.before)!.title), "before": span(step.before), "after": span(step.after),
-                     "change": context.text("plans.revision.change.\(step.change)"), "changed": step.change != "unchanged"]
-                },
-            ]
+        func span(_ step: PlanRevision.Version.Step?) -> String? { step.map { "\($0.plannedStart) – \($0.plannedEnd)" } }
+        let lines = comparison.lines.map { line in
+            PlanRevisionPage.Line(
+                before: item(line.before), after: item(line.after),
+                change: context.text("plans.revision.change.\(line.change.rawValue)"), changed: line.change != .unchanged,
+                steps: line.steps.map { step in
+                    .init(title: context.localized((step.after ?? step.before)!.title), before: span(step.before), after: span(step.after),
+                          change: context.text("plans.revision.change.\(step.change)"), changed: step.change != "unchanged")
+                })
         }
-        return try context.render("revision", title: context.text("plans.revision.compare_title"), data: [
-            "listHref": "\(context.root)/plans/revisions", "reason": context.localized(revision.reason),
-            "beforeLabel": String(format: context.text("plans.revision.version"), revision.number, ISODate.day(of: revision.createdAt)),
-            "afterLabel": next.map { String(format: context.text("plans.revision.version"), $0.number, ISODate.day(of: $0.createdAt)) }
+        let page = PlanRevisionPage(
+            listHref: "\(context.root)/plans/revisions", reason: context.localized(revision.reason),
+            beforeLabel: String(format: context.text("plans.revision.version"), revision.number, ISODate.day(of: revision.createdAt)),
+            afterLabel: next.map { String(format: context.text("plans.revision.version"), $0.number, ISODate.day(of: $0.createdAt)) }
                 ?? context.text("plans.revision.current"),
-            "lines": lines,
-        ])
+            lines: lines)
+        return try context.render(page, title: context.text("plans.revision.compare_title"))
     }
 
     @Sendable func freeze(_ request: Request, context: CivicContext) async throws -> Response {

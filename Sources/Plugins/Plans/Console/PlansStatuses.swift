@@ -13,16 +13,14 @@ struct PlansStatuses {
 
     private func render(_ context: CivicContext, errors: [String], status: HTTPResponse.Status) async throws -> Response {
         let statuses = try await context.database.read { db in try PlanStatus.order(Column("position")).fetchAll(db) }
-        return try context.render("statuses", title: context.text("plans.statuses.title"), data: [
-            "action": "\(context.root)/admin/plans/statuses", "backHref": "\(context.root)/admin/plans",
-            "errors": errors, "hasErrors": !errors.isEmpty,
-            "statuses": statuses.map { status -> [String: Any] in
-                ["key": status.key, "progress": status.progress, "complete": status.complete,
-                 "labels": context.tenant.locales.map { ["code": $0, "language": Locales.nativeName($0), "dir": Locales.direction($0),
-                                                         "value": status.label.values[$0] ?? "", "id": "label-\(status.key)-\($0)"] }]
+        let page = PlanStatusesPage(
+            action: "\(context.root)/admin/plans/statuses", backHref: "\(context.root)/admin/plans", errors: errors,
+            statuses: statuses.map { status in
+                .init(key: status.key, progress: status.progress, complete: status.complete,
+                      labels: context.tenant.locales.map { LocaleInput($0, id: "label-\(status.key)-\($0)", value: status.label.values[$0] ?? "") })
             },
-            "newLabels": context.tenant.locales.map { ["code": $0, "language": Locales.nativeName($0), "dir": Locales.direction($0), "id": "label-new-\($0)"] },
-        ], status: status, cache: .perVisitor)
+            newLabels: context.tenant.locales.map { LocaleInput($0, id: "label-new-\($0)") })
+        return try context.render(page, title: context.text("plans.statuses.title"), status: status)
     }
 
     @Sendable func list(_ request: Request, context: CivicContext) async throws -> Response {

@@ -34,20 +34,19 @@ struct CommitmentSheet: Sendable {
     }
 
     /// `feedback` holds the number of comments per activity item (`activity:<id>`), when public.
-    func templateData(context: CivicContext, today: YearMonth, figures: [String: Indicator], feedback: [String: Int]?) -> [String: Any] {
+    func page(context: CivicContext, today: YearMonth, figures: [String: Indicator], feedback: [String: Int]?) -> CommitmentPage {
         func text(_ key: String) -> String { context.text("plans.\(key)") }
         func status(_ key: String?) -> String { key.map { statuses[$0].map { context.localized($0.label) } ?? $0 } ?? "" }
-        let activityRows = activities.map { activity -> [String: Any] in
+        let activityRows = activities.map { activity in
             let item = "activity:\(activity.id ?? 0)"
-            return [
-                "anchor": "activity-\(activity.id ?? 0)",
-                "feedback": feedback.map { [["href": context.feedbackPath(item), "count": $0[item] ?? 0]] } ?? [],
-                "title": context.localized(activity.title), "plannedStart": activity.plannedStart, "plannedEnd": activity.plannedEnd,
-                "actualStart": activity.actualStart ?? "—", "actualEnd": activity.actualEnd ?? "—",
-                "status": status(activity.status), "progress": activity.progress,
-                "late": activity.isLate(today: today, statuses: statuses),
-                "responsible": context.localized(activity.responsible), "deliverable": context.localized(activity.deliverable),
-            ]
+            return CommitmentPage.ActivityRow(
+                anchor: "activity-\(activity.id ?? 0)",
+                feedback: feedback.map { CommitmentPage.CommentsLink(href: context.feedbackPath(item), count: $0[item] ?? 0) },
+                title: context.localized(activity.title), plannedStart: activity.plannedStart, plannedEnd: activity.plannedEnd,
+                actualStart: activity.actualStart ?? "—", actualEnd: activity.actualEnd ?? "—",
+                status: status(activity.status), progress: activity.progress,
+                late: activity.isLate(today: today, statuses: statuses),
+                responsible: context.localized(activity.responsible), deliverable: context.localized(activity.deliverable))
         }
         let chartRows = activities.compactMap { activity -> (label: String, planned: TimelineChart.Bar, actual: TimelineChart.Bar?)? in
             guard let start = YearMonth(activity.plannedStart), let end = YearMonth(activity.plannedEnd) else { return nil }
@@ -57,51 +56,38 @@ struct CommitmentSheet: Sendable {
             }
             return (context.localized(activity.title), TimelineChart.Bar(start: start, end: end), actual)
         }
-        var data: [String: Any] = [
-            "planTitle": context.localized(plan.title), "planHref": "\(context.root)/plans",
-            "number": commitment.number, "title": context.localized(commitment.title),
-            "principles": commitment.principleList.map { text("principle.\($0.rawValue)") },
-            "leadServices": context.localized(commitment.leadServices),
-            "otherActors": commitment.otherActors.isEmpty ? [] : [context.localized(commitment.otherActors)],
-            "problem": context.localized(commitment.problem), "solution": context.localized(commitment.solution),
-            "expectedResults": context.localized(commitment.expectedResults),
-            "status": status(commitment.status), "completion": text("completion.\(commitment.completion)"),
-            "progress": PlanOverview.rollup(activities, status: statuses[commitment.status]),
-            "draft": !commitment.published,
-            "activities": activityRows, "hasActivities": !activityRows.isEmpty,
-            "updates": updates.map { update -> [String: Any] in
-                ["date": update.date, "text": context.localized(update.text), "sample": update.sample,
-                 "newProgress": update.newProgress.map { [$0] } ?? [], "newStatus": update.newStatus.map { [status($0)] } ?? [],
-                 "author": update.author,
-                 "evidence": update.evidence.map { [["href": "\(context.root)/files/\($0)", "label": update.evidenceLabel ?? $0]] } ?? []]
-            },
-            "hasUpdates": !updates.isEmpty,
-            "indicators": indicators.map { indicatorData($0, context: context, figures: figures) },
-            "hasIndicators": !indicators.isEmpty,
-            "history": history.map { entry -> [String: Any] in
-                ["at": ISODate.day(of: entry.at), "actor": entry.actorName, "summary": entry.summary,
-                 "action": text("action.\(entry.action)")]
-            },
-            "hasHistory": !history.isEmpty,
-        ]
         let period = YearMonth(year: plan.startYear, month: 1).flatMap { start in YearMonth(year: plan.endYear, month: 12).map { TimelineChart.Bar(start: start, end: $0) } }
-        if let chart = TimelineChart.data(rows: chartRows, period: period, today: today) { data["timeline"] = chart }
-        return data
+        return CommitmentPage(
+            planTitle: context.localized(plan.title), planHref: "\(context.root)/plans",
+            number: commitment.number, title: context.localized(commitment.title),
+            principles: commitment.principleList.map { text("principle.\($0.rawValue)") },
+            leadServices: context.localized(commitment.leadServices),
+            otherActors: commitment.otherActors.isEmpty ? nil : context.localized(commitment.otherActors),
+            problem: context.localized(commitment.problem), solution: context.localized(commitment.solution),
+            expectedResults: context.localized(commitment.expectedResults),
+            status: status(commitment.status), completion: text("completion.\(commitment.completion)"),
+            progress: PlanOverview.rollup(activities, status: statuses[commitment.status]),
+            draft: !commitment.published,
+            activities: activityRows,
+            updates: updates.map { update in
+                CommitmentPage.Update(date: update.date, text: context.localized(update.text), sample: update.sample, newProgress: update.newProgress,
+                                      newStatus: update.newStatus.map { status($0) }, author: update.author,
+                                      evidence: update.evidence.map { .init(href: "\(context.root)/files/\($0)", label: update.evidenceLabel ?? $0) })
+            },
+            indicators: indicators.map { indicatorView($0, context: context, figures: figures) },
+            history: history.map { .init(at: ISODate.day(of: $0.at), actor: $0.actorName, summary: $0.summary, action: text("action.\($0.action)")) },
+            timeline: TimelineChart(rows: chartRows, period: period, today: today))
     }
 
-    private func indicatorData(_ indicator: PlanIndicator, context: CivicContext, figures: [String: Indicator]) -> [String: Any] {
-        let series = (values[indicator.id ?? 0] ?? []).map { ["date": $0.date, "value": Self.format($0.value)] }
-        var data: [String: Any] = [
-            "name": context.localized(indicator.name), "kind": context.text("plans.indicator_kind.\(indicator.kind)"),
-            "unit": context.localized(indicator.unit),
-            "baseline": indicator.baseline.map(Self.format) ?? "—", "target": indicator.target.map(Self.format) ?? "—",
-            "series": series, "hasSeries": !series.isEmpty,
-        ]
-        if let source = indicator.source {
-            data["live"] = [["value": figures[source].map { Self.format($0.value) } ?? "—",
-                             "source": figures[source].map { context.localized($0.title) } ?? source]]
-        }
-        return data
+    private func indicatorView(_ indicator: PlanIndicator, context: CivicContext, figures: [String: Indicator]) -> CommitmentPage.IndicatorView {
+        CommitmentPage.IndicatorView(
+            name: context.localized(indicator.name), kind: context.text("plans.indicator_kind.\(indicator.kind)"),
+            unit: context.localized(indicator.unit),
+            baseline: indicator.baseline.map(Self.format) ?? "—", target: indicator.target.map(Self.format) ?? "—",
+            series: (values[indicator.id ?? 0] ?? []).map { .init(date: $0.date, value: Self.format($0.value)) },
+            live: indicator.source.map { source in
+                .init(value: figures[source].map { Self.format($0.value) } ?? "—", source: figures[source].map { context.localized($0.title) } ?? source)
+            })
     }
 
     static func format(_ value: Double) -> String {

@@ -17,7 +17,7 @@ struct PlansSite {
         let today = YearMonth(Date())
         let editor = context.can("plans.edit")
         guard let overview = try await context.database.read({ db in try PlanOverview.load(db, includeUnpublished: editor, today: today) }) else {
-            return try context.render("empty", title: label(context, "title"), data: [:])
+            return try context.render(PlanEmptyPage(), title: label(context, "title"))
         }
         let query = request.uri.queryParameters
         let principle = query["principle"].map(String.init) ?? ""
@@ -30,42 +30,31 @@ struct PlansSite {
         }
         let services = Set(overview.rows.map { context.localized($0.commitment.leadServices) }).filter { !$0.isEmpty }.sorted()
         let plan = overview.plan
-        let data: [String: Any] = [
-            "planTitle": context.localized(plan.title),
-            "description": context.localized(plan.description),
-            "period": "\(plan.startYear)–\(plan.endYear)",
-            "planStatus": label(context, "plan_status.\(plan.status)"),
-            "progress": overview.progress,
-            "commitments": shown.map { row(row: $0, overview: overview, context: context) },
-            "none": shown.isEmpty,
-            "filtered": !principle.isEmpty || !service.isEmpty || !status.isEmpty,
-            "principles": OGPPrinciple.allCases.map { ["value": $0.rawValue, "label": label(context, "principle.\($0.rawValue)"), "selected": $0.rawValue == principle] },
-            "services": services.map { ["value": $0, "label": $0, "selected": $0 == service] },
-            "statuses": overview.statuses.values.sorted { $0.position < $1.position }.map {
-                ["value": $0.key, "label": context.localized($0.label), "selected": $0.key == status]
+        let description = context.localized(plan.description)
+        let page = PlanPage(
+            planTitle: context.localized(plan.title), description: description.isEmpty ? nil : description,
+            period: "\(plan.startYear)–\(plan.endYear)", planStatus: label(context, "plan_status.\(plan.status)"), progress: overview.progress,
+            commitments: shown.map { card(row: $0, overview: overview, context: context) },
+            filtered: !principle.isEmpty || !service.isEmpty || !status.isEmpty,
+            principles: OGPPrinciple.allCases.map { .init(value: $0.rawValue, label: label(context, "principle.\($0.rawValue)"), selected: $0.rawValue == principle) },
+            services: services.map { .init(value: $0, label: $0, selected: $0 == service) },
+            statuses: overview.statuses.values.sorted { $0.position < $1.position }.map {
+                .init(value: $0.key, label: context.localized($0.label), selected: $0.key == status)
             },
-            "action": "\(context.root)/plans",
-            "revisionsHref": "\(context.root)/plans/revisions", "exportHref": "\(context.root)/plans/export.csv",
-            "jsonHref": "\(context.root)/plans/export.json", "feedHref": "\(context.root)/plans/feed.atom",
-        ]
-        return try context.render("index", title: context.localized(plan.title), data: data, cache: editor ? .perVisitor : .shared)
+            action: "\(context.root)/plans", revisionsHref: "\(context.root)/plans/revisions", exportHref: "\(context.root)/plans/export.csv",
+            jsonHref: "\(context.root)/plans/export.json", feedHref: "\(context.root)/plans/feed.atom", editor: editor)
+        return try context.render(page, title: context.localized(plan.title))
     }
 
-    private func row(row: PlanOverview.Row, overview: PlanOverview, context: CivicContext) -> [String: Any] {
+    private func card(row: PlanOverview.Row, overview: PlanOverview, context: CivicContext) -> PlanPage.Card {
         let commitment = row.commitment
-        return [
-            "number": commitment.number,
-            "title": context.localized(commitment.title),
-            "href": "\(context.root)/plans/\(commitment.number)",
-            "progress": row.progress,
-            "status": overview.statuses[commitment.status].map { context.localized($0.label) } ?? commitment.status,
-            "completion": label(context, "completion.\(commitment.completion)"),
-            "late": row.lateActivities > 0,
-            "lateText": String(format: label(context, "late_count"), row.lateActivities),
-            "principles": commitment.principleList.map { label(context, "principle.\($0.rawValue)") }.joined(separator: ", "),
-            "services": context.localized(commitment.leadServices),
-            "draft": !commitment.published,
-        ]
+        return PlanPage.Card(
+            number: commitment.number, title: context.localized(commitment.title), href: "\(context.root)/plans/\(commitment.number)",
+            progress: row.progress, status: overview.statuses[commitment.status].map { context.localized($0.label) } ?? commitment.status,
+            completion: label(context, "completion.\(commitment.completion)"), late: row.lateActivities > 0,
+            lateText: String(format: label(context, "late_count"), row.lateActivities),
+            principles: commitment.principleList.map { label(context, "principle.\($0.rawValue)") }.joined(separator: ", "),
+            services: context.localized(commitment.leadServices), draft: !commitment.published)
     }
 
     @Sendable func commitment(_ request: Request, context: CivicContext) async throws -> Response {
@@ -80,9 +69,9 @@ struct PlansSite {
         // only what citizens can see takes comments: a published commitment of a published plan
         let open = sheet.commitment.published && sheet.plan.isPublic
         let counts = open ? try await services.feedback.counts(items: sheet.activities.map { "activity:\($0.id ?? 0)" }, context: context) : nil
-        var data = sheet.templateData(context: context, today: today, figures: figures, feedback: counts)
-        data["feedback"] = open ? try await services.feedback.thread(item: "commitment:\(number)", context: context) : ""
-        return try context.render("commitment", title: "\(sheet.commitment.number). \(context.localized(sheet.commitment.title))", data: data,
-                                  cache: editor ? .perVisitor : .shared)
+        var page = sheet.page(context: context, today: today, figures: figures, feedback: counts)
+        page.feedback = open ? try await services.feedback.thread(item: "commitment:\(number)", context: context) : ""
+        page.editor = editor
+        return try context.render(page, title: "\(sheet.commitment.number). \(context.localized(sheet.commitment.title))")
     }
 }

@@ -1,0 +1,87 @@
+import CivicSDK
+
+/// `{root}/plans/{number}`: a commitment's sheet, its activities (table and timeline), indicators,
+/// progress updates, public history and comments.
+struct CommitmentPage: PageModel {
+    static let template = "commitment"
+    static let fields = TemplateFields<Self>([
+        "planTitle": \.planTitle, "planHref": \.planHref, "number": \.number, "title": \.title, "principles": \.principles,
+        "leadServices": \.leadServices, "otherActors": \.otherActors, "problem": \.problem, "solution": \.solution,
+        "expectedResults": \.expectedResults, "status": \.status, "completion": \.completion, "progress": \.progress, "draft": \.draft,
+        "activities": \.activities, "hasActivities": \.hasActivities, "updates": \.updates, "hasUpdates": \.hasUpdates,
+        "indicators": \.indicators, "hasIndicators": \.hasIndicators, "history": \.history, "hasHistory": \.hasHistory,
+        "timeline": \.timeline, "feedback": \.feedback,
+    ])
+
+    struct ActivityRow: TemplateModel {
+        static let fields = TemplateFields<Self>([
+            "anchor": \.anchor, "feedback": \.feedback, "title": \.title, "plannedStart": \.plannedStart, "plannedEnd": \.plannedEnd,
+            "actualStart": \.actualStart, "actualEnd": \.actualEnd, "status": \.status, "progress": \.progress, "late": \.late,
+            "responsible": \.responsible, "deliverable": \.deliverable,
+        ])
+        let anchor: String
+        /// Comments on the activity, when it takes them.
+        let feedback: CommentsLink?
+        let title: String, plannedStart: String, plannedEnd: String, actualStart: String, actualEnd: String, status: String
+        let progress: Int, late: Bool, responsible: String, deliverable: String
+    }
+
+    struct CommentsLink: TemplateModel {
+        static let fields = TemplateFields<Self>(["href": \.href, "count": \.count])
+        let href: String
+        let count: Int
+    }
+
+    struct Update: TemplateModel {
+        static let fields = TemplateFields<Self>(["date": \.date, "text": \.text, "sample": \.sample, "newProgress": \.newProgress,
+                                                  "newStatus": \.newStatus, "author": \.author, "evidence": \.evidence])
+        let date: String, text: String, sample: Bool, newProgress: Int?, newStatus: String?, author: String, evidence: Evidence?
+    }
+
+    struct Evidence: TemplateModel {
+        static let fields = TemplateFields<Self>(["href": \.href, "label": \.label])
+        let href: String
+        let label: String
+    }
+
+    struct IndicatorView: TemplateModel {
+        static let fields = TemplateFields<Self>(["name": \.name, "kind": \.kind, "unit": \.unit, "baseline": \.baseline, "target": \.target,
+                                                  "series": \.series, "hasSeries": \.hasSeries, "live": \.live])
+        let name: String, kind: String, unit: String, baseline: String, target: String, series: [Measure]
+        /// The platform's own figure the indicator follows, when linked.
+        let live: LiveFigure?
+        var hasSeries: Bool { !series.isEmpty }
+    }
+
+    struct Measure: TemplateModel {
+        static let fields = TemplateFields<Self>(["date": \.date, "value": \.value])
+        let date: String
+        let value: String
+    }
+
+    struct LiveFigure: TemplateModel {
+        static let fields = TemplateFields<Self>(["value": \.value, "source": \.source])
+        let value: String
+        let source: String
+    }
+
+    struct Change: TemplateModel {
+        static let fields = TemplateFields<Self>(["at": \.at, "actor": \.actor, "summary": \.summary, "action": \.action])
+        let at: String, actor: String, summary: String, action: String
+    }
+
+    let planTitle: String, planHref: String, number: Int, title: String, principles: [String], leadServices: String
+    /// Other actors, when named.
+    let otherActors: String?
+    let problem: String, solution: String, expectedResults: String, status: String, completion: String, progress: Int, draft: Bool
+    let activities: [ActivityRow], updates: [Update], indicators: [IndicatorView], history: [Change]
+    let timeline: TimelineChart?
+    var feedback = ""
+    var editor = false
+
+    var hasActivities: Bool { !activities.isEmpty }
+    var hasUpdates: Bool { !updates.isEmpty }
+    var hasIndicators: Bool { !indicators.isEmpty }
+    var hasHistory: Bool { !history.isEmpty }
+    var cachePolicy: CachePolicy { editor ? .perVisitor : .shared }
+}

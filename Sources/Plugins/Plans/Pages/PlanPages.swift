@@ -1,0 +1,48 @@
+import CivicSDK
+
+/// `{root}/plans` before any plan exists.
+struct PlanEmptyPage: PageModel {
+    static let template = "empty"
+    static let fields = TemplateFields<Self>([:])
+}
+
+/// `{root}/plans`: the plan, its progress, filters, and a card per commitment.
+struct PlanPage: PageModel {
+    static let template = "index"
+    static let fields = TemplateFields<Self>([
+        "planTitle": \.planTitle, "description": \.description, "period": \.period, "planStatus": \.planStatus, "progress": \.progress,
+        "commitments": \.commitments, "none": \.none, "filtered": \.filtered, "principles": \.principles, "services": \.services,
+        "statuses": \.statuses, "action": \.action, "revisionsHref": \.revisionsHref, "exportHref": \.exportHref, "jsonHref": \.jsonHref,
+        "feedHref": \.feedHref,
+    ])
+
+    struct Card: TemplateModel {
+        static let fields = TemplateFields<Self>([
+            "number": \.number, "title": \.title, "href": \.href, "progress": \.progress, "status": \.status, "completion": \.completion,
+            "late": \.late, "lateText": \.lateText, "principles": \.principles, "services": \.services, "draft": \.draft,
+        ])
+        let number: Int, title: String, href: String, progress: Int, status: String, completion: String, late: Bool, lateText: String
+        let principles: String, services: String, draft: Bool
+    }
+
+    let planTitle: String
+    /// The plan's description, when written.
+    let description: String?
+    let period: String, planStatus: String, progress: Int
+    let commitments: [Card]
+    let filtered: Bool
+    let principles: [PlanChoice], services: [PlanChoice], statuses: [PlanChoice]
+    let action: String, revisionsHref: String, exportHref: String, jsonHref: String, feedHref: String
+    let editor: Bool
+
+    var none: Bool { commitments.isEmpty }
+    var cachePolicy: CachePolicy { editor ? .perVisitor : .shared }
+}
+
+/// One option of a filter or a drop-down list.
+struct PlanChoice: TemplateModel {
+    static let fields = TemplateFields<Self>(["value": \.value, "label": \.label, "selected": \.selected])
+    let value: String
+    let label: String
+    let selected: Bool
+}
