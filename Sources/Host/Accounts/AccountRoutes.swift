@@ -24,9 +24,8 @@ struct AccountRoutes {
     }
 
     private func renderLogin(_ context: CivicContext, email: String, error: String?, status: HTTPResponse.Status) throws -> Response {
-        try context.render("login", title: context.text("account.sign_in"),
-                           data: ["email": email, "errors": error.map { [$0] } ?? [], "action": "\(context.root)/login", "registerHref": "\(context.root)/register"],
-                           status: status, cache: .perVisitor)
+        try context.render(LoginPage(email: email, errors: error.map { [$0] } ?? [], action: "\(context.root)/login",
+                                     registerHref: "\(context.root)/register"), title: context.text("account.sign_in"), status: status)
     }
 
     @Sendable func login(_ request: Request, context: CivicContext) async throws -> Response {
@@ -69,10 +68,8 @@ struct AccountRoutes {
     }
 
     private func renderRegister(_ context: CivicContext, email: String, name: String, errors: [String], status: HTTPResponse.Status) throws -> Response {
-        try context.render("register", title: context.text("account.register"),
-                           data: ["email": email, "name": name, "errors": errors, "hasErrors": !errors.isEmpty,
-                                  "action": "\(context.root)/register", "minLength": PasswordHasher.minimumLength],
-                           status: status, cache: .perVisitor)
+        try context.render(RegisterPage(email: email, name: name, errors: errors, action: "\(context.root)/register",
+                                        minLength: PasswordHasher.minimumLength), title: context.text("account.register"), status: status)
     }
 
     @Sendable func register(_ request: Request, context: CivicContext) async throws -> Response {
@@ -111,11 +108,9 @@ struct AccountRoutes {
         let roles = account.grants.sorted { $0.role.rawValue < $1.role.rawValue }.map { grant in
             context.text("role.\(grant.role.rawValue)") + (grant.module.map { " (\($0))" } ?? "")
         }
-        return try context.render("account", title: context.text("account.title"),
-                                  data: ["email": account.email, "name": account.displayName, "roles": roles,
-                                         "errors": errors, "hasErrors": !errors.isEmpty, "done": done,
-                                         "action": "\(context.root)/account/password", "minLength": PasswordHasher.minimumLength],
-                                  status: status, cache: .perVisitor)
+        return try context.render(AccountPage(email: account.email, name: account.displayName, roles: roles, errors: errors, done: done,
+                                              action: "\(context.root)/account/password", minLength: PasswordHasher.minimumLength),
+                                  title: context.text("account.title"), status: status)
     }
 
     @Sendable func changePassword(_ request: Request, context: CivicContext) async throws -> Response {

@@ -20,14 +20,13 @@ struct ConsoleHomeRoutes {
         try context.require("core.console")
         let entry = try entry(context)
         let links = services.modules.manifests.filter { entry.isEnabled($0.id) }.flatMap { type in
-            type.consoleLinks.filter { context.can($0.permission) }.map { link -> [String: Any] in
-                ["label": context.localized(link.title), "href": "\(context.root)/admin/\(type.id)\(link.path)",
-                 "module": context.localized(type.title)]
+            type.consoleLinks.filter { context.can($0.permission) }.map { link in
+                ConsoleHomePage.ModuleLink(label: context.localized(link.title), href: "\(context.root)/admin/\(type.id)\(link.path)",
+                                           module: context.localized(type.title))
             }
         }
-        return try context.render("console", title: context.text("console.title"),
-                                  data: ["isAdmin": context.can("core.admin"), "links": links, "hasLinks": !links.isEmpty,
-                                         "feedbackHref": context.can("core.respond") ? ["\(context.root)/admin/feedback"] : []],
-                                  cache: .perVisitor)
+        let page = ConsoleHomePage(isAdmin: context.can("core.admin"), links: links,
+                                   feedbackHref: context.can("core.respond") ? "\(context.root)/admin/feedback" : nil)
+        return try context.render(page, title: context.text("console.title"))
     }
 }

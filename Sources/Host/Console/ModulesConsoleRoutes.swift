@@ -26,26 +26,24 @@ struct ModulesConsoleRoutes {
 
     private func renderModules(_ context: CivicContext, error: String?, status: HTTPResponse.Status) throws -> Response {
         let entry = try entry(context)
-        let rows = services.modules.manifests.map { type -> [String: Any] in
+        let rows = services.modules.manifests.map { type in
             let state = entry.modules[type.id] ?? ModuleState(allowed: false, enabled: false, settings: [:])
             let values = ModuleSettings(declared: type.settings, values: state.settings)
-            return [
-                "id": type.id, "title": context.localized(type.title), "summary": context.localized(type.summary),
-                "allowed": state.allowed, "enabled": state.enabled,
-                "toggleAction": "\(context.root)/admin/modules/\(type.id)/\(state.enabled ? "disable" : "enable")",
-                "permissions": type.permissions.map { ["id": $0.id, "title": context.localized($0.title),
-                                                       "roles": $0.roles.map { context.text("role.\($0.rawValue)") }.sorted().joined(separator: ", ")] },
-                "hasSettings": state.enabled && !type.settings.isEmpty,
-                "settingsAction": "\(context.root)/admin/modules/\(type.id)/settings",
-                "settings": type.settings.map { setting -> [String: Any] in
-                    ["key": setting.key, "fieldID": "\(type.id)-\(setting.key)", "label": context.localized(setting.title),
-                     "isFlag": setting.kind == .flag, "checked": values.flag(setting.key),
-                     "isNumber": setting.kind == .number, "value": values[setting.key] ?? ""]
-                },
-            ]
+            return ModulesConsolePage.Module(
+                id: type.id, title: context.localized(type.title), summary: context.localized(type.summary),
+                allowed: state.allowed, enabled: state.enabled,
+                toggleAction: "\(context.root)/admin/modules/\(type.id)/\(state.enabled ? "disable" : "enable")",
+                permissions: type.permissions.map { .init(title: context.localized($0.title),
+                                                          roles: $0.roles.map { context.text("role.\($0.rawValue)") }.sorted().joined(separator: ", ")) },
+                hasSettings: state.enabled && !type.settings.isEmpty,
+                settingsAction: "\(context.root)/admin/modules/\(type.id)/settings",
+                settings: type.settings.map { setting in
+                    .init(key: setting.key, fieldID: "\(type.id)-\(setting.key)", label: context.localized(setting.title),
+                          isFlag: setting.kind == .flag, checked: values.flag(setting.key), isNumber: setting.kind == .number,
+                          value: values[setting.key] ?? "")
+                })
         }
-        return try context.render("console-modules", title: context.text("console.modules"),
-                                  data: ["modules": rows, "errors": error.map { [$0] } ?? []], status: status, cache: .perVisitor)
+        return try context.render(ModulesConsolePage(modules: rows, errors: error.map { [$0] } ?? []), title: context.text("console.modules"), status: status)
     }
 
     private func switchModule(_ context: CivicContext, on: Bool) async throws -> Response {

@@ -21,14 +21,12 @@ struct SettingsConsoleRoutes {
 
     private func renderSettings(_ context: CivicContext, name: LocalizedText, locales: [String], accent: String, logo: String,
                                 errors: [String], status: HTTPResponse.Status) throws -> Response {
-        try context.render("console-settings", title: context.text("console.settings"), data: [
-            "action": "\(context.root)/admin/settings",
-            "names": Locales.supported.map { ["code": $0, "label": Locales.nativeName($0), "dir": Locales.direction($0), "value": name.values[$0] ?? ""] },
-            "locales": Locales.supported.map { ["code": $0, "label": Locales.nativeName($0), "offered": locales.contains($0),
-                                                "isDefault": locales.first == $0] },
-            "accent": accent, "logo": logo, "errors": errors, "hasErrors": !errors.isEmpty,
-            "logoPreview": logo.isEmpty ? [] : [Renderer.logoSource(logo, root: context.root)],
-        ], status: status, cache: .perVisitor)
+        let page = SettingsConsolePage(
+            action: "\(context.root)/admin/settings",
+            names: Locales.supported.map { .init(code: $0, value: name.values[$0] ?? "") },
+            locales: Locales.supported.map { .init(code: $0, offered: locales.contains($0), isDefault: locales.first == $0) },
+            accent: accent, logo: logo, errors: errors, logoPreview: logo.isEmpty ? nil : Renderer.logoSource(logo, root: context.root))
+        return try context.render(page, title: context.text("console.settings"), status: status)
     }
 
     static let maxLogoBytes = 1_048_576

@@ -25,22 +25,19 @@ struct UsersConsoleRoutes {
     private func renderUsers(_ context: CivicContext, error: String?, status: HTTPResponse.Status) async throws -> Response {
         let accounts = try await context.database.read { db in try AccountStore.all(db) }
         let enabled = try entry(context).modules.filter(\.value.enabled).keys.sorted()
-        let rows = accounts.map { stored, grants -> [String: Any] in
+        let rows = accounts.map { stored, grants in
             let editorModule = grants.first { $0.role == .editor }?.module
-            return [
-                "id": stored.id, "email": stored.email, "name": stored.displayName,
-                "action": "\(context.root)/admin/users/\(stored.id)/roles",
-                "roles": Role.allCases.map { role -> [String: Any] in
-                    ["value": role.rawValue, "label": context.text("role.\(role.rawValue)"), "fieldID": "role-\(stored.id)-\(role.rawValue)",
-                     "checked": grants.contains { $0.role == role }]
+            return UsersConsolePage.User(
+                email: stored.email, name: stored.displayName, action: "\(context.root)/admin/users/\(stored.id)/roles",
+                roles: Role.allCases.map { role in
+                    Choice(value: role.rawValue, label: context.text("role.\(role.rawValue)"), selected: grants.contains { $0.role == role },
+                           fieldID: "role-\(stored.id)-\(role.rawValue)")
                 },
-                "moduleFieldID": "editor-module-\(stored.id)",
-                "moduleOptions": [["value": "", "label": context.text("console.all_modules"), "selected": editorModule == nil]]
-                    + enabled.map { ["value": $0, "label": $0, "selected": editorModule == $0] },
-            ]
+                moduleFieldID: "editor-module-\(stored.id)",
+                moduleOptions: [Choice(value: "", label: context.text("console.all_modules"), selected: editorModule == nil)]
+                    + enabled.map { Choice(value: $0, label: $0, selected: editorModule == $0) })
         }
-        return try context.render("console-users", title: context.text("console.users"),
-                                  data: ["users": rows, "errors": error.map { [$0] } ?? []], status: status, cache: .perVisitor)
+        return try context.render(UsersConsolePage(users: rows, errors: error.map { [$0] } ?? []), title: context.text("console.users"), status: status)
     }
 
     @Sendable func saveRoles(_ request: Request, context: CivicContext) async throws -> Response {

@@ -1,0 +1,35 @@
+import CivicSDK
+
+/// `{root}/login` and `/admin/login`: the sign-in form, with the reason a sign-in was refused.
+struct LoginPage: PageModel {
+    static let template = "login"
+    static let fields = TemplateFields<Self>(["platform": \.platform, "email": \.email, "errors": \.errors, "action": \.action,
+                                              "registerHref": \.registerHref])
+    var platform = false
+    let email: String
+    let errors: [String]
+    let action: String
+    /// Where a citizen creates an account (tenant sign-in only).
+    let registerHref: String?
+    var cachePolicy: CachePolicy { .perVisitor }
+}
+
+/// `{root}/register`: a citizen's new account.
+struct RegisterPage: PageModel {
+    static let template = "register"
+    static let fields = TemplateFields<Self>(["email": \.email, "name": \.name, "errors": \.errors, "hasErrors": \.hasErrors,
+                                              "action": \.action, "minLength": \.minLength])
+    let email: String, name: String, errors: [String], action: String, minLength: Int
+    var hasErrors: Bool { !errors.isEmpty }
+    var cachePolicy: CachePolicy { .perVisitor }
+}
+
+/// `{root}/account`: the signed-in account, its roles, and changing its password.
+struct AccountPage: PageModel {
+    static let template = "account"
+    static let fields = TemplateFields<Self>(["email": \.email, "name": \.name, "roles": \.roles, "errors": \.errors, "hasErrors": \.hasErrors,
+                                              "done": \.done, "action": \.action, "minLength": \.minLength])
+    let email: String, name: String, roles: [String], errors: [String], done: Bool, action: String, minLength: Int
+    var hasErrors: Bool { !errors.isEmpty }
+    var cachePolicy: CachePolicy { .perVisitor }
+}

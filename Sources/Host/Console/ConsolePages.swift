@@ -1,0 +1,105 @@
+import CivicSDK
+
+/// A link, a label and where it goes.
+struct LabelledLink: TemplateModel {
+    static let fields = TemplateFields<Self>(["label": \.label, "href": \.href])
+    let label: String
+    let href: String
+}
+
+/// One option of a drop-down list or a group of choices.
+struct Choice: TemplateModel {
+    static let fields = TemplateFields<Self>(["value": \.value, "label": \.label, "selected": \.selected, "checked": \.selected,
+                                              "fieldID": \.fieldID])
+    let value: String
+    let label: String
+    let selected: Bool
+    var fieldID = ""
+}
+
+/// `{root}/admin`: the console's home, with each enabled module's links.
+struct ConsoleHomePage: PageModel {
+    static let template = "console"
+    static let fields = TemplateFields<Self>(["isAdmin": \.isAdmin, "links": \.links, "hasLinks": \.hasLinks, "feedbackHref": \.feedbackHref])
+
+    struct ModuleLink: TemplateModel {
+        static let fields = TemplateFields<Self>(["label": \.label, "href": \.href, "module": \.module])
+        let label: String, href: String, module: String
+    }
+
+    let isAdmin: Bool, links: [ModuleLink]
+    /// The queue of comments and suggestions, for those who answer them.
+    let feedbackHref: String?
+    var hasLinks: Bool { !links.isEmpty }
+    var cachePolicy: CachePolicy { .perVisitor }
+}
+
+/// `{root}/admin/modules`: each module with its state, permissions and settings.
+struct ModulesConsolePage: PageModel {
+    static let template = "console-modules"
+    static let fields = TemplateFields<Self>(["modules": \.modules, "errors": \.errors])
+
+    struct Module: TemplateModel {
+        static let fields = TemplateFields<Self>([
+            "id": \.id, "title": \.title, "summary": \.summary, "allowed": \.allowed, "enabled": \.enabled, "toggleAction": \.toggleAction,
+            "permissions": \.permissions, "hasSettings": \.hasSettings, "settingsAction": \.settingsAction, "settings": \.settings,
+        ])
+        let id: String, title: String, summary: String, allowed: Bool, enabled: Bool, toggleAction: String
+        let permissions: [PermissionRow], hasSettings: Bool, settingsAction: String, settings: [Setting]
+    }
+
+    struct PermissionRow: TemplateModel {
+        static let fields = TemplateFields<Self>(["title": \.title, "roles": \.roles])
+        let title: String, roles: String
+    }
+
+    struct Setting: TemplateModel {
+        static let fields = TemplateFields<Self>(["key": \.key, "fieldID": \.fieldID, "label": \.label, "isFlag": \.isFlag, "checked": \.checked,
+                                                  "isNumber": \.isNumber, "value": \.value])
+        let key: String, fieldID: String, label: String, isFlag: Bool, checked: Bool, isNumber: Bool, value: String
+    }
+
+    let modules: [Module], errors: [String]
+    var cachePolicy: CachePolicy { .perVisitor }
+}
+
+/// `{root}/admin/users`: each account with its roles.
+struct UsersConsolePage: PageModel {
+    static let template = "console-users"
+    static let fields = TemplateFields<Self>(["users": \.users, "errors": \.errors])
+
+    struct User: TemplateModel {
+        static let fields = TemplateFields<Self>(["email": \.email, "name": \.name, "action": \.action, "roles": \.roles,
+                                                  "moduleFieldID": \.moduleFieldID, "moduleOptions": \.moduleOptions])
+        let email: String, name: String, action: String, roles: [Choice], moduleFieldID: String, moduleOptions: [Choice]
+    }
+
+    let users: [User], errors: [String]
+    var cachePolicy: CachePolicy { .perVisitor }
+}
+
+/// `{root}/admin/settings`: the tenant's names, languages, colour and logo.
+struct SettingsConsolePage: PageModel {
+    static let template = "console-settings"
+    static let fields = TemplateFields<Self>(["action": \.action, "names": \.names, "locales": \.locales, "accent": \.accent, "logo": \.logo,
+                                              "errors": \.errors, "hasErrors": \.hasErrors, "logoPreview": \.logoPreview])
+
+    struct Name: TemplateModel {
+        static let fields = TemplateFields<Self>(["code": \.code, "label": \.label, "dir": \.dir, "value": \.value])
+        let code: String, value: String
+        var label: String { Locales.nativeName(code) }
+        var dir: String { Locales.direction(code) }
+    }
+
+    struct Offered: TemplateModel {
+        static let fields = TemplateFields<Self>(["code": \.code, "label": \.label, "offered": \.offered, "isDefault": \.isDefault])
+        let code: String, offered: Bool, isDefault: Bool
+        var label: String { Locales.nativeName(code) }
+    }
+
+    let action: String, names: [Name], locales: [Offered], accent: String, logo: String, errors: [String]
+    /// Where the current logo is shown from, when there is one.
+    let logoPreview: String?
+    var hasErrors: Bool { !errors.isEmpty }
+    var cachePolicy: CachePolicy { .perVisitor }
+}
