@@ -1,11 +1,15 @@
 /// Horizontal bar charts drawn as inline SVG (no script, no external file), always shown next to
 /// a table with the same figures so that screen readers and text browsers get them too.
 public enum BarChart {
+    /// One row of the table twin: a label, its count and its share in percent.
+    public struct Row: TemplateModel {
+        public static let fields = TemplateFields<Self>(["key": \.key, "label": \.label, "count": \.count, "percent": \.percent])
+        let key: String, label: String, count: Int, percent: Int
+    }
+
     /// Table rows for `bars` (key, label, count): each with its share of `total` in percent.
-    public static func rows(_ bars: [(String, String, Int)], total: Int) -> [[String: Any]] {
-        bars.map { key, label, count in
-            ["key": key, "label": label, "count": count, "percent": percent(count, of: total)]
-        }
+    public static func rows(_ bars: [(String, String, Int)], total: Int) -> [Row] {
+        bars.map { key, label, count in Row(key: key, label: label, count: count, percent: percent(count, of: total)) }
     }
 
     /// `count` as a whole percentage of `total` (0 when `total` is 0).

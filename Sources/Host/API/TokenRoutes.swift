@@ -20,20 +20,16 @@ struct TokenRoutes {
         guard let account = context.account else { throw HTTPError(.unauthorized) }
         let tokens = try await context.database.read { db in try APITokens.list(db, accountID: account.id) }
         let permissions = grantable(context)
-        return try context.render("console-tokens", title: context.text("api.tokens_title"), data: [
-            "created": created.map { [$0] } ?? [],
-            "errors": errors.map { context.text($0) }, "hasErrors": !errors.isEmpty, "name": name,
-            "action": "\(context.root)/admin/tokens",
-            "permissions": permissions.map { ["id": $0.id, "label": context.localized($0.title), "inputID": "scope-\($0.id.replacingOccurrences(of: ".", with: "-"))"] },
-            "canCreate": !permissions.isEmpty,
-            "tokens": tokens.map { token -> [String: Any] in
-                ["name": token.name, "scopes": token.scopes.joined(separator: ", "), "created": ISODate.day(of: token.createdAt),
-                 "used": token.lastUsedAt.map { ISODate.day(of: $0) } ?? "—", "revoked": token.revoked,
-                 "revokeAction": "\(context.root)/admin/tokens/\(token.id)/revoke"]
+        let page = TokensConsolePage(
+            created: created, errors: errors.map { context.text($0) }, name: name, action: "\(context.root)/admin/tokens",
+            permissions: permissions.map { .init(id: $0.id, label: context.localized($0.title)) },
+            tokens: tokens.map { token in
+                .init(name: token.name, scopes: token.scopes.joined(separator: ", "), created: ISODate.day(of: token.createdAt),
+                      used: token.lastUsedAt.map { ISODate.day(of: $0) } ?? "—", revoked: token.revoked,
+                      revokeAction: "\(context.root)/admin/tokens/\(token.id)/revoke")
             },
-            "hasTokens": !tokens.isEmpty,
-            "docHref": "/api/v1/openapi.json",
-        ], status: status, cache: .perVisitor)
+            docHref: "/api/v1/openapi.json")
+        return try context.render(page, title: context.text("api.tokens_title"), status: status)
     }
 
     @Sendable func list(_ request: Request, context: CivicContext) async throws -> Response {

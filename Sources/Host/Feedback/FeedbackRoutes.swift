@@ -62,10 +62,9 @@ struct FeedbackRoutes {
     private func subjectPage(_ target: LinkTarget, module: String, item: String, draft: FeedbackDraft, context: CivicContext,
                              status: HTTPResponse.Status, cache: CachePolicy) async throws -> Response {
         let thread = try await service.threadHTML(module: module, item: item, draft: draft, context: context)
-        return try context.render("feedback-subject", title: context.localized(target.title),
-                                  data: ["subject": context.localized(target.title), "href": context.root + target.path,
-                                         "isPage": !target.path.hasPrefix("/feedback/"), "thread": thread],
-                                  status: status, cache: cache)
+        let page = FeedbackSubjectPage(subject: context.localized(target.title), href: context.root + target.path,
+                                       isPage: !target.path.hasPrefix("/feedback/"), thread: thread, personal: cache == .perVisitor)
+        return try context.render(page, title: context.localized(target.title), status: status)
     }
 
     @Sendable func show(_ request: Request, context: CivicContext) async throws -> Response {
@@ -84,41 +83,25 @@ struct FeedbackRoutes {
         let isAuthor = entry.accountID != nil && entry.accountID == context.account?.id
         let targets = (canRespond || entry.response?.target != nil) ? try await service.links.targets(context) : []
         let query = request.uri.queryParameters
-        var data: [String: Any] = [
-            "entry": FeedbackView.entry(entry, context: context, targets: targets),
-            "subject": target.map { context.localized($0.title) } ?? context.text("feedback.subject_gone"),
-            "subjectLink": target.map { [["href": "\(context.root)\($0.path)#feedback-\(entry.id)"]] } ?? [],
-            "noSubjectLink": target == nil,
-            "sent": query["sent"] == "1",
-            "flagged": query["flagged"] == "1",
-            "number": entry.id,
-            "revisions": revisions.map { ["body": $0.body, "date": ISODate.day(of: $0.replacedAt)] },
-            "hasRevisions": !revisions.isEmpty,
-            "action": "\(context.root)/feedback/\(entry.id)",
-            "signedIn": context.account != nil,
-            "flagError": flagError.map { [$0] } ?? [],
-            "canEdit": isAuthor && !entry.isHidden,
-            "editBody": editDraft?.body ?? entry.body,
-            "editErrors": (editDraft?.errors ?? []).map { context.text($0) },
-            "maxBody": FeedbackDraft.maxBody,
-            "staffErrors": staffErrors.map { context.text($0) },
-        ]
-        if canModerate {
-            data["moderation"] = ["hidden": entry.isHidden, "hiddenBody": entry.isHidden ? [entry.body] : [], "flags": entry.flags, "flagReasons": flagReasons,
-                                  "contact": entry.authorContact.isEmpty ? [] : [entry.authorContact]]
-        }
-        if canRespond {
-            data["respond"] = [
-                "outcomes": FeedbackView.options(FeedbackOutcome.allCases.map(\.rawValue), selected: entry.response?.outcome.rawValue ?? "") {
-                    context.text("feedback.outcome.\($0)")
-                },
-                "reason": entry.response?.reason ?? "",
-                "targets": targets.map { ["value": $0.id, "label": context.localized($0.title), "selected": $0.id == entry.response?.target] },
-            ]
-        }
-        let personal = canModerate || canRespond || isAuthor
-        return try context.render("feedback-entry-page", title: String(format: context.text("feedback.entry_title"), entry.id), data: data,
-                                  status: status, cache: personal ? .perVisitor : .shared)
+        let page = FeedbackEntryPage(
+            entry: FeedbackEntryView(entry, context: context, targets: targets),
+            subject: target.map { context.localized($0.title) } ?? context.text("feedback.subject_gone"),
+            subjectLink: target.map { .init(href: "\(context.root)\($0.path)#feedback-\(entry.id)") },
+            sent: query["sent"] == "1", flagged: query["flagged"] == "1", number: entry.id,
+            revisions: revisions.map { .init(body: $0.body, date: ISODate.day(of: $0.replacedAt)) },
+            action: "\(context.root)/feedback/\(entry.id)", signedIn: context.account != nil, flagError: flagError,
+            canEdit: isAuthor && !entry.isHidden, editBody: editDraft?.body ?? entry.body,
+            editErrors: (editDraft?.errors ?? []).map { context.text($0) }, maxBody: FeedbackDraft.maxBody,
+            staffErrors: staffErrors.map { context.text($0) },
+            moderation: canModerate ? .init(hidden: entry.isHidden, hiddenBody: entry.isHidden ? entry.body : nil, flags: entry.flags,
+                                            flagReasons: flagReasons, contact: entry.authorContact.isEmpty ? nil : entry.authorContact) : nil,
+            respond: canRespond ? .init(
+                outcomes: FeedbackOutcome.allCases.map { Choice(value: $0.rawValue, label: context.text("feedback.outcome.\($0.rawValue)"),
+                                                                selected: $0 == entry.response?.outcome) },
+                reason: entry.response?.reason ?? "",
+                targets: targets.map { Choice(value: $0.id, label: context.localized($0.title), selected: $0.id == entry.response?.target) }) : nil,
+            personal: canModerate || canRespond || isAuthor)
+        return try context.render(page, title: String(format: context.text("feedback.entry_title"), entry.id), status: status)
     }
 
     @Sendable func flag(_ request: Request, context: CivicContext) async throws -> Response {

@@ -60,14 +60,9 @@ struct FeedbackService: FeedbackThreads {
             (try FeedbackStore.thread(db, module: module, item: item), try FeedbackStore.acceptsWithoutAccount(db))
         }
         let targets = entries.contains { $0.response?.target != nil } ? try await links.targets(context) : []
-        var data: [String: Any] = [
-            "entries": entries.map { FeedbackView.entry($0, context: context, targets: targets) },
-            "count": entries.count,
-            "hasEntries": !entries.isEmpty,
-            "countText": String(format: context.text("feedback.count"), entries.count),
-            "form": FeedbackView.form(module: module, item: item, draft: draft, acceptsAnonymous: acceptsAnonymous, context: context),
-        ]
-        data["anchor"] = "feedback"
-        return try context.renderer.fragment("feedback-thread", data: data, context: context)
+        let view = FeedbackThreadView(entries: entries.map { FeedbackEntryView($0, context: context, targets: targets) },
+                                      countText: String(format: context.text("feedback.count"), entries.count),
+                                      form: FeedbackFormView(module: module, item: item, draft: draft, acceptsAnonymous: acceptsAnonymous, context: context))
+        return try context.renderer.fragment("feedback-thread", model: view, context: context)
     }
 }

@@ -88,26 +88,21 @@ struct FeedbackStaffRoutes {
              try FeedbackStore.queueCount(db, filter: filter), try FeedbackStore.acceptsWithoutAccount(db))
         }
         let base = "\(context.root)/admin/feedback"
-        let data: [String: Any] = [
-            "filters": FeedbackQueueFilter.allCases.map { f -> [String: Any] in
-                ["label": context.text("feedback.queue.\(f.rawValue)"), "href": "\(base)?filter=\(f.rawValue)", "current": f == filter]
+        let view = FeedbackQueuePage(
+            filters: FeedbackQueueFilter.allCases.map { f in
+                .init(label: context.text("feedback.queue.\(f.rawValue)"), href: "\(base)?filter=\(f.rawValue)", current: f == filter)
             },
-            "entries": entries.map { entry -> [String: Any] in
-                ["href": "\(context.root)/feedback/\(entry.id)", "id": entry.id, "kind": context.text("feedback.kind.\(entry.kind.rawValue)"),
-                 "author": entry.authorName, "date": ISODate.day(of: entry.receivedAt), "excerpt": String(entry.body.prefix(140)),
-                 "flags": entry.flags > 0 ? [entry.flags] : [], "hidden": entry.isHidden, "answered": entry.response != nil,
-                 "channel": context.text("feedback.channel.\(entry.channel.rawValue)")]
+            entries: entries.map { entry in
+                .init(href: "\(context.root)/feedback/\(entry.id)", id: entry.id, kind: context.text("feedback.kind.\(entry.kind.rawValue)"),
+                      author: entry.authorName, date: ISODate.day(of: entry.receivedAt), excerpt: String(entry.body.prefix(140)),
+                      flags: entry.flags > 0 ? entry.flags : nil, hidden: entry.isHidden, answered: entry.response != nil,
+                      channel: context.text("feedback.channel.\(entry.channel.rawValue)"))
             },
-            "hasEntries": !entries.isEmpty,
-            "total": total,
-            "previous": page > 1 ? ["\(base)?filter=\(filter.rawValue)&page=\(page - 1)"] : [],
-            "next": page * Self.pageSize < total ? ["\(base)?filter=\(filter.rawValue)&page=\(page + 1)"] : [],
-            "isAdmin": context.can("core.admin"),
-            "acceptsAnonymous": accepts,
-            "settingsAction": "\(base)/settings",
-            "newHref": "\(base)/new",
-        ]
-        return try context.render("console-feedback", title: context.text("feedback.console_title"), data: data, cache: .perVisitor)
+            total: total,
+            previous: page > 1 ? "\(base)?filter=\(filter.rawValue)&page=\(page - 1)" : nil,
+            next: page * Self.pageSize < total ? "\(base)?filter=\(filter.rawValue)&page=\(page + 1)" : nil,
+            isAdmin: context.can("core.admin"), acceptsAnonymous: accepts, settingsAction: "\(base)/settings", newHref: "\(base)/new")
+        return try context.render(view, title: context.text("feedback.console_title"))
     }
 
     @Sendable func saveSettings(_ request: Request, context: CivicContext) async throws -> Response {
@@ -130,17 +125,18 @@ struct FeedbackStaffRoutes {
     private func renderNew(_ input: OfflineFeedback, context: CivicContext, status: HTTPResponse.Status) async throws -> Response {
         let subjects = [(id: "core:general", title: context.text("feedback.general_subject"))]
             + (try await service.links.targets(context)).map { (id: $0.id, title: context.localized($0.title)) }
-        let data: [String: Any] = [
-            "action": "\(context.root)/admin/feedback/new",
-            "subjects": subjects.map { ["value": $0.id, "label": $0.title, "selected": $0.id == input.subject] },
-            "kinds": FeedbackView.options(FeedbackKind.allCases.map(\.rawValue), selected: input.kind.rawValue) { context.text("feedback.kind.\($0)") },
-            "channels": FeedbackView.options(FeedbackChannel.allCases.filter { $0 != .online }.map(\.rawValue), selected: input.channel.rawValue) {
+        func choices(_ values: [String], selected: String, label: (String) -> String) -> [Choice] {
+            values.map { Choice(value: $0, label: label($0), selected: $0 == selected) }
+        }
+        let page = OfflineFeedbackPage(
+            action: "\(context.root)/admin/feedback/new",
+            subjects: subjects.map { Choice(value: $0.id, label: $0.title, selected: $0.id == input.subject) },
+            kinds: choices(FeedbackKind.allCases.map(\.rawValue), selected: input.kind.rawValue) { context.text("feedback.kind.\($0)") },
+            channels: choices(FeedbackChannel.allCases.filter { $0 != .online }.map(\.rawValue), selected: input.channel.rawValue) {
                 context.text("feedback.channel.\($0)")
             },
-            "receivedOn": input.receivedOn, "name": input.name, "contact": input.contact, "body": input.body,
-            "errors": input.errors.map { context.text($0) }, "hasErrors": !input.errors.isEmpty,
-        ]
-        return try context.render("console-feedback-new", title: context.text("feedback.offline_title"), data: data, status: status, cache: .perVisitor)
+            receivedOn: input.receivedOn, name: input.name, contact: input.contact, body: input.body, errors: input.errors.map { context.text($0) })
+        return try context.render(page, title: context.text("feedback.offline_title"), status: status)
     }
 
     @Sendable func create(_ request: Request, context: CivicContext) async throws -> Response {

@@ -21,22 +21,16 @@ struct FeedbackStatsRoutes {
         let targets = try await links.targets(context)
         let channels = FeedbackChannel.allCases.map { ($0.rawValue, context.text("feedback.channel.\($0.rawValue)"), stats.byChannel[$0] ?? 0) }
         let outcomes = FeedbackOutcome.allCases.map { ($0.rawValue, context.text("feedback.outcome.\($0.rawValue)"), stats.byOutcome[$0] ?? 0) }
-        let data: [String: Any] = [
-            "received": stats.received, "comments": stats.comments, "suggestions": stats.suggestions, "hidden": stats.hidden,
-            "answered": stats.answered, "responseRate": stats.responseRate,
-            "median": stats.medianResponseDays.map { String(format: "%.1f", $0) } ?? "—",
-            "channels": BarChart.rows(channels, total: stats.received),
-            "outcomes": BarChart.rows(outcomes, total: stats.answered),
-            "channelChart": BarChart.svg(channels.map { ($0.1, $0.2) }),
-            "outcomeChart": BarChart.svg(outcomes.map { ($0.1, $0.2) }),
-            "months": stats.months.map { ["month": $0.month, "received": $0.received, "answered": $0.answered] },
-            "hasMonths": !stats.months.isEmpty,
-            "latest": latest.map { FeedbackView.entry($0, context: context, targets: targets) },
-            "hasLatest": !latest.isEmpty,
-            "generalHref": "\(context.root)/feedback/on/core/general",
-            "apiHref": "\(context.root)/api/v1/feedback/stats",
-        ]
-        return try context.render("feedback-stats", title: context.text("feedback.stats_title"), data: data)
+        let page = FeedbackStatsPage(
+            received: stats.received, comments: stats.comments, suggestions: stats.suggestions, hidden: stats.hidden,
+            answered: stats.answered, responseRate: stats.responseRate,
+            median: stats.medianResponseDays.map { String(format: "%.1f", $0) } ?? "—",
+            channels: BarChart.rows(channels, total: stats.received), outcomes: BarChart.rows(outcomes, total: stats.answered),
+            channelChart: BarChart.svg(channels.map { ($0.1, $0.2) }), outcomeChart: BarChart.svg(outcomes.map { ($0.1, $0.2) }),
+            months: stats.months.map { .init(month: $0.month, received: $0.received, answered: $0.answered) },
+            latest: latest.map { FeedbackEntryView($0, context: context, targets: targets) },
+            generalHref: "\(context.root)/feedback/on/core/general", apiHref: "\(context.root)/api/v1/feedback/stats")
+        return try context.render(page, title: context.text("feedback.stats_title"))
     }
 
     @Sendable func statsJSON(_ request: Request, context: CivicContext) async throws -> Response {

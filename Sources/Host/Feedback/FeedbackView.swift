@@ -1,72 +1,99 @@
 import CivicSDK
 import Foundation
 
-/// Turns feedback into the dictionaries the templates read.
-enum FeedbackView {
-    static func entry(_ entry: FeedbackEntry, context: CivicContext, targets: [LinkTarget]) -> [String: Any] {
-        var data: [String: Any] = [
-            "id": entry.id,
-            "anchor": "feedback-\(entry.id)",
-            "href": "\(context.root)/feedback/\(entry.id)",
-            "author": entry.authorName,
-            "date": ISODate.day(of: entry.receivedAt),
-            "kind": context.text("feedback.kind.\(entry.kind.rawValue)"),
-            "isSuggestion": entry.kind == .suggestion,
-            "offline": entry.channel != .online,
-            "channel": context.text("feedback.channel.\(entry.channel.rawValue)"),
-            "hidden": entry.isHidden,
-            "hiddenReason": (entry.hiddenReason ?? "").isEmpty ? [] : [entry.hiddenReason ?? ""],
-            "body": entry.body,
-            "edited": entry.editedAt != nil,
-            "lang": entry.locale,
-            "dir": Locales.direction(entry.locale),
-        ]
-        if let response = entry.response {
-            var answer: [String: Any] = [
-                "outcome": context.text("feedback.outcome.\(response.outcome.rawValue)"),
-                "outcomeKey": response.outcome.rawValue,
-                "reason": response.reason,
-                "by": response.responderName,
-                "date": ISODate.day(of: response.respondedAt),
-            ]
-            if let id = response.target, let target = targets.first(where: { $0.id == id }) {
-                answer["target"] = ["title": context.localized(target.title), "href": context.root + target.path]
-            }
-            data["response"] = answer
+/// One comment or suggestion as threads and its own page show it (the `feedback-entry` partial).
+struct FeedbackEntryView: TemplateModel {
+    static let fields = TemplateFields<Self>([
+        "id": \.id, "anchor": \.anchor, "href": \.href, "author": \.author, "date": \.date, "kind": \.kind, "isSuggestion": \.isSuggestion,
+        "offline": \.offline, "channel": \.channel, "hidden": \.hidden, "hiddenReason": \.hiddenReason, "body": \.body, "edited": \.edited,
+        "lang": \.lang, "dir": \.dir, "response": \.response,
+    ])
+
+    /// The commune's answer: its outcome, its reason, and what it changed.
+    struct Answer: TemplateModel {
+        static let fields = TemplateFields<Self>(["outcome": \.outcome, "outcomeKey": \.outcomeKey, "reason": \.reason, "by": \.by,
+                                                  "date": \.date, "target": \.target])
+        let outcome: String, outcomeKey: String, reason: String, by: String, date: String
+        let target: LabelledTarget?
+    }
+
+    struct LabelledTarget: TemplateModel {
+        static let fields = TemplateFields<Self>(["title": \.title, "href": \.href])
+        let title: String, href: String
+    }
+
+    let id: Int64, anchor: String, href: String, author: String, date: String, kind: String, isSuggestion: Bool, offline: Bool
+    let channel: String, hidden: Bool, hiddenReason: String?, body: String, edited: Bool, lang: String, dir: String, response: Answer?
+
+    init(_ entry: FeedbackEntry, context: CivicContext, targets: [LinkTarget]) {
+        id = entry.id
+        anchor = "feedback-\(entry.id)"
+        href = "\(context.root)/feedback/\(entry.id)"
+        author = entry.authorName
+        date = ISODate.day(of: entry.receivedAt)
+        kind = context.text("feedback.kind.\(entry.kind.rawValue)")
+        isSuggestion = entry.kind == .suggestion
+        offline = entry.channel != .online
+        channel = context.text("feedback.channel.\(entry.channel.rawValue)")
+        hidden = entry.isHidden
+        hiddenReason = (entry.hiddenReason ?? "").isEmpty ? nil : entry.hiddenReason
+        body = entry.body
+        edited = entry.editedAt != nil
+        lang = entry.locale
+        dir = Locales.direction(entry.locale)
+        response = entry.response.map { response in
+            let target = response.target.flatMap { id in targets.first { $0.id == id } }
+            return Answer(outcome: context.text("feedback.outcome.\(response.outcome.rawValue)"), outcomeKey: response.outcome.rawValue,
+                          reason: response.reason, by: response.responderName, date: ISODate.day(of: response.respondedAt),
+                          target: target.map { LabelledTarget(title: context.localized($0.title), href: context.root + $0.path) })
         }
-        return data
+    }
+}
+
+/// The comment form under a thread (the `feedback-form` partial). Anonymous forms carry no token:
+/// the page is shared by every anonymous reader, and the host checks the request's origin instead.
+struct FeedbackFormView: TemplateModel {
+    static let fields = TemplateFields<Self>([
+        "action": \.action, "module": \.module, "item": \.item, "signedIn": \.signedIn, "accountName": \.accountName, "open": \.open,
+        "anonymous": \.anonymous, "signInHref": \.signInHref, "kinds": \.kinds, "body": \.body, "name": \.name, "contact": \.contact,
+        "maxBody": \.maxBody, "errors": \.errors, "hasErrors": \.hasErrors,
+    ])
+
+    struct Kind: TemplateModel {
+        static let fields = TemplateFields<Self>(["value": \.value, "label": \.label, "help": \.help, "checked": \.checked])
+        let value: String, label: String, help: String, checked: Bool
     }
 
-    /// The comment form under a thread. Anonymous forms carry no token: the page is shared by every
-    /// anonymous reader, and the host checks the request's origin instead.
-    static func form(module: String, item: String, draft: FeedbackDraft, acceptsAnonymous: Bool, context: CivicContext) -> [String: Any] {
+    let action: String, module: String, item: String, signedIn: Bool, accountName: String, open: Bool, anonymous: Bool, signInHref: String
+    let kinds: [Kind], body: String, name: String, contact: String, maxBody: Int, errors: [String]
+    var hasErrors: Bool { !errors.isEmpty }
+
+    init(module: String, item: String, draft: FeedbackDraft, acceptsAnonymous: Bool, context: CivicContext) {
         let signedIn = context.account != nil
-        return [
-            "action": "\(context.root)/feedback",
-            "module": module,
-            "item": item,
-            "csrf": signedIn ? context.csrfToken : "",
-            "signedIn": signedIn,
-            "accountName": context.account?.displayName ?? "",
-            // a refused text always comes back in its form, even where the visitor must sign in first
-            "open": signedIn || acceptsAnonymous || !draft.errors.isEmpty,
-            "anonymous": !signedIn && acceptsAnonymous,
-            "signInHref": "\(context.root)/login",
-            "kinds": FeedbackKind.allCases.map { kind -> [String: Any] in
-                ["value": kind.rawValue, "label": context.text("feedback.kind.\(kind.rawValue)"),
-                 "help": context.text("feedback.kind_help.\(kind.rawValue)"), "checked": kind == draft.kind]
-            },
-            "body": draft.body,
-            "name": draft.name,
-            "contact": draft.contact,
-            "maxBody": FeedbackDraft.maxBody,
-            "errors": draft.errors.map { context.text($0) },
-            "hasErrors": !draft.errors.isEmpty,
-        ]
+        action = "\(context.root)/feedback"
+        self.module = module
+        self.item = item
+        self.signedIn = signedIn
+        accountName = context.account?.displayName ?? ""
+        // a refused text always comes back in its form, even where the visitor must sign in first
+        open = signedIn || acceptsAnonymous || !draft.errors.isEmpty
+        anonymous = !signedIn && acceptsAnonymous
+        signInHref = "\(context.root)/login"
+        kinds = FeedbackKind.allCases.map { kind in
+            Kind(value: kind.rawValue, label: context.text("feedback.kind.\(kind.rawValue)"), help: context.text("feedback.kind_help.\(kind.rawValue)"),
+                 checked: kind == draft.kind)
+        }
+        body = draft.body
+        name = draft.name
+        contact = draft.contact
+        maxBody = FeedbackDraft.maxBody
+        errors = draft.errors.map { context.text($0) }
     }
+}
 
-    /// Options of a select: `values` with their labels, `selected` marked.
-    static func options(_ values: [String], selected: String, label: (String) -> String) -> [[String: Any]] {
-        values.map { ["value": $0, "label": label($0), "selected": $0 == selected] }
-    }
+/// The comments and suggestions under an item, with the form to add one (rendered as a fragment).
+struct FeedbackThreadView: TemplateModel {
+    static let fields = TemplateFields<Self>(["entries": \.entries, "hasEntries": \.hasEntries, "countText": \.countText, "form": \.form])
+    let entries: [FeedbackEntryView], countText: String, form: FeedbackFormView
+    var hasEntries: Bool { !entries.isEmpty }
 }

@@ -71,11 +71,10 @@ enum ErrorPages {
         let code = Int(status.code)
         let key = [400, 401, 403, 404, 405, 413, 415, 429, 503].contains(code) ? "\(code)" : "500"
         let title = renderer.text("error.title.\(key)", module: nil, locale: chrome.locale)
-        var data: [String: Any] = ["status": code, "heading": title,
-                                   "explanation": renderer.text("error.explanation.\(key)", module: nil, locale: chrome.locale)]
-        if let message, !message.isEmpty, code < 500 || code == 503 { data["message"] = message }
-        if code == 401 { data["signIn"] = chrome.tenant == nil ? "/admin/login" : "\(chrome.root)/login" }
-        var response = (try? renderer.render("error", title: title, data: data, chrome: chrome, status: status, cache: .perVisitor))
+        let page = ErrorPage(status: code, heading: title, explanation: renderer.text("error.explanation.\(key)", module: nil, locale: chrome.locale),
+                             message: message.flatMap { !$0.isEmpty && (code < 500 || code == 503) ? $0 : nil },
+                             signIn: code == 401 ? (chrome.tenant == nil ? "/admin/login" : "\(chrome.root)/login") : nil)
+        var response = (try? renderer.page(page, module: nil, title: title, chrome: chrome, status: status))
             ?? Response(status: status, headers: [.contentType: "text/plain; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: title)))
         response.headers[.cacheControl] = "no-store"
         if status == .methodNotAllowed { response.headers[.allow] = "GET, POST" }
