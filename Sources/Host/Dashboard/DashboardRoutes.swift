@@ -93,31 +93,25 @@ struct DashboardRoutes {
         // a breakdown (by channel, by year…) has an id of three parts or more: listed in one table below
         let main = figures.filter { $0.indicator.id.split(separator: ".").count <= 2 }
         let details = figures.filter { $0.indicator.id.split(separator: ".").count > 2 }
-        let data: [String: Any] = [
-            "details": details.map { ["title": context.localized($0.indicator.title), "value": Self.format($0.indicator.value),
-                                      "unit": context.localized($0.indicator.unit), "months": $0.series.count] },
-            "hasDetails": !details.isEmpty,
-            "figures": main.map { figure -> [String: Any] in
-                let unit = context.localized(figure.indicator.unit)
-                return ["id": figure.indicator.id, "anchor": figure.indicator.id.replacingOccurrences(of: ".", with: "-"),
-                        "title": context.localized(figure.indicator.title), "value": Self.format(figure.indicator.value), "unit": unit,
-                        "sentence": Self.sentence(figure, context: context),
-                        "chart": BarChart.svg(figure.series.map { ($0.month, Int($0.value.rounded())) }),
-                        "points": figure.series.reversed().map { ["month": $0.month, "value": Self.format($0.value)] },
-                        "hasPoints": !figure.series.isEmpty]
+        let page = DashboardPage(
+            details: details.map { .init(title: context.localized($0.indicator.title), value: Self.format($0.indicator.value),
+                                         unit: context.localized($0.indicator.unit), months: $0.series.count) },
+            figures: main.map { figure in
+                .init(anchor: figure.indicator.id.replacingOccurrences(of: ".", with: "-"), title: context.localized(figure.indicator.title),
+                      value: Self.format(figure.indicator.value), unit: context.localized(figure.indicator.unit),
+                      sentence: Self.sentence(figure, context: context),
+                      chart: BarChart.svg(figure.series.map { ($0.month, Int($0.value.rounded())) }),
+                      points: figure.series.reversed().map { .init(month: $0.month, value: Self.format($0.value)) })
             },
-            "years": years.map { ["value": $0, "selected": $0 == year] },
-            "hasYears": !years.isEmpty,
-            "action": "\(context.root)/dashboard",
-            "instances": instances.map { item -> [String: Any] in
-                ["name": item.entry.tenant.displayName(context.locale), "href": TenantLinks.home(item.entry) + "dashboard",
-                 "figures": item.figures.map { ["title": context.localized($0.title), "value": Self.format($0.value), "unit": context.localized($0.unit)] }]
+            years: years.map { .init(value: $0, selected: $0 == year) },
+            action: "\(context.root)/dashboard",
+            instances: instances.map { item in
+                .init(name: item.entry.tenant.displayName(context.locale), href: TenantLinks.home(item.entry) + "dashboard",
+                      figures: item.figures.map { .init(title: context.localized($0.title), value: Self.format($0.value), unit: context.localized($0.unit), months: 0) })
             },
-            "hasInstances": !instances.isEmpty,
-            "feedbackHref": "\(context.root)/feedback",
-            "csvHref": "\(context.root)/dashboard.csv\(query)", "jsonHref": "\(context.root)/api/v1/dashboard\(query)",
-        ]
-        return try context.render("dashboard", title: context.text("dashboard.title"), data: data)
+            feedbackHref: "\(context.root)/feedback",
+            csvHref: "\(context.root)/dashboard.csv\(query)", jsonHref: "\(context.root)/api/v1/dashboard\(query)")
+        return try context.render(page, title: context.text("dashboard.title"))
     }
 
     @Sendable func csv(_ request: Request, context: CivicContext) async throws -> Response {

@@ -5,5 +5,5 @@ enum HostPages {
     static let all: [any PageModel.Type] = [HomePage.self, LoginPage.self, RegisterPage.self, AccountPage.self, ConsoleHomePage.self,
                                            ModulesConsolePage.self, UsersConsolePage.self, SettingsConsolePage.self, TokensConsolePage.self, ErrorPage.self,
                                            FeedbackSubjectPage.self, FeedbackEntryPage.self, FeedbackQueuePage.self, OfflineFeedbackPage.self,
-                                           FeedbackStatsPage.self]
+                                           FeedbackStatsPage.self, DashboardPage.self, SearchPage.self]
 }

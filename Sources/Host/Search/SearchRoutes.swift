@@ -37,20 +37,16 @@ struct SearchRoutes {
             if let index = groups.firstIndex(where: { $0.module == hit.module }) { groups[index].hits.append(hit) } else { groups.append((hit.module, [hit])) }
         }
         let base = "\(context.root)/search?q=\(query.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")"
-        let data: [String: Any] = [
-            "query": query, "action": "\(context.root)/search", "searched": !query.isEmpty,
-            "summary": String(format: context.text("search.summary"), total),
-            "groups": groups.map { group -> [String: Any] in
-                ["module": moduleTitle(group.module, context), "id": group.module,
-                 "hits": group.hits.map { ["title": context.localized($0.title), "href": context.root + $0.path,
-                                           "snippet": SearchIndex.highlighted($0.snippet)] }]
+        let view = SearchPage(
+            query: query, action: "\(context.root)/search", summary: String(format: context.text("search.summary"), total),
+            groups: groups.map { group in
+                .init(module: moduleTitle(group.module, context), id: group.module,
+                      hits: group.hits.map { .init(title: context.localized($0.title), href: context.root + $0.path, snippet: SearchIndex.highlighted($0.snippet)) })
             },
-            "hasHits": !hits.isEmpty,
-            "previous": page > 1 ? ["\(base)&page=\(page - 1)"] : [],
-            "next": page * Self.pageSize < total ? ["\(base)&page=\(page + 1)"] : [],
-        ]
+            previous: page > 1 ? "\(base)&page=\(page - 1)" : nil,
+            next: page * Self.pageSize < total ? "\(base)&page=\(page + 1)" : nil)
         let title = query.isEmpty ? context.text("search.title") : "\(context.text("search.title")) : \(query)"
-        return try context.render("search", title: title, data: data)
+        return try context.render(view, title: title)
     }
 
     @Sendable func json(_ request: Request, context: CivicContext) async throws -> Response {
