@@ -111,12 +111,6 @@ public struct CivicContext: RequestContext {
         try renderer.page(page, title: title, context: self, status: status)
     }
 
-    /// Renders `template` of the current module in the tenant layout.
-    public func render(_ template: String, title: String, data: [String: Any] = [:],
-                       status: HTTPResponse.Status = .ok, cache: CachePolicy = .shared) throws -> Response {
-        try renderer.page(template, title: title, data: data, context: self, status: status, cache: cache)
-    }
-
     /// A 303 redirect to `path` inside the tenant (the root is prepended).
     public func redirect(_ path: String) -> Response {
         Response(status: .seeOther, headers: [.location: root + path, .cacheControl: "no-store"])

@@ -10,22 +10,12 @@ public enum CachePolicy: Sendable {
 
 /// Renders HTML pages in the tenant's layout and language; implemented by the host.
 public protocol PageRenderer: Sendable {
-    /// Renders `template` (of `context.module`, or of the host when `nil`) inside the layout.
-    ///
-    /// `data` is handed to Mustache as a dictionary (no reflection); the host adds `root`, `lang`,
-    /// `dir`, `csrf`, `account` and the UI strings `t` of the module and host.
-    func page(_ template: String, title: String, data: [String: Any], context: CivicContext,
-              status: HTTPResponse.Status, cache: CachePolicy) throws -> Response
-
     /// Renders a page model of `context.module` (or of the host when `nil`) inside the layout; its
     /// template is the model's ``PageModel/template``, its cache policy the model's.
     func page<Model: PageModel>(_ model: Model, title: String, context: CivicContext, status: HTTPResponse.Status) throws -> Response
 
     /// Renders `model` with `template` (a full name such as `"plans/feed"`) alone, without the layout: feeds, SVG, fragments.
     func fragment<Model: TemplateModel>(_ template: String, model: Model, context: CivicContext) throws -> String
-
-    /// Renders `template` (a full name such as `"plans/feed"`) alone, without the layout: feeds, SVG, e-mails.
-    func fragment(_ template: String, data: [String: Any], context: CivicContext) throws -> String
 
     /// The UI string `key` of `module` (or of the host) in `locale`, falling back to French then the key.
     func text(_ key: String, module: String?, locale: String) -> String

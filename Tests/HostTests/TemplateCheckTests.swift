@@ -1,4 +1,5 @@
 import CivicSDK
+import Foundation
 import Testing
 @testable import OpenCommune
 
@@ -47,5 +48,50 @@ import Testing
         #expect(row.child(named: "label") as? String == "A")
         #expect(row.child(named: "href") == nil, "an absent optional is no value, so {{#href}} is skipped")
         #expect(row.child(named: "nothing") == nil)
+    }
+}
+
+/// Every template of the host and of each module is rendered from a model checked when the host starts.
+@Suite struct TemplateCoverageTests {
+    private let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    private func templates(_ folder: URL) throws -> Set<String> {
+        Set(try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".mustache") }.map { String($0.dropLast(9)) })
+    }
+
+    /// Names used as `{{> partial}}` anywhere: checked as part of the templates that include them.
+    private func partials(_ folders: [URL]) throws -> Set<String> {
+        var names: Set<String> = []
+        for folder in folders {
+            for file in try FileManager.default.contentsOfDirectory(atPath: folder.path) where file.hasSuffix(".mustache") {
+                let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+                for part in text.components(separatedBy: "{{>").dropFirst() {
+                    names.insert(part.components(separatedBy: "}}")[0].trimmingCharacters(in: .whitespaces))
+                }
+            }
+        }
+        return names
+    }
+
+    private static func names(_ pages: [any PageModel.Type]) -> Set<String> {
+        var names: Set<String> = []
+        for page in pages { names.insert(page.template) }
+        return names
+    }
+
+    @Test func everyTemplateHasAModelCheckedAtStartUp() throws {
+        let host = repository.appendingPathComponent("Sources/Host/Templates")
+        let manifests = InstalledModules.all.map { $0.manifest }
+        let folders = [host] + manifests.compactMap(\.templates)
+        let included = try partials(folders)
+        let hostModels = Self.names(HostPages.all).union(HostPages.fragments.map { $0.template })
+        let hostUnchecked = try templates(host).subtracting(hostModels).subtracting(included)
+        #expect(hostUnchecked.isEmpty, "the host renders \(hostUnchecked.sorted()) without a declared model")
+        for manifest in manifests {
+            guard let folder = manifest.templates else { continue }
+            let models = Self.names(manifest.pages)
+            let unchecked = try templates(folder).subtracting(models).filter { !included.contains("\(manifest.id)/\($0)") }
+            #expect(unchecked.isEmpty, "\(manifest.id) renders \(unchecked.sorted()) without a declared model")
+        }
     }
 }

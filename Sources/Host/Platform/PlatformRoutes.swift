@@ -29,9 +29,8 @@ struct PlatformRoutes {
         services.renderer.text(key, module: nil, locale: context.request.locale)
     }
 
-    private func render(_ template: String, title: String, data: [String: Any], context: PlatformContext,
-                        status: HTTPResponse.Status = .ok, cache: CachePolicy = .perVisitor) throws -> Response {
-        try services.renderer.render(template, title: title, data: data, chrome: context.chrome, status: status, cache: cache)
+    private func render<Page: PageModel>(_ page: Page, title: String, context: PlatformContext, status: HTTPResponse.Status = .ok) throws -> Response {
+        try services.renderer.page(page, module: nil, title: title, chrome: context.chrome, status: status)
     }
 
     static func plain(_ text: String, status: HTTPResponse.Status = .ok) -> Response {
@@ -45,11 +44,11 @@ struct PlatformRoutes {
 
     @Sendable func portal(_ request: Request, context: PlatformContext) async throws -> Response {
         let locale = context.request.locale
-        let communes = services.registry.all().filter { $0.tenant.kind == .commune }.map { entry -> [String: Any] in
-            ["name": entry.tenant.displayName(locale), "href": TenantLinks.home(entry),
-             "instances": services.registry.instances(of: entry.tenant.slug).map { ["name": $0.tenant.displayName(locale), "href": TenantLinks.home($0)] }]
+        let communes = services.registry.all().filter { $0.tenant.kind == .commune }.map { entry in
+            PortalPage.Commune(name: entry.tenant.displayName(locale), href: TenantLinks.home(entry),
+                               instances: services.registry.instances(of: entry.tenant.slug).map { .init(name: $0.tenant.displayName(locale), href: TenantLinks.home($0)) })
         }
-        return try render("portal", title: "OpenCommune", data: ["communes": communes, "empty": communes.isEmpty], context: context, cache: .shared)
+        return try render(PortalPage(communes: communes), title: "OpenCommune", context: context)
     }
 
     @Sendable func ready(_ request: Request, context: PlatformContext) async throws -> Response {
@@ -75,8 +74,8 @@ struct PlatformRoutes {
     }
 
     private func renderLogin(_ context: PlatformContext, email: String, error: String?, status: HTTPResponse.Status) throws -> Response {
-        try render("login", title: text("platform.sign_in", context),
-                   data: ["email": email, "errors": error.map { [$0] } ?? [], "action": "/admin/login", "platform": true], context: context, status: status)
+        try render(LoginPage(platform: true, email: email, errors: error.map { [$0] } ?? [], action: "/admin/login", registerHref: nil),
+                   title: text("platform.sign_in", context), context: context, status: status)
     }
 
     @Sendable func login(_ request: Request, context: PlatformContext) async throws -> Response {
@@ -115,22 +114,20 @@ struct PlatformRoutes {
 
     @Sendable func console(_ request: Request, context: PlatformContext) async throws -> Response {
         guard context.request.admin != nil else { return Self.redirect("/admin/login") }
-        return try renderConsole(context, form: [:], errors: [], status: .ok)
+        return try renderConsole(context, form: .init(), errors: [], status: .ok)
     }
 
-    private func renderConsole(_ context: PlatformContext, form: [String: String], errors: [String], status: HTTPResponse.Status) throws -> Response {
+    private func renderConsole(_ context: PlatformContext, form: PlatformConsolePage.Typed, errors: [String], status: HTTPResponse.Status) throws -> Response {
         let locale = context.request.locale
-        let tenants = services.registry.all().map { entry -> [String: Any] in
-            ["slug": entry.tenant.slug, "name": entry.tenant.displayName(locale), "href": "/admin/tenants/\(entry.tenant.slug)",
-             "kind": text("tenant.kind.\(entry.tenant.kind.rawValue)", context), "parent": entry.tenant.parentSlug ?? "",
-             "hosts": entry.hosts.joined(separator: ", "), "siteHref": TenantLinks.home(entry),
-             "modules": services.modules.ids.filter { entry.isEnabled($0) }.joined(separator: ", ")]
+        let tenants = services.registry.all().map { entry in
+            PlatformConsolePage.Row(slug: entry.tenant.slug, name: entry.tenant.displayName(locale), href: "/admin/tenants/\(entry.tenant.slug)",
+                                    kind: text("tenant.kind.\(entry.tenant.kind.rawValue)", context), parent: entry.tenant.parentSlug ?? "",
+                                    hosts: entry.hosts.joined(separator: ", "), siteHref: TenantLinks.home(entry),
+                                    modules: services.modules.ids.filter { entry.isEnabled($0) }.joined(separator: ", "))
         }
-        let communes = services.registry.all().filter { $0.tenant.kind == .commune }.map { ["slug": $0.tenant.slug, "selected": form["parent"] == $0.tenant.slug] }
-        return try render("platform-console", title: text("platform.console", context), data: [
-            "tenants": tenants, "communes": communes, "errors": errors, "hasErrors": !errors.isEmpty,
-            "form": form, "isInstance": form["kind"] == "instance",
-        ], context: context, status: status)
+        let communes = services.registry.all().filter { $0.tenant.kind == .commune }.map { PlatformConsolePage.Parent(slug: $0.tenant.slug, selected: form.parent == $0.tenant.slug) }
+        return try render(PlatformConsolePage(tenants: tenants, communes: communes, errors: errors, form: form),
+                          title: text("platform.console", context), context: context, status: status)
     }
 
     @Sendable func createTenant(_ request: Request, context: PlatformContext) async throws -> Response {
@@ -147,8 +144,8 @@ struct PlatformRoutes {
             let tenants = services.tenants
             try await Task.detached { try tenants.create(new) }.value
         } catch let error as PlatformError {
-            var echo = ["slug": new.slug, "kind": kind.rawValue, "parent": parent, "hosts": form.text("hosts")]
-            for code in Locales.supported { echo["name_\(code)"] = form.text("name.\(code)") }
+            let echo = PlatformConsolePage.Typed(slug: new.slug, nameFr: form.text("name.fr"), nameAr: form.text("name.ar"), nameEn: form.text("name.en"),
+                                                 hosts: form.text("hosts"), kind: kind.rawValue, parent: parent)
             return try renderConsole(context, form: echo, errors: [error.message(in: context.request.locale, renderer: services.renderer)], status: .badRequest)
         }
         return Self.redirect("/admin/tenants/\(new.slug)")
@@ -159,16 +156,15 @@ struct PlatformRoutes {
         let slug = try context.parameters.require("slug")
         guard let entry = services.registry.entry(slug) else { throw HTTPError(.notFound) }
         let locale = context.request.locale
-        let modules = services.modules.manifests.map { type -> [String: Any] in
+        let modules = services.modules.manifests.map { type in
             let state = entry.modules[type.id]
-            return ["id": type.id, "title": type.title.resolve(locale, fallbacks: ["fr"]), "summary": type.summary.resolve(locale, fallbacks: ["fr"]),
-                    "allowed": state?.allowed == true, "enabled": state?.enabled == true]
+            return PlatformTenantPage.Module(id: type.id, title: type.title.resolve(locale, fallbacks: ["fr"]), summary: type.summary.resolve(locale, fallbacks: ["fr"]),
+                                             allowed: state?.allowed == true, enabled: state?.enabled == true)
         }
-        return try render("platform-tenant", title: entry.tenant.displayName(locale), data: [
-            "slug": slug, "name": entry.tenant.displayName(locale), "kind": text("tenant.kind.\(entry.tenant.kind.rawValue)", context),
-            "siteHref": TenantLinks.home(entry), "locales": entry.tenant.locales.joined(separator: ", "),
-            "hosts": entry.hosts.joined(separator: ", "), "modules": modules, "action": "/admin/tenants/\(slug)/modules",
-        ], context: context)
+        let page = PlatformTenantPage(slug: slug, name: entry.tenant.displayName(locale), kind: text("tenant.kind.\(entry.tenant.kind.rawValue)", context),
+                                      siteHref: TenantLinks.home(entry), locales: entry.tenant.locales.joined(separator: ", "),
+                                      hosts: entry.hosts.joined(separator: ", "), modules: modules, action: "/admin/tenants/\(slug)/modules")
+        return try render(page, title: entry.tenant.displayName(locale), context: context)
     }
 
     @Sendable func saveAllowed(_ request: Request, context: PlatformContext) async throws -> Response {
@@ -190,10 +186,9 @@ struct PlatformRoutes {
 
     private func renderAdmins(_ context: PlatformContext, email: String, errors: [String], status: HTTPResponse.Status) async throws -> Response {
         let admins = try await services.platform.pool.read { db in try PlatformAdmins.all(db) }
-        return try render("platform-admins", title: text("platform.admins", context), data: [
-            "admins": admins.map { ["email": $0.email, "since": ISODate.day(of: $0.createdAt)] },
-            "email": email, "errors": errors, "hasErrors": !errors.isEmpty, "minLength": PasswordHasher.minimumLength,
-        ], context: context, status: status)
+        let page = PlatformAdminsPage(admins: admins.map { .init(email: $0.email, since: ISODate.day(of: $0.createdAt)) }, email: email,
+                                      errors: errors, minLength: PasswordHasher.minimumLength)
+        return try render(page, title: text("platform.admins", context), context: context, status: status)
     }
 
     @Sendable func addAdmin(_ request: Request, context: PlatformContext) async throws -> Response {

@@ -58,6 +58,7 @@ extension Renderer {
     /// Every page the host and the modules declare, checked against its template when the host starts.
     func checkDeclaredPages() throws {
         var problems: [String] = []
+        for fragment in HostPages.fragments { problems += self.problems(template: fragment.template, model: fragment.model, module: nil) }
         for page in HostPages.all { problems += self.problems(template: page.template, model: page, module: nil) }
         for manifest in modulesManifests {
             for page in manifest.pages { problems += self.problems(template: "\(manifest.id)/\(page.template)", model: page, module: manifest.id) }
@@ -65,6 +66,7 @@ extension Renderer {
         guard problems.isEmpty else { throw ConfigError("templates and their models disagree:\n" + problems.joined(separator: "\n")) }
         checked.withLock { set in
             for page in HostPages.all { set.insert(Self.key(page, page.template)) }
+            for fragment in HostPages.fragments { set.insert(Self.key(fragment.model, fragment.template)) }
             for manifest in modulesManifests { for page in manifest.pages { set.insert(Self.key(page, "\(manifest.id)/\(page.template)")) } }
         }
     }

@@ -61,22 +61,6 @@ final class Renderer: PageRenderer {
 
     // MARK: PageRenderer
 
-    func page(_ template: String, title: String, data: [String: Any], context: CivicContext,
-              status: HTTPResponse.Status, cache: CachePolicy) throws -> Response {
-        let name = context.module.map { "\($0)/\(template)" } ?? template
-        return try render(name, module: context.module, title: title, data: data, chrome: chrome(context), status: status, cache: cache)
-    }
-
-    func fragment(_ template: String, data: [String: Any], context: CivicContext) throws -> String {
-        var values = data
-        values["t"] = (catalogs[context.module ?? ""] ?? catalogs[""]!).table(context.locale)
-        values["root"] = context.root
-        guard let text = library.render(values, withTemplate: template) else {
-            throw HTTPError(.internalServerError, message: "template \(template) is missing")
-        }
-        return text
-    }
-
     func text(_ key: String, module: String?, locale: String) -> String {
         (catalogs[module ?? ""] ?? catalogs[""]!).text(key, locale: locale)
     }
@@ -91,76 +75,21 @@ final class Renderer: PageRenderer {
 
     // MARK: host pages
 
-    /// Renders a template of the host (or `module/template`) with the given chrome.
-    func render(_ name: String, module: String? = nil, title: String, data: [String: Any], chrome: Chrome,
-                status: HTTPResponse.Status = .ok, cache: CachePolicy = .shared) throws -> Response {
-        let strings = (catalogs[module ?? ""] ?? catalogs[""]!).table(chrome.locale)
-        var values = data
-        values["t"] = strings
-        values["root"] = chrome.root
-        values["csrf"] = chrome.csrf
-        values["lang"] = chrome.locale
-        return try render(name, values: values, strings: strings, title: title, chrome: chrome, status: status, cache: cache)
-    }
-
-    /// Renders `name` with `values` (a model in its scope, or a dictionary) inside the layout.
+    /// Renders `name` with `values` (a model in its ``TemplateScope``) inside the layout.
     func render(_ name: String, values: Any, strings: StringTable, title: String, chrome: Chrome,
                 status: HTTPResponse.Status, cache: CachePolicy) throws -> Response {
         guard let content = library.render(values, withTemplate: name) else {
             throw HTTPError(.internalServerError, message: "template \(name) is missing")
         }
-        let html = library.render(layoutData(title: title, content: content, chrome: chrome, strings: strings), withTemplate: "layout") ?? content
+        let layout = TemplateScope(model: layout(title: title, content: content, chrome: chrome), strings: strings, root: chrome.root,
+                                   csrf: chrome.csrf, lang: chrome.locale)
+        let html = library.render(layout, withTemplate: "layout") ?? content
         let perVisitor = cache == .perVisitor || chrome.account != nil || chrome.platformAdmin
         return Response(status: status, headers: [
             .contentType: "text/html; charset=utf-8",
             .contentLanguage: chrome.locale,
             .cacheControl: perVisitor ? "private, no-store" : "public, max-age=0, must-revalidate",
         ], body: .init(byteBuffer: ByteBuffer(string: html)))
-    }
-
-    private func layoutData(title: String, content: String, chrome: Chrome, strings: StringTable) -> [String: Any] {
-        let catalog = catalogs[""]!
-        let siteName = chrome.tenant.map { $0.displayName(chrome.locale) } ?? "OpenCommune"
-        let separator = chrome.path.contains("?") ? "&" : "?"
-        var data: [String: Any] = [
-            "t": strings,
-            "lang": chrome.locale,
-            "dir": Locales.direction(chrome.locale),
-            "title": title,
-            "isHome": title == siteName,
-            "siteName": siteName,
-            "homeHref": chrome.root + "/",
-            "content": content,
-            "csrf": chrome.csrf,
-            "languages": chrome.locales.map { code -> [String: Any] in
-                ["code": code, "name": Locales.nativeName(code), "href": "\(chrome.path)\(separator)lang=\(code)", "current": code == chrome.locale]
-            },
-        ]
-        if let tenant = chrome.tenant {
-            data["themeHref"] = "\(chrome.root)/theme.css"
-            if let logo = tenant.logoURL { data["logo"] = ["src": Self.logoSource(logo, root: chrome.root)] }
-            data["nav"] = modules.manifests.filter { chrome.modules.contains($0.id) }.map { type -> [String: Any] in
-                let href = "\(chrome.root)/\(type.id)"
-                return ["label": type.title.resolve(chrome.locale, fallbacks: tenant.locales), "href": href,
-                        "current": chrome.path == href || chrome.path.hasPrefix(href + "/")]
-            }
-            if let parent = chrome.parent { data["parent"] = ["name": parent.name, "href": parent.href] }
-            let dashboard = "\(chrome.root)/dashboard"
-            data["dashboard"] = ["href": dashboard, "current": chrome.path == dashboard, "search": "\(chrome.root)/search",
-                                 "searchCurrent": chrome.path == "\(chrome.root)/search"]
-            if let account = chrome.account {
-                data["account"] = ["name": account.displayName, "href": "\(chrome.root)/account",
-                                   "logout": "\(chrome.root)/logout",
-                                   "console": account.isStaff ? "\(chrome.root)/admin" : ""]
-            } else {
-                data["signIn"] = "\(chrome.root)/login"
-                data["register"] = "\(chrome.root)/register"
-            }
-            data["kindLabel"] = catalog.text("tenant.kind.\(tenant.kind.rawValue)", locale: chrome.locale)
-        } else if chrome.platformAdmin {
-            data["platformAccount"] = ["logout": "/admin/logout"]
-        }
-        return data
     }
 
     /// Where the browser finds a tenant's logo: uploaded files live under the tenant's root.

@@ -1,0 +1,60 @@
+import CivicSDK
+
+/// What the layout around every page shows: the site's name and logo, languages, navigation, the
+/// visitor's account, and the page itself.
+struct LayoutView: TemplateModel {
+    static let fields = TemplateFields<Self>([
+        "dir": \.dir, "title": \.title, "isHome": \.isHome, "siteName": \.siteName, "homeHref": \.homeHref, "content": \.content,
+        "languages": \.languages, "themeHref": \.themeHref, "logo": \.logo, "nav": \.nav, "parent": \.parent, "dashboard": \.dashboard,
+        "account": \.account, "signIn": \.signIn, "register": \.register, "kindLabel": \.kindLabel, "platformAccount": \.platformAccount,
+    ])
+
+    struct Language: TemplateModel {
+        static let fields = TemplateFields<Self>(["code": \.code, "name": \.name, "href": \.href, "current": \.current])
+        let code: String, name: String, href: String, current: Bool
+    }
+
+    struct Logo: TemplateModel {
+        static let fields = TemplateFields<Self>(["src": \.src])
+        let src: String
+    }
+
+    struct NavLink: TemplateModel {
+        static let fields = TemplateFields<Self>(["label": \.label, "href": \.href, "current": \.current])
+        let label: String, href: String, current: Bool
+    }
+
+    struct Parent: TemplateModel {
+        static let fields = TemplateFields<Self>(["name": \.name, "href": \.href])
+        let name: String, href: String
+    }
+
+    struct Dashboard: TemplateModel {
+        static let fields = TemplateFields<Self>(["href": \.href, "current": \.current, "search": \.search, "searchCurrent": \.searchCurrent])
+        let href: String, current: Bool, search: String, searchCurrent: Bool
+    }
+
+    struct Account: TemplateModel {
+        static let fields = TemplateFields<Self>(["name": \.name, "href": \.href, "logout": \.logout, "console": \.console])
+        let name: String, href: String, logout: String
+        /// The console, for staff.
+        let console: String?
+    }
+
+    struct PlatformAccount: TemplateModel {
+        static let fields = TemplateFields<Self>(["logout": \.logout])
+        let logout: String
+    }
+
+    let dir: String, title: String, isHome: Bool, siteName: String, homeHref: String, content: String, languages: [Language]
+    var themeHref: String?
+    var logo: Logo?
+    var nav: [NavLink] = []
+    var parent: Parent?
+    var dashboard: Dashboard?
+    var account: Account?
+    var signIn: String?
+    var register: String?
+    var kindLabel: String?
+    var platformAccount: PlatformAccount?
+}
