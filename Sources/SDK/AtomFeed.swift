@@ -20,8 +20,7 @@ public struct AtomFeed: TemplateModel {
 
     public static let fields = TemplateFields<Self>(["id": \.id, "title": \.title, "updated": \.updated, "selfHref": \.selfHref,
                                                      "siteHref": \.siteHref, "entries": \.entries])
-    let id: String, title: String, updated: String, selfHref: String, siteHref: String
-    let entries: [Entry]
+    let id: String, title: String, updated: String, selfHref: String, siteHref: String, entries: [Entry]
 
     /// Creates a feed: `id` a stable URN, `selfHref` the feed's path, `siteHref` the page it follows.
     public init(id: String, title: String, updated: String, selfHref: String, siteHref: String, entries: [Entry]) {

@@ -2,8 +2,7 @@
 /// `fields` list), so every module's forms share one accessible markup: labels, help, per-language
 /// inputs with `lang` and `dir`.
 public struct FormFields: Sendable {
-    let context: CivicContext
-    let labels: String
+    let context: CivicContext, labels: String
     /// The fields, to hand the template as `fields`.
     public private(set) var items: [FormField] = []
 
@@ -81,9 +80,7 @@ public struct FormField: TemplateModel {
         "locales": \.locales, "options": \.options,
     ])
 
-    let kind: Kind
-    let name: String
-    let label: String
+    let kind: Kind, name: String, label: String
     var value = ""
     var required = false
     var inputMode: String?

@@ -7,12 +7,7 @@ public struct FormPage: PageModel {
         "errors": \.errors, "hasErrors": \.hasErrors, "multipart": \.multipart,
     ])
 
-    let heading: String
-    let backHref: String
-    let backLabel: String
-    let action: String
-    let formFields: [FormField]
-    let errors: [String]
+    let heading: String, backHref: String, backLabel: String, action: String, formFields: [FormField], errors: [String]
     /// Whether the form sends files.
     public var multipart = false
 

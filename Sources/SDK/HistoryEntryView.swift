@@ -5,17 +5,11 @@ public struct HistoryEntryView: TemplateModel {
     /// One field's change.
     public struct Change: TemplateModel {
         public static let fields = TemplateFields<Self>(["field": \.field, "old": \.old, "new": \.new])
-        let field: String
-        let old: String
-        let new: String
+        let field: String, old: String, new: String
     }
 
     public static let fields = TemplateFields<Self>(["at": \.at, "actor": \.actor, "action": \.action, "summary": \.summary, "changes": \.changes])
-    let at: String
-    let actor: String
-    let action: String
-    let summary: String
-    let changes: [Change]
+    let at: String, actor: String, action: String, summary: String, changes: [Change]
 
     /// The entry with `action` already worded for the reader; an absent value shows as a dash.
     public init(_ entry: AuditEntry, action: String) {

@@ -2,9 +2,7 @@
 /// direction, the input's id and the value it holds.
 public struct LocaleInput: TemplateModel {
     public static let fields = TemplateFields<Self>(["code": \.code, "language": \.language, "dir": \.dir, "id": \.id, "value": \.value])
-    let code: String
-    let id: String
-    let value: String
+    let code: String, id: String, value: String
     var language: String { Locales.nativeName(code) }
     var dir: String { Locales.direction(code) }
 

@@ -21,8 +21,7 @@ struct TokensConsolePage: PageModel {
     }
 
     /// A token just made, shown this once.
-    let created: String?
-    let errors: [String], name: String, action: String, permissions: [Scope], tokens: [Token], docHref: String
+    let created: String?, errors: [String], name: String, action: String, permissions: [Scope], tokens: [Token], docHref: String
     var hasErrors: Bool { !errors.isEmpty }
     var canCreate: Bool { !permissions.isEmpty }
     var hasTokens: Bool { !tokens.isEmpty }

@@ -6,9 +6,7 @@ struct LoginPage: PageModel {
     static let fields = TemplateFields<Self>(["platform": \.platform, "email": \.email, "errors": \.errors, "action": \.action,
                                               "registerHref": \.registerHref])
     var platform = false
-    let email: String
-    let errors: [String]
-    let action: String
+    let email: String, errors: [String], action: String
     /// Where a citizen creates an account (tenant sign-in only).
     let registerHref: String?
     var cachePolicy: CachePolicy { .perVisitor }

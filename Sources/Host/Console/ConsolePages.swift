@@ -1,19 +1,10 @@
 import CivicSDK
 
-/// A link, a label and where it goes.
-struct LabelledLink: TemplateModel {
-    static let fields = TemplateFields<Self>(["label": \.label, "href": \.href])
-    let label: String
-    let href: String
-}
-
 /// One option of a drop-down list or a group of choices.
 struct Choice: TemplateModel {
     static let fields = TemplateFields<Self>(["value": \.value, "label": \.label, "selected": \.selected, "checked": \.selected,
                                               "fieldID": \.fieldID])
-    let value: String
-    let label: String
-    let selected: Bool
+    let value: String, label: String, selected: Bool
     var fieldID = ""
 }
 

@@ -45,8 +45,7 @@ struct FeedbackEntryPage: PageModel {
 
     let entry: FeedbackEntryView, subject: String, subjectLink: SubjectLink?, sent: Bool, flagged: Bool, number: Int64
     let revisions: [Revision], action: String, signedIn: Bool, flagError: String?, canEdit: Bool, editBody: String, editErrors: [String]
-    let maxBody: Int, staffErrors: [String], moderation: Moderation?, respond: Respond?
-    let personal: Bool
+    let maxBody: Int, staffErrors: [String], moderation: Moderation?, respond: Respond?, personal: Bool
 
     var noSubjectLink: Bool { subjectLink == nil }
     var hasRevisions: Bool { !revisions.isEmpty }
@@ -71,8 +70,7 @@ struct FeedbackQueuePage: PageModel {
                                                   "flags": \.flags, "hidden": \.hidden, "answered": \.answered, "channel": \.channel])
         let href: String, id: Int64, kind: String, author: String, date: String, excerpt: String
         /// How many times it was flagged, when it was.
-        let flags: Int?
-        let hidden: Bool, answered: Bool, channel: String
+        let flags: Int?, hidden: Bool, answered: Bool, channel: String
     }
 
     let filters: [Filter], entries: [Row], total: Int, previous: String?, next: String?, isAdmin: Bool, acceptsAnonymous: Bool

@@ -13,8 +13,7 @@ struct FeedbackEntryView: TemplateModel {
     struct Answer: TemplateModel {
         static let fields = TemplateFields<Self>(["outcome": \.outcome, "outcomeKey": \.outcomeKey, "reason": \.reason, "by": \.by,
                                                   "date": \.date, "target": \.target])
-        let outcome: String, outcomeKey: String, reason: String, by: String, date: String
-        let target: LabelledTarget?
+        let outcome: String, outcomeKey: String, reason: String, by: String, date: String, target: LabelledTarget?
     }
 
     struct LabelledTarget: TemplateModel {

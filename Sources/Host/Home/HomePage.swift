@@ -10,35 +10,20 @@ struct HomePage: PageModel {
 
     struct Card: TemplateModel {
         static let fields = TemplateFields<Self>(["title": \.title, "text": \.text, "items": \.items, "link": \.link])
-        let title: String
-        let text: String
-        let items: [Link]
-        let link: Link?
-    }
-
-    struct Link: TemplateModel {
-        static let fields = TemplateFields<Self>(["label": \.label, "href": \.href])
-        let label: String
-        let href: String
+        let title: String, text: String, items: [LinkView], link: LinkView?
     }
 
     struct Figure: TemplateModel {
         static let fields = TemplateFields<Self>(["label": \.label, "value": \.value, "unit": \.unit])
-        let label: String
-        let value: String
-        let unit: String
+        let label: String, value: String, unit: String
     }
 
     struct Instance: TemplateModel {
         static let fields = TemplateFields<Self>(["name": \.name, "href": \.href])
-        let name: String
-        let href: String
+        let name: String, href: String
     }
 
-    let name: String
-    let cards: [Card]
-    let figures: [Figure]
-    let instances: [Instance]
+    let name: String, cards: [Card], figures: [Figure], instances: [Instance]
 
     var hasCards: Bool { !cards.isEmpty }
     var hasFigures: Bool { !figures.isEmpty }

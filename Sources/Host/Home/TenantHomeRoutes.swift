@@ -21,8 +21,8 @@ struct TenantHomeRoutes {
             moduleContext.module = module.id
             moduleContext.moduleSettings = ModuleSettings(declared: module.manifest.settings, values: entry.modules[module.id]?.settings ?? [:])
             if let card = try await module.instance.summaryCard(moduleContext) {
-                cards.append(HomePage.Card(title: card.title, text: card.text, items: card.items.map { HomePage.Link(label: $0.label, href: $0.href) },
-                                           link: card.link.map { HomePage.Link(label: $0.label, href: $0.href) }))
+                cards.append(HomePage.Card(title: card.title, text: card.text, items: card.items.map { LinkView(label: $0.label, href: $0.href) },
+                                           link: card.link.map { LinkView(label: $0.label, href: $0.href) }))
             }
         }
         let figures = try await services.figures.live(context).values.sorted { $0.id < $1.id }.map { indicator in

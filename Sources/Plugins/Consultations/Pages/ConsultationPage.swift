@@ -13,40 +13,18 @@ struct ConsultationPage: PageModel {
 
     struct Subject: TemplateModel {
         static let fields = TemplateFields<Self>(["title": \.title, "href": \.href])
-        let title: String
-        let href: String
+        let title: String, href: String
     }
 
     struct Previous: TemplateModel {
         static let fields = TemplateFields<Self>(["receipt": \.receipt, "date": \.date])
-        let receipt: String
-        let date: String
+        let receipt: String, date: String
     }
 
-    let title: String
-    let description: String
-    let phase: String
-    let opens: String
-    let closes: String
-    let audience: String
-    let subject: Subject?
-    let responses: Int
-    let sample: Bool
-    let showForm: Bool
-    let needsAccount: Bool
-    let signInHref: String
-    let upcoming: Bool
-    let closed: Bool
-    let resultsHref: String?
-    let previous: Previous?
-    let action: String
-    let signedIn: Bool
-    let notice: String?
-    let errors: Int
-    let errorCount: String
-    let questions: [QuestionView]
-    let editHref: String?
-    let feedback: String
+    let title: String, description: String, phase: String, opens: String, closes: String, audience: String, subject: Subject?
+    let responses: Int, sample: Bool, showForm: Bool, needsAccount: Bool, signInHref: String, upcoming: Bool, closed: Bool
+    let resultsHref: String?, previous: Previous?, action: String, signedIn: Bool, notice: String?, errors: Int, errorCount: String
+    let questions: [QuestionView], editHref: String?, feedback: String
     /// Holds what one visitor typed or who they are: never shared.
     let personal: Bool
 
@@ -68,33 +46,20 @@ struct QuestionView: TemplateModel {
 
     struct Choice: TemplateModel {
         static let fields = TemplateFields<Self>(["value": \.value, "label": \.label, "inputID": \.inputID, "checked": \.checked])
-        let value: String
-        let label: String
-        let inputID: String
-        let checked: Bool
+        let value: String, label: String, inputID: String, checked: Bool
     }
 
     struct Rank: TemplateModel {
         static let fields = TemplateFields<Self>(["label": \.label, "field": \.field, "positions": \.positions])
-        let label: String
-        let field: String
-        let positions: [Position]
+        let label: String, field: String, positions: [Position]
     }
 
     struct Position: TemplateModel {
         static let fields = TemplateFields<Self>(["value": \.value, "selected": \.selected])
-        let value: Int
-        let selected: Bool
+        let value: Int, selected: Bool
     }
 
-    let type: QuestionType
-    let field: String
-    let title: String
-    let help: String
-    let required: Bool
-    let error: String?
-    let describedBy: String?
-    let value: String
+    let type: QuestionType, field: String, title: String, help: String, required: Bool, error: String?, describedBy: String?, value: String
     let maxLength: Int
     var options: [Choice] = []
     var limits: String?

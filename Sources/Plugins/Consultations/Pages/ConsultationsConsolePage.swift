@@ -8,16 +8,10 @@ struct ConsultationsConsolePage: PageModel {
     struct Row: TemplateModel {
         static let fields = TemplateFields<Self>(["title": \.title, "phase": \.phase, "answers": \.answers, "editHref": \.editHref,
                                                   "resultsHref": \.resultsHref, "csvHref": \.csvHref])
-        let title: String
-        let phase: String
-        let answers: Int
-        let editHref: String
-        let resultsHref: String
-        let csvHref: String
+        let title: String, phase: String, answers: Int, editHref: String, resultsHref: String, csvHref: String
     }
 
-    let newHref: String
-    let consultations: [Row]
+    let newHref: String, consultations: [Row]
     var hasConsultations: Bool { !consultations.isEmpty }
     var cachePolicy: CachePolicy { .perVisitor }
 }
@@ -33,30 +27,16 @@ struct ConsultationEditorPage: PageModel {
     struct Questions: TemplateModel {
         static let fields = TemplateFields<Self>(["locked": \.locked, "items": \.items, "newHref": \.newHref, "publicHref": \.publicHref,
                                                   "resultsHref": \.resultsHref, "csvHref": \.csvHref])
-        let locked: Bool
-        let items: [Item]
-        let newHref: String
-        let publicHref: String
-        let resultsHref: String
-        let csvHref: String
+        let locked: Bool, items: [Item], newHref: String, publicHref: String, resultsHref: String, csvHref: String
     }
 
     struct Item: TemplateModel {
         static let fields = TemplateFields<Self>(["title": \.title, "type": \.type, "required": \.required, "editHref": \.editHref,
                                                   "deleteAction": \.deleteAction])
-        let title: String
-        let type: String
-        let required: Bool
-        let editHref: String
-        let deleteAction: String
+        let title: String, type: String, required: Bool, editHref: String, deleteAction: String
     }
 
-    let heading: String
-    let backHref: String
-    let backLabel: String
-    let action: String
-    let formFields: [FormField]
-    let errors: [String]
+    let heading: String, backHref: String, backLabel: String, action: String, formFields: [FormField], errors: [String]
     /// The questions of an existing consultation.
     let questions: Questions?
 

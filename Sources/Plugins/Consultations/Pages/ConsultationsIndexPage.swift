@@ -9,18 +9,10 @@ struct ConsultationsIndexPage: PageModel {
     struct Item: TemplateModel {
         static let fields = TemplateFields<Self>(["title": \.title, "href": \.href, "phase": \.phase, "opens": \.opens, "closes": \.closes,
                                                   "answers": \.answers, "sample": \.sample])
-        let title: String
-        let href: String
-        let phase: String
-        let opens: String
-        let closes: String
-        let answers: Int
-        let sample: Bool
+        let title: String, href: String, phase: String, opens: String, closes: String, answers: Int, sample: Bool
     }
 
-    let consultations: [Item]
-    let feedHref: String
-    let apiHref: String
+    let consultations: [Item], feedHref: String, apiHref: String
     /// Editors see drafts in the list: their page is not shared.
     let editor: Bool
 

@@ -5,11 +5,6 @@ struct ReceiptPage: PageModel {
     static let template = "receipt"
     static let fields = TemplateFields<Self>(["consultation": \.consultation, "href": \.href, "receipt": \.receipt, "date": \.date,
                                               "answered": \.answered, "closes": \.closes])
-    let consultation: String
-    let href: String
-    let receipt: String
-    let date: String
-    let answered: String
-    let closes: String
+    let consultation: String, href: String, receipt: String, date: String, answered: String, closes: String
     var cachePolicy: CachePolicy { .perVisitor }
 }

@@ -11,13 +11,7 @@ struct ResultsPage: PageModel {
             "title": \.title, "respondents": \.respondents, "isText": \.isText, "isRanking": \.isRanking, "isCounted": \.isCounted,
             "chart": \.chart, "lines": \.lines, "mean": \.mean, "texts": \.texts, "textCount": \.textCount,
         ])
-        let title: String
-        let respondents: String
-        let type: QuestionType
-        let chart: String
-        let lines: [Line]
-        let mean: String?
-        let texts: [TextAnswer]
+        let title: String, respondents: String, type: QuestionType, chart: String, lines: [Line], mean: String?, texts: [TextAnswer]
         let textCount: String
 
         var isText: Bool { type.isText }
@@ -27,17 +21,12 @@ struct ResultsPage: PageModel {
 
     struct Line: TemplateModel {
         static let fields = TemplateFields<Self>(["label": \.label, "count": \.count, "percent": \.percent, "meanRank": \.meanRank, "firsts": \.firsts])
-        let label: String
-        let count: Int
-        let percent: Int
-        let meanRank: String
-        let firsts: Int
+        let label: String, count: Int, percent: Int, meanRank: String, firsts: Int
     }
 
     struct TextAnswer: TemplateModel {
         static let fields = TemplateFields<Self>(["id": \.id, "text": \.text, "hidden": \.hidden, "reason": \.reason, "hideAction": \.hideAction])
-        let id: Int64
-        let text: String
+        let id: Int64, text: String
         /// Why a moderator hid it; `nil` while shown.
         let reason: String?
         /// Where a moderator hides it; `nil` for everyone else.
@@ -45,13 +34,7 @@ struct ResultsPage: PageModel {
         var hidden: Bool { reason != nil }
     }
 
-    let title: String
-    let href: String
-    let responses: Int
-    let draftResults: Bool
-    let questions: [Question]
-    let jsonHref: String
-    let csvHref: String?
+    let title: String, href: String, responses: Int, draftResults: Bool, questions: [Question], jsonHref: String, csvHref: String?
     let staff: Bool
 
     var cachePolicy: CachePolicy { staff ? .perVisitor : .shared }

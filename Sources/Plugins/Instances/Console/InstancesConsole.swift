@@ -86,7 +86,7 @@ struct InstancesConsole {
         fields.text("contact", value: input.contact)
         let base = "\(context.root)/admin/instances"
         return try render(context, heading: text(context, "console_title"), action: base, fields: fields, errors: input.errors, status: status) {
-            $0.sections = Kind.allCases.map { .init(href: "\(base)/\($0.rawValue)", label: text(context, $0.rawValue)) }
+            $0.sections = Kind.allCases.map { .init(label: text(context, $0.rawValue), href: "\(base)/\($0.rawValue)") }
         }
     }
 

@@ -9,28 +9,15 @@ struct InstanceFormPage: PageModel {
         "hasErrors": \.hasErrors, "sections": \.sections, "currentFile": \.currentFile, "multipart": \.multipart, "followUp": \.followUp,
     ])
 
-    struct Section: TemplateModel {
-        static let fields = TemplateFields<Self>(["href": \.href, "label": \.label])
-        let href: String
-        let label: String
-    }
-
     /// The follow-up form under an opinion: its own fields and errors.
     struct FollowUpForm: TemplateModel {
         static let fields = TemplateFields<Self>(["action": \.action, "fields": \.formFields, "errors": \.errors, "hasErrors": \.hasErrors])
-        let action: String
-        let formFields: [FormField]
-        let errors: [String]
+        let action: String, formFields: [FormField], errors: [String]
         var hasErrors: Bool { !errors.isEmpty }
     }
 
-    let heading: String
-    let action: String
-    let formFields: [FormField]
-    let back: String
-    let backLabel: String
-    let errors: [String]
-    var sections: [Section] = []
+    let heading: String, action: String, formFields: [FormField], back: String, backLabel: String, errors: [String]
+    var sections: [LinkView] = []
     var currentFile: FileLink?
     var multipart = false
     var followUp: FollowUpForm?
@@ -47,9 +34,7 @@ struct InstanceConsoleListPage: PageModel {
 
     struct Item: TemplateModel {
         static let fields = TemplateFields<Self>(["label": \.label, "meta": \.meta, "href": \.href])
-        let label: String
-        let meta: String
-        let href: String
+        let label: String, meta: String, href: String
     }
 
     let heading: String, items: [Item], newHref: String, newLabel: String, back: String, backLabel: String

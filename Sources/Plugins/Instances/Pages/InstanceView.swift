@@ -4,8 +4,7 @@ import Foundation
 /// A stored file of the instance, linked from its page.
 struct FileLink: TemplateModel {
     static let fields = TemplateFields<Self>(["href": \.href, "name": \.name])
-    let href: String
-    let name: String
+    let href: String, name: String
 
     init?(_ name: String?, context: CivicContext) {
         guard let name else { return nil }
@@ -21,8 +20,7 @@ struct MemberView: TemplateModel {
 
     struct Photo: TemplateModel {
         static let fields = TemplateFields<Self>(["src": \.src, "alt": \.alt])
-        let src: String
-        let alt: String
+        let src: String, alt: String
     }
 
     let name: String, role: String, quality: String?, from: String, to: String, hasEnd: Bool, photo: Photo?, sample: Bool, editHref: String
@@ -49,8 +47,7 @@ struct MeetingView: TemplateModel {
     ])
     let href: String, when: String, place: String, agenda: String, status: String, held: Bool, attendance: Int?
     /// The minutes as HTML, when written.
-    let minutes: String?
-    let minutesFile: FileLink?, sample: Bool, editHref: String
+    let minutes: String?, minutesFile: FileLink?, sample: Bool, editHref: String
 
     init(_ meeting: Meeting, context: CivicContext) {
         href = "\(context.root)/instances/meetings/\(meeting.id ?? 0)"
@@ -77,9 +74,7 @@ struct OpinionView: TemplateModel {
 
     struct FollowUp: TemplateModel {
         static let fields = TemplateFields<Self>(["state": \.state, "reason": \.reason, "on": \.on])
-        let state: String
-        let reason: String
-        let on: String
+        let state: String, reason: String, on: String
     }
 
     let href: String, title: String, adopted: String, subject: String, body: String, file: FileLink?, followUp: FollowUp?

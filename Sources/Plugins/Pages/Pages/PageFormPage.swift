@@ -10,19 +10,10 @@ struct PageFormPage: PageModel {
 
     struct LocaleFields: TemplateModel {
         static let fields = TemplateFields<Self>(["code": \.code, "name": \.name, "dir": \.dir, "title": \.title, "body": \.body])
-        let code: String
-        let name: String
-        let dir: String
-        let title: String
-        let body: String
+        let code: String, name: String, dir: String, title: String, body: String
     }
 
-    let action: String
-    let isNew: Bool
-    let slug: String
-    let position: String
-    let errors: [String]
-    let locales: [LocaleFields]
+    let action: String, isNew: Bool, slug: String, position: String, errors: [String], locales: [LocaleFields]
     var hasErrors: Bool { !errors.isEmpty }
     var cachePolicy: CachePolicy { .perVisitor }
 }

@@ -4,10 +4,7 @@ import CivicSDK
 struct PageHistoryPage: PageModel {
     static let template = "history"
     static let fields = TemplateFields<Self>(["pageTitle": \.pageTitle, "pageHref": \.pageHref, "entries": \.entries, "empty": \.empty])
-    let pageTitle: String
-    let pageHref: String
-    let entries: [HistoryEntryView]
-    let draft: Bool
+    let pageTitle: String, pageHref: String, entries: [HistoryEntryView], draft: Bool
     var empty: Bool { entries.isEmpty }
     var cachePolicy: CachePolicy { draft ? .perVisitor : .shared }
 }

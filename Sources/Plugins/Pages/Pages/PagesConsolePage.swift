@@ -10,17 +10,10 @@ struct PagesConsolePage: PageModel {
             "title": \.title, "slug": \.slug, "published": \.published, "viewHref": \.viewHref, "editHref": \.editHref,
             "publishAction": \.publishAction, "canPublish": \.canPublish,
         ])
-        let title: String
-        let slug: String
-        let published: Bool
-        let viewHref: String
-        let editHref: String
-        let publishAction: String
-        let canPublish: Bool
+        let title: String, slug: String, published: Bool, viewHref: String, editHref: String, publishAction: String, canPublish: Bool
     }
 
-    let pages: [Row]
-    let newHref: String
+    let pages: [Row], newHref: String
     var empty: Bool { pages.isEmpty }
     var cachePolicy: CachePolicy { .perVisitor }
 }

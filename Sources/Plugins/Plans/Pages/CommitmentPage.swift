@@ -28,20 +28,13 @@ struct CommitmentPage: PageModel {
 
     struct CommentsLink: TemplateModel {
         static let fields = TemplateFields<Self>(["href": \.href, "count": \.count])
-        let href: String
-        let count: Int
+        let href: String, count: Int
     }
 
     struct Update: TemplateModel {
         static let fields = TemplateFields<Self>(["date": \.date, "text": \.text, "sample": \.sample, "newProgress": \.newProgress,
                                                   "newStatus": \.newStatus, "author": \.author, "evidence": \.evidence])
-        let date: String, text: String, sample: Bool, newProgress: Int?, newStatus: String?, author: String, evidence: Evidence?
-    }
-
-    struct Evidence: TemplateModel {
-        static let fields = TemplateFields<Self>(["href": \.href, "label": \.label])
-        let href: String
-        let label: String
+        let date: String, text: String, sample: Bool, newProgress: Int?, newStatus: String?, author: String, evidence: LinkView?
     }
 
     struct IndicatorView: TemplateModel {
@@ -55,14 +48,12 @@ struct CommitmentPage: PageModel {
 
     struct Measure: TemplateModel {
         static let fields = TemplateFields<Self>(["date": \.date, "value": \.value])
-        let date: String
-        let value: String
+        let date: String, value: String
     }
 
     struct LiveFigure: TemplateModel {
         static let fields = TemplateFields<Self>(["value": \.value, "source": \.source])
-        let value: String
-        let source: String
+        let value: String, source: String
     }
 
     struct Change: TemplateModel {
@@ -74,8 +65,7 @@ struct CommitmentPage: PageModel {
     /// Other actors, when named.
     let otherActors: String?
     let problem: String, solution: String, expectedResults: String, status: String, completion: String, progress: Int, draft: Bool
-    let activities: [ActivityRow], updates: [Update], indicators: [IndicatorView], history: [Change]
-    let timeline: TimelineChart?
+    let activities: [ActivityRow], updates: [Update], indicators: [IndicatorView], history: [Change], timeline: TimelineChart?
     var feedback = ""
     var editor = false
 

@@ -27,22 +27,11 @@ struct PlanPage: PageModel {
 
     let planTitle: String
     /// The plan's description, when written.
-    let description: String?
-    let period: String, planStatus: String, progress: Int
-    let commitments: [Card]
-    let filtered: Bool
-    let principles: [PlanChoice], services: [PlanChoice], statuses: [PlanChoice]
-    let action: String, revisionsHref: String, exportHref: String, jsonHref: String, feedHref: String
-    let editor: Bool
+    let description: String?, period: String, planStatus: String, progress: Int, commitments: [Card], filtered: Bool
+    let principles: [OptionView], services: [OptionView], statuses: [OptionView]
+    let action: String, revisionsHref: String, exportHref: String, jsonHref: String, feedHref: String, editor: Bool
 
     var none: Bool { commitments.isEmpty }
     var cachePolicy: CachePolicy { editor ? .perVisitor : .shared }
 }
 
-/// One option of a filter or a drop-down list.
-struct PlanChoice: TemplateModel {
-    static let fields = TemplateFields<Self>(["value": \.value, "label": \.label, "selected": \.selected])
-    let value: String
-    let label: String
-    let selected: Bool
-}

@@ -11,33 +11,28 @@ struct TimelineChart: TemplateModel {
                                               "tickBottom": \.tickBottom, "today": \.today])
 
     struct Bar {
-        let start: YearMonth
-        let end: YearMonth
+        let start: YearMonth, end: YearMonth
     }
 
     struct Row: TemplateModel {
         static let fields = TemplateFields<Self>(["label": \.label, "y": \.y, "plannedX": \.plannedX, "plannedW": \.plannedW,
                                                   "actualY": \.actualY, "actual": \.actual])
-        let label: String, y: String, plannedX: String, plannedW: String, actualY: String
-        let actual: Span?
+        let label: String, y: String, plannedX: String, plannedW: String, actualY: String, actual: Span?
     }
 
     struct Span: TemplateModel {
         static let fields = TemplateFields<Self>(["x": \.x, "w": \.w])
-        let x: String
-        let w: String
+        let x: String, w: String
     }
 
     struct Tick: TemplateModel {
         static let fields = TemplateFields<Self>(["x": \.x, "label": \.label])
-        let x: String
-        let label: String
+        let x: String, label: String
     }
 
     struct Today: TemplateModel {
         static let fields = TemplateFields<Self>(["x": \.x, "bottom": \.bottom])
-        let x: String
-        let bottom: String
+        let x: String, bottom: String
     }
 
     let width: String, height: String, rows: [Row], ticks: [Tick], tickBottom: String

@@ -14,32 +14,21 @@ struct ReportFormPage: PageModel {
 
     struct Target: TemplateModel {
         static let fields = TemplateFields<Self>(["value": \.value, "label": \.label, "checked": \.checked, "id": \.id])
-        let value: String
-        let label: String
-        let checked: Bool
+        let value: String, label: String, checked: Bool
         var id: String { "link-" + value.replacingOccurrences(of: ":", with: "-") }
     }
 
     struct StoredFile: TemplateModel {
         static let fields = TemplateFields<Self>(["label": \.label, "sha256": \.sha256, "size": \.size])
-        let label: String
-        let sha256: String
-        let size: String
+        let label: String, sha256: String, size: String
     }
 
     var isNew = true
     var action = ""
     var backHref = ""
     var maxSize = ""
-    let targets: [Target]
-    let locales: [ReportLocale]
-    let types: [ReportsIndexPage.Choice]
-    let year: String
-    let periodStart: String
-    let periodEnd: String
-    let publishedOn: String
-    let languages: [ReportLocale]
-    let errors: [String]
+    let targets: [Target], locales: [ReportLocale], types: [OptionView], year: String, periodStart: String, periodEnd: String
+    let publishedOn: String, languages: [ReportLocale], errors: [String]
     var files: [StoredFile] = []
     /// The report's state, for an existing report.
     var status: String?

@@ -13,44 +13,18 @@ struct ReportPage: PageModel {
     struct File: TemplateModel {
         static let fields = TemplateFields<Self>(["label": \.label, "href": \.href, "kind": \.kind, "size": \.size, "sha256": \.sha256,
                                                   "downloads": \.downloads])
-        let label: String
-        let href: String
-        let kind: String
-        let size: String
-        let sha256: String
-        let downloads: Int
-    }
-
-    struct Link: TemplateModel {
-        static let fields = TemplateFields<Self>(["label": \.label, "href": \.href])
-        let label: String
-        let href: String
+        let label: String, href: String, kind: String, size: String, sha256: String, downloads: Int
     }
 
     struct Change: TemplateModel {
         static let fields = TemplateFields<Self>(["at": \.at, "actor": \.actor, "action": \.action])
-        let at: String
-        let actor: String
-        let action: String
+        let at: String, actor: String, action: String
     }
 
-    let title: String
-    let summary: String
-    let type: String
-    let year: Int
-    let period: String
-    let published: String
-    let languages: String
-    let draft: Bool
+    let title: String, summary: String, type: String, year: Int, period: String, published: String, languages: String, draft: Bool
     let sample: Bool
     /// Why a withdrawn report was withdrawn; `nil` while it stands.
-    let withdrawn: String?
-    let files: [File]
-    let listHref: String
-    let links: [Link]
-    let history: [Change]
-    let canEdit: Bool
-    let editHref: String
+    let withdrawn: String?, files: [File], listHref: String, links: [LinkView], history: [Change], canEdit: Bool, editHref: String
     let feedback: String
     /// Whether every anonymous visitor sees the same page (not a draft, not shown to an editor).
     let shared: Bool

@@ -11,36 +11,21 @@ struct ReportsConsolePage: PageModel {
 
     struct Row: TemplateModel {
         static let fields = TemplateFields<Self>(["title": \.title, "year": \.year, "type": \.type, "status": \.status, "editHref": \.editHref])
-        let title: String
-        let year: Int
-        let type: String
-        let status: String
-        let editHref: String
+        let title: String, year: Int, type: String, status: String, editHref: String
     }
 
     struct Expected: TemplateModel {
         static let fields = TemplateFields<Self>(["label": \.label, "type": \.type, "due": \.due, "first": \.first])
-        let label: String
-        let type: String
-        let due: String
-        let first: Int
+        let label: String, type: String, due: String, first: Int
     }
 
     struct TypeRow: TemplateModel {
         static let fields = TemplateFields<Self>(["key": \.key, "labels": \.labels])
-        let key: String
-        let labels: [ReportLocale]
+        let key: String, labels: [ReportLocale]
     }
 
-    let newHref: String
-    let reports: [Row]
-    let expected: [Expected]
-    let types: [ReportsIndexPage.Choice]
-    let expectedAction: String
-    let typeAction: String
-    let typeRows: [TypeRow]
-    let locales: [ReportLocale]
-    let errors: [String]
+    let newHref: String, reports: [Row], expected: [Expected], types: [OptionView], expectedAction: String, typeAction: String
+    let typeRows: [TypeRow], locales: [ReportLocale], errors: [String]
 
     var hasReports: Bool { !reports.isEmpty }
     var hasErrors: Bool { !errors.isEmpty }

@@ -11,56 +11,27 @@ struct ReportsIndexPage: PageModel {
 
     struct Group: TemplateModel {
         static let fields = TemplateFields<Self>(["year": \.year, "reports": \.reports])
-        let year: Int
-        let reports: [Item]
+        let year: Int, reports: [Item]
     }
 
     struct Item: TemplateModel {
         static let fields = TemplateFields<Self>(["title": \.title, "href": \.href, "type": \.type, "published": \.published,
                                                   "withdrawn": \.withdrawn, "draft": \.draft, "sample": \.sample])
-        let title: String
-        let href: String
-        let type: String
-        let published: String
-        let withdrawn: Bool
-        let draft: Bool
-        let sample: Bool
-    }
-
-    struct Choice: TemplateModel {
-        static let fields = TemplateFields<Self>(["value": \.value, "label": \.label, "selected": \.selected])
-        let value: String
-        let label: String
-        let selected: Bool
+        let title: String, href: String, type: String, published: String, withdrawn: Bool, draft: Bool, sample: Bool
     }
 
     struct Deadline: TemplateModel {
         static let fields = TemplateFields<Self>(["label": \.label, "year": \.year, "due": \.due, "state": \.state, "late": \.late, "report": \.report])
-        let label: String
-        let year: Int
-        let due: String
-        let state: String
-        let late: Bool
-        let report: ReportLink?
+        let label: String, year: Int, due: String, state: String, late: Bool, report: ReportLink?
     }
 
     struct ReportLink: TemplateModel {
         static let fields = TemplateFields<Self>(["href": \.href, "published": \.published])
-        let href: String
-        let published: String
+        let href: String, published: String
     }
 
-    let groups: [Group]
-    let filtered: Bool
-    let q: String
-    let action: String
-    let years: [Choice]
-    let types: [Choice]
-    let deadlines: [Deadline]
-    let onTimeRate: String?
-    let feedHref: String
-    let csvHref: String
-    let jsonHref: String
+    let groups: [Group], filtered: Bool, q: String, action: String, years: [OptionView], types: [OptionView], deadlines: [Deadline]
+    let onTimeRate: String?, feedHref: String, csvHref: String, jsonHref: String
 
     var empty: Bool { groups.isEmpty }
     var hasDeadlines: Bool { !deadlines.isEmpty }
