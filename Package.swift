@@ -111,9 +111,12 @@ let package = Package(
             dependencies: [
                 "OpenCommune",
                 "CivicSDK",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             path: "Tests/TestSupport",
+            // the example module `hello` (README, "Adding a module") lives here, with its resources
+            resources: [.copy("Hello/Templates"), .copy("Hello/Strings")],
             swiftSettings: strict
         ),
         .testTarget(
