@@ -19,12 +19,12 @@ public struct PlansModule: CivicModule {
             ConsoleLink(title: ["fr": "Gérer le plan d'action", "ar": "إدارة خطة العمل", "en": "Manage the action plan"], path: "", permission: "plans.edit"),
         ],
         openData: [
-            OpenDataset(file: "plan.csv", path: "/plans/export.csv", description: [
+            OpenDataset(file: "plan.csv", path: PlanRoute.exportCSV.path, description: [
                 "fr": "Le plan d'action, une ligne par engagement (type commitment) et par activité (type activity) : number, activity_id, position, title.<langue>, principles (séparés par ;), lead_services, other_actors, problem, solution, expected_results (par langue), status, completion (niveau OGP), published, planned_start, planned_end, actual_start, actual_end (AAAA-MM), progress (%), responsible, deliverable (par langue).",
                 "ar": "خطة العمل، سطر لكل التزام (type commitment) ولكل نشاط (type activity): الرقم، المعرف، الترتيب، العنوان حسب اللغة، المبادئ، المصالح، المشكل، الحل، النتائج المنتظرة، الحالة، مستوى الإنجاز، النشر، التواريخ المبرمجة والفعلية (YYYY-MM)، نسبة التقدم، المسؤول، المخرجات.",
                 "en": "The action plan, one row per commitment (type commitment) and per activity (type activity): number, activity_id, position, title.<locale>, principles (separated by ;), lead_services, other_actors, problem, solution, expected_results (per locale), status, completion (OGP level), published, planned_start, planned_end, actual_start, actual_end (YYYY-MM), progress (%), responsible, deliverable (per locale).",
             ]),
-            OpenDataset(file: "plan.json", path: "/plans/export.json", description: [
+            OpenDataset(file: "plan.json", path: PlanRoute.exportJSON.path, description: [
                 "fr": "Le plan d'action complet en JSON : engagements, activités, indicateurs et leurs valeurs, points d'étape, champs traduits par langue.",
                 "ar": "خطة العمل كاملة بصيغة JSON: الالتزامات والأنشطة والمؤشرات وقيمها ونقط التقدم، مع الحقول المترجمة حسب اللغة.",
                 "en": "The whole action plan as JSON: commitments, activities, indicators and their values, progress updates, translated fields per locale.",
@@ -110,19 +110,19 @@ public struct PlansModule: CivicModule {
 
     private static func item(_ commitment: Commitment) -> PublicItem {
         PublicItem(kind: "commitment", key: String(commitment.number),
-                   title: LocalizedText(commitment.title.values.mapValues { "\(commitment.number). \($0)" }), path: "/plans/\(commitment.number)",
+                   title: LocalizedText(commitment.title.values.mapValues { "\(commitment.number). \($0)" }), path: PlanRoute.commitment(commitment.number).path,
                    text: PublicItem.text(commitment.problem, commitment.solution, commitment.expectedResults, commitment.leadServices))
     }
 
     private static func item(_ activity: Activity, of commitment: Commitment) -> PublicItem {
         PublicItem(kind: "activity", key: String(activity.id ?? 0),
                    title: LocalizedText(activity.title.values.mapValues { "\(commitment.number) › \($0)" }),
-                   path: "/plans/\(commitment.number)#activity-\(activity.id ?? 0)", text: PublicItem.text(activity.deliverable, activity.responsible))
+                   path: PlanRoute.activity(commitment: commitment.number, id: activity.id ?? 0).path, text: PublicItem.text(activity.deliverable, activity.responsible))
     }
 
     private static func item(_ update: ProgressUpdate, of commitment: Commitment) -> PublicItem {
         PublicItem(kind: "update", key: String(update.id ?? 0), title: LocalizedText(["fr": update.date, "ar": update.date, "en": update.date]),
-                   path: "/plans/\(commitment.number)", text: update.text, uses: [.search])
+                   path: PlanRoute.commitment(commitment.number).path, text: update.text, uses: [.search])
     }
 
     public func summaryCard(_ context: CivicContext) async throws -> SummaryCard? {
@@ -133,8 +133,8 @@ public struct PlansModule: CivicModule {
             title: context.localized(overview.plan.title),
             text: String(format: context.text("plans.card_text"), overview.rows.count, overview.progress),
             items: overview.rows.prefix(5).map { .init(label: "\($0.commitment.number). \(context.localized($0.commitment.title)) — \($0.progress) %",
-                                                       href: "\(context.root)/plans/\($0.commitment.number)") },
-            link: .init(label: context.text("plans.see_plan"), href: "\(context.root)/plans"))
+                                                       href: PlanRoute.commitment($0.commitment.number).href(context)) },
+            link: .init(label: context.text("plans.see_plan"), href: PlanRoute.plan.href(context)))
     }
 
     public func installSampleContent(_ db: Database, _ tenant: Tenant, files: TenantFiles) throws {

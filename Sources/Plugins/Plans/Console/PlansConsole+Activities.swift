@@ -27,9 +27,9 @@ extension PlansConsole {
         let blank = PlanForms.ActivityInput(title: [:], plannedStart: "", plannedEnd: "", actualStart: nil, actualEnd: nil, status: "not_started",
                                             progress: 0, responsible: commitment.leadServices, deliverable: [:], position: 0)
         return try renderForm(context, heading: context.text("plans.console.new_activity"),
-                              action: "\(context.root)/admin/plans/commitments/\(commitment.id ?? 0)/activities",
+                              action: PlanRoute.activities(commitment.id ?? 0).href(context),
                               fields: activityFields(context, blank, statuses: try await statuses(context)), errors: [], status: .ok,
-                              back: "/commitments/\(commitment.id ?? 0)")
+                              back: .editCommitment(commitment.id ?? 0))
     }
 
     @Sendable func createActivity(_ request: Request, context: CivicContext) async throws -> Response {
@@ -39,8 +39,8 @@ extension PlansConsole {
         let (input, errors) = PlanForms.activity(context.form, context: context, statuses: Set(statuses.map(\.key)))
         let commitmentID = commitment.id ?? 0
         guard errors.isEmpty else {
-            return try renderForm(context, heading: context.text("plans.console.new_activity"), action: "\(context.root)/admin/plans/commitments/\(commitmentID)/activities",
-                                  fields: activityFields(context, input, statuses: statuses), errors: errors, status: .badRequest, back: "/commitments/\(commitmentID)")
+            return try renderForm(context, heading: context.text("plans.console.new_activity"), action: PlanRoute.activities(commitmentID).href(context),
+                                  fields: activityFields(context, input, statuses: statuses), errors: errors, status: .badRequest, back: .editCommitment(commitmentID))
         }
         try await context.database.write { db in
             var activity = Activity(commitmentID: commitmentID, title: [:], plannedStart: input.plannedStart, plannedEnd: input.plannedEnd,
@@ -50,7 +50,7 @@ extension PlansConsole {
             try context.audit(db, action: "create", itemType: "activity", itemID: String(activity.id ?? 0), summary: String(commitment.number),
                               changes: FieldChange.diff(old: [:], new: PlanAudit.snapshot(activity)))
         }
-        return context.redirect("/admin/plans/commitments/\(commitmentID)")
+        return context.redirect(PlanRoute.editCommitment(commitmentID))
     }
 
     @Sendable func editActivity(_ request: Request, context: CivicContext) async throws -> Response {
@@ -63,9 +63,9 @@ extension PlansConsole {
                                             actualStart: activity.actualStart, actualEnd: activity.actualEnd, status: activity.status,
                                             progress: activity.progress, responsible: activity.responsible, deliverable: activity.deliverable,
                                             position: activity.position)
-        return try renderForm(context, heading: context.text("plans.console.edit_activity"), action: "\(context.root)/admin/plans/activities/\(id)",
+        return try renderForm(context, heading: context.text("plans.console.edit_activity"), action: PlanRoute.editActivity(id).href(context),
                               fields: activityFields(context, input, statuses: try await statuses(context)), errors: [], status: .ok,
-                              back: "/commitments/\(activity.commitmentID)")
+                              back: .editCommitment(activity.commitmentID))
     }
 
     @Sendable func updateActivity(_ request: Request, context: CivicContext) async throws -> Response {
@@ -77,9 +77,9 @@ extension PlansConsole {
         let statuses = try await statuses(context)
         let (input, errors) = PlanForms.activity(context.form, context: context, statuses: Set(statuses.map(\.key)))
         guard errors.isEmpty else {
-            return try renderForm(context, heading: context.text("plans.console.edit_activity"), action: "\(context.root)/admin/plans/activities/\(id)",
+            return try renderForm(context, heading: context.text("plans.console.edit_activity"), action: PlanRoute.editActivity(id).href(context),
                                   fields: activityFields(context, input, statuses: statuses), errors: errors, status: .badRequest,
-                                  back: "/commitments/\(existing.commitmentID)")
+                                  back: .editCommitment(existing.commitmentID))
         }
         try await context.database.write { db in
             var activity = existing
@@ -90,6 +90,6 @@ extension PlansConsole {
             try activity.update(db)
             try context.audit(db, action: "update", itemType: "activity", itemID: String(id), summary: context.localized(activity.title), changes: changes)
         }
-        return context.redirect("/admin/plans/commitments/\(existing.commitmentID)")
+        return context.redirect(PlanRoute.editCommitment(existing.commitmentID))
     }
 }

@@ -32,7 +32,7 @@ extension PlansConsole {
         try context.require("plans.edit")
         let blank = PlanForms.CommitmentInput(number: 0, title: [:], principles: [], leadServices: [:], otherActors: [:], problem: [:], solution: [:],
                                               expectedResults: [:], status: "not_started", completion: "not_started", position: 0)
-        return try renderForm(context, heading: context.text("plans.console.new_commitment"), action: "\(context.root)/admin/plans/commitments",
+        return try renderForm(context, heading: context.text("plans.console.new_commitment"), action: PlanRoute.commitments.href(context),
                               fields: commitmentFields(context, blank, statuses: try await statuses(context)), errors: [], status: .ok)
     }
 
@@ -40,7 +40,7 @@ extension PlansConsole {
         try context.require("plans.edit")
         let statuses = try await statuses(context)
         var (input, errors) = PlanForms.commitment(context.form, context: context, statuses: Set(statuses.map(\.key)))
-        let heading = context.text("plans.console.new_commitment"), action = "\(context.root)/admin/plans/commitments"
+        let heading = context.text("plans.console.new_commitment"), action = PlanRoute.commitments.href(context)
         guard errors.isEmpty else { return try renderForm(context, heading: heading, action: action, fields: commitmentFields(context, input, statuses: statuses), errors: errors, status: .badRequest) }
         let values = input
         let outcome = try await context.database.write { db -> String? in
@@ -60,7 +60,7 @@ extension PlansConsole {
             input = values
             return try renderForm(context, heading: heading, action: action, fields: commitmentFields(context, input, statuses: statuses), errors: errors, status: .badRequest)
         }
-        return context.redirect("/admin/plans")
+        return context.redirect(PlanRoute.console)
     }
 
     @Sendable func editCommitment(_ request: Request, context: CivicContext) async throws -> Response {
@@ -96,16 +96,16 @@ extension PlansConsole {
             + live.values.sorted { $0.id < $1.id }.map { ($0.id, context.localized($0.title)) }, selected: "")
         let page = CommitmentConsolePage(
             heading: "\(commitment.number). \(context.localized(commitment.title))",
-            action: "\(context.root)/admin/plans/commitments/\(id)",
+            action: PlanRoute.editCommitment(id).href(context),
             formFields: commitmentFields(context, input, statuses: statuses).items, errors: errors,
-            backHref: "\(context.root)/admin/plans", backLabel: context.text("plans.console.back"),
+            backHref: PlanRoute.console.href(context), backLabel: context.text("plans.console.back"),
             activities: activities.map { .init(title: context.localized($0.title), dates: "\($0.plannedStart) – \($0.plannedEnd)", progress: $0.progress,
-                                               editHref: "\(context.root)/admin/plans/activities/\($0.id ?? 0)") },
-            newActivityHref: "\(context.root)/admin/plans/commitments/\(id)/activities/new",
-            updateAction: "\(context.root)/admin/plans/commitments/\(id)/updates", updateFields: FieldGroup(updateFields),
-            indicatorAction: "\(context.root)/admin/plans/commitments/\(id)/indicators", indicatorFields: FieldGroup(indicatorFields),
+                                               editHref: PlanRoute.editActivity($0.id ?? 0).href(context)) },
+            newActivityHref: PlanRoute.newActivity(id).href(context),
+            updateAction: PlanRoute.updates(id).href(context), updateFields: FieldGroup(updateFields),
+            indicatorAction: PlanRoute.indicators(id).href(context), indicatorFields: FieldGroup(indicatorFields),
             indicators: indicators.map { .init(name: context.localized($0.name), linked: $0.source != nil,
-                                               valueAction: "\(context.root)/admin/plans/indicators/\($0.id ?? 0)/values", fieldID: "value-\($0.id ?? 0)") })
+                                               valueAction: PlanRoute.indicatorValues($0.id ?? 0).href(context), fieldID: "value-\($0.id ?? 0)") })
         return try context.render(page, title: context.text("plans.console.edit_commitment"), status: status)
     }
 
@@ -133,7 +133,7 @@ extension PlansConsole {
             input = values
             return try await renderCommitment(context, commitment: existing, input: input, errors: errors, status: .badRequest)
         }
-        return context.redirect("/admin/plans/commitments/\(id)")
+        return context.redirect(PlanRoute.editCommitment(id))
     }
 
     func setPublished(_ published: Bool, _ context: CivicContext) async throws -> Response {
@@ -149,6 +149,6 @@ extension PlansConsole {
                                   summary: String(existing.number), changes: [FieldChange(field: "published", old: String(!published), new: String(published))])
             }
         }
-        return context.redirect("/admin/plans")
+        return context.redirect(PlanRoute.console)
     }
 }

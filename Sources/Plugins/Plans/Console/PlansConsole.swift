@@ -53,8 +53,8 @@ struct PlansConsole {
     }
 
     func renderForm(_ context: CivicContext, heading: String, action: String, fields: FormFields, errors: [String],
-                            status: HTTPResponse.Status, multipart: Bool = false, back: String = "") throws -> Response {
-        var page = FormPage(heading: heading, backHref: "\(context.root)/admin/plans\(back)", backLabel: context.text("plans.console.back"),
+                            status: HTTPResponse.Status, multipart: Bool = false, back: PlanRoute = .console) throws -> Response {
+        var page = FormPage(heading: heading, backHref: back.href(context), backLabel: context.text("plans.console.back"),
                             action: action, fields: fields, errors: errors)
         page.multipart = multipart
         return try context.render(page, title: heading, status: status)
@@ -70,16 +70,16 @@ struct PlansConsole {
         let rows = (overview?.rows ?? []).map { row in
             let id = row.commitment.id ?? 0
             return PlanConsolePage.Row(number: row.commitment.number, title: context.localized(row.commitment.title), published: row.commitment.published,
-                                       progress: row.progress, editHref: "\(context.root)/admin/plans/commitments/\(id)",
-                                       viewHref: "\(context.root)/plans/\(row.commitment.number)",
-                                       toggleAction: "\(context.root)/admin/plans/commitments/\(id)/\(row.commitment.published ? "unpublish" : "publish")")
+                                       progress: row.progress, editHref: PlanRoute.editCommitment(id).href(context),
+                                       viewHref: PlanRoute.commitment(row.commitment.number).href(context),
+                                       toggleAction: PlanRoute.publication(id, publish: !row.commitment.published).href(context))
         }
         let page = PlanConsolePage(
             hasPlan: overview != nil, planTitle: overview.map { context.localized($0.plan.title) } ?? "",
-            planHref: "\(context.root)/admin/plans/plan", newHref: "\(context.root)/admin/plans/commitments/new",
-            importHref: "\(context.root)/admin/plans/import", exportHref: "\(context.root)/plans/export.csv",
-            statusesHref: "\(context.root)/admin/plans/statuses",
-            revisionAction: "\(context.root)/admin/plans/revisions", revisionsHref: "\(context.root)/plans/revisions",
+            planHref: PlanRoute.planForm.href(context), newHref: PlanRoute.newCommitment.href(context),
+            importHref: PlanRoute.importCSV.href(context), exportHref: PlanRoute.exportCSV.href(context),
+            statusesHref: PlanRoute.statuses.href(context),
+            revisionAction: PlanRoute.freeze.href(context), revisionsHref: PlanRoute.revisions.href(context),
             reasonFields: FieldGroup(reasonFields), commitments: rows)
         return try context.render(page, title: context.text("plans.console.title"))
     }
@@ -99,7 +99,7 @@ struct PlansConsole {
         let plan = try await context.database.read { db in try Plan.current(db) }
         let fields = planFields(context, title: plan?.title ?? [:], description: plan?.description ?? [:], start: plan.map { String($0.startYear) } ?? "",
                                 end: plan.map { String($0.endYear) } ?? "", status: plan?.status ?? "draft")
-        return try renderForm(context, heading: context.text("plans.console.plan"), action: "\(context.root)/admin/plans/plan",
+        return try renderForm(context, heading: context.text("plans.console.plan"), action: PlanRoute.planForm.href(context),
                               fields: fields, errors: [], status: .ok)
     }
 
@@ -116,7 +116,7 @@ struct PlansConsole {
         if let start, let end, end < start { errors.append(context.text("plans.error.year_order")) }
         if !["draft", "in_force", "closed"].contains(status) { errors.append(context.text("plans.error.status")) }
         guard errors.isEmpty, let start, let end else {
-            return try renderForm(context, heading: context.text("plans.console.plan"), action: "\(context.root)/admin/plans/plan",
+            return try renderForm(context, heading: context.text("plans.console.plan"), action: PlanRoute.planForm.href(context),
                                   fields: planFields(context, title: title, description: description, start: form.text("start_year"),
                                                      end: form.text("end_year"), status: status),
                                   errors: errors, status: .badRequest)
@@ -134,6 +134,6 @@ struct PlansConsole {
             try context.audit(db, action: before.isEmpty ? "create" : "update", itemType: "plan", itemID: String(plan.id ?? 0),
                               summary: title.resolve("fr", fallbacks: context.fallbackLocales), changes: FieldChange.diff(old: before, new: PlanAudit.snapshot(plan)))
         }
-        return context.redirect("/admin/plans")
+        return context.redirect(PlanRoute.console)
     }
 }

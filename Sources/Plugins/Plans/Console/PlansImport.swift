@@ -14,8 +14,8 @@ struct PlansImport {
     }
 
     private func render(_ context: CivicContext, errors: [String], changed: Int?, status: HTTPResponse.Status) throws -> Response {
-        try context.render(PlanImportPage(action: "\(context.root)/admin/plans/import", exportHref: "\(context.root)/plans/export.csv",
-                                          backHref: "\(context.root)/admin/plans", errors: errors,
+        try context.render(PlanImportPage(action: PlanRoute.importCSV.href(context), exportHref: PlanRoute.exportCSV.href(context),
+                                          backHref: PlanRoute.console.href(context), errors: errors,
                                           done: changed.map { String(format: context.text("plans.import.done"), $0) }),
                            title: context.text("plans.import.title"), status: status)
     }

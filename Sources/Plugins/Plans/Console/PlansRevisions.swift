@@ -20,8 +20,8 @@ struct PlansRevisions {
             guard let plan = try Plan.current(db) else { return [] }
             return try PlanRevision.filter(Column("plan_id") == plan.id).order(Column("number").desc).fetchAll(db)
         }
-        let page = PlanRevisionsPage(planHref: "\(context.root)/plans", revisions: revisions.map {
-            .init(number: $0.number, date: ISODate.day(of: $0.createdAt), reason: context.localized($0.reason), href: "\(context.root)/plans/revisions/\($0.number)")
+        let page = PlanRevisionsPage(planHref: PlanRoute.plan.href(context), revisions: revisions.map {
+            .init(number: $0.number, date: ISODate.day(of: $0.createdAt), reason: context.localized($0.reason), href: PlanRoute.revision($0.number).href(context))
         })
         return try context.render(page, title: context.text("plans.revision.title"))
     }
@@ -54,7 +54,7 @@ struct PlansRevisions {
                 })
         }
         let page = PlanRevisionPage(
-            listHref: "\(context.root)/plans/revisions", reason: context.localized(revision.reason),
+            listHref: PlanRoute.revisions.href(context), reason: context.localized(revision.reason),
             beforeLabel: String(format: context.text("plans.revision.version"), revision.number, ISODate.day(of: revision.createdAt)),
             afterLabel: next.map { String(format: context.text("plans.revision.version"), $0.number, ISODate.day(of: $0.createdAt)) }
                 ?? context.text("plans.revision.current"),
@@ -79,6 +79,6 @@ struct PlansRevisions {
             return true
         }
         guard frozen else { throw HTTPError(.badRequest, message: context.text("plans.error.no_plan")) }
-        return context.redirect("/admin/plans")
+        return context.redirect(PlanRoute.console)
     }
 }

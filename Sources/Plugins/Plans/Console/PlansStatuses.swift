@@ -14,7 +14,7 @@ struct PlansStatuses {
     private func render(_ context: CivicContext, errors: [String], status: HTTPResponse.Status) async throws -> Response {
         let statuses = try await context.database.read { db in try PlanStatus.order(Column("position")).fetchAll(db) }
         let page = PlanStatusesPage(
-            action: "\(context.root)/admin/plans/statuses", backHref: "\(context.root)/admin/plans", errors: errors,
+            action: PlanRoute.statuses.href(context), backHref: PlanRoute.console.href(context), errors: errors,
             statuses: statuses.map { status in
                 .init(key: status.key, progress: status.progress, complete: status.complete,
                       labels: context.tenant.locales.map { LocaleInput($0, id: "label-\(status.key)-\($0)", value: status.label.values[$0] ?? "") })
@@ -51,6 +51,6 @@ struct PlansStatuses {
             try context.audit(db, action: existing == nil ? "create" : "update", itemType: "status", itemID: key, summary: key,
                               changes: FieldChange.diff(old: before, new: after))
         }
-        return context.redirect("/admin/plans/statuses")
+        return context.redirect(PlanRoute.statuses)
     }
 }

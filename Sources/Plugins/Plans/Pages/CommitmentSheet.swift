@@ -58,7 +58,7 @@ struct CommitmentSheet: Sendable {
         }
         let period = YearMonth(year: plan.startYear, month: 1).flatMap { start in YearMonth(year: plan.endYear, month: 12).map { TimelineChart.Bar(start: start, end: $0) } }
         return CommitmentPage(
-            planTitle: context.localized(plan.title), planHref: "\(context.root)/plans",
+            planTitle: context.localized(plan.title), planHref: PlanRoute.plan.href(context),
             number: commitment.number, title: context.localized(commitment.title),
             principles: commitment.principleList.map { text("principle.\($0.rawValue)") },
             leadServices: context.localized(commitment.leadServices),

@@ -70,7 +70,7 @@ struct PlansAPI {
             response.status = .unprocessableContent
             return response
         }
-        var response = try context.responseEncoder.encode(Created(id: id, commitment: number, url: "\(context.root)/plans/\(number)"),
+        var response = try context.responseEncoder.encode(Created(id: id, commitment: number, url: PlanRoute.commitment(number).href(context)),
                                                           from: request, context: context)
         response.status = .created
         return response

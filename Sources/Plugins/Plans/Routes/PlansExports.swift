@@ -81,12 +81,12 @@ struct PlansExports {
             let commitment = numbers[update.commitmentID]
             return AtomFeed.Entry(id: "urn:opencommune:\(context.tenant.slug):plans:update:\(update.id ?? 0)",
                                   title: "\(commitment?.number ?? 0). \(commitment.map { context.localized($0.title) } ?? "") — \(update.date)",
-                                  updated: "\(update.date)T00:00:00Z", author: update.author, href: "\(context.root)/plans/\(commitment?.number ?? 0)",
+                                  updated: "\(update.date)T00:00:00Z", author: update.author, href: PlanRoute.commitment(commitment?.number ?? 0).href(context),
                                   summary: context.localized(update.text))
         }
         let body = try AtomFeed(id: "urn:opencommune:\(context.tenant.slug):plans", title: context.localized(overview.plan.title),
                                 updated: (updates.first.map { "\($0.date)T00:00:00Z" }) ?? "\(overview.plan.updatedAt.formatted(.iso8601))",
-                                selfHref: "\(context.root)/plans/feed.atom", siteHref: "\(context.root)/plans", entries: entries).render(context)
+                                selfHref: PlanRoute.feed.href(context), siteHref: PlanRoute.plan.href(context), entries: entries).render(context)
         return DataResponse.publicText(body, contentType: "application/atom+xml; charset=utf-8", downloadName: nil)
     }
 }

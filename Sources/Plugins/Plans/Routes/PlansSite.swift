@@ -41,15 +41,15 @@ struct PlansSite {
             statuses: overview.statuses.values.sorted { $0.position < $1.position }.map {
                 .init(value: $0.key, label: context.localized($0.label), selected: $0.key == status)
             },
-            action: "\(context.root)/plans", revisionsHref: "\(context.root)/plans/revisions", exportHref: "\(context.root)/plans/export.csv",
-            jsonHref: "\(context.root)/plans/export.json", feedHref: "\(context.root)/plans/feed.atom", editor: editor)
+            action: PlanRoute.plan.href(context), revisionsHref: PlanRoute.revisions.href(context), exportHref: PlanRoute.exportCSV.href(context),
+            jsonHref: PlanRoute.exportJSON.href(context), feedHref: PlanRoute.feed.href(context), editor: editor)
         return try context.render(page, title: context.localized(plan.title))
     }
 
     private func card(row: PlanOverview.Row, overview: PlanOverview, context: CivicContext) -> PlanPage.Card {
         let commitment = row.commitment
         return PlanPage.Card(
-            number: commitment.number, title: context.localized(commitment.title), href: "\(context.root)/plans/\(commitment.number)",
+            number: commitment.number, title: context.localized(commitment.title), href: PlanRoute.commitment(commitment.number).href(context),
             progress: row.progress, status: overview.statuses[commitment.status].map { context.localized($0.label) } ?? commitment.status,
             completion: label(context, "completion.\(commitment.completion)"), late: row.lateActivities > 0,
             lateText: String(format: label(context, "late_count"), row.lateActivities),
