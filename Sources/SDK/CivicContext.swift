@@ -75,7 +75,7 @@ public struct CivicContext: RequestContext {
     /// Path of the page holding the comments and suggestions of `item` of the current module, for
     /// items listed on another page.
     public func feedbackPath(_ item: String) -> String {
-        "\(root)/feedback/on/\(module ?? "core")/\(item)"
+        HostRoute.feedback(module: module ?? "core", item: item).path(root)
     }
 
     /// Keys under which this visitor's citizen input is counted (see ``ModuleEnvironment/citizenInput``):

@@ -19,3 +19,21 @@ extension CivicContext {
     /// A 303 redirect to `route`.
     public func redirect(_ route: some TenantRoute) -> Response { redirect(route.path) }
 }
+
+/// Addresses the host serves in every tenant that modules link to.
+public enum HostRoute: TenantRoute {
+    /// An uploaded file (see ``TenantFiles``).
+    case file(String)
+    /// The sign-in page.
+    case signIn
+    /// The page holding the comments and suggestions of `item` of `module`.
+    case feedback(module: String, item: String)
+
+    public var path: String {
+        switch self {
+        case .file(let name): "/files/\(name)"
+        case .signIn: "/login"
+        case .feedback(let module, let item): "/feedback/on/\(module)/\(item)"
+        }
+    }
+}

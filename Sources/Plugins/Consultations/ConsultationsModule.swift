@@ -24,7 +24,7 @@ public struct ConsultationsModule: CivicModule {
                         permission: "consultations.edit"),
         ],
         openData: [
-            OpenDataset(file: "consultations.json", path: "/api/v1/consultations", description: [
+            OpenDataset(file: "consultations.json", path: ConsultationRoute.api.path, description: [
                 "fr": "Les consultations publiques : id, title (par langue), status, phase (upcoming, open, closed, results), opensAt, closesAt (ISO 8601), audience, subject, resultsURL (résultats agrégés en JSON une fois publiés).",
                 "ar": "الاستشارات العمومية: المعرف، العنوان حسب اللغة، الحالة، المرحلة، تاريخا الافتتاح والإغلاق، الجمهور، الموضوع، رابط النتائج المجمعة بعد نشرها.",
                 "en": "Public consultations: id, title (per locale), status, phase (upcoming, open, closed, results), opensAt, closesAt (ISO 8601), audience, subject, resultsURL (aggregated results as JSON once published).",
@@ -71,7 +71,7 @@ public struct ConsultationsModule: CivicModule {
 
     private static func item(_ consultation: Consultation) -> PublicItem {
         PublicItem(kind: "consultation", key: String(consultation.id ?? 0), title: consultation.title,
-                   path: "/consultations/\(consultation.id ?? 0)", text: consultation.description)
+                   path: ConsultationRoute.consultation(consultation.id ?? 0).path, text: consultation.description)
     }
 
     public func summaryCard(_ context: CivicContext) async throws -> SummaryCard? {
@@ -84,9 +84,9 @@ public struct ConsultationsModule: CivicModule {
             title: context.text("consultations.card_title"), text: context.text("consultations.card_text"),
             items: current.map { consultation in
                 .init(label: "\(context.localized(consultation.title)) — \(context.text("consultations.phase.\(consultation.phase(at: now).rawValue)"))",
-                      href: "\(context.root)/consultations/\(consultation.id ?? 0)")
+                      href: ConsultationRoute.consultation(consultation.id ?? 0).href(context))
             },
-            link: .init(label: context.text("consultations.all"), href: "\(context.root)/consultations"))
+            link: .init(label: context.text("consultations.all"), href: ConsultationRoute.list.href(context)))
     }
 
     public func installSampleContent(_ db: Database, _ tenant: Tenant, files: TenantFiles) throws {

@@ -23,22 +23,22 @@ public struct InstancesModule: CivicModule {
                                 "en": "Profile, members, meetings and opinions"], path: "", permission: "instances.edit"),
         ],
         openData: [
-            OpenDataset(file: "instance.json", path: "/api/v1/instances", description: [
+            OpenDataset(file: "instance.json", path: InstanceRoute.api.path, description: [
                 "fr": "Pour une instance : profil, membres, réunions et avis avec la suite donnée par la commune. Pour une commune : ses instances et leurs chiffres publics.",
                 "ar": "بالنسبة لهيئة: التعريف والأعضاء والاجتماعات والآراء مع تتبع الجماعة. بالنسبة لجماعة: هيئاتها وأرقامها العمومية.",
                 "en": "For an instance: profile, members, meetings and opinions with the commune's follow-up. For a commune: its instances and their public facts.",
             ]),
-            OpenDataset(file: "members.csv", path: "/instances/members.csv", description: [
+            OpenDataset(file: "members.csv", path: InstanceRoute.membersCSV.path, description: [
                 "fr": "Membres : name, role (president, rapporteur, member), quality, started_on, ended_on (vide si toujours membre).",
                 "ar": "الأعضاء: الاسم، الدور، الصفة، تاريخ البداية، تاريخ النهاية (فارغ إن كان لا يزال عضوا).",
                 "en": "Members: name, role (president, rapporteur, member), quality, started_on, ended_on (empty while still a member).",
             ]),
-            OpenDataset(file: "meetings.csv", path: "/instances/meetings.csv", description: [
+            OpenDataset(file: "meetings.csv", path: InstanceRoute.meetingsCSV.path, description: [
                 "fr": "Réunions : starts_at (heure locale AAAA-MM-JJTHH:MM), status (planned, held, cancelled), place, agenda, attendance, minutes_file.",
                 "ar": "الاجتماعات: التاريخ والساعة المحليان، الحالة، المكان، جدول الأعمال، عدد الحاضرين، ملف المحضر.",
                 "en": "Meetings: starts_at (local time YYYY-MM-DDTHH:MM), status (planned, held, cancelled), place, agenda, attendance, minutes_file.",
             ]),
-            OpenDataset(file: "opinions.csv", path: "/instances/opinions.csv", description: [
+            OpenDataset(file: "opinions.csv", path: InstanceRoute.opinionsCSV.path, description: [
                 "fr": "Avis : adopted_on, title, subject, follow_up (received, under_study, taken, not_taken), follow_up_on, follow_up_reason, file.",
                 "ar": "الآراء: تاريخ المصادقة، العنوان، الموضوع، التتبع، تاريخه، سببه، الملف.",
                 "en": "Opinions: adopted_on, title, subject, follow_up (received, under_study, taken, not_taken), follow_up_on, follow_up_reason, file.",
@@ -113,7 +113,7 @@ public struct InstancesModule: CivicModule {
         let meetings = try Meeting.fetchAll(db).map { meeting in
             PublicItem(kind: "meeting", key: String(meeting.id ?? 0),
                        title: LocalizedText(["fr": "Réunion du \(meeting.day)", "ar": "اجتماع \(meeting.day)", "en": "Meeting of \(meeting.day)"]),
-                       path: "/instances/meetings/\(meeting.id ?? 0)", text: PublicItem.text(meeting.agenda, meeting.place, meeting.minutesText),
+                       path: InstanceRoute.meeting(meeting.id ?? 0).path, text: PublicItem.text(meeting.agenda, meeting.place, meeting.minutesText),
                        uses: [.search])
         }
         return opinions + meetings
@@ -125,7 +125,7 @@ public struct InstancesModule: CivicModule {
     }
 
     private static func item(_ opinion: Opinion) -> PublicItem {
-        PublicItem(kind: "opinion", key: String(opinion.id ?? 0), title: opinion.title, path: "/instances/opinions/\(opinion.id ?? 0)",
+        PublicItem(kind: "opinion", key: String(opinion.id ?? 0), title: opinion.title, path: InstanceRoute.opinion(opinion.id ?? 0).path,
                    text: PublicItem.text(opinion.subject, opinion.body, opinion.followUpReason))
     }
 
@@ -140,16 +140,16 @@ public struct InstancesModule: CivicModule {
                 let detail = v["next_meeting"].map { "\(context.text("instances.next_meeting")) \($0)" }
                     ?? latest.map { "\(context.text("instances.latest_opinion")) \($0)" } ?? ""
                 return .init(label: "\(digest.tenant.displayName(context.locale))\(detail.isEmpty ? "" : " — \(detail)")", href: digest.home + "instances")
-            }, link: .init(label: context.text("instances.all"), href: "\(context.root)/instances"))
+            }, link: .init(label: context.text("instances.all"), href: InstanceRoute.overview.href(context)))
         }
         let facts = try await context.database.read { db in try publicDigest(db, context.tenant) } ?? [:]
         var items: [SummaryCard.Item] = []
-        if let next = facts["next_meeting"] { items.append(.init(label: "\(context.text("instances.next_meeting")) \(next)", href: "\(context.root)/instances/meetings")) }
+        if let next = facts["next_meeting"] { items.append(.init(label: "\(context.text("instances.next_meeting")) \(next)", href: InstanceRoute.meetings.href(context))) }
         if let latest = facts["latest_opinion.\(context.locale)"] ?? context.tenant.locales.lazy.compactMap({ facts["latest_opinion.\($0)"] }).first {
-            items.append(.init(label: "\(context.text("instances.latest_opinion")) \(latest)", href: "\(context.root)/instances/opinions"))
+            items.append(.init(label: "\(context.text("instances.latest_opinion")) \(latest)", href: InstanceRoute.opinions.href(context)))
         }
         return SummaryCard(title: context.text("instances.section_title"), text: context.text("instances.card_text_instance"), items: items,
-                           link: .init(label: context.text("instances.open_section"), href: "\(context.root)/instances"))
+                           link: .init(label: context.text("instances.open_section"), href: InstanceRoute.overview.href(context)))
     }
 
     public func installSampleContent(_ db: Database, _ tenant: Tenant, files: TenantFiles) throws {

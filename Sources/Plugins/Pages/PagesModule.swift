@@ -28,7 +28,7 @@ public struct PagesModule: CivicModule {
             ConsoleLink(title: ["fr": "Gérer les pages", "ar": "إدارة الصفحات", "en": "Manage pages"], path: "", permission: "pages.edit"),
         ],
         openData: [
-            OpenDataset(file: "pages.json", path: "/api/v1/pages", description: [
+            OpenDataset(file: "pages.json", path: PageRoute.api.path, description: [
                 "fr": "Les pages publiées : slug, title (par langue), updatedAt (ISO 8601), url.",
                 "ar": "الصفحات المنشورة: المعرف، العنوان حسب اللغة، تاريخ التحديث، الرابط.",
                 "en": "Published pages: slug, title (per locale), updatedAt (ISO 8601), url.",
@@ -86,7 +86,7 @@ public struct PagesModule: CivicModule {
     }
 
     private static func item(_ page: Page) -> PublicItem {
-        PublicItem(kind: "page", key: page.slug, title: page.title, path: "/pages/\(page.slug)", text: page.body, uses: [.feedback, .search])
+        PublicItem(kind: "page", key: page.slug, title: page.title, path: PageRoute.page(page.slug).path, text: page.body, uses: [.feedback, .search])
     }
 
     public func summaryCard(_ context: CivicContext) async throws -> SummaryCard? {
@@ -95,7 +95,7 @@ public struct PagesModule: CivicModule {
         return SummaryCard(
             title: context.text("pages.card_title"),
             text: context.text("pages.card_text"),
-            items: pages.map { .init(label: context.localized($0.title), href: "\(context.root)/pages/\($0.slug)") },
-            link: .init(label: context.text("pages.all_pages"), href: "\(context.root)/pages"))
+            items: pages.map { .init(label: context.localized($0.title), href: PageRoute.page($0.slug).href(context)) },
+            link: .init(label: context.text("pages.all_pages"), href: PageRoute.list.href(context)))
     }
 }

@@ -20,12 +20,12 @@ public struct ReportsModule: CivicModule {
             ConsoleLink(title: ["fr": "Gérer les rapports", "ar": "إدارة التقارير", "en": "Manage reports"], path: "", permission: "reports.edit"),
         ],
         openData: [
-            OpenDataset(file: "reports.csv", path: "/reports/export.csv", description: [
+            OpenDataset(file: "reports.csv", path: ReportRoute.exportCSV.path, description: [
                 "fr": "Les rapports, un par ligne : id, type, year (année couverte), period_start, period_end, published_on (AAAA-MM-JJ), status (published, withdrawn), languages, title.<langue>, summary.<langue>, files (adresses), sha256 (empreintes des fichiers), sample.",
                 "ar": "التقارير، تقرير في كل سطر: المعرف، النوع، السنة المغطاة، بداية ونهاية الفترة، تاريخ النشر، الحالة، اللغات، العنوان والملخص حسب اللغة، الملفات وبصماتها SHA-256، مثال.",
                 "en": "Reports, one per row: id, type, year (year covered), period_start, period_end, published_on (YYYY-MM-DD), status (published, withdrawn), languages, title.<locale>, summary.<locale>, files (addresses), sha256 (file checksums), sample.",
             ]),
-            OpenDataset(file: "reports.json", path: "/api/v1/reports", description: [
+            OpenDataset(file: "reports.json", path: ReportRoute.api.path, description: [
                 "fr": "Les rapports en JSON avec leurs fichiers, les échéances attendues (état : à temps, en retard, manquant) et le taux de publication à temps.",
                 "ar": "التقارير بصيغة JSON مع ملفاتها والآجال المنتظرة (في الوقت، متأخر، غائب) ونسبة النشر في الوقت.",
                 "en": "Reports as JSON with their files, the expected deadlines (on time, late, missing) and the on-time rate.",
@@ -83,7 +83,7 @@ public struct ReportsModule: CivicModule {
     }
 
     private static func item(_ report: Report) -> PublicItem {
-        PublicItem(kind: "report", key: String(report.id ?? 0), title: report.title, path: "/reports/\(report.id ?? 0)",
+        PublicItem(kind: "report", key: String(report.id ?? 0), title: report.title, path: ReportRoute.report(report.id ?? 0).path,
                    text: PublicItem.text(report.summary, report.withdrawnReason), uses: [.feedback, .search])
     }
 
@@ -93,8 +93,8 @@ public struct ReportsModule: CivicModule {
         }
         guard !reports.isEmpty else { return nil }
         return SummaryCard(title: context.text("reports.card_title"), text: context.text("reports.card_text"),
-                           items: reports.map { .init(label: "\(context.localized($0.title)) (\($0.year))", href: "\(context.root)/reports/\($0.id ?? 0)") },
-                           link: .init(label: context.text("reports.all"), href: "\(context.root)/reports"))
+                           items: reports.map { .init(label: "\(context.localized($0.title)) (\($0.year))", href: ReportRoute.report($0.id ?? 0).href(context)) },
+                           link: .init(label: context.text("reports.all"), href: ReportRoute.list.href(context)))
     }
 
     /// The annual report expected each March, and one sample report with a PDF made here.

@@ -13,11 +13,12 @@ final class StageHarness: Sendable {
     let folder = NSTemporaryDirectory() + "oc-stage-" + UUID().uuidString
     let services: HostServices
 
-    init() throws {
+    init(apiRequestsPerMinute: Int = 600) throws {
         var config = ServerConfig()
         config.dataDirectory = folder
         config.provisioningDirectory = nil
         config.bcryptCost = 4
+        config.apiRequestsPerMinute = apiRequestsPerMinute
         var logger = Logger(label: "stage-test")
         logger.logLevel = .critical
         services = try HostServices(config: config, modules: InstalledModules.all, logger: logger)

@@ -41,11 +41,11 @@ struct ConsultationsConsole {
                 FROM consultation c ORDER BY c.opens_at DESC
                 """).map { (try Consultation(row: $0), $0["answers"] as Int) }
         }
-        let page = ConsultationsConsolePage(newHref: "\(context.root)/admin/consultations/new", consultations: rows.map { consultation, answers in
+        let page = ConsultationsConsolePage(newHref: ConsultationRoute.newConsultation.href(context), consultations: rows.map { consultation, answers in
             let id = consultation.id ?? 0
             return .init(title: context.localized(consultation.title), phase: text(context, "phase.\(consultation.phase().rawValue)"),
-                         answers: answers, editHref: "\(context.root)/admin/consultations/\(id)",
-                         resultsHref: "\(context.root)/consultations/\(id)/results", csvHref: "\(context.root)/admin/consultations/\(id)/answers.csv")
+                         answers: answers, editHref: ConsultationRoute.edit(id).href(context),
+                         resultsHref: ConsultationRoute.results(id).href(context), csvHref: ConsultationRoute.answersCSV(id).href(context))
         })
         return try context.render(page, title: text(context, "console_title"))
     }
@@ -73,17 +73,17 @@ struct ConsultationsConsole {
                 locked: detail.responses > 0,
                 items: detail.questions.map { question in
                     .init(title: context.localized(question.title), type: text(context, "type.\(question.type.rawValue)"),
-                          required: question.required, editHref: "\(context.root)/admin/consultations/\(id)/questions/\(question.id ?? 0)",
-                          deleteAction: "\(context.root)/admin/consultations/\(id)/questions/\(question.id ?? 0)/delete")
+                          required: question.required, editHref: ConsultationRoute.question(id, question.id ?? 0).href(context),
+                          deleteAction: ConsultationRoute.deleteQuestion(id, question.id ?? 0).href(context))
                 },
-                newHref: "\(context.root)/admin/consultations/\(id)/questions/new",
-                publicHref: "\(context.root)/consultations/\(id)", resultsHref: "\(context.root)/consultations/\(id)/results",
-                csvHref: "\(context.root)/admin/consultations/\(id)/answers.csv")
+                newHref: ConsultationRoute.newQuestion(id).href(context),
+                publicHref: ConsultationRoute.consultation(id).href(context), resultsHref: ConsultationRoute.results(id).href(context),
+                csvHref: ConsultationRoute.answersCSV(id).href(context))
         }
         let heading = detail.map { context.localized($0.consultation.title) } ?? text(context, "new_title")
         let page = ConsultationEditorPage(
-            heading: heading, backHref: "\(context.root)/admin/consultations", backLabel: text(context, "console_title"),
-            action: detail.map { "\(context.root)/admin/consultations/\($0.consultation.id ?? 0)" } ?? "\(context.root)/admin/consultations/new",
+            heading: heading, backHref: ConsultationRoute.console.href(context), backLabel: text(context, "console_title"),
+            action: detail.map { ConsultationRoute.edit($0.consultation.id ?? 0).href(context) } ?? ConsultationRoute.newConsultation.href(context),
             formFields: fields.items, errors: input.errors.map { context.text($0) }, questions: questions)
         return try context.render(page, title: heading, status: status)
     }
@@ -112,7 +112,7 @@ struct ConsultationsConsole {
                               changes: FieldChange.diff(old: [:], new: record.auditFields))
             return record.id ?? 0
         }
-        return context.redirect("/admin/consultations/\(id)")
+        return context.redirect(ConsultationRoute.edit(id))
     }
 
     @Sendable func editForm(_ request: Request, context: CivicContext) async throws -> Response {
@@ -134,7 +134,7 @@ struct ConsultationsConsole {
             try context.audit(db, action: "update", itemType: "consultation", itemID: String(updated.id ?? 0), summary: "updated",
                               changes: FieldChange.diff(old: before, new: updated.auditFields))
         }
-        return context.redirect("/admin/consultations/\(updated.id ?? 0)")
+        return context.redirect(ConsultationRoute.edit(updated.id ?? 0))
     }
 
     // MARK: questions
@@ -152,9 +152,9 @@ struct ConsultationsConsole {
         fields.select("scale", options: [("5", text(context, "scale_5")), ("10", text(context, "scale_10"))], selected: input.scale)
         let id = detail.consultation.id ?? 0
         let heading = question == nil ? text(context, "new_question") : text(context, "edit_question")
-        return try context.render(FormPage(heading: heading, backHref: "\(context.root)/admin/consultations/\(id)",
+        return try context.render(FormPage(heading: heading, backHref: ConsultationRoute.edit(id).href(context),
                                            backLabel: context.localized(detail.consultation.title),
-                                           action: "\(context.root)/admin/consultations/\(id)/questions/\(question.map(String.init) ?? "new")",
+                                           action: ConsultationRoute.question(id, question).href(context),
                                            fields: fields, errors: input.errors.map { context.text($0) }), title: heading, status: status)
     }
 
@@ -181,7 +181,7 @@ struct ConsultationsConsole {
             try context.audit(db, action: "add_question", itemType: "consultation", itemID: String(id), summary: context.localized(question.title),
                               changes: [FieldChange(field: "question", old: nil, new: context.localized(question.title))])
         }
-        return context.redirect("/admin/consultations/\(id)")
+        return context.redirect(ConsultationRoute.edit(id))
     }
 
     /// The question, or a refusal when answers already point to it.
@@ -225,7 +225,7 @@ struct ConsultationsConsole {
             try context.audit(db, action: "edit_question", itemType: "consultation", itemID: String(id), summary: context.localized(question.title),
                               changes: [FieldChange(field: "question", old: context.localized(existing.title), new: context.localized(question.title))])
         }
-        return context.redirect("/admin/consultations/\(id)")
+        return context.redirect(ConsultationRoute.edit(id))
     }
 
     @Sendable func deleteQuestion(_ request: Request, context: CivicContext) async throws -> Response {
@@ -241,7 +241,7 @@ struct ConsultationsConsole {
             try context.audit(db, action: "delete_question", itemType: "consultation", itemID: String(id), summary: context.localized(question.title),
                               changes: [FieldChange(field: "question", old: context.localized(question.title), new: nil)])
         }
-        return context.redirect("/admin/consultations/\(id)")
+        return context.redirect(ConsultationRoute.edit(id))
     }
 
     // MARK: answers
@@ -274,6 +274,6 @@ struct ConsultationsConsole {
             return true
         }
         guard found else { throw HTTPError(.notFound, message: text(context, "error.answer_not_found")) }
-        return context.redirect("/consultations/\(id)/results")
+        return context.redirect(ConsultationRoute.results(id))
     }
 }

@@ -20,7 +20,7 @@ enum ResultsView {
                 mean: result.mean.map { String(format: "%.2f", $0) },
                 texts: result.texts.map { answer in
                     .init(id: answer.id, text: answer.text, reason: answer.hiddenReason,
-                          hideAction: moderate ? "\(context.root)/admin/consultations/\(consultation)/answers/\(answer.id)/hide" : nil)
+                          hideAction: moderate ? ConsultationRoute.hideAnswer(consultation, answer: answer.id).href(context) : nil)
                 },
                 textCount: String(format: context.text("consultations.text_count"), result.textCount,
                                   min(result.textCount, ConsultationResults.textsShown)))

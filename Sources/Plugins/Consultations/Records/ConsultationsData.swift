@@ -27,12 +27,12 @@ struct ConsultationsData {
         let entries = consultations.prefix(50).map { consultation in
             AtomFeed.Entry(id: "urn:opencommune:\(context.tenant.slug):consultations:\(consultation.id ?? 0)", title: context.localized(consultation.title),
                            updated: stamp(consultation.updatedAt), author: context.text("consultations.title"),
-                           href: "\(context.root)/consultations/\(consultation.id ?? 0)",
+                           href: ConsultationRoute.consultation(consultation.id ?? 0).href(context),
                            summary: "\(context.text("consultations.phase.\(consultation.phase().rawValue)")) — \(context.localized(consultation.description))")
         }
         let body = try AtomFeed(id: "urn:opencommune:\(context.tenant.slug):consultations", title: context.text("consultations.title"),
                                 updated: stamp(consultations.map(\.updatedAt).max() ?? Date(timeIntervalSince1970: 946_684_800)),
-                                selfHref: "\(context.root)/consultations/feed.atom", siteHref: "\(context.root)/consultations",
+                                selfHref: ConsultationRoute.feed.href(context), siteHref: ConsultationRoute.list.href(context),
                                 entries: Array(entries)).render(context)
         return DataResponse.publicText(body, contentType: "application/atom+xml; charset=utf-8", downloadName: nil)
     }
@@ -56,7 +56,7 @@ struct ConsultationsData {
             Summary(id: consultation.id ?? 0, title: consultation.title.values, status: consultation.status.rawValue,
                     phase: consultation.phase().rawValue, opensAt: consultation.opensAt.formatted(.iso8601),
                     closesAt: consultation.closesAt.formatted(.iso8601), audience: consultation.audience.rawValue, subject: consultation.subject,
-                    resultsURL: consultation.status == .published ? "\(context.root)/api/v1/consultations/\(consultation.id ?? 0)/results" : nil)
+                    resultsURL: consultation.status == .published ? ConsultationRoute.apiResults(consultation.id ?? 0).href(context) : nil)
         }
         return try page.response(items, total: all.count, request: request, context: context)
     }

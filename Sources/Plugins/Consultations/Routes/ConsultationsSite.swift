@@ -28,13 +28,13 @@ struct ConsultationsSite {
         }
         let now = Date()
         let items = rows.map { consultation, answers in
-            ConsultationsIndexPage.Item(title: context.localized(consultation.title), href: "\(context.root)/consultations/\(consultation.id ?? 0)",
+            ConsultationsIndexPage.Item(title: context.localized(consultation.title), href: ConsultationRoute.consultation(consultation.id ?? 0).href(context),
                                         phase: text(context, "phase.\(consultation.phase(at: now).rawValue)"),
                                         opens: ISODate.day(of: consultation.opensAt), closes: ISODate.day(of: consultation.closesAt),
                                         answers: answers, sample: consultation.sample)
         }
-        return try context.render(ConsultationsIndexPage(consultations: items, feedHref: "\(context.root)/consultations/feed.atom",
-                                                         apiHref: "\(context.root)/api/v1/consultations", editor: editor),
+        return try context.render(ConsultationsIndexPage(consultations: items, feedHref: ConsultationRoute.feed.href(context),
+                                                         apiHref: ConsultationRoute.api.href(context), editor: editor),
                                   title: text(context, "title"))
     }
 
@@ -73,14 +73,14 @@ struct ConsultationsSite {
             opens: ConsultationView.dateTime(consultation.opensAt), closes: ConsultationView.dateTime(consultation.closesAt),
             audience: text(context, "audience.\(consultation.audience.rawValue)"),
             subject: subject, responses: detail.responses, sample: consultation.sample, showForm: showForm,
-            needsAccount: phase == .open && needsAccount, signInHref: "\(context.root)/login",
+            needsAccount: phase == .open && needsAccount, signInHref: HostRoute.signIn.href(context),
             upcoming: phase == .upcoming, closed: phase == .closed || phase == .results,
-            resultsHref: phase == .results || context.can("consultations.edit") ? "\(context.root)/consultations/\(id)/results" : nil,
+            resultsHref: phase == .results || context.can("consultations.edit") ? ConsultationRoute.results(id).href(context) : nil,
             previous: previous.map { .init(receipt: $0.receipt, date: ConsultationView.dateTime($0.at)) },
-            action: "\(context.root)/consultations/\(id)/answer", signedIn: context.account != nil,
+            action: ConsultationRoute.answer(id).href(context), signedIn: context.account != nil,
             notice: notice, errors: errors.count, errorCount: String(format: text(context, "error_count"), errors.count),
             questions: AnswerFormView.questions(detail, form: form, errors: errors, context: context),
-            editHref: context.can("consultations.edit") ? "\(context.root)/admin/consultations/\(id)" : nil,
+            editHref: context.can("consultations.edit") ? ConsultationRoute.edit(id).href(context) : nil,
             feedback: consultation.isPublic ? try await environment.services.feedback.thread(item: "consultation:\(id)", context: context) : "",
             personal: context.account != nil || status != .ok)
         return try context.render(page, title: context.localized(consultation.title), status: status)
@@ -135,7 +135,7 @@ struct ConsultationsSite {
             // the same person submitted twice at once: the first one counts
             return try await again(text(context, "error.already_answered"), [:], .conflict)
         }
-        var response = context.redirect("/consultations/\(id)/receipt/\(receipt)")
+        var response = context.redirect(ConsultationRoute.receipt(id, code: receipt))
         if context.account == nil && cookieValue == nil {
             response.setCookie(Cookie(name: Self.respondentCookie, value: environment.signer.token(visitor, scope: scope), maxAge: 31_536_000,
                                       path: context.root.isEmpty ? "/" : context.root, secure: environment.secureCookies, httpOnly: true, sameSite: .lax))
@@ -154,7 +154,7 @@ struct ConsultationsSite {
                 """, arguments: [id, code]).map { (submitted: $0["submitted_at"] as Date, answered: $0["answered"] as Int) }
         }) else { throw HTTPError(.notFound, message: text(context, "error.receipt_not_found")) }
         return try context.render(ReceiptPage(
-            consultation: context.localized(detail.consultation.title), href: "\(context.root)/consultations/\(id)",
+            consultation: context.localized(detail.consultation.title), href: ConsultationRoute.consultation(id).href(context),
             receipt: code, date: ConsultationView.dateTime(row.submitted),
             answered: String(format: text(context, "answered_count"), row.answered, detail.answerable.count),
             closes: ConsultationView.dateTime(detail.consultation.closesAt)), title: text(context, "receipt_title"))
@@ -169,11 +169,11 @@ struct ConsultationsSite {
         let results = try await context.database.read { db in try ConsultationResults.load(db, detail: detail) }
         let id = detail.consultation.id ?? 0
         let page = ResultsPage(
-            title: context.localized(detail.consultation.title), href: "\(context.root)/consultations/\(id)",
+            title: context.localized(detail.consultation.title), href: ConsultationRoute.consultation(id).href(context),
             responses: results.responses, draftResults: detail.consultation.status != .published,
             questions: ResultsView.questions(results, context: context, moderate: context.can("consultations.moderate"), consultation: id),
-            jsonHref: "\(context.root)/api/v1/consultations/\(id)/results",
-            csvHref: staff ? "\(context.root)/admin/consultations/\(id)/answers.csv" : nil, staff: staff)
+            jsonHref: ConsultationRoute.apiResults(id).href(context),
+            csvHref: staff ? ConsultationRoute.answersCSV(id).href(context) : nil, staff: staff)
         return try context.render(page, title: "\(text(context, "results_title")) — \(context.localized(detail.consultation.title))")
     }
 }

@@ -62,7 +62,7 @@ struct InstancesConsole {
 
     private func render(_ context: CivicContext, heading: String, action: String, fields: FormFields, errors: [String],
                         status: HTTPResponse.Status, adjust: (inout InstanceFormPage) -> Void = { _ in }) throws -> Response {
-        var page = InstanceFormPage(heading: heading, action: action, formFields: fields.items, back: "\(context.root)/admin/instances",
+        var page = InstanceFormPage(heading: heading, action: action, formFields: fields.items, back: InstanceRoute.console.href(context),
                                     backLabel: text(context, "console_title"), errors: errors.map { context.text($0) })
         adjust(&page)
         return try context.render(page, title: heading, status: status)
@@ -84,9 +84,9 @@ struct InstancesConsole {
         fields.text("mandate_start", value: input.mandateStart, type: "date")
         fields.text("mandate_end", value: input.mandateEnd, type: "date")
         fields.text("contact", value: input.contact)
-        let base = "\(context.root)/admin/instances"
+        let base = InstanceRoute.console.href(context)
         return try render(context, heading: text(context, "console_title"), action: base, fields: fields, errors: input.errors, status: status) {
-            $0.sections = Kind.allCases.map { .init(label: text(context, $0.rawValue), href: "\(base)/\($0.rawValue)") }
+            $0.sections = Kind.allCases.map { .init(label: text(context, $0.rawValue), href: InstanceRoute.consoleList($0.rawValue).href(context)) }
         }
     }
 
@@ -100,36 +100,35 @@ struct InstancesConsole {
             try context.audit(db, action: "update", itemType: "profile", itemID: "1", summary: "profile",
                               changes: FieldChange.diff(old: before, new: profile.auditFields))
         }
-        return context.redirect("/admin/instances")
+        return context.redirect(InstanceRoute.console)
     }
 
     // MARK: lists
 
     private func list(_ kind: Kind, _ context: CivicContext) async throws -> Response {
         try start(context)
-        let base = "\(context.root)/admin/instances/\(kind.rawValue)"
         let items: [InstanceConsoleListPage.Item] = try await context.database.read { db in
             switch kind {
             case .members:
                 return try Member.order(Column("ended_on") != nil, Column("started_on").desc).fetchAll(db).map {
                     .init(label: $0.name, meta: "\(context.text("instances.role.\($0.role.rawValue)")) · \($0.startedOn) – \($0.endedOn ?? "")",
-                          href: "\(base)/\($0.id ?? 0)")
+                          href: InstanceRoute.member($0.id).href(context))
                 }
             case .meetings:
                 return try Meeting.order(Column("starts_at").desc).fetchAll(db).map {
                     .init(label: $0.startsAt.replacingOccurrences(of: "T", with: " "), meta: context.text("instances.meeting_status.\($0.status.rawValue)"),
-                          href: "\(base)/\($0.id ?? 0)")
+                          href: InstanceRoute.meetingForm($0.id).href(context))
                 }
             case .opinions:
                 return try Opinion.order(Column("adopted_on").desc).fetchAll(db).map {
                     .init(label: context.localized($0.title),
                           meta: "\($0.adoptedOn) · \($0.followUp.map { context.text("instances.follow_up.\($0.rawValue)") } ?? context.text("instances.awaiting"))",
-                          href: "\(base)/\($0.id ?? 0)")
+                          href: InstanceRoute.opinionForm($0.id).href(context))
                 }
             }
         }
-        let page = InstanceConsoleListPage(heading: text(context, kind.rawValue), items: items, newHref: "\(base)/new",
-                                           newLabel: text(context, "new_\(kind.rawValue)"), back: "\(context.root)/admin/instances",
+        let page = InstanceConsoleListPage(heading: text(context, kind.rawValue), items: items, newHref: InstanceRoute.new(kind.rawValue).href(context),
+                                           newLabel: text(context, "new_\(kind.rawValue)"), back: InstanceRoute.console.href(context),
                                            backLabel: text(context, "console_title"))
         return try context.render(page, title: text(context, kind.rawValue))
     }
@@ -156,7 +155,7 @@ struct InstancesConsole {
         fields.file("photo", help: text(context, "photo_help"))
         fields.localized("photo_alt", value: input.photoAlt, help: text(context, "photo_alt_help"))
         if member?.photo != nil { fields.checkbox("remove_photo", checked: false) }
-        let action = "\(context.root)/admin/instances/members/\(member?.id.map(String.init) ?? "new")"
+        let action = InstanceRoute.member(member?.id).href(context)
         return try render(context, heading: member?.name ?? text(context, "new_members"), action: action, fields: fields, errors: input.errors,
                           status: status) {
             $0.multipart = true
@@ -185,7 +184,7 @@ struct InstancesConsole {
             try context.audit(db, action: new ? "create" : "update", itemType: "member", itemID: String(record.id ?? 0), summary: record.name,
                               changes: FieldChange.diff(old: before, new: record.auditFields))
         }
-        return context.redirect("/admin/instances/members")
+        return context.redirect(InstanceRoute.consoleList("members"))
     }
 
     // MARK: meetings
@@ -209,7 +208,7 @@ struct InstancesConsole {
         fields.text("attendance", value: input.attendance, inputMode: "numeric", help: text(context, "held_only"))
         fields.localized("minutes_text", value: input.minutesText, multiline: true, help: text(context, "held_only"))
         fields.file("minutes_file", help: text(context, "document_help"))
-        let action = "\(context.root)/admin/instances/meetings/\(meeting?.id.map(String.init) ?? "new")"
+        let action = InstanceRoute.meetingForm(meeting?.id).href(context)
         return try render(context, heading: meeting.map { "\(text(context, "meeting")) \($0.day)" } ?? text(context, "new_meetings"), action: action,
                           fields: fields, errors: input.errors, status: status) {
             $0.multipart = true
@@ -238,7 +237,7 @@ struct InstancesConsole {
             try context.audit(db, action: new ? "create" : "update", itemType: "meeting", itemID: String(record.id ?? 0), summary: record.startsAt,
                               changes: FieldChange.diff(old: before, new: record.auditFields))
         }
-        return context.redirect("/admin/instances/meetings")
+        return context.redirect(InstanceRoute.consoleList("meetings"))
     }
 
     // MARK: opinions
@@ -268,10 +267,10 @@ struct InstancesConsole {
                             selected: opinion.followUp?.rawValue ?? "received")
             followUp.localized("follow_up_reason", value: opinion.followUpReason, multiline: true, help: text(context, "follow_up_help"))
             followUp.text("follow_up_on", value: opinion.followUpOn ?? ISODate.today(), required: true, type: "date")
-            followUpForm = .init(action: "\(context.root)/admin/instances/opinions/\(id)/follow-up", formFields: followUp.items,
+            followUpForm = .init(action: InstanceRoute.followUp(id).href(context), formFields: followUp.items,
                                  errors: followUpErrors.map { context.text($0) })
         }
-        let action = "\(context.root)/admin/instances/opinions/\(opinion?.id.map(String.init) ?? "new")"
+        let action = InstanceRoute.opinionForm(opinion?.id).href(context)
         return try render(context, heading: opinion.map { context.localized($0.title) } ?? text(context, "new_opinions"), action: action,
                           fields: fields, errors: input.errors, status: status) {
             $0.multipart = true
@@ -302,7 +301,7 @@ struct InstancesConsole {
             try context.audit(db, action: new ? "create" : "update", itemType: "opinion", itemID: String(record.id ?? 0),
                               summary: context.localized(record.title), changes: FieldChange.diff(old: before, new: record.auditFields))
         }
-        return context.redirect("/admin/instances/opinions")
+        return context.redirect(InstanceRoute.consoleList("opinions"))
     }
 
     @Sendable func saveFollowUp(_ request: Request, context: CivicContext) async throws -> Response {
@@ -326,6 +325,6 @@ struct InstancesConsole {
             try context.audit(db, action: "follow_up", itemType: "opinion", itemID: String(id), summary: state.rawValue,
                               changes: FieldChange.diff(old: before, new: updated.auditFields))
         }
-        return context.redirect("/admin/instances/opinions/\(id)")
+        return context.redirect(InstanceRoute.opinionForm(id))
     }
 }

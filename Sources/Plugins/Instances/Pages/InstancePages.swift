@@ -22,13 +22,12 @@ struct InstanceOverviewPage: PageModel {
         let members: String, meetings: String, opinions: String, ics: String, atom: String, api: String
 
         init(_ context: CivicContext) {
-            let base = "\(context.root)/instances"
-            members = "\(base)/members"
-            meetings = "\(base)/meetings"
-            opinions = "\(base)/opinions"
-            ics = "\(base)/meetings.ics"
-            atom = "\(base)/feed.atom"
-            api = "\(context.root)/api/v1/instances"
+            members = InstanceRoute.members.href(context)
+            meetings = InstanceRoute.meetings.href(context)
+            opinions = InstanceRoute.opinions.href(context)
+            ics = InstanceRoute.calendar.href(context)
+            atom = InstanceRoute.feed.href(context)
+            api = InstanceRoute.api.href(context)
         }
     }
 

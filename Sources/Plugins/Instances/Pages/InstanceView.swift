@@ -8,7 +8,7 @@ struct FileLink: TemplateModel {
 
     init?(_ name: String?, context: CivicContext) {
         guard let name else { return nil }
-        href = "\(context.root)/files/\(name)"
+        href = HostRoute.file(name).href(context)
         self.name = name
     }
 }
@@ -33,9 +33,9 @@ struct MemberView: TemplateModel {
         from = member.startedOn
         to = member.endedOn ?? ""
         hasEnd = member.endedOn != nil
-        photo = member.photo.map { Photo(src: "\(context.root)/files/\($0)", alt: context.localized(member.photoAlt)) }
+        photo = member.photo.map { Photo(src: HostRoute.file($0).href(context), alt: context.localized(member.photoAlt)) }
         sample = member.sample
-        editHref = "\(context.root)/admin/instances/members/\(member.id ?? 0)"
+        editHref = InstanceRoute.member(member.id ?? 0).href(context)
     }
 }
 
@@ -50,7 +50,7 @@ struct MeetingView: TemplateModel {
     let minutes: String?, minutesFile: FileLink?, sample: Bool, editHref: String
 
     init(_ meeting: Meeting, context: CivicContext) {
-        href = "\(context.root)/instances/meetings/\(meeting.id ?? 0)"
+        href = InstanceRoute.meeting(meeting.id ?? 0).href(context)
         when = meeting.startsAt.replacingOccurrences(of: "T", with: " ")
         place = context.localized(meeting.place)
         agenda = context.localized(meeting.agenda)
@@ -61,7 +61,7 @@ struct MeetingView: TemplateModel {
         minutes = text.isEmpty ? nil : context.renderer.markdown(text)
         minutesFile = FileLink(meeting.minutesFile, context: context)
         sample = meeting.sample
-        editHref = "\(context.root)/admin/instances/meetings/\(meeting.id ?? 0)"
+        editHref = InstanceRoute.meetingForm(meeting.id ?? 0).href(context)
     }
 }
 
@@ -82,7 +82,7 @@ struct OpinionView: TemplateModel {
     var awaiting: Bool { followUp == nil }
 
     init(_ opinion: Opinion, context: CivicContext) {
-        href = "\(context.root)/instances/opinions/\(opinion.id ?? 0)"
+        href = InstanceRoute.opinion(opinion.id ?? 0).href(context)
         title = context.localized(opinion.title)
         adopted = opinion.adoptedOn
         subject = context.localized(opinion.subject)
@@ -91,6 +91,6 @@ struct OpinionView: TemplateModel {
         followUp = opinion.followUp.map { FollowUp(state: context.text("instances.follow_up.\($0.rawValue)"),
                                                    reason: context.localized(opinion.followUpReason), on: opinion.followUpOn ?? "") }
         sample = opinion.sample
-        editHref = "\(context.root)/admin/instances/opinions/\(opinion.id ?? 0)"
+        editHref = InstanceRoute.opinionForm(opinion.id ?? 0).href(context)
     }
 }

@@ -35,7 +35,7 @@ struct InstancesData {
             .init(uid: "meeting-\(meeting.id ?? 0)@\(context.tenant.slug).opencommune", start: meeting.startsAt,
                   summary: "\(context.tenant.displayName(context.locale)) — \(context.text("instances.meeting"))",
                   location: context.localized(meeting.place), description: context.localized(meeting.agenda),
-                  url: "\(base)/instances/meetings/\(meeting.id ?? 0)", cancelled: meeting.status == .cancelled)
+                  url: InstanceRoute.meeting(meeting.id ?? 0).path(base), cancelled: meeting.status == .cancelled)
         })
         return DataResponse.publicText(calendar.text, contentType: "text/calendar; charset=utf-8", downloadName: "\(context.tenant.slug)-meetings.ics")
     }
@@ -50,7 +50,7 @@ struct InstancesData {
         var entries: [(updated: String, entry: AtomFeed.Entry)] = opinions.map { opinion in
             let updated = opinion.updatedAt.formatted(.iso8601)
             return (updated, AtomFeed.Entry(id: "urn:opencommune:\(slug):opinion:\(opinion.id ?? 0)", title: context.localized(opinion.title),
-                                            updated: updated, author: author, href: "\(context.root)/instances/opinions/\(opinion.id ?? 0)",
+                                            updated: updated, author: author, href: InstanceRoute.opinion(opinion.id ?? 0).href(context),
                                             summary: context.localized(opinion.subject)))
         }
         entries += meetings.map { meeting in
@@ -58,12 +58,12 @@ struct InstancesData {
             let when = meeting.startsAt.replacingOccurrences(of: "T", with: " ")
             return (updated, AtomFeed.Entry(id: "urn:opencommune:\(slug):meeting:\(meeting.id ?? 0)",
                                             title: "\(context.text("instances.meeting")) \(when) — \(context.text("instances.meeting_status.\(meeting.status.rawValue)"))",
-                                            updated: updated, author: author, href: "\(context.root)/instances/meetings/\(meeting.id ?? 0)",
+                                            updated: updated, author: author, href: InstanceRoute.meeting(meeting.id ?? 0).href(context),
                                             summary: context.localized(meeting.agenda)))
         }
         entries.sort { $0.updated > $1.updated }
         let body = try AtomFeed(id: "urn:opencommune:\(slug):instances", title: author, updated: entries.first?.updated ?? "2000-01-01T00:00:00Z",
-                                selfHref: "\(context.root)/instances/feed.atom", siteHref: "\(context.root)/instances",
+                                selfHref: InstanceRoute.feed.href(context), siteHref: InstanceRoute.overview.href(context),
                                 entries: entries.map(\.entry)).render(context)
         return DataResponse.publicText(body, contentType: "application/atom+xml; charset=utf-8", downloadName: nil)
     }
@@ -86,7 +86,7 @@ struct InstancesData {
         let meetings = try await context.database.read { db in try Meeting.order(Column("starts_at")).fetchAll(db) }
         return csv("meetings", ["starts_at", "status", "place", "agenda", "attendance", "minutes_file"], meetings.map {
             [$0.startsAt, $0.status.rawValue, context.localized($0.place), context.localized($0.agenda), $0.attendance.map(String.init) ?? "",
-             $0.minutesFile.map { "\(context.root)/files/\($0)" } ?? ""]
+             $0.minutesFile.map { HostRoute.file($0).href(context) } ?? ""]
         }, context: context)
     }
 
@@ -95,7 +95,7 @@ struct InstancesData {
         let opinions = try await context.database.read { db in try Opinion.order(Column("adopted_on")).fetchAll(db) }
         return csv("opinions", ["adopted_on", "title", "subject", "follow_up", "follow_up_on", "follow_up_reason", "file"], opinions.map {
             [$0.adoptedOn, context.localized($0.title), context.localized($0.subject), $0.followUp?.rawValue ?? "", $0.followUpOn ?? "",
-             context.localized($0.followUpReason), $0.file.map { "\(context.root)/files/\($0)" } ?? ""]
+             context.localized($0.followUpReason), $0.file.map { HostRoute.file($0).href(context) } ?? ""]
         }, context: context)
     }
 
@@ -152,7 +152,7 @@ struct InstancesData {
             (try InstanceProfile.load(db), try Member.order(Column("started_on")).fetchAll(db), try Meeting.order(Column("starts_at")).fetchAll(db),
              try Opinion.order(Column("adopted_on")).fetchAll(db))
         }
-        let files = { (name: String?) in name.map { "\(context.root)/files/\($0)" } }
+        let files = { (name: String?) in name.map { HostRoute.file($0).href(context) } }
         return Document(
             slug: slug, kind: "instance",
             profile: profile.map { .init(legalBasis: $0.legalBasis.values, mission: $0.mission.values, composition: $0.composition.values,

@@ -62,7 +62,7 @@ struct InstancesSite {
         let today = ISODate.today()
         let current = all.filter { $0.isCurrent(on: today) }, past = all.filter { !$0.isCurrent(on: today) && $0.startedOn <= today }
         let page = MembersPage(current: current.map { MemberView($0, context: context) }, past: past.map { MemberView($0, context: context) },
-                               csv: "\(context.root)/instances/members.csv", back: "\(context.root)/instances", editor: editor(context))
+                               csv: InstanceRoute.membersCSV.href(context), back: InstanceRoute.overview.href(context), editor: editor(context))
         return try context.render(page, title: context.text("instances.members"))
     }
 
@@ -72,8 +72,8 @@ struct InstancesSite {
         let today = ISODate.today()
         let upcoming = all.filter { $0.day >= today && $0.status == .planned }.reversed(), past = all.filter { !($0.day >= today && $0.status == .planned) }
         let page = MeetingsPage(upcoming: upcoming.map { MeetingView($0, context: context) }, past: past.map { MeetingView($0, context: context) },
-                                ics: "\(context.root)/instances/meetings.ics", csv: "\(context.root)/instances/meetings.csv",
-                                back: "\(context.root)/instances", editor: editor(context))
+                                ics: InstanceRoute.calendar.href(context), csv: InstanceRoute.meetingsCSV.href(context),
+                                back: InstanceRoute.overview.href(context), editor: editor(context))
         return try context.render(page, title: context.text("instances.meetings"))
     }
 
@@ -83,15 +83,15 @@ struct InstancesSite {
               let meeting = try await context.database.read({ db in try Meeting.fetchOne(db, key: id) }) else {
             throw HTTPError(.notFound, message: context.text("instances.error.meeting_not_found"))
         }
-        let page = MeetingPage(meeting: MeetingView(meeting, context: context), back: "\(context.root)/instances/meetings", canEdit: editor(context))
+        let page = MeetingPage(meeting: MeetingView(meeting, context: context), back: InstanceRoute.meetings.href(context), canEdit: editor(context))
         return try context.render(page, title: "\(context.text("instances.meeting")) \(meeting.day)")
     }
 
     @Sendable func opinions(_ request: Request, context: CivicContext) async throws -> Response {
         try Self.requireInstance(context)
         let all = try await context.database.read { db in try Opinion.order(Column("adopted_on").desc).fetchAll(db) }
-        let page = OpinionsPage(opinions: all.map { OpinionView($0, context: context) }, csv: "\(context.root)/instances/opinions.csv",
-                                back: "\(context.root)/instances", editor: editor(context))
+        let page = OpinionsPage(opinions: all.map { OpinionView($0, context: context) }, csv: InstanceRoute.opinionsCSV.href(context),
+                                back: InstanceRoute.overview.href(context), editor: editor(context))
         return try context.render(page, title: context.text("instances.opinions"))
     }
 
@@ -101,7 +101,7 @@ struct InstancesSite {
               let opinion = try await context.database.read({ db in try Opinion.fetchOne(db, key: id) }) else {
             throw HTTPError(.notFound, message: context.text("instances.error.opinion_not_found"))
         }
-        let page = OpinionPage(opinion: OpinionView(opinion, context: context), back: "\(context.root)/instances/opinions", canEdit: editor(context),
+        let page = OpinionPage(opinion: OpinionView(opinion, context: context), back: InstanceRoute.opinions.href(context), canEdit: editor(context),
                                feedback: try await services.feedback.thread(item: "opinion:\(id)", context: context))
         return try context.render(page, title: context.localized(opinion.title))
     }

@@ -25,31 +25,31 @@ struct PagesConsole {
             let id = page.id ?? 0
             return PagesConsolePage.Row(
                 title: context.localized(page.title), slug: page.slug, published: page.published,
-                viewHref: "\(context.root)/pages/\(page.slug)",
-                editHref: "\(context.root)/admin/pages/\(id)/edit",
-                publishAction: "\(context.root)/admin/pages/\(id)/\(page.published ? "unpublish" : "publish")",
+                viewHref: PageRoute.page(page.slug).href(context),
+                editHref: PageRoute.edit(id).href(context),
+                publishAction: PageRoute.publication(id, publish: !page.published).href(context),
                 canPublish: canPublish)
         }
-        return try context.render(PagesConsolePage(pages: rows, newHref: "\(context.root)/admin/pages/new"), title: context.text("pages.console_title"))
+        return try context.render(PagesConsolePage(pages: rows, newHref: PageRoute.newPage.href(context)), title: context.text("pages.console_title"))
     }
 
     @Sendable func newForm(_ request: Request, context: CivicContext) async throws -> Response {
         try context.require("pages.edit")
         let blank = PageForm(page: Page(slug: "", title: [:], body: [:], published: false, position: 0, createdAt: Date(), updatedAt: Date()))
-        return try renderForm(blank, context: context, action: "\(context.root)/admin/pages", isNew: true, status: .ok)
+        return try renderForm(blank, context: context, action: PageRoute.console.href(context), isNew: true, status: .ok)
     }
 
     @Sendable func editForm(_ request: Request, context: CivicContext) async throws -> Response {
         try context.require("pages.edit")
         let page = try await load(context)
-        return try renderForm(PageForm(page: page), context: context, action: "\(context.root)/admin/pages/\(page.id ?? 0)", isNew: false, status: .ok)
+        return try renderForm(PageForm(page: page), context: context, action: PageRoute.update(page.id ?? 0).href(context), isNew: false, status: .ok)
     }
 
     @Sendable func create(_ request: Request, context: CivicContext) async throws -> Response {
         try context.require("pages.edit")
         var form = PageForm(context.form, context: context)
         guard form.errors.isEmpty else {
-            return try renderForm(form, context: context, action: "\(context.root)/admin/pages", isNew: true, status: .badRequest)
+            return try renderForm(form, context: context, action: PageRoute.console.href(context), isNew: true, status: .badRequest)
         }
         let input = form
         let created = try await context.database.write { db -> Bool in
@@ -64,9 +64,9 @@ struct PagesConsole {
         }
         guard created else {
             form.errors.append(context.text("pages.error.slug_taken"))
-            return try renderForm(form, context: context, action: "\(context.root)/admin/pages", isNew: true, status: .badRequest)
+            return try renderForm(form, context: context, action: PageRoute.console.href(context), isNew: true, status: .badRequest)
         }
-        return context.redirect("/admin/pages")
+        return context.redirect(PageRoute.console)
     }
 
     @Sendable func update(_ request: Request, context: CivicContext) async throws -> Response {
@@ -74,7 +74,7 @@ struct PagesConsole {
         let existing = try await load(context)
         let id = existing.id ?? 0
         var form = PageForm(context.form, context: context)
-        let action = "\(context.root)/admin/pages/\(id)"
+        let action = PageRoute.update(id).href(context)
         guard form.errors.isEmpty else { return try renderForm(form, context: context, action: action, isNew: false, status: .badRequest) }
         let input = form
         let updated = try await context.database.write { db -> Bool in
@@ -96,13 +96,13 @@ struct PagesConsole {
             form.errors.append(context.text("pages.error.slug_taken"))
             return try renderForm(form, context: context, action: action, isNew: false, status: .badRequest)
         }
-        return context.redirect("/admin/pages")
+        return context.redirect(PageRoute.console)
     }
 
     private func setPublished(_ published: Bool, context: CivicContext) async throws -> Response {
         try context.require("pages.publish")
         let page = try await load(context)
-        guard page.published != published else { return context.redirect("/admin/pages") }
+        guard page.published != published else { return context.redirect(PageRoute.console) }
         try await context.database.write { db in
             var changed = page
             changed.published = published
@@ -111,7 +111,7 @@ struct PagesConsole {
             try context.audit(db, action: published ? "publish" : "unpublish", itemType: "page", itemID: String(page.id ?? 0),
                               summary: page.slug, changes: [FieldChange(field: "published", old: String(!published), new: String(published))])
         }
-        return context.redirect("/admin/pages")
+        return context.redirect(PageRoute.console)
     }
 
     private func load(_ context: CivicContext) async throws -> Page {

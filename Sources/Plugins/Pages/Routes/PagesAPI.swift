@@ -28,7 +28,7 @@ struct PagesAPI {
             let page = try APIPage(request)
             let pages = try await context.database.read { db in try Page.publishedInOrder().fetchAll(db) }
             return try page.response(List(pages: page.slice(pages).map {
-                Item(slug: $0.slug, title: $0.title, updatedAt: $0.updatedAt, url: "\(context.root)/pages/\($0.slug)")
+                Item(slug: $0.slug, title: $0.title, updatedAt: $0.updatedAt, url: PageRoute.page($0.slug).href(context))
             }), total: pages.count, request: request, context: context)
         }
         group.get(":slug") { _, context -> Detail in

@@ -14,7 +14,7 @@ struct PagesSite {
 
     @Sendable func index(_ request: Request, context: CivicContext) async throws -> Response {
         let pages = try await context.database.read { db in try Page.publishedLinks(db) }
-        let items = pages.map { PagesLink(title: context.localized($0.title), href: "\(context.root)/pages/\($0.slug)") }
+        let items = pages.map { PagesLink(title: context.localized($0.title), href: PageRoute.page($0.slug).href(context)) }
         return try context.render(PagesIndexPage(pages: items), title: context.text("pages.title"))
     }
 
@@ -28,10 +28,10 @@ struct PagesSite {
             bodyDir: Locales.direction(bodyLocale ?? context.locale),
             draft: !page.published,
             updated: ISODate.day(of: page.updatedAt),
-            historyHref: "\(context.root)/pages/\(page.slug)/history",
+            historyHref: PageRoute.history(page.slug).href(context),
             showHistory: context.moduleSettings.flag("history_public") || context.can("pages.edit"),
             canEdit: context.can("pages.edit"),
-            editHref: "\(context.root)/admin/pages/\(page.id ?? 0)/edit",
+            editHref: PageRoute.edit(page.id ?? 0).href(context),
             feedback: page.published ? try await services.feedback.thread(item: "page:\(page.slug)", context: context) : "")
         return try context.render(view, title: context.localized(page.title))
     }
@@ -44,7 +44,7 @@ struct PagesSite {
         let entries = try await context.database.read { db in
             try AuditEntry.history(db, module: PagesModule.id, itemType: "page", itemID: String(page.id ?? 0))
         }
-        let history = PageHistoryPage(pageTitle: context.localized(page.title), pageHref: "\(context.root)/pages/\(page.slug)",
+        let history = PageHistoryPage(pageTitle: context.localized(page.title), pageHref: PageRoute.page(page.slug).href(context),
                                       entries: entries.map { HistoryEntryView($0, action: context.text("pages.action.\($0.action)")) },
                                       draft: !page.published)
         return try context.render(history, title: context.text("pages.history_title") + " — " + context.localized(page.title))

@@ -72,7 +72,7 @@ struct CommitmentSheet: Sendable {
             updates: updates.map { update in
                 CommitmentPage.Update(date: update.date, text: context.localized(update.text), sample: update.sample, newProgress: update.newProgress,
                                       newStatus: update.newStatus.map { status($0) }, author: update.author,
-                                      evidence: update.evidence.map { .init(label: update.evidenceLabel ?? $0, href: "\(context.root)/files/\($0)") })
+                                      evidence: update.evidence.map { .init(label: update.evidenceLabel ?? $0, href: HostRoute.file($0).href(context)) })
             },
             indicators: indicators.map { indicatorView($0, context: context, figures: figures) },
             history: history.map { .init(at: ISODate.day(of: $0.at), actor: $0.actorName, summary: $0.summary, action: text("action.\($0.action)")) },

@@ -48,13 +48,13 @@ struct ReportsConsole {
         }
         let labels = Dictionary(uniqueKeysWithValues: types.map { ($0.key, context.localized($0.label)) })
         let page = ReportsConsolePage(
-            newHref: "\(context.root)/admin/reports/new",
+            newHref: ReportRoute.newReport.href(context),
             reports: reports.map { .init(title: context.localized($0.title), year: $0.year, type: labels[$0.type] ?? $0.type,
-                                         status: context.text("reports.status.\($0.status)"), editHref: "\(context.root)/admin/reports/\($0.id ?? 0)") },
+                                         status: context.text("reports.status.\($0.status)"), editHref: ReportRoute.edit($0.id ?? 0).href(context)) },
             expected: expected.map { .init(label: context.localized($0.label), type: labels[$0.type] ?? $0.type,
                                            due: String(format: "%02d-%02d", $0.dueMonth, $0.dueDay), first: $0.firstYear) },
             types: types.map { .init(value: $0.key, label: context.localized($0.label), selected: false) },
-            expectedAction: "\(context.root)/admin/reports/expected", typeAction: "\(context.root)/admin/reports/types",
+            expectedAction: ReportRoute.expected.href(context), typeAction: ReportRoute.types.href(context),
             typeRows: types.map { type in
                 .init(key: type.key, labels: context.tenant.locales.map { ReportLocale(code: $0, value: type.label.values[$0] ?? "", id: "type-\(type.key)-\($0)") })
             },
@@ -67,8 +67,8 @@ struct ReportsConsole {
         var page = form.page(context: context, types: try await types(context), targets: try await services.links.targets(context))
         let id = report?.id ?? 0
         page.isNew = report == nil
-        page.action = report == nil ? "\(context.root)/admin/reports" : "\(context.root)/admin/reports/\(id)"
-        page.backHref = "\(context.root)/admin/reports"
+        page.action = report == nil ? ReportRoute.console.href(context) : ReportRoute.edit(id).href(context)
+        page.backHref = ReportRoute.console.href(context)
         page.maxSize = ReportsSite.size(ReportForm.maxFileBytes, context)
         if let report {
             let files = try await context.database.read { db in try ReportFile.filter(Column("report_id") == id).fetchAll(db) }
@@ -76,9 +76,9 @@ struct ReportsConsole {
             page.status = context.text("reports.status.\(report.status)")
             page.canPublish = report.status != "published"
             page.canWithdraw = report.status == "published"
-            page.publishAction = "\(context.root)/admin/reports/\(id)/publish"
-            page.withdrawAction = "\(context.root)/admin/reports/\(id)/withdraw"
-            page.viewHref = "\(context.root)/reports/\(id)"
+            page.publishAction = ReportRoute.publish(id).href(context)
+            page.withdrawAction = ReportRoute.withdraw(id).href(context)
+            page.viewHref = ReportRoute.report(id).href(context)
             page.reasonLocales = context.tenant.locales.map { ReportLocale(code: $0) }
         }
         return try context.render(page, title: context.text(report == nil ? "reports.console.new" : "reports.console.edit"), status: status)
@@ -158,7 +158,7 @@ struct ReportsConsole {
                 }
                 return id
             }
-            return context.redirect("/admin/reports/\(id)")
+            return context.redirect(ReportRoute.edit(id))
         } catch {
             // the database refused: the files stored for it must not stay behind
             for (file, _) in stored { context.files.remove(file.name) }
@@ -188,7 +188,7 @@ struct ReportsConsole {
             try context.audit(db, action: "publish", itemType: "report", itemID: String(report.id ?? 0), summary: date,
                               changes: FieldChange.diff(old: before, new: changed.auditFields))
         }
-        return context.redirect("/admin/reports/\(report.id ?? 0)")
+        return context.redirect(ReportRoute.edit(report.id ?? 0))
     }
 
     @Sendable func withdraw(_ request: Request, context: CivicContext) async throws -> Response {
@@ -210,7 +210,7 @@ struct ReportsConsole {
             try context.audit(db, action: "withdraw", itemType: "report", itemID: String(report.id ?? 0), summary: "withdrawn",
                               changes: FieldChange.diff(old: before, new: changed.auditFields))
         }
-        return context.redirect("/admin/reports/\(report.id ?? 0)")
+        return context.redirect(ReportRoute.edit(report.id ?? 0))
     }
 
     /// Adds a report type, or renames one (same key).
@@ -229,7 +229,7 @@ struct ReportsConsole {
             try context.audit(db, action: existing == nil ? "create" : "update", itemType: "report_type", itemID: key, summary: key,
                               changes: FieldChange.diff(old: existing.map { ["label": $0.label.json] } ?? [:], new: ["label": label.json]))
         }
-        return context.redirect("/admin/reports")
+        return context.redirect(ReportRoute.console)
     }
 
     @Sendable func addExpected(_ request: Request, context: CivicContext) async throws -> Response {
@@ -251,6 +251,6 @@ struct ReportsConsole {
             try context.audit(db, action: "create", itemType: "expected_report", itemID: String(expected.id ?? 0),
                               summary: type, changes: [FieldChange(field: "due", old: nil, new: String(format: "%02d-%02d from %d", month, day, first))])
         }
-        return context.redirect("/admin/reports")
+        return context.redirect(ReportRoute.console)
     }
 }

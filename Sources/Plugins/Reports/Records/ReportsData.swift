@@ -75,7 +75,7 @@ struct ReportsData {
                               withdrawnReason: report.status == "withdrawn" ? report.withdrawnReason : nil,
                               languages: report.languages.split(separator: ",").map(String.init), sample: report.sample,
                               files: (catalog.files[report.id ?? 0] ?? []).map {
-                                  Document.File(name: $0.label, kind: $0.kind, sha256: $0.sha256, url: "\(context.root)/reports/files/\($0.id ?? 0)",
+                                  Document.File(name: $0.label, kind: $0.kind, sha256: $0.sha256, url: ReportRoute.file($0.id ?? 0).href(context),
                                                 size: $0.size, downloads: $0.downloads)
                               })
             },
@@ -90,12 +90,12 @@ struct ReportsData {
         let entries = catalog.reports.prefix(50).map { report in
             AtomFeed.Entry(id: "urn:opencommune:\(context.tenant.slug):reports:\(report.id ?? 0)", title: context.localized(report.title),
                            updated: "\(report.publishedOn ?? "2000-01-01")T00:00:00Z", author: context.text("reports.title"),
-                           href: "\(context.root)/reports/\(report.id ?? 0)",
+                           href: ReportRoute.report(report.id ?? 0).href(context),
                            summary: report.status == "withdrawn" ? context.localized(report.withdrawnReason) : context.localized(report.summary))
         }
         let body = try AtomFeed(id: "urn:opencommune:\(context.tenant.slug):reports", title: context.text("reports.title"),
                                 updated: (catalog.reports.compactMap(\.publishedOn).max() ?? "2000-01-01") + "T00:00:00Z",
-                                selfHref: "\(context.root)/reports/feed.atom", siteHref: "\(context.root)/reports", entries: Array(entries)).render(context)
+                                selfHref: ReportRoute.feed.href(context), siteHref: ReportRoute.list.href(context), entries: Array(entries)).render(context)
         return DataResponse.publicText(body, contentType: "application/atom+xml; charset=utf-8", downloadName: nil)
     }
 }

@@ -35,21 +35,21 @@ struct ReportsSite {
         let deadlines = catalog.deadlines.rows.sorted { ($0.dueDate, $0.expected.id ?? 0) > ($1.dueDate, $1.expected.id ?? 0) }.map { row in
             ReportsIndexPage.Deadline(label: context.localized(row.expected.label), year: row.coveredYear, due: row.dueDate,
                                       state: context.text("reports.deadline.\(row.state.rawValue)"), late: row.state == .late || row.state == .missing,
-                                      report: row.report.map { .init(href: "\(context.root)/reports/\($0.id ?? 0)", published: $0.publishedOn ?? "") })
+                                      report: row.report.map { .init(href: ReportRoute.report($0.id ?? 0).href(context), published: $0.publishedOn ?? "") })
         }
         let allYears = Set(catalog.reports.map(\.year)).union(filter.year.map { [$0] } ?? []).sorted(by: >)
         let page = ReportsIndexPage(
             groups: groups, filtered: filter.year != nil || filter.type != nil || filter.query != nil,
-            q: filter.query ?? "", action: "\(context.root)/reports",
+            q: filter.query ?? "", action: ReportRoute.list.href(context),
             years: allYears.map { .init(value: String($0), label: String($0), selected: $0 == filter.year) },
             types: catalog.types.map { .init(value: $0.key, label: context.localized($0.label), selected: $0.key == filter.type) },
             deadlines: deadlines, onTimeRate: catalog.deadlines.onTimeRate.map { "\(Int(($0 * 100).rounded())) %" },
-            feedHref: "\(context.root)/reports/feed.atom", csvHref: "\(context.root)/reports/export.csv", jsonHref: "\(context.root)/api/v1/reports")
+            feedHref: ReportRoute.feed.href(context), csvHref: ReportRoute.exportCSV.href(context), jsonHref: ReportRoute.api.href(context))
         return try context.render(page, title: context.text("reports.title"))
     }
 
     private func item(_ report: Report, types: [String: String], context: CivicContext) -> ReportsIndexPage.Item {
-        ReportsIndexPage.Item(title: context.localized(report.title), href: "\(context.root)/reports/\(report.id ?? 0)",
+        ReportsIndexPage.Item(title: context.localized(report.title), href: ReportRoute.report(report.id ?? 0).href(context),
                               type: types[report.type] ?? report.type, published: report.publishedOn ?? "",
                               withdrawn: report.status == "withdrawn", draft: report.status == "draft", sample: report.sample)
     }
@@ -74,14 +74,14 @@ struct ReportsSite {
             draft: report.status == "draft", sample: report.sample,
             withdrawn: report.status == "withdrawn" ? context.localized(report.withdrawnReason) : nil,
             files: files.map { file in
-                ReportPage.File(label: file.label, href: "\(context.root)/reports/files/\(file.id ?? 0)", kind: file.kind.uppercased(),
+                ReportPage.File(label: file.label, href: ReportRoute.file(file.id ?? 0).href(context), kind: file.kind.uppercased(),
                                 size: Self.size(file.size, context), sha256: file.sha256, downloads: file.downloads)
             },
-            listHref: "\(context.root)/reports",
+            listHref: ReportRoute.list.href(context),
             // links to items no longer public (an unpublished commitment) are not shown
             links: links.compactMap { targets[$0] }.map { LinkView(label: context.localized($0.title), href: context.root + $0.path) },
             history: history.map { ReportPage.Change(at: ISODate.day(of: $0.at), actor: $0.actorName, action: context.text("reports.action.\($0.action)")) },
-            canEdit: editor, editHref: "\(context.root)/admin/reports/\(id)",
+            canEdit: editor, editHref: ReportRoute.edit(id).href(context),
             feedback: report.isPublic ? try await services.feedback.thread(item: "report:\(id)", context: context) : "",
             shared: report.isPublic && !editor)
         return try context.render(page, title: context.localized(report.title))
