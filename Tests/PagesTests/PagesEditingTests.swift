@@ -37,6 +37,22 @@ import TestSupport
         }
     }
 
+    @Test func aTakenSlugIsRefusedByTheDatabaseAndNothingIsHalfSaved() async throws {
+        let host = try await TestHost()
+        try await host.test { client in
+            var editor = try await Browser.editor(client)
+            try await editor.createPage([("slug", "plan"), ("title.fr", "Plan"), ("body.fr", "v1")], publish: false)
+            try await editor.createPage([("slug", "autre"), ("title.fr", "Autre"), ("body.fr", "v1")], publish: false)
+            let again = try await editor.post("/alpha/admin/pages", [("slug", "plan"), ("title.fr", "Copie"), ("body.fr", "v2")])
+            #expect(again.status == .badRequest)
+            #expect(again.body.contains("Une autre page utilise déjà cet identifiant") && again.body.contains("value=\"Copie\""))
+            let renamed = try await editor.post("/alpha/admin/pages/2", [("slug", "plan"), ("title.fr", "Autre"), ("body.fr", "v1")])
+            #expect(renamed.status == .badRequest)
+            let audited = try await host.read("alpha") { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM audit_log WHERE module = 'pages'") }
+            #expect(audited == 2, "only the two pages created were audited")
+        }
+    }
+
     @Test func editsAreAuditedAndShownInThePublicHistory() async throws {
         let host = try await TestHost()
         try await host.test { client in

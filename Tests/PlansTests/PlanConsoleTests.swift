@@ -21,6 +21,25 @@ import TestSupport
         try await host.read("alpha") { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0 }
     }
 
+    @Test func aTakenNumberIsRefusedByTheDatabaseAndNothingIsHalfSaved() async throws {
+        let host = try await host()
+        try await host.test { client in
+            var editor = Browser(client)
+            try await editor.signIn("/alpha", email: "editor@alpha.test")
+            try await editor.get("/alpha/admin/plans/commitments/new")
+            #expect(try await editor.post("/alpha/admin/plans/commitments", commitmentFields(number: "3")).status == .seeOther)
+            let commitments = try await count(host, "commitment"), audited = try await count(host, "audit_log")
+            let again = try await editor.post("/alpha/admin/plans/commitments", commitmentFields(number: "3", title: "Doublon"))
+            #expect(again.status == .badRequest)
+            #expect(again.body.contains("porte déjà ce numéro") && again.body.contains("Doublon"))
+            let id = try #require(try await host.read("alpha") { db in try Int64.fetchOne(db, sql: "SELECT id FROM commitment WHERE number = 3") })
+            let renumbered = try await editor.post("/alpha/admin/plans/commitments/\(id)", commitmentFields(number: "2"))
+            #expect(renumbered.status == .badRequest, "the sample plan already has a commitment 2")
+            #expect(try await count(host, "commitment") == commitments)
+            #expect(try await count(host, "audit_log") == audited, "a refused change leaves no audit entry")
+        }
+    }
+
     @Test func editorCreatesPublishesAndEditsACommitment() async throws {
         let host = try await host()
         try await host.test { client in

@@ -52,17 +52,16 @@ struct PagesConsole {
             return try renderForm(form, context: context, action: PageRoute.console.href(context), isNew: true, status: .badRequest)
         }
         let input = form
-        let created = try await context.database.write { db -> Bool in
-            guard try Page.filter(Page.Columns.slug == input.slug).fetchCount(db) == 0 else { return false }
-            let now = Date()
-            var page = Page(slug: input.slug, title: input.title, body: input.body, published: false,
-                            position: input.position, createdAt: now, updatedAt: now)
-            try page.insert(db)
-            try context.audit(db, action: "create", itemType: "page", itemID: String(page.id ?? 0),
-                              summary: input.slug, changes: FieldChange.diff(old: [:], new: page.auditFields))
-            return true
-        }
-        guard created else {
+        do {
+            try await context.database.write { db in
+                let now = Date()
+                var page = Page(slug: input.slug, title: input.title, body: input.body, published: false,
+                                position: input.position, createdAt: now, updatedAt: now)
+                try page.insert(db)
+                try context.audit(db, action: "create", itemType: "page", itemID: String(page.id ?? 0),
+                                  summary: input.slug, changes: FieldChange.diff(old: [:], new: page.auditFields))
+            }
+        } catch let error as DatabaseError where error.isUniqueViolation {
             form.errors.append(context.text("pages.error.slug_taken"))
             return try renderForm(form, context: context, action: PageRoute.console.href(context), isNew: true, status: .badRequest)
         }
@@ -77,22 +76,21 @@ struct PagesConsole {
         let action = PageRoute.update(id).href(context)
         guard form.errors.isEmpty else { return try renderForm(form, context: context, action: action, isNew: false, status: .badRequest) }
         let input = form
-        let updated = try await context.database.write { db -> Bool in
-            guard try Page.filter(Page.Columns.slug == input.slug && Column("id") != id).fetchCount(db) == 0,
-                  var page = try Page.fetchOne(db, key: id) else { return false }
-            let before = page.auditFields
-            page.slug = input.slug
-            page.title = input.title
-            page.body = input.body
-            page.position = input.position
-            page.updatedAt = Date()
-            let changes = FieldChange.diff(old: before, new: page.auditFields)
-            guard !changes.isEmpty else { return true }
-            try page.update(db)
-            try context.audit(db, action: "update", itemType: "page", itemID: String(id), summary: page.slug, changes: changes)
-            return true
-        }
-        guard updated else {
+        do {
+            try await context.database.write { db in
+                guard var page = try Page.fetchOne(db, key: id) else { return }
+                let before = page.auditFields
+                page.slug = input.slug
+                page.title = input.title
+                page.body = input.body
+                page.position = input.position
+                page.updatedAt = Date()
+                let changes = FieldChange.diff(old: before, new: page.auditFields)
+                guard !changes.isEmpty else { return }
+                try page.update(db)
+                try context.audit(db, action: "update", itemType: "page", itemID: String(id), summary: page.slug, changes: changes)
+            }
+        } catch let error as DatabaseError where error.isUniqueViolation {
             form.errors.append(context.text("pages.error.slug_taken"))
             return try renderForm(form, context: context, action: action, isNew: false, status: .badRequest)
         }

@@ -43,17 +43,21 @@ extension PlansConsole {
         let heading = context.text("plans.console.new_commitment"), action = PlanRoute.commitments.href(context)
         guard errors.isEmpty else { return try renderForm(context, heading: heading, action: action, fields: commitmentFields(context, input, statuses: statuses), errors: errors, status: .badRequest) }
         let values = input
-        let outcome = try await context.database.write { db -> String? in
-            guard let plan = try Plan.current(db), let planID = plan.id else { return "plans.error.no_plan" }
-            guard try Commitment.filter(Column("plan_id") == planID && Column("number") == values.number).fetchCount(db) == 0 else { return "plans.error.number_taken" }
-            var commitment = Commitment(planID: planID, number: values.number, title: [:], principles: "", leadServices: [:], otherActors: [:],
-                                        problem: [:], solution: [:], expectedResults: [:], status: values.status, completion: values.completion,
-                                        published: false, position: values.position, updatedAt: Date())
-            commitment.apply(values)
-            try commitment.insert(db)
-            try context.audit(db, action: "create", itemType: "commitment", itemID: String(commitment.id ?? 0), summary: String(values.number),
-                              changes: FieldChange.diff(old: [:], new: PlanAudit.snapshot(commitment)))
-            return nil
+        let outcome: String?
+        do {
+            outcome = try await context.database.write { db -> String? in
+                guard let plan = try Plan.current(db), let planID = plan.id else { return "plans.error.no_plan" }
+                var commitment = Commitment(planID: planID, number: values.number, title: [:], principles: "", leadServices: [:], otherActors: [:],
+                                            problem: [:], solution: [:], expectedResults: [:], status: values.status, completion: values.completion,
+                                            published: false, position: values.position, updatedAt: Date())
+                commitment.apply(values)
+                try commitment.insert(db)
+                try context.audit(db, action: "create", itemType: "commitment", itemID: String(commitment.id ?? 0), summary: String(values.number),
+                                  changes: FieldChange.diff(old: [:], new: PlanAudit.snapshot(commitment)))
+                return nil
+            }
+        } catch let error as DatabaseError where error.isUniqueViolation {
+            outcome = "plans.error.number_taken"
         }
         if let problem = outcome {
             errors.append(context.text(problem))
@@ -116,17 +120,20 @@ extension PlansConsole {
         var (input, errors) = PlanForms.commitment(context.form, context: context, statuses: Set(statuses.map(\.key)))
         guard errors.isEmpty else { return try await renderCommitment(context, commitment: existing, input: input, errors: errors, status: .badRequest) }
         let values = input, id = existing.id ?? 0
-        let taken = try await context.database.write { db -> Bool in
-            guard try Commitment.filter(Column("plan_id") == existing.planID && Column("number") == values.number && Column("id") != id).fetchCount(db) == 0,
-                  var commitment = try Commitment.fetchOne(db, key: id) else { return true }
-            let before = PlanAudit.snapshot(commitment)
-            commitment.apply(values)
-            let changes = FieldChange.diff(old: before, new: PlanAudit.snapshot(commitment))
-            guard !changes.isEmpty else { return false }
-            commitment.updatedAt = Date()
-            try commitment.update(db)
-            try context.audit(db, action: "update", itemType: "commitment", itemID: String(id), summary: String(values.number), changes: changes)
-            return false
+        var taken = false
+        do {
+            try await context.database.write { db in
+                guard var commitment = try Commitment.fetchOne(db, key: id) else { return }
+                let before = PlanAudit.snapshot(commitment)
+                commitment.apply(values)
+                let changes = FieldChange.diff(old: before, new: PlanAudit.snapshot(commitment))
+                guard !changes.isEmpty else { return }
+                commitment.updatedAt = Date()
+                try commitment.update(db)
+                try context.audit(db, action: "update", itemType: "commitment", itemID: String(id), summary: String(values.number), changes: changes)
+            }
+        } catch let error as DatabaseError where error.isUniqueViolation {
+            taken = true
         }
         if taken {
             errors.append(context.text("plans.error.number_taken"))
@@ -141,14 +148,14 @@ extension PlansConsole {
         let existing = try await commitment(context)
         if existing.published != published {
             try await context.database.write { db in
-                var commitment = existing
-                commitment.published = published
-                commitment.updatedAt = Date()
-                try commitment.update(db)
-                try context.audit(db, action: published ? "publish" : "unpublish", itemType: "commitment", itemID: String(existing.id ?? 0),
-                                  summary: String(existing.number), changes: [FieldChange(field: "published", old: String(!published), new: String(published))])
+                    var commitment = existing
+                    commitment.published = published
+                    commitment.updatedAt = Date()
+                    try commitment.update(db)
+                    try context.audit(db, action: published ? "publish" : "unpublish", itemType: "commitment", itemID: String(existing.id ?? 0),
+                                      summary: String(existing.number), changes: [FieldChange(field: "published", old: String(!published), new: String(published))])
             }
+            }
+            return context.redirect(PlanRoute.console)
         }
-        return context.redirect(PlanRoute.console)
     }
-}
