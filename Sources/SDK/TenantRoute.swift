@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 
 /// A place in a tenant, written once: a module describes its pages as an enum conforming to this,
@@ -20,20 +21,53 @@ extension CivicContext {
     public func redirect(_ route: some TenantRoute) -> Response { redirect(route.path) }
 }
 
-/// Addresses the host serves in every tenant that modules link to.
+/// Addresses the host serves in every tenant, written once; modules link to some of them (files,
+/// sign-in, comments).
 public enum HostRoute: TenantRoute {
+    /// The tenant's home page.
+    case home
+    /// A module's public pages.
+    case module(String)
+    /// The tenant's colours, as CSS.
+    case theme
     /// An uploaded file (see ``TenantFiles``).
     case file(String)
-    /// The sign-in page.
-    case signIn
-    /// The page holding the comments and suggestions of `item` of `module`.
+    /// Signing in, registering, signing out, and the signed-in account (`changed` after a new password).
+    case signIn, register, signOut, account(changed: Bool = false), password
+    /// The tenant-wide search, with its words and page when given.
+    case search(query: String? = nil, page: Int? = nil)
+    /// The figures and their history, optionally for one year, as a page, CSV or JSON.
+    case dashboard, dashboardCSV(year: Int?), dashboardJSON(year: Int?)
+    /// Figures on citizen input, and their JSON twin.
+    case feedbackStats, feedbackStatsJSON
+    /// The page holding the comments and suggestions of `item` of `module` (`core`/`general`: the commune as a whole).
     case feedback(module: String, item: String)
+    /// One comment or suggestion (`sent` or `flagged` right after the visitor did so).
+    case feedbackEntry(Int64, sent: Bool = false, flagged: Bool = false)
+    /// Where comments and suggestions are posted.
+    case feedbackPost
 
     public var path: String {
         switch self {
+        case .home: "/"
+        case .module(let id): "/\(id)"
+        case .theme: "/theme.css"
         case .file(let name): "/files/\(name)"
         case .signIn: "/login"
+        case .register: "/register"
+        case .signOut: "/logout"
+        case .account(let changed): changed ? "/account?changed=1" : "/account"
+        case .password: "/account/password"
+        case .search(let query, let page):
+            "/search" + (query.map { "?q=\($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" + (page.map { "&page=\($0)" } ?? "") } ?? "")
+        case .dashboard: "/dashboard"
+        case .dashboardCSV(let year): "/dashboard.csv" + (year.map { "?year=\($0)" } ?? "")
+        case .dashboardJSON(let year): "/api/v1/dashboard" + (year.map { "?year=\($0)" } ?? "")
+        case .feedbackStats: "/feedback"
+        case .feedbackStatsJSON: "/api/v1/feedback/stats"
         case .feedback(let module, let item): "/feedback/on/\(module)/\(item)"
+        case .feedbackEntry(let id, let sent, let flagged): "/feedback/\(id)" + (sent ? "?sent=1" : flagged ? "?flagged=1" : "")
+        case .feedbackPost: "/feedback"
         }
     }
 }

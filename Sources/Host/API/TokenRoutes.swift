@@ -21,12 +21,12 @@ struct TokenRoutes {
         let tokens = try await context.database.read { db in try APITokens.list(db, accountID: account.id) }
         let permissions = grantable(context)
         let page = TokensConsolePage(
-            created: created, errors: errors.map { context.text($0) }, name: name, action: "\(context.root)/admin/tokens",
+            created: created, errors: errors.map { context.text($0) }, name: name, action: ConsoleRoute.tokens.href(context),
             permissions: permissions.map { .init(id: $0.id, label: context.localized($0.title)) },
             tokens: tokens.map { token in
                 .init(name: token.name, scopes: token.scopes.joined(separator: ", "), created: ISODate.day(of: token.createdAt),
                       used: token.lastUsedAt.map { ISODate.day(of: $0) } ?? "—", revoked: token.revoked,
-                      revokeAction: "\(context.root)/admin/tokens/\(token.id)/revoke")
+                      revokeAction: ConsoleRoute.revokeToken(token.id).href(context))
             },
             docHref: "/api/v1/openapi.json")
         return try context.render(page, title: context.text("api.tokens_title"), status: status)
@@ -64,6 +64,6 @@ struct TokenRoutes {
             return done
         }
         guard done else { throw HTTPError(.notFound, message: context.text("api.error.token_not_found")) }
-        return context.redirect("/admin/tokens")
+        return context.redirect(ConsoleRoute.tokens)
     }
 }

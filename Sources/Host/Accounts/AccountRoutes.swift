@@ -19,13 +19,13 @@ struct AccountRoutes {
     private var secure: Bool { services.config.secureCookies }
 
     @Sendable func loginForm(_ request: Request, context: CivicContext) async throws -> Response {
-        if context.account != nil { return context.redirect("/account") }
+        if context.account != nil { return context.redirect(HostRoute.account()) }
         return try renderLogin(context, email: "", error: nil, status: .ok)
     }
 
     private func renderLogin(_ context: CivicContext, email: String, error: String?, status: HTTPResponse.Status) throws -> Response {
-        try context.render(LoginPage(email: email, errors: error.map { [$0] } ?? [], action: "\(context.root)/login",
-                                     registerHref: "\(context.root)/register"), title: context.text("account.sign_in"), status: status)
+        try context.render(LoginPage(email: email, errors: error.map { [$0] } ?? [], action: HostRoute.signIn.href(context),
+                                     registerHref: HostRoute.register.href(context)), title: context.text("account.sign_in"), status: status)
     }
 
     @Sendable func login(_ request: Request, context: CivicContext) async throws -> Response {
@@ -47,7 +47,7 @@ struct AccountRoutes {
         guard let stored else { throw HTTPError(.unauthorized) }
         let days = services.config.sessionDays
         let token = try await context.database.write(.nothingPublic) { db in try AccountStore.createSession(db, accountID: stored.id, days: days) }
-        var response = context.redirect("/")
+        var response = context.redirect(HostRoute.home)
         response.setCookie(SessionCookies.make(SessionCookies.session, value: token, root: context.root, maxAge: days * 86_400, secure: secure))
         response.setCookie(SessionCookies.expire(SessionCookies.csrf, root: context.root, secure: secure))
         return response
@@ -57,18 +57,18 @@ struct AccountRoutes {
         if let token = request.cookies[SessionCookies.session]?.value {
             try await context.database.write(.nothingPublic) { db in try AccountStore.deleteSession(db, token: token) }
         }
-        var response = context.redirect("/")
+        var response = context.redirect(HostRoute.home)
         response.setCookie(SessionCookies.expire(SessionCookies.session, root: context.root, secure: secure))
         return response
     }
 
     @Sendable func registerForm(_ request: Request, context: CivicContext) async throws -> Response {
-        if context.account != nil { return context.redirect("/account") }
+        if context.account != nil { return context.redirect(HostRoute.account()) }
         return try renderRegister(context, email: "", name: "", errors: [], status: .ok)
     }
 
     private func renderRegister(_ context: CivicContext, email: String, name: String, errors: [String], status: HTTPResponse.Status) throws -> Response {
-        try context.render(RegisterPage(email: email, name: name, errors: errors, action: "\(context.root)/register",
+        try context.render(RegisterPage(email: email, name: name, errors: errors, action: HostRoute.register.href(context),
                                         minLength: PasswordHasher.minimumLength), title: context.text("account.register"), status: status)
     }
 
@@ -93,14 +93,14 @@ struct AccountRoutes {
         guard let token else {
             return try renderRegister(context, email: email, name: name, errors: [context.text("account.error.email_taken")], status: .badRequest)
         }
-        var response = context.redirect("/account")
+        var response = context.redirect(HostRoute.account())
         response.setCookie(SessionCookies.make(SessionCookies.session, value: token, root: context.root, maxAge: days * 86_400, secure: secure))
         response.setCookie(SessionCookies.expire(SessionCookies.csrf, root: context.root, secure: secure))
         return response
     }
 
     @Sendable func account(_ request: Request, context: CivicContext) async throws -> Response {
-        guard let account = context.account else { return context.redirect("/login") }
+        guard let account = context.account else { return context.redirect(HostRoute.signIn) }
         return try renderAccount(context, account: account, errors: [], done: request.uri.queryParameters["changed"] != nil, status: .ok)
     }
 
@@ -109,7 +109,7 @@ struct AccountRoutes {
             context.text("role.\(grant.role.rawValue)") + (grant.module.map { " (\($0))" } ?? "")
         }
         return try context.render(AccountPage(email: account.email, name: account.displayName, roles: roles, errors: errors, done: done,
-                                              action: "\(context.root)/account/password", minLength: PasswordHasher.minimumLength),
+                                              action: HostRoute.password.href(context), minLength: PasswordHasher.minimumLength),
                                   title: context.text("account.title"), status: status)
     }
 
@@ -130,6 +130,6 @@ struct AccountRoutes {
             try db.execute(sql: "UPDATE account SET password_hash = ? WHERE id = ?", arguments: [hash, account.id])
             try AccountStore.deleteOtherSessions(db, accountID: account.id, keep: keep)
         }
-        return context.redirect("/account?changed=1")
+        return context.redirect(HostRoute.account(changed: true))
     }
 }

@@ -21,12 +21,12 @@ struct ConsoleHomeRoutes {
         let entry = try entry(context)
         let links = services.modules.manifests.filter { entry.isEnabled($0.id) }.flatMap { type in
             type.consoleLinks.filter { context.can($0.permission) }.map { link in
-                ConsoleHomePage.ModuleLink(label: context.localized(link.title), href: "\(context.root)/admin/\(type.id)\(link.path)",
+                ConsoleHomePage.ModuleLink(label: context.localized(link.title), href: ConsoleRoute.module(type.id, path: link.path).href(context),
                                            module: context.localized(type.title))
             }
         }
         let page = ConsoleHomePage(isAdmin: context.can("core.admin"), links: links,
-                                   feedbackHref: context.can("core.respond") ? "\(context.root)/admin/feedback" : nil)
+                                   feedbackHref: context.can("core.respond") ? ConsoleRoute.feedbackQueue().href(context) : nil)
         return try context.render(page, title: context.text("console.title"))
     }
 }

@@ -32,11 +32,11 @@ struct ModulesConsoleRoutes {
             return ModulesConsolePage.Module(
                 id: type.id, title: context.localized(type.title), summary: context.localized(type.summary),
                 allowed: state.allowed, enabled: state.enabled,
-                toggleAction: "\(context.root)/admin/modules/\(type.id)/\(state.enabled ? "disable" : "enable")",
+                toggleAction: ConsoleRoute.moduleSwitch(type.id, enable: !state.enabled).href(context),
                 permissions: type.permissions.map { .init(title: context.localized($0.title),
                                                           roles: $0.roles.map { context.text("role.\($0.rawValue)") }.sorted().joined(separator: ", ")) },
                 hasSettings: state.enabled && !type.settings.isEmpty,
-                settingsAction: "\(context.root)/admin/modules/\(type.id)/settings",
+                settingsAction: ConsoleRoute.moduleSettings(type.id).href(context),
                 settings: type.settings.map { setting in
                     .init(key: setting.key, fieldID: "\(type.id)-\(setting.key)", label: context.localized(setting.title),
                           isFlag: setting.kind == .flag, checked: values.flag(setting.key), isNumber: setting.kind == .number,
@@ -60,7 +60,7 @@ struct ModulesConsoleRoutes {
                 FieldChange(field: "enabled", old: String(!on), new: String(on)),
             ])
         }
-        return context.redirect("/admin/modules")
+        return context.redirect(ConsoleRoute.modules)
     }
 
     @Sendable func saveModuleSettings(_ request: Request, context: CivicContext) async throws -> Response {
@@ -76,6 +76,6 @@ struct ModulesConsoleRoutes {
         } catch let error as PlatformError {
             return try renderModules(context, error: error.message { context.text($0) }, status: .badRequest)
         }
-        return context.redirect("/admin/modules")
+        return context.redirect(ConsoleRoute.modules)
     }
 }

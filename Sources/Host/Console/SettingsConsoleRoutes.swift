@@ -22,7 +22,7 @@ struct SettingsConsoleRoutes {
     private func renderSettings(_ context: CivicContext, name: LocalizedText, locales: [String], accent: String, logo: String,
                                 errors: [String], status: HTTPResponse.Status) throws -> Response {
         let page = SettingsConsolePage(
-            action: "\(context.root)/admin/settings",
+            action: ConsoleRoute.settings.href(context),
             names: Locales.supported.map { .init(code: $0, value: name.values[$0] ?? "") },
             locales: Locales.supported.map { .init(code: $0, offered: locales.contains($0), isDefault: locales.first == $0) },
             accent: accent, logo: logo, errors: errors, logoPreview: logo.isEmpty ? nil : Renderer.logoSource(logo, root: context.root))
@@ -76,6 +76,6 @@ struct SettingsConsoleRoutes {
                 old: ["name": before.name.json, "locales": before.locales.joined(separator: ","), "accent": before.accentColor, "logo": before.logoURL ?? ""],
                 new: ["name": name.json, "locales": offered.joined(separator: ","), "accent": accent, "logo": savedLogo]))
         }
-        return context.redirect("/admin/settings")
+        return context.redirect(ConsoleRoute.settings)
     }
 }

@@ -28,7 +28,7 @@ struct UsersConsoleRoutes {
         let rows = accounts.map { stored, grants in
             let editorModule = grants.first { $0.role == .editor }?.module
             return UsersConsolePage.User(
-                email: stored.email, name: stored.displayName, action: "\(context.root)/admin/users/\(stored.id)/roles",
+                email: stored.email, name: stored.displayName, action: ConsoleRoute.roles(stored.id).href(context),
                 roles: Role.allCases.map { role in
                     Choice(value: role.rawValue, label: context.text("role.\(role.rawValue)"), selected: grants.contains { $0.role == role },
                            fieldID: "role-\(stored.id)-\(role.rawValue)")
@@ -73,6 +73,6 @@ struct UsersConsoleRoutes {
             return true
         }
         guard saved else { throw HTTPError(.notFound) }
-        return context.redirect("/admin/users")
+        return context.redirect(ConsoleRoute.users)
     }
 }

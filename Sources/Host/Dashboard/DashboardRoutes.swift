@@ -89,7 +89,6 @@ struct DashboardRoutes {
         let year = try year(request)
         let (figures, years) = try await figures(context, year: year)
         let instances = try await instanceFigures(context)
-        let query = year.map { "?year=\($0)" } ?? ""
         // a breakdown (by channel, by year…) has an id of three parts or more: listed in one table below
         let main = figures.filter { $0.indicator.id.split(separator: ".").count <= 2 }
         let details = figures.filter { $0.indicator.id.split(separator: ".").count > 2 }
@@ -104,13 +103,13 @@ struct DashboardRoutes {
                       points: figure.series.reversed().map { .init(month: $0.month, value: Self.format($0.value)) })
             },
             years: years.map { .init(value: $0, selected: $0 == year) },
-            action: "\(context.root)/dashboard",
+            action: HostRoute.dashboard.href(context),
             instances: instances.map { item in
                 .init(name: item.entry.tenant.displayName(context.locale), href: TenantLinks.home(item.entry) + "dashboard",
                       figures: item.figures.map { .init(title: context.localized($0.title), value: Self.format($0.value), unit: context.localized($0.unit), months: 0) })
             },
-            feedbackHref: "\(context.root)/feedback",
-            csvHref: "\(context.root)/dashboard.csv\(query)", jsonHref: "\(context.root)/api/v1/dashboard\(query)")
+            feedbackHref: HostRoute.feedbackStats.href(context),
+            csvHref: HostRoute.dashboardCSV(year: year).href(context), jsonHref: HostRoute.dashboardJSON(year: year).href(context))
         return try context.render(page, title: context.text("dashboard.title"))
     }
 

@@ -40,7 +40,7 @@ struct FeedbackRoutes {
             draft.errors = ["feedback.error.duplicate"]
             return try await refuse(draft, target: target, context: context, status: .conflict)
         }
-        return context.redirect("/feedback/\(id)?sent=1")
+        return context.redirect(HostRoute.feedbackEntry(id, sent: true))
     }
 
     /// The item's page for a refused comment: the thread again, with the citizen's text and what went wrong.
@@ -89,7 +89,7 @@ struct FeedbackRoutes {
             subjectLink: target.map { .init(href: "\(context.root)\($0.path)#feedback-\(entry.id)") },
             sent: query["sent"] == "1", flagged: query["flagged"] == "1", number: entry.id,
             revisions: revisions.map { .init(body: $0.body, date: ISODate.day(of: $0.replacedAt)) },
-            action: "\(context.root)/feedback/\(entry.id)", signedIn: context.account != nil, flagError: flagError,
+            action: HostRoute.feedbackEntry(entry.id).href(context), signedIn: context.account != nil, flagError: flagError,
             canEdit: isAuthor && !entry.isHidden, editBody: editDraft?.body ?? entry.body,
             editErrors: (editDraft?.errors ?? []).map { context.text($0) }, maxBody: FeedbackDraft.maxBody,
             staffErrors: staffErrors.map { context.text($0) },
@@ -117,7 +117,7 @@ struct FeedbackRoutes {
         }
         let reporter = context.account.map { "account:\($0.id)" } ?? "address:" + FeedbackStore.clientKey(context.clientAddress, tenant: context.tenant.slug)
         try await context.database.write { db in try FeedbackStore.flag(db, id: entry.id, reporter: reporter, reason: reason) }
-        return context.redirect("/feedback/\(entry.id)?flagged=1")
+        return context.redirect(HostRoute.feedbackEntry(entry.id, flagged: true))
     }
 
     @Sendable func edit(_ request: Request, context: CivicContext) async throws -> Response {
@@ -131,12 +131,12 @@ struct FeedbackRoutes {
             return try await renderEntry(entry, request: request, context: context, flagError: nil, editDraft: draft, status: .unprocessableContent)
         }
         let body = draft.body
-        guard body != entry.body else { return context.redirect("/feedback/\(entry.id)") }
+        guard body != entry.body else { return context.redirect(HostRoute.feedbackEntry(entry.id)) }
         try await context.database.write { db in
             try FeedbackStore.edit(db, id: entry.id, body: body)
             try context.audit(db, action: "edit", itemType: "feedback", itemID: String(entry.id), summary: "author edited",
                               changes: [FieldChange(field: "body", old: entry.body, new: body)])
         }
-        return context.redirect("/feedback/\(entry.id)")
+        return context.redirect(HostRoute.feedbackEntry(entry.id))
     }
 }

@@ -34,7 +34,7 @@ struct FeedbackService: FeedbackThreads {
             let title = LocalizedText(Dictionary(uniqueKeysWithValues: Locales.supported.map {
                 ($0, context.renderer.text("feedback.general_subject", module: nil, locale: $0))
             }))
-            return LinkTarget(id: "core:general", title: title, path: "/feedback/on/core/general")
+            return LinkTarget(id: "core:general", title: title, path: HostRoute.feedback(module: "core", item: "general").path)
         }
         guard let entry = registry.entry(context.tenant.slug), entry.isEnabled(module), let instance = modules.instance(module) else { return nil }
         let tenant = context.tenant

@@ -34,7 +34,7 @@ struct FeedbackStaffRoutes {
             try context.audit(db, action: "hide", itemType: "feedback", itemID: String(entry.id), summary: reason,
                               changes: [FieldChange(field: "hidden", old: entry.isHidden ? "yes" : "no", new: "yes")])
         }
-        return context.redirect("/feedback/\(entry.id)")
+        return context.redirect(HostRoute.feedbackEntry(entry.id))
     }
 
     @Sendable func unhide(_ request: Request, context: CivicContext) async throws -> Response {
@@ -45,7 +45,7 @@ struct FeedbackStaffRoutes {
             try context.audit(db, action: "unhide", itemType: "feedback", itemID: String(entry.id), summary: "shown again",
                               changes: [FieldChange(field: "hidden", old: entry.isHidden ? "yes" : "no", new: "no")])
         }
-        return context.redirect("/feedback/\(entry.id)")
+        return context.redirect(HostRoute.feedbackEntry(entry.id))
     }
 
     @Sendable func respond(_ request: Request, context: CivicContext) async throws -> Response {
@@ -73,7 +73,7 @@ struct FeedbackStaffRoutes {
                 FieldChange(field: "target", old: entry.response?.target, new: targetID.isEmpty ? nil : targetID),
             ])
         }
-        return context.redirect("/feedback/\(entry.id)")
+        return context.redirect(HostRoute.feedbackEntry(entry.id))
     }
 
     // MARK: console
@@ -87,21 +87,20 @@ struct FeedbackStaffRoutes {
             (try FeedbackStore.queue(db, filter: filter, limit: Self.pageSize, offset: (page - 1) * Self.pageSize),
              try FeedbackStore.queueCount(db, filter: filter), try FeedbackStore.acceptsWithoutAccount(db))
         }
-        let base = "\(context.root)/admin/feedback"
         let view = FeedbackQueuePage(
             filters: FeedbackQueueFilter.allCases.map { f in
-                .init(label: context.text("feedback.queue.\(f.rawValue)"), href: "\(base)?filter=\(f.rawValue)", current: f == filter)
+                .init(label: context.text("feedback.queue.\(f.rawValue)"), href: ConsoleRoute.feedbackQueue(filter: f.rawValue).href(context), current: f == filter)
             },
             entries: entries.map { entry in
-                .init(href: "\(context.root)/feedback/\(entry.id)", id: entry.id, kind: context.text("feedback.kind.\(entry.kind.rawValue)"),
+                .init(href: HostRoute.feedbackEntry(entry.id).href(context), id: entry.id, kind: context.text("feedback.kind.\(entry.kind.rawValue)"),
                       author: entry.authorName, date: ISODate.day(of: entry.receivedAt), excerpt: String(entry.body.prefix(140)),
                       flags: entry.flags > 0 ? entry.flags : nil, hidden: entry.isHidden, answered: entry.response != nil,
                       channel: context.text("feedback.channel.\(entry.channel.rawValue)"))
             },
             total: total,
-            previous: page > 1 ? "\(base)?filter=\(filter.rawValue)&page=\(page - 1)" : nil,
-            next: page * Self.pageSize < total ? "\(base)?filter=\(filter.rawValue)&page=\(page + 1)" : nil,
-            isAdmin: context.can("core.admin"), acceptsAnonymous: accepts, settingsAction: "\(base)/settings", newHref: "\(base)/new")
+            previous: page > 1 ? ConsoleRoute.feedbackQueue(filter: filter.rawValue, page: page - 1).href(context) : nil,
+            next: page * Self.pageSize < total ? ConsoleRoute.feedbackQueue(filter: filter.rawValue, page: page + 1).href(context) : nil,
+            isAdmin: context.can("core.admin"), acceptsAnonymous: accepts, settingsAction: ConsoleRoute.feedbackSettings.href(context), newHref: ConsoleRoute.offlineFeedback.href(context))
         return try context.render(view, title: context.text("feedback.console_title"))
     }
 
@@ -114,7 +113,7 @@ struct FeedbackStaffRoutes {
             try context.audit(db, action: "settings", itemType: "feedback", itemID: "settings", summary: "input without account",
                               changes: [FieldChange(field: "without_account", old: before ? "yes" : "no", new: on ? "yes" : "no")])
         }
-        return context.redirect("/admin/feedback")
+        return context.redirect(ConsoleRoute.feedbackQueue())
     }
 
     @Sendable func newForm(_ request: Request, context: CivicContext) async throws -> Response {
@@ -129,7 +128,7 @@ struct FeedbackStaffRoutes {
             values.map { Choice(value: $0, label: label($0), selected: $0 == selected) }
         }
         let page = OfflineFeedbackPage(
-            action: "\(context.root)/admin/feedback/new",
+            action: ConsoleRoute.offlineFeedback.href(context),
             subjects: subjects.map { Choice(value: $0.id, label: $0.title, selected: $0.id == input.subject) },
             kinds: choices(FeedbackKind.allCases.map(\.rawValue), selected: input.kind.rawValue) { context.text("feedback.kind.\($0)") },
             channels: choices(FeedbackChannel.allCases.filter { $0 != .online }.map(\.rawValue), selected: input.channel.rawValue) {
@@ -155,6 +154,6 @@ struct FeedbackStaffRoutes {
                               changes: [FieldChange(field: "body", old: nil, new: new.body)])
             return id
         }
-        return context.redirect("/feedback/\(id)?sent=1")
+        return context.redirect(HostRoute.feedbackEntry(id, sent: true))
     }
 }

@@ -29,7 +29,7 @@ struct FeedbackStatsRoutes {
             channelChart: BarChart.svg(channels.map { ($0.1, $0.2) }), outcomeChart: BarChart.svg(outcomes.map { ($0.1, $0.2) }),
             months: stats.months.map { .init(month: $0.month, received: $0.received, answered: $0.answered) },
             latest: latest.map { FeedbackEntryView($0, context: context, targets: targets) },
-            generalHref: "\(context.root)/feedback/on/core/general", apiHref: "\(context.root)/api/v1/feedback/stats")
+            generalHref: HostRoute.feedback(module: "core", item: "general").href(context), apiHref: HostRoute.feedbackStatsJSON.href(context))
         return try context.render(page, title: context.text("feedback.stats_title"))
     }
 

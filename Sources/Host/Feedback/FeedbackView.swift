@@ -27,7 +27,7 @@ struct FeedbackEntryView: TemplateModel {
     init(_ entry: FeedbackEntry, context: CivicContext, targets: [LinkTarget]) {
         id = entry.id
         anchor = "feedback-\(entry.id)"
-        href = "\(context.root)/feedback/\(entry.id)"
+        href = HostRoute.feedbackEntry(entry.id).href(context)
         author = entry.authorName
         date = ISODate.day(of: entry.receivedAt)
         kind = context.text("feedback.kind.\(entry.kind.rawValue)")
@@ -69,7 +69,7 @@ struct FeedbackFormView: TemplateModel {
 
     init(module: String, item: String, draft: FeedbackDraft, acceptsAnonymous: Bool, context: CivicContext) {
         let signedIn = context.account != nil
-        action = "\(context.root)/feedback"
+        action = HostRoute.feedbackStats.href(context)
         self.module = module
         self.item = item
         self.signedIn = signedIn
@@ -77,7 +77,7 @@ struct FeedbackFormView: TemplateModel {
         // a refused text always comes back in its form, even where the visitor must sign in first
         open = signedIn || acceptsAnonymous || !draft.errors.isEmpty
         anonymous = !signedIn && acceptsAnonymous
-        signInHref = "\(context.root)/login"
+        signInHref = HostRoute.signIn.href(context)
         kinds = FeedbackKind.allCases.map { kind in
             Kind(value: kind.rawValue, label: context.text("feedback.kind.\(kind.rawValue)"), help: context.text("feedback.kind_help.\(kind.rawValue)"),
                  checked: kind == draft.kind)

@@ -18,7 +18,7 @@ struct OpenDataRoutes {
             "ar": "التاريخ الشهري لكل رقم: المعرف، العنوان، الشهر، القيمة، الوحدة. لا يتغير شهر مضى.",
             "en": "Every figure's monthly history: figure (id), title, month (YYYY-MM), value, unit. A past month no longer changes.",
         ]),
-        OpenDataset(file: "feedback-stats.json", path: "/api/v1/feedback/stats", description: [
+        OpenDataset(file: "feedback-stats.json", path: HostRoute.feedbackStatsJSON.path, description: [
             "fr": "Commentaires et suggestions reçus : total, par canal, par décision, par mois ; taux de réponse et délai médian de réponse (jours).",
             "ar": "التعليقات والاقتراحات المتوصل بها: المجموع، حسب القناة، حسب القرار، حسب الشهر؛ نسبة الرد والمدة الوسيطة للرد (أيام).",
             "en": "Comments and suggestions received: total, by channel, by outcome, by month; response rate and median time to answer (days).",

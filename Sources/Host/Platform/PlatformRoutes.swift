@@ -69,12 +69,12 @@ struct PlatformRoutes {
     // MARK: sign-in
 
     @Sendable func loginForm(_ request: Request, context: PlatformContext) async throws -> Response {
-        if context.request.admin != nil { return Self.redirect("/admin") }
+        if context.request.admin != nil { return Self.redirect(PlatformRoute.console.path) }
         return try renderLogin(context, email: "", error: nil, status: .ok)
     }
 
     private func renderLogin(_ context: PlatformContext, email: String, error: String?, status: HTTPResponse.Status) throws -> Response {
-        try render(LoginPage(platform: true, email: email, errors: error.map { [$0] } ?? [], action: "/admin/login", registerHref: nil),
+        try render(LoginPage(platform: true, email: email, errors: error.map { [$0] } ?? [], action: PlatformRoute.signIn.path, registerHref: nil),
                    title: text("platform.sign_in", context), context: context, status: status)
     }
 
@@ -95,7 +95,7 @@ struct PlatformRoutes {
         guard let found else { throw HTTPError(.unauthorized) }
         let days = services.config.sessionDays
         let token = try await services.platform.pool.write { db in try PlatformAdmins.createSession(db, adminID: found.id, days: days) }
-        var response = Self.redirect("/admin")
+        var response = Self.redirect(PlatformRoute.console.path)
         response.setCookie(SessionCookies.make(SessionCookies.admin, value: token, root: PlatformDispatch.cookiePath,
                                                maxAge: days * 86_400, secure: services.config.secureCookies))
         return response
@@ -105,7 +105,7 @@ struct PlatformRoutes {
         if let token = request.cookies[SessionCookies.admin]?.value {
             try await services.platform.pool.write { db in try PlatformAdmins.deleteSession(db, token: token) }
         }
-        var response = Self.redirect("/admin/login")
+        var response = Self.redirect(PlatformRoute.signIn.path)
         response.setCookie(SessionCookies.expire(SessionCookies.admin, root: PlatformDispatch.cookiePath, secure: services.config.secureCookies))
         return response
     }
@@ -113,14 +113,14 @@ struct PlatformRoutes {
     // MARK: console
 
     @Sendable func console(_ request: Request, context: PlatformContext) async throws -> Response {
-        guard context.request.admin != nil else { return Self.redirect("/admin/login") }
+        guard context.request.admin != nil else { return Self.redirect(PlatformRoute.signIn.path) }
         return try renderConsole(context, form: .init(), errors: [], status: .ok)
     }
 
     private func renderConsole(_ context: PlatformContext, form: PlatformConsolePage.Typed, errors: [String], status: HTTPResponse.Status) throws -> Response {
         let locale = context.request.locale
         let tenants = services.registry.all().map { entry in
-            PlatformConsolePage.Row(slug: entry.tenant.slug, name: entry.tenant.displayName(locale), href: "/admin/tenants/\(entry.tenant.slug)",
+            PlatformConsolePage.Row(slug: entry.tenant.slug, name: entry.tenant.displayName(locale), href: PlatformRoute.tenant(entry.tenant.slug).path,
                                     kind: text("tenant.kind.\(entry.tenant.kind.rawValue)", context), parent: entry.tenant.parentSlug ?? "",
                                     hosts: entry.hosts.joined(separator: ", "), siteHref: TenantLinks.home(entry),
                                     modules: services.modules.ids.filter { entry.isEnabled($0) }.joined(separator: ", "))
@@ -148,11 +148,11 @@ struct PlatformRoutes {
                                                  hosts: form.text("hosts"), kind: kind.rawValue, parent: parent)
             return try renderConsole(context, form: echo, errors: [error.message(in: context.request.locale, renderer: services.renderer)], status: .badRequest)
         }
-        return Self.redirect("/admin/tenants/\(new.slug)")
+        return Self.redirect(PlatformRoute.tenant(new.slug).path)
     }
 
     @Sendable func tenant(_ request: Request, context: PlatformContext) async throws -> Response {
-        guard context.request.admin != nil else { return Self.redirect("/admin/login") }
+        guard context.request.admin != nil else { return Self.redirect(PlatformRoute.signIn.path) }
         let slug = try context.parameters.require("slug")
         guard let entry = services.registry.entry(slug) else { throw HTTPError(.notFound) }
         let locale = context.request.locale
@@ -163,7 +163,7 @@ struct PlatformRoutes {
         }
         let page = PlatformTenantPage(slug: slug, name: entry.tenant.displayName(locale), kind: text("tenant.kind.\(entry.tenant.kind.rawValue)", context),
                                       siteHref: TenantLinks.home(entry), locales: entry.tenant.locales.joined(separator: ", "),
-                                      hosts: entry.hosts.joined(separator: ", "), modules: modules, action: "/admin/tenants/\(slug)/modules")
+                                      hosts: entry.hosts.joined(separator: ", "), modules: modules, action: PlatformRoute.tenantModules(slug).path)
         return try render(page, title: entry.tenant.displayName(locale), context: context)
     }
 
@@ -176,11 +176,11 @@ struct PlatformRoutes {
             throw HTTPError(.badRequest, message: PlatformError("module_unknown", id).message(in: context.request.locale, renderer: services.renderer))
         }
         for id in services.modules.ids { try services.tenants.setAllowed(slug, module: id, allowed: allowed.contains(id)) }
-        return Self.redirect("/admin/tenants/\(slug)")
+        return Self.redirect(PlatformRoute.tenant(slug).path)
     }
 
     @Sendable func admins(_ request: Request, context: PlatformContext) async throws -> Response {
-        guard context.request.admin != nil else { return Self.redirect("/admin/login") }
+        guard context.request.admin != nil else { return Self.redirect(PlatformRoute.signIn.path) }
         return try await renderAdmins(context, email: "", errors: [], status: .ok)
     }
 
@@ -203,6 +203,6 @@ struct PlatformRoutes {
         let hash = try await services.hasher.hash(password)
         let created = try await services.platform.pool.write { db in try PlatformAdmins.create(db, email: email, passwordHash: hash) }
         guard created else { return try await renderAdmins(context, email: email, errors: [text("account.error.email_taken", context)], status: .badRequest) }
-        return Self.redirect("/admin/admins")
+        return Self.redirect(PlatformRoute.admins.path)
     }
 }

@@ -73,7 +73,7 @@ enum ErrorPages {
         let title = renderer.text("error.title.\(key)", module: nil, locale: chrome.locale)
         let page = ErrorPage(status: code, heading: title, explanation: renderer.text("error.explanation.\(key)", module: nil, locale: chrome.locale),
                              message: message.flatMap { !$0.isEmpty && (code < 500 || code == 503) ? $0 : nil },
-                             signIn: code == 401 ? (chrome.tenant == nil ? "/admin/login" : "\(chrome.root)/login") : nil)
+                             signIn: code == 401 ? (chrome.tenant == nil ? PlatformRoute.signIn.path : HostRoute.signIn.path(chrome.root)) : nil)
         var response = (try? renderer.page(page, module: nil, title: title, chrome: chrome, status: status))
             ?? Response(status: status, headers: [.contentType: "text/plain; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: title)))
         response.headers[.cacheControl] = "no-store"

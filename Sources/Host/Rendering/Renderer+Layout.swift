@@ -12,27 +12,27 @@ extension Renderer {
                 .init(code: code, name: Locales.nativeName(code), href: "\(chrome.path)\(separator)lang=\(code)", current: code == chrome.locale)
             })
         if let tenant = chrome.tenant {
-            view.themeHref = "\(chrome.root)/theme.css"
+            view.themeHref = HostRoute.theme.path(chrome.root)
             view.logo = tenant.logoURL.map { .init(src: Self.logoSource($0, root: chrome.root)) }
             view.nav = modulesManifests.filter { chrome.modules.contains($0.id) }.map { type in
-                let href = "\(chrome.root)/\(type.id)"
+                let href = HostRoute.module(type.id).path(chrome.root)
                 return .init(label: type.title.resolve(chrome.locale, fallbacks: tenant.locales), href: href,
                              current: chrome.path == href || chrome.path.hasPrefix(href + "/"))
             }
             view.parent = chrome.parent.map { .init(name: $0.name, href: $0.href) }
-            let dashboard = "\(chrome.root)/dashboard"
-            view.dashboard = .init(href: dashboard, current: chrome.path == dashboard, search: "\(chrome.root)/search",
-                                   searchCurrent: chrome.path == "\(chrome.root)/search")
+            let dashboard = HostRoute.dashboard.path(chrome.root)
+            view.dashboard = .init(href: dashboard, current: chrome.path == dashboard, search: HostRoute.search().path(chrome.root),
+                                   searchCurrent: chrome.path == HostRoute.search().path(chrome.root))
             if let account = chrome.account {
-                view.account = .init(name: account.displayName, href: "\(chrome.root)/account", logout: "\(chrome.root)/logout",
-                                     console: account.isStaff ? "\(chrome.root)/admin" : nil)
+                view.account = .init(name: account.displayName, href: HostRoute.account().path(chrome.root), logout: HostRoute.signOut.path(chrome.root),
+                                     console: account.isStaff ? ConsoleRoute.home.path(chrome.root) : nil)
             } else {
-                view.signIn = "\(chrome.root)/login"
-                view.register = "\(chrome.root)/register"
+                view.signIn = HostRoute.signIn.path(chrome.root)
+                view.register = HostRoute.register.path(chrome.root)
             }
             view.kindLabel = text("tenant.kind.\(tenant.kind.rawValue)", module: nil, locale: chrome.locale)
         } else if chrome.platformAdmin {
-            view.platformAccount = .init(logout: "/admin/logout")
+            view.platformAccount = .init(logout: PlatformRoute.signOut.path)
         }
         return view
     }

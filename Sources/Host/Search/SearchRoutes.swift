@@ -36,15 +36,14 @@ struct SearchRoutes {
         for hit in hits {
             if let index = groups.firstIndex(where: { $0.module == hit.module }) { groups[index].hits.append(hit) } else { groups.append((hit.module, [hit])) }
         }
-        let base = "\(context.root)/search?q=\(query.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")"
-        let view = SearchPage(
-            query: query, action: "\(context.root)/search", summary: String(format: context.text("search.summary"), total),
+                let view = SearchPage(
+            query: query, action: HostRoute.search().href(context), summary: String(format: context.text("search.summary"), total),
             groups: groups.map { group in
                 .init(module: moduleTitle(group.module, context), id: group.module,
                       hits: group.hits.map { .init(title: context.localized($0.title), href: context.root + $0.path, snippet: SearchIndex.highlighted($0.snippet)) })
             },
-            previous: page > 1 ? "\(base)&page=\(page - 1)" : nil,
-            next: page * Self.pageSize < total ? "\(base)&page=\(page + 1)" : nil)
+            previous: page > 1 ? HostRoute.search(query: query, page: page - 1).href(context) : nil,
+            next: page * Self.pageSize < total ? HostRoute.search(query: query, page: page + 1).href(context) : nil)
         let title = query.isEmpty ? context.text("search.title") : "\(context.text("search.title")) : \(query)"
         return try context.render(view, title: title)
     }
