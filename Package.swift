@@ -29,7 +29,7 @@ let package = Package(
     targets: [
         .executableTarget(
             name: "render-benchmark",
-            dependencies: [.product(name: "Mustache", package: "swift-mustache")],
+            dependencies: ["CivicSDK", .product(name: "Mustache", package: "swift-mustache")],
             path: "Benchmarks/RenderBenchmark",
             swiftSettings: strict
         ),
