@@ -33,24 +33,31 @@ extension PageModel {
 
 /// The keys of a ``TemplateModel``, each read through a key path.
 public struct TemplateFields<Model>: Sendable {
-    private let byKey: [String: any PartialKeyPath<Model> & Sendable]
+    /// One field: the key path, and whether its value is optional (decided once, not per lookup:
+    /// a dynamic cast on every value would cost more than the lookup itself).
+    private struct Field: Sendable {
+        let path: any PartialKeyPath<Model> & Sendable
+        let optional: Bool
+    }
+
+    private let byKey: [String: Field]
 
     /// Declares the fields: `["title": \.title, "items": \.items]`.
     public init(_ byKey: [String: any PartialKeyPath<Model> & Sendable]) {
-        self.byKey = byKey
+        self.byKey = byKey.mapValues { Field(path: $0, optional: type(of: $0).valueType is any OptionalValue.Type) }
     }
 
     /// The value of `key` in `model`; an absent optional is `nil`, so the template skips it.
     public func value(of key: String, in model: Model) -> Any? {
-        guard let path = byKey[key] else { return nil }
-        let value = model[keyPath: path]
-        if let optional = value as? any OptionalValue { return optional.wrappedValue }
-        return value
+        guard let field = byKey[key] else { return nil }
+        let value = model[keyPath: field.path]
+        guard field.optional else { return value }
+        return (value as? any OptionalValue)?.wrappedValue
     }
 
     /// Every key with the type of its value, for the host's template check.
     public var types: [String: Any.Type] {
-        byKey.mapValues { type(of: $0).valueType }
+        byKey.mapValues { type(of: $0.path).valueType }
     }
 }
 
