@@ -55,7 +55,7 @@ import TestSupport
             for migration in migrations.list { migrator.registerMigration(migration.id, migrate: migration.body) }
             try migrator.migrate(queue)
             try queue.write { db in
-                var plan = Plan(title: ["fr": "P"], description: [:], startYear: 2023, endYear: 2026, status: "in_force", createdAt: Date(), updatedAt: Date())
+                var plan = Plan(title: ["fr": "P"], description: [:], startYear: 2023, endYear: 2026, status: .inForce, createdAt: Date(), updatedAt: Date())
                 try plan.insert(db)
                 for number in 1...commitments {
                     var commitment = Commitment(planID: plan.id!, number: number, title: ["fr": "C\(number)"], principles: "transparency",

@@ -89,7 +89,7 @@ public struct ReportsModule: CivicModule {
 
     public func summaryCard(_ context: CivicContext) async throws -> SummaryCard? {
         let reports = try await context.database.read { db in
-            try Report.filter(Column("status") == "published").order(Column("published_on").desc).limit(3).fetchAll(db)
+            try Report.filter(Column("status") == Report.Status.published.rawValue).order(Column("published_on").desc).limit(3).fetchAll(db)
         }
         guard !reports.isEmpty else { return nil }
         return SummaryCard(title: context.text("reports.card_title"), text: context.text("reports.card_text"),
@@ -113,7 +113,7 @@ public struct ReportsModule: CivicModule {
                                       "ar": "وثيقة على سبيل المثال: تبين كيف يُنشر التقرير مع ملفه وبصمته.",
                                       "en": "Sample document: it shows how a report is published, with its file and checksum."],
                             type: "annual_report", periodStart: "2023-01-01", periodEnd: "2023-12-31", year: 2023, publishedOn: "2024-03-25",
-                            languages: "fr", status: "published", withdrawnReason: [:], sample: true, createdAt: Date(), updatedAt: Date())
+                            languages: "fr", status: .published, withdrawnReason: [:], sample: true, createdAt: Date(), updatedAt: Date())
         try report.insert(db)
         var file = ReportFile(reportID: report.id ?? 0, storedName: stored.name, label: "rapport-exemple-2023.pdf", kind: stored.kind.rawValue,
                               size: stored.size, sha256: stored.sha256, downloads: 0)

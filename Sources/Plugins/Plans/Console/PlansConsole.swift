@@ -90,7 +90,7 @@ struct PlansConsole {
         fields.localized("description", value: description, multiline: true)
         fields.text("start_year", value: start, required: true, inputMode: "numeric")
         fields.text("end_year", value: end, required: true, inputMode: "numeric")
-        fields.select("plan_status", options: ["draft", "in_force", "closed"].map { ($0, context.text("plans.plan_status.\($0)")) }, selected: status)
+        fields.select("plan_status", options: Plan.Status.allCases.map(\.rawValue).map { ($0, context.text("plans.plan_status.\($0)")) }, selected: status)
         return fields
     }
 
@@ -98,7 +98,7 @@ struct PlansConsole {
         try context.require("plans.edit")
         let plan = try await context.database.read { db in try Plan.current(db) }
         let fields = planFields(context, title: plan?.title ?? [:], description: plan?.description ?? [:], start: plan.map { String($0.startYear) } ?? "",
-                                end: plan.map { String($0.endYear) } ?? "", status: plan?.status ?? "draft")
+                                end: plan.map { String($0.endYear) } ?? "", status: plan?.status.rawValue ?? Plan.Status.draft.rawValue)
         return try renderForm(context, heading: context.text("plans.console.plan"), action: PlanRoute.planForm.href(context),
                               fields: fields, errors: [], status: .ok)
     }
@@ -109,16 +109,17 @@ struct PlansConsole {
         let title = form.localized("title", locales: context.tenant.locales)
         let description = form.localized("description", locales: context.tenant.locales)
         let start = Int(form.text("start_year")), end = Int(form.text("end_year"))
-        let status = form.text("plan_status")
+        let chosen = form.text("plan_status")
+        let status = Plan.Status(rawValue: chosen)
         var errors: [String] = []
         if title.isEmpty { errors.append(context.text("plans.error.title")) }
         if start == nil || end == nil || !(1900...2200).contains(start ?? 0) || !(1900...2200).contains(end ?? 0) { errors.append(context.text("plans.error.year")) }
         if let start, let end, end < start { errors.append(context.text("plans.error.year_order")) }
-        if !["draft", "in_force", "closed"].contains(status) { errors.append(context.text("plans.error.status")) }
-        guard errors.isEmpty, let start, let end else {
+        if status == nil { errors.append(context.text("plans.error.status")) }
+        guard errors.isEmpty, let start, let end, let status else {
             return try renderForm(context, heading: context.text("plans.console.plan"), action: PlanRoute.planForm.href(context),
                                   fields: planFields(context, title: title, description: description, start: form.text("start_year"),
-                                                     end: form.text("end_year"), status: status),
+                                                     end: form.text("end_year"), status: chosen),
                                   errors: errors, status: .badRequest)
         }
         try await context.database.write { db in

@@ -2,7 +2,7 @@ import GRDB
 
 extension Plan {
     /// Whether the public may see the plan: any status but draft. The one place that rule is written.
-    var isPublic: Bool { status != "draft" }
+    var isPublic: Bool { status != .draft }
 }
 
 extension DerivableRequest<Commitment> {

@@ -16,7 +16,7 @@ enum PlanAudit {
     }
 
     static func snapshot(_ p: Plan) -> [String: String] {
-        FieldChange.snapshot(["start_year": String(p.startYear), "end_year": String(p.endYear), "status": p.status],
+        FieldChange.snapshot(["start_year": String(p.startYear), "end_year": String(p.endYear), "status": p.status.rawValue],
                              texts: ["title": p.title, "description": p.description])
     }
 }

@@ -10,9 +10,16 @@ struct Plan: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
     var description: LocalizedText
     var startYear: Int
     var endYear: Int
-    var status: String
+    var status: Status
     var createdAt: Date
     var updatedAt: Date
+
+    /// Where a plan stands (the schema's CHECK lists the same values).
+    enum Status: String, Codable, Sendable, CaseIterable {
+        case draft
+        case inForce = "in_force"
+        case closed
+    }
 
     enum CodingKeys: String, CodingKey {
         case id, title, description, status

@@ -15,7 +15,7 @@ enum PlanSample {
                 "ar": "برنامج عمل الجماعة في إطار OGP Local، أعيد تنظيمه في منتصف المدة في خمسة التزامات. للعرض: أُدخل الالتزام رقم 2 وحده، ولم يُسجَّل بعد تقدم أنشطته.",
                 "en": "Communal action plan under OGP Local, reorganised at mid-term into five commitments. Demonstration: only commitment no. 2 is entered, and its activities' progress has not been recorded yet.",
             ],
-            startYear: 2023, endYear: 2026, status: "in_force", createdAt: now, updatedAt: now)
+            startYear: 2023, endYear: 2026, status: .inForce, createdAt: now, updatedAt: now)
         try plan.insert(db)
         var commitment = Commitment(
             planID: plan.id ?? 0, number: 2,

@@ -85,7 +85,7 @@ struct PlansAPI {
             }
             return PlanDocument(
                 title: overview.plan.title, startYear: overview.plan.startYear, endYear: overview.plan.endYear,
-                status: overview.plan.status, progress: overview.progress,
+                status: overview.plan.status.rawValue, progress: overview.progress,
                 commitments: overview.rows.map { row in
                     CommitmentItem(number: row.commitment.number, title: row.commitment.title, principles: row.commitment.principleList.map(\.rawValue),
                                    leadServices: row.commitment.leadServices, status: row.commitment.status, completion: row.commitment.completion,

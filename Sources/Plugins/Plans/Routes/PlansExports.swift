@@ -54,7 +54,7 @@ struct PlansExports {
         let overview = try await published(context)
         let document = Document(
             title: overview.plan.title, description: overview.plan.description, startYear: overview.plan.startYear, endYear: overview.plan.endYear,
-            progress: overview.progress, status: overview.plan.status, progressRule: "average of activities; plan: average of commitments",
+            progress: overview.progress, status: overview.plan.status.rawValue, progressRule: "average of activities; plan: average of commitments",
             commitments: overview.rows.map { row in
                 let c = row.commitment
                 return Document.Item(number: c.number, title: c.title, leadServices: c.leadServices, otherActors: c.otherActors, problem: c.problem,

@@ -33,7 +33,7 @@ struct PlansSite {
         let description = context.localized(plan.description)
         let page = PlanPage(
             planTitle: context.localized(plan.title), description: description.isEmpty ? nil : description,
-            period: "\(plan.startYear)–\(plan.endYear)", planStatus: label(context, "plan_status.\(plan.status)"), progress: overview.progress,
+            period: "\(plan.startYear)–\(plan.endYear)", planStatus: label(context, "plan_status.\(plan.status.rawValue)"), progress: overview.progress,
             commitments: shown.map { card(row: $0, overview: overview, context: context) },
             filtered: !principle.isEmpty || !service.isEmpty || !status.isEmpty,
             principles: OGPPrinciple.allCases.map { .init(value: $0.rawValue, label: label(context, "principle.\($0.rawValue)"), selected: $0.rawValue == principle) },

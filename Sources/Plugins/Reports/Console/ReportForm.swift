@@ -63,7 +63,7 @@ struct ReportForm: Sendable {
         report.year = Int(year) ?? report.year
         report.periodStart = periodStart.isEmpty ? nil : periodStart
         report.periodEnd = periodEnd.isEmpty ? nil : periodEnd
-        report.publishedOn = publishedOn.isEmpty ? report.publishedOn.flatMap { report.status == "draft" ? nil : $0 } : publishedOn
+        report.publishedOn = publishedOn.isEmpty ? report.publishedOn.flatMap { report.status == .draft ? nil : $0 } : publishedOn
         report.languages = languages.joined(separator: ",")
     }
 

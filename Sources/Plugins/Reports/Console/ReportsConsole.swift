@@ -50,7 +50,7 @@ struct ReportsConsole {
         let page = ReportsConsolePage(
             newHref: ReportRoute.newReport.href(context),
             reports: reports.map { .init(title: context.localized($0.title), year: $0.year, type: labels[$0.type] ?? $0.type,
-                                         status: context.text("reports.status.\($0.status)"), editHref: ReportRoute.edit($0.id ?? 0).href(context)) },
+                                         status: context.text("reports.status.\($0.status.rawValue)"), editHref: ReportRoute.edit($0.id ?? 0).href(context)) },
             expected: expected.map { .init(label: context.localized($0.label), type: labels[$0.type] ?? $0.type,
                                            due: String(format: "%02d-%02d", $0.dueMonth, $0.dueDay), first: $0.firstYear) },
             types: types.map { .init(value: $0.key, label: context.localized($0.label), selected: false) },
@@ -73,9 +73,9 @@ struct ReportsConsole {
         if let report {
             let files = try await context.database.read { db in try ReportFile.filter(Column("report_id") == id).fetchAll(db) }
             page.files = files.map { .init(label: $0.label, sha256: $0.sha256, size: ReportsSite.size($0.size, context)) }
-            page.status = context.text("reports.status.\(report.status)")
-            page.canPublish = report.status != "published"
-            page.canWithdraw = report.status == "published"
+            page.status = context.text("reports.status.\(report.status.rawValue)")
+            page.canPublish = report.status != .published
+            page.canWithdraw = report.status == .published
             page.publishAction = ReportRoute.publish(id).href(context)
             page.withdrawAction = ReportRoute.withdraw(id).href(context)
             page.viewHref = ReportRoute.report(id).href(context)
@@ -88,7 +88,7 @@ struct ReportsConsole {
         try context.require("reports.edit")
         let blank = Report(title: [:], summary: [:], type: "annual_report", periodStart: nil, periodEnd: nil,
                            year: Calendar(identifier: .gregorian).component(.year, from: Date()) - 1, publishedOn: nil,
-                           languages: context.tenant.defaultLocale, status: "draft", withdrawnReason: [:], sample: false, createdAt: Date(), updatedAt: Date())
+                           languages: context.tenant.defaultLocale, status: .draft, withdrawnReason: [:], sample: false, createdAt: Date(), updatedAt: Date())
         return try await renderForm(context, form: ReportForm(report: blank), report: nil, status: .ok)
     }
 
@@ -131,7 +131,7 @@ struct ReportsConsole {
         do {
             let id = try await context.database.write { db -> Int64 in
                 var report = existing ?? Report(title: [:], summary: [:], type: input.type, periodStart: nil, periodEnd: nil, year: 2000, publishedOn: nil,
-                                                languages: "", status: "draft", withdrawnReason: [:], sample: false, createdAt: Date(), updatedAt: Date())
+                                                languages: "", status: .draft, withdrawnReason: [:], sample: false, createdAt: Date(), updatedAt: Date())
                 let before = existing?.auditFields ?? [:]
                 input.apply(to: &report)
                 report.updatedAt = Date()
@@ -180,7 +180,7 @@ struct ReportsConsole {
         try await context.database.write { db in
             var changed = report
             let before = changed.auditFields
-            changed.status = "published"
+            changed.status = .published
             changed.publishedOn = date
             changed.withdrawnReason = [:]
             changed.updatedAt = Date()
@@ -203,7 +203,7 @@ struct ReportsConsole {
         try await context.database.write { db in
             var changed = report
             let before = changed.auditFields
-            changed.status = "withdrawn"
+            changed.status = .withdrawn
             changed.withdrawnReason = reason
             changed.updatedAt = Date()
             try changed.update(db)

@@ -15,11 +15,16 @@ struct Report: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
     var publishedOn: String?
     /// Comma-separated locale codes of the document itself.
     var languages: String
-    var status: String
+    var status: Status
     var withdrawnReason: LocalizedText
     var sample: Bool
     var createdAt: Date
     var updatedAt: Date
+
+    /// Where a report stands (the schema's CHECK lists the same values).
+    enum Status: String, Codable, Sendable {
+        case draft, published, withdrawn
+    }
 
     enum CodingKeys: String, CodingKey {
         case id, title, summary, type, year, languages, status, sample
@@ -30,11 +35,11 @@ struct Report: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
     /// Published and withdrawn reports are public (a withdrawal stays listed with its reason).
-    var isPublic: Bool { status != "draft" }
+    var isPublic: Bool { status != .draft }
 
     var auditFields: [String: String] {
         FieldChange.snapshot(["type": type, "year": String(year), "period_start": periodStart ?? "", "period_end": periodEnd ?? "",
-                              "published_on": publishedOn ?? "", "languages": languages, "status": status],
+                              "published_on": publishedOn ?? "", "languages": languages, "status": status.rawValue],
                              texts: ["title": title, "summary": summary, "withdrawn_reason": withdrawnReason])
     }
 }

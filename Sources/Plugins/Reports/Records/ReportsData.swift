@@ -26,7 +26,7 @@ struct ReportsData {
         let rows = catalog.reports.map { report -> [String] in
             let files = catalog.files[report.id ?? 0] ?? []
             return [String(report.id ?? 0), report.type, String(report.year), report.periodStart ?? "", report.periodEnd ?? "",
-                    report.publishedOn ?? "", report.status, report.languages]
+                    report.publishedOn ?? "", report.status.rawValue, report.languages]
                 + locales.map { report.title.values[$0] ?? "" } + locales.map { report.summary.values[$0] ?? "" }
                 + [files.map(\.label).joined(separator: "; "), files.map(\.sha256).joined(separator: "; "), String(report.sample)]
         }
@@ -71,8 +71,8 @@ struct ReportsData {
         return try page.response(Document(
             reports: page.slice(catalog.reports).map { report in
                 Document.Item(id: report.id ?? 0, title: report.title, summary: report.summary, type: report.type, year: report.year,
-                              periodStart: report.periodStart, periodEnd: report.periodEnd, publishedOn: report.publishedOn, status: report.status,
-                              withdrawnReason: report.status == "withdrawn" ? report.withdrawnReason : nil,
+                              periodStart: report.periodStart, periodEnd: report.periodEnd, publishedOn: report.publishedOn, status: report.status.rawValue,
+                              withdrawnReason: report.status == .withdrawn ? report.withdrawnReason : nil,
                               languages: report.languages.split(separator: ",").map(String.init), sample: report.sample,
                               files: (catalog.files[report.id ?? 0] ?? []).map {
                                   Document.File(name: $0.label, kind: $0.kind, sha256: $0.sha256, url: ReportRoute.file($0.id ?? 0).href(context),
@@ -91,7 +91,7 @@ struct ReportsData {
             AtomFeed.Entry(id: "urn:opencommune:\(context.tenant.slug):reports:\(report.id ?? 0)", title: context.localized(report.title),
                            updated: "\(report.publishedOn ?? "2000-01-01")T00:00:00Z", author: context.text("reports.title"),
                            href: ReportRoute.report(report.id ?? 0).href(context),
-                           summary: report.status == "withdrawn" ? context.localized(report.withdrawnReason) : context.localized(report.summary))
+                           summary: report.status == .withdrawn ? context.localized(report.withdrawnReason) : context.localized(report.summary))
         }
         let body = try AtomFeed(id: "urn:opencommune:\(context.tenant.slug):reports", title: context.text("reports.title"),
                                 updated: (catalog.reports.compactMap(\.publishedOn).max() ?? "2000-01-01") + "T00:00:00Z",

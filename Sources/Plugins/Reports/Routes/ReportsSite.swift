@@ -51,7 +51,7 @@ struct ReportsSite {
     private func item(_ report: Report, types: [String: String], context: CivicContext) -> ReportsIndexPage.Item {
         ReportsIndexPage.Item(title: context.localized(report.title), href: ReportRoute.report(report.id ?? 0).href(context),
                               type: types[report.type] ?? report.type, published: report.publishedOn ?? "",
-                              withdrawn: report.status == "withdrawn", draft: report.status == "draft", sample: report.sample)
+                              withdrawn: report.status == .withdrawn, draft: report.status == .draft, sample: report.sample)
     }
 
     @Sendable func report(_ request: Request, context: CivicContext) async throws -> Response {
@@ -71,8 +71,8 @@ struct ReportsSite {
             title: context.localized(report.title), summary: context.localized(report.summary), type: type,
             year: report.year, period: [report.periodStart, report.periodEnd].compactMap { $0 }.joined(separator: " – "),
             published: report.publishedOn ?? "", languages: report.languages.split(separator: ",").map { Locales.nativeName(String($0)) }.joined(separator: ", "),
-            draft: report.status == "draft", sample: report.sample,
-            withdrawn: report.status == "withdrawn" ? context.localized(report.withdrawnReason) : nil,
+            draft: report.status == .draft, sample: report.sample,
+            withdrawn: report.status == .withdrawn ? context.localized(report.withdrawnReason) : nil,
             files: files.map { file in
                 ReportPage.File(label: file.label, href: ReportRoute.file(file.id ?? 0).href(context), kind: file.kind.uppercased(),
                                 size: Self.size(file.size, context), sha256: file.sha256, downloads: file.downloads)
