@@ -125,15 +125,9 @@ struct DashboardRoutes {
     @Sendable func json(_ request: Request, context: CivicContext) async throws -> Response {
         let (figures, _) = try await figures(context, year: try year(request))
         let instances = try await instanceFigures(context)
-        let describe = { (indicator: Indicator) -> [String: Any] in
-            ["id": indicator.id, "title": indicator.title.values, "unit": indicator.unit.values, "value": indicator.value]
-        }
-        return try JSONBody.response([
-            "tenant": context.tenant.slug,
-            "figures": figures.map { figure in
-                describe(figure.indicator).merging(["series": figure.series.map { ["month": $0.month, "value": $0.value] }]) { _, new in new }
-            },
-            "instances": instances.map { ["slug": $0.entry.tenant.slug, "figures": $0.figures.map(describe)] },
-        ])
+        return try JSONBody.response(DashboardDocument(
+            tenant: context.tenant.slug,
+            figures: figures.map { .init($0.indicator, series: $0.series.map { .init(month: $0.month, value: $0.value) }) },
+            instances: instances.map { .init(slug: $0.entry.tenant.slug, figures: $0.figures.map { .init($0, series: nil) }) }))
     }
 }

@@ -35,15 +35,12 @@ struct FeedbackStatsRoutes {
 
     @Sendable func statsJSON(_ request: Request, context: CivicContext) async throws -> Response {
         let stats = try await context.database.read { db in try FeedbackStats.load(db) }
-        let body: [String: Any] = [
-            "received": stats.received, "comments": stats.comments, "suggestions": stats.suggestions, "hidden": stats.hidden,
-            "answered": stats.answered, "response_rate_percent": stats.responseRate,
-            "median_response_days": stats.medianResponseDays.map { $0 as Any } ?? NSNull(),
-            "by_channel": Dictionary(uniqueKeysWithValues: FeedbackChannel.allCases.map { ($0.rawValue, stats.byChannel[$0] ?? 0) }),
-            "by_outcome": Dictionary(uniqueKeysWithValues: FeedbackOutcome.allCases.map { ($0.rawValue, stats.byOutcome[$0] ?? 0) }),
-            "months": stats.months.map { ["month": $0.month, "received": $0.received, "answered": $0.answered] },
-        ]
-        return try JSONBody.response(body)
+        return try JSONBody.response(FeedbackStatsDocument(
+            received: stats.received, comments: stats.comments, suggestions: stats.suggestions, hidden: stats.hidden,
+            answered: stats.answered, responseRatePercent: stats.responseRate, medianResponseDays: stats.medianResponseDays,
+            byChannel: Dictionary(uniqueKeysWithValues: FeedbackChannel.allCases.map { ($0.rawValue, stats.byChannel[$0] ?? 0) }),
+            byOutcome: Dictionary(uniqueKeysWithValues: FeedbackOutcome.allCases.map { ($0.rawValue, stats.byOutcome[$0] ?? 0) }),
+            months: stats.months.map { .init(month: $0.month, received: $0.received, answered: $0.answered) }))
     }
 
     /// The public thread of one item: hidden entries keep their place, without their text.
@@ -54,17 +51,15 @@ struct FeedbackStatsRoutes {
         }
         let page = try APIPage(request)
         let all = try await context.database.read { db in try FeedbackStore.thread(db, module: module, item: item) }
-        let body: [[String: Any]] = page.slice(all).map { entry in
-            var row: [String: Any] = ["id": entry.id, "kind": entry.kind.rawValue, "author": entry.authorName, "channel": entry.channel.rawValue,
-                                      "received_at": entry.receivedAt.formatted(.iso8601), "hidden": entry.isHidden,
-                                      "body": entry.isHidden ? NSNull() : entry.body as Any, "edited": entry.editedAt != nil]
-            if let response = entry.response {
-                row["response"] = ["outcome": response.outcome.rawValue, "reason": response.reason, "target": response.target as Any? ?? NSNull(),
-                                   "responded_at": response.respondedAt.formatted(.iso8601)]
-            }
-            return row
+        let entries = page.slice(all).map { entry in
+            FeedbackThreadDocument.Entry(
+                id: entry.id, kind: entry.kind.rawValue, author: entry.authorName, channel: entry.channel.rawValue,
+                receivedAt: entry.receivedAt.formatted(.iso8601), hidden: entry.isHidden, body: entry.isHidden ? nil : entry.body,
+                edited: entry.editedAt != nil,
+                response: entry.response.map { .init(outcome: $0.outcome.rawValue, reason: $0.reason, target: $0.target,
+                                                     respondedAt: $0.respondedAt.formatted(.iso8601)) })
         }
-        var response = try JSONBody.response(["module": module, "item": item, "entries": body])
+        var response = try JSONBody.response(FeedbackThreadDocument(module: module, item: item, entries: entries))
         let keep = { (value: String) in value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "" }
         page.paginate(&response, total: all.count, path: context.request.path, keeping: "module=\(keep(module))&item=\(keep(item))&")
         return response

@@ -2,10 +2,12 @@ import Foundation
 import Hummingbird
 import NIOCore
 
-/// A JSON response from plain dictionaries and arrays, keys sorted so equal data gives equal bytes.
+/// A JSON response from an `Encodable` document, keys sorted so equal data gives equal bytes.
 enum JSONBody {
-    static func response(_ object: Any, status: HTTPResponse.Status = .ok) throws -> Response {
-        let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
+    static func response(_ document: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let data = try encoder.encode(document)
         return Response(status: status, headers: [.contentType: "application/json; charset=utf-8"],
                         body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }

@@ -54,11 +54,10 @@ struct SearchRoutes {
             throw HTTPError(.badRequest, message: "q is required: the words to find")
         }
         let (query, page, hits, total) = try await run(request, context: context, perPage: paging.perPage, page: paging.page)
-        var response = try JSONBody.response([
-            "query": query, "page": page, "per_page": paging.perPage, "total": total,
-            "results": hits.map { ["module": $0.module, "kind": $0.kind, "title": $0.title.values, "url": context.root + $0.path,
-                                   "snippet": $0.snippet.replacingOccurrences(of: SearchIndex.markStart, with: "").replacingOccurrences(of: SearchIndex.markEnd, with: "")] },
-        ])
+        var response = try JSONBody.response(SearchDocument(
+            query: query, page: page, perPage: paging.perPage, total: total,
+            results: hits.map { .init(module: $0.module, kind: $0.kind, title: $0.title.values, url: context.root + $0.path,
+                                      snippet: $0.snippet.replacingOccurrences(of: SearchIndex.markStart, with: "").replacingOccurrences(of: SearchIndex.markEnd, with: "")) }))
         paging.paginate(&response, total: total, path: context.request.path,
                         keeping: "q=\(query.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")&")
         return response
