@@ -38,6 +38,20 @@ public struct AuditEntry: Codable, Sendable, FetchableRecord, PersistableRecord,
         case itemID = "item_id"
     }
 
+    /// Columns for requests, named as the properties are.
+    public enum Columns {
+        /// The entry's id (entries of the same instant keep their order by it).
+        public static let id = Column(CodingKeys.id)
+        /// When the change was made.
+        public static let at = Column(CodingKeys.at)
+        /// The module that made the change.
+        public static let module = Column(CodingKeys.module)
+        /// The kind of item changed (`"commitment"`).
+        public static let itemType = Column(CodingKeys.itemType)
+        /// The item's id.
+        public static let itemID = Column(CodingKeys.itemID)
+    }
+
     /// Creates an entry; `changes` are stored as JSON.
     public init(at: Date = Date(), accountID: Int64?, actorName: String, module: String, action: String,
                 itemType: String, itemID: String, summary: String, changes: [FieldChange]) {
@@ -64,8 +78,8 @@ public struct AuditEntry: Codable, Sendable, FetchableRecord, PersistableRecord,
     /// The history of one item, newest first.
     public static func history(_ db: Database, module: String, itemType: String, itemID: String) throws -> [AuditEntry] {
         try AuditEntry
-            .filter(Column("module") == module && Column("item_type") == itemType && Column("item_id") == itemID)
-            .order(Column("at").desc, Column("id").desc)
+            .filter(Columns.module == module && Columns.itemType == itemType && Columns.itemID == itemID)
+            .order(Columns.at.desc, Columns.id.desc)
             .fetchAll(db)
     }
 }

@@ -49,7 +49,7 @@ public struct ConsultationsModule: CivicModule {
     /// Consultations open now, and answers received in all.
     public func indicators(_ db: Database, _ tenant: Tenant) throws -> [Indicator] {
         let now = Date()
-        let open = try Consultation.filter(Column("status") == "open" && Column("opens_at") <= now && Column("closes_at") > now).fetchCount(db)
+        let open = try Consultation.filter(Consultation.Columns.status == "open" && Consultation.Columns.opensAt <= now && Consultation.Columns.closesAt > now).fetchCount(db)
         let answers = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM consultation_response") ?? 0
         return [
             Indicator(id: "consultations.open", title: ["fr": "Consultations ouvertes", "ar": "الاستشارات المفتوحة", "en": "Open consultations"],
@@ -61,7 +61,7 @@ public struct ConsultationsModule: CivicModule {
 
     /// Public consultations (`consultation:<id>`): linked to, searched and open to comments.
     public func publicItems(_ db: Database, _ tenant: Tenant) throws -> [PublicItem] {
-        try Consultation.publiclyVisible().order(Column("opens_at").desc).fetchAll(db).map(Self.item)
+        try Consultation.publiclyVisible().order(Consultation.Columns.opensAt.desc).fetchAll(db).map(Self.item)
     }
 
     public func publicItem(_ db: Database, _ tenant: Tenant, kind: String, key: String) throws -> PublicItem? {
@@ -77,7 +77,7 @@ public struct ConsultationsModule: CivicModule {
     public func summaryCard(_ context: CivicContext) async throws -> SummaryCard? {
         let now = Date()
         let current = try await context.database.read { db in
-            try Consultation.publiclyVisible().order(Column("closes_at").desc).limit(3).fetchAll(db)
+            try Consultation.publiclyVisible().order(Consultation.Columns.closesAt.desc).limit(3).fetchAll(db)
         }
         guard !current.isEmpty else { return nil }
         return SummaryCard(

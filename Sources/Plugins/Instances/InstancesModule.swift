@@ -100,7 +100,7 @@ public struct InstancesModule: CivicModule {
             """, arguments: [today + "T23:59"]) {
             facts["last_activity"] = last
         }
-        if let latest = try Opinion.order(Column("adopted_on").desc).fetchOne(db) {
+        if let latest = try Opinion.order(Opinion.Columns.adoptedOn.desc).fetchOne(db) {
             for (locale, title) in latest.title.values { facts["latest_opinion.\(locale)"] = title }
         }
         return facts
@@ -109,7 +109,7 @@ public struct InstancesModule: CivicModule {
     /// An instance's opinions (`opinion:<id>`: linked to, searched, open to comments) and meetings (searched).
     public func publicItems(_ db: Database, _ tenant: Tenant) throws -> [PublicItem] {
         guard tenant.kind == .instance else { return [] }
-        let opinions = try Opinion.order(Column("adopted_on").desc).fetchAll(db).map(Self.item)
+        let opinions = try Opinion.order(Opinion.Columns.adoptedOn.desc).fetchAll(db).map(Self.item)
         let meetings = try Meeting.fetchAll(db).map { meeting in
             PublicItem(kind: "meeting", key: String(meeting.id ?? 0),
                        title: LocalizedText(["fr": "Réunion du \(meeting.day)", "ar": "اجتماع \(meeting.day)", "en": "Meeting of \(meeting.day)"]),

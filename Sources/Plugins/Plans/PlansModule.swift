@@ -63,7 +63,7 @@ public struct PlansModule: CivicModule {
             WHERE c.plan_id = ? AND c.published
             """, arguments: [YearMonth(Date()).description, planID])
         let progress = rows.isEmpty ? 0 : (Double(rows.map { $0["progress"] as Int }.reduce(0, +)) / Double(rows.count)).rounded()
-        let statuses = try PlanStatus.order(Column("position")).fetchAll(db)
+        let statuses = try PlanStatus.order(PlanStatus.Columns.position).fetchAll(db)
         let byStatus = statuses.map { status in
             Indicator(id: "plans.status.\(status.key)", title: status.label,
                       value: Double(rows.filter { $0["status"] == status.key }.count),
@@ -83,11 +83,11 @@ public struct PlansModule: CivicModule {
     /// (`activity:<id>`): linked to, searched, open to comments; and their progress updates, searched.
     public func publicItems(_ db: Database, _ tenant: Tenant) throws -> [PublicItem] {
         guard let plan = try Plan.current(db) else { return [] }
-        let commitments = try Commitment.publiclyVisible(in: plan).order(Column("number")).fetchAll(db)
+        let commitments = try Commitment.publiclyVisible(in: plan).order(Commitment.Columns.number).fetchAll(db)
         let ids = commitments.compactMap(\.id)
-        let activities = Dictionary(grouping: try Activity.filter(ids.contains(Column("commitment_id")))
-            .order(Column("position"), Column("planned_start")).fetchAll(db), by: \.commitmentID)
-        let updates = Dictionary(grouping: try ProgressUpdate.filter(ids.contains(Column("commitment_id"))).fetchAll(db), by: \.commitmentID)
+        let activities = Dictionary(grouping: try Activity.filter(ids.contains(Activity.Columns.commitmentID))
+            .order(Activity.Columns.position, Activity.Columns.plannedStart).fetchAll(db), by: \.commitmentID)
+        let updates = Dictionary(grouping: try ProgressUpdate.filter(ids.contains(ProgressUpdate.Columns.commitmentID)).fetchAll(db), by: \.commitmentID)
         return commitments.flatMap { commitment in
             [Self.item(commitment)] + (activities[commitment.id ?? 0] ?? []).map { Self.item($0, of: commitment) }
                 + (updates[commitment.id ?? 0] ?? []).map { Self.item($0, of: commitment) }
@@ -98,7 +98,7 @@ public struct PlansModule: CivicModule {
         guard let plan = try Plan.current(db), let id = Int64(key) else { return nil }
         switch kind {
         case "commitment":
-            return try Commitment.publiclyVisible(in: plan).filter(Column("number") == id).fetchOne(db).map(Self.item)
+            return try Commitment.publiclyVisible(in: plan).filter(Commitment.Columns.number == id).fetchOne(db).map(Self.item)
         case "activity":
             guard let activity = try Activity.fetchOne(db, key: id),
                   let commitment = try Commitment.publiclyVisible(in: plan).filter(key: activity.commitmentID).fetchOne(db) else { return nil }

@@ -89,7 +89,7 @@ public struct ReportsModule: CivicModule {
 
     public func summaryCard(_ context: CivicContext) async throws -> SummaryCard? {
         let reports = try await context.database.read { db in
-            try Report.filter(Column("status") == Report.Status.published.rawValue).order(Column("published_on").desc).limit(3).fetchAll(db)
+            try Report.filter(Report.Columns.status == Report.Status.published.rawValue).order(Report.Columns.publishedOn.desc).limit(3).fetchAll(db)
         }
         guard !reports.isEmpty else { return nil }
         return SummaryCard(title: context.text("reports.card_title"), text: context.text("reports.card_text"),

@@ -3,7 +3,7 @@ import GRDB
 extension DerivableRequest<Consultation> {
     /// Consultations the public may see: open, closed or with published results, never drafts.
     /// The one place that rule is written; ``Consultation/isPublic`` says the same of one consultation.
-    func publiclyVisible() -> Self { filter(Column("status") != Consultation.Status.draft.rawValue) }
+    func publiclyVisible() -> Self { filter(Consultation.Columns.status != Consultation.Status.draft.rawValue) }
 }
 
 extension Consultation {

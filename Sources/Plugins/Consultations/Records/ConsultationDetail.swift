@@ -11,10 +11,10 @@ struct ConsultationDetail: Sendable {
 
     static func load(_ db: Database, id: Int64) throws -> ConsultationDetail? {
         guard let consultation = try Consultation.fetchOne(db, key: id) else { return nil }
-        let questions = try Question.filter(Column("consultation_id") == id).order(Column("position"), Column("id")).fetchAll(db)
+        let questions = try Question.filter(Question.Columns.consultationID == id).order(Question.Columns.position, Question.Columns.id).fetchAll(db)
         let options = try QuestionOption
             .filter(sql: "question_id IN (SELECT id FROM consultation_question WHERE consultation_id = ?)", arguments: [id])
-            .order(Column("position"), Column("id")).fetchAll(db)
+            .order(QuestionOption.Columns.position, QuestionOption.Columns.id).fetchAll(db)
         let responses = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM consultation_response WHERE consultation_id = ?", arguments: [id]) ?? 0
         return ConsultationDetail(consultation: consultation, questions: questions, options: Dictionary(grouping: options, by: \.questionID),
                                   responses: responses)

@@ -30,6 +30,21 @@ struct Consultation: Codable, Sendable, FetchableRecord, MutablePersistableRecor
         case opensAt = "opens_at", closesAt = "closes_at", createdAt = "created_at", updatedAt = "updated_at"
     }
 
+    /// Columns for requests, named as the properties are.
+    enum Columns {
+        static let id = Column(CodingKeys.id)
+        static let title = Column(CodingKeys.title)
+        static let description = Column(CodingKeys.description)
+        static let subject = Column(CodingKeys.subject)
+        static let audience = Column(CodingKeys.audience)
+        static let status = Column(CodingKeys.status)
+        static let sample = Column(CodingKeys.sample)
+        static let opensAt = Column(CodingKeys.opensAt)
+        static let closesAt = Column(CodingKeys.closesAt)
+        static let createdAt = Column(CodingKeys.createdAt)
+        static let updatedAt = Column(CodingKeys.updatedAt)
+    }
+
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
     func phase(at now: Date = Date()) -> Phase {
@@ -73,6 +88,21 @@ struct Question: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
         case scaleMin = "scale_min", scaleMax = "scale_max"
     }
 
+    /// Columns for requests, named as the properties are.
+    enum Columns {
+        static let id = Column(CodingKeys.id)
+        static let position = Column(CodingKeys.position)
+        static let type = Column(CodingKeys.type)
+        static let title = Column(CodingKeys.title)
+        static let help = Column(CodingKeys.help)
+        static let required = Column(CodingKeys.required)
+        static let consultationID = Column(CodingKeys.consultationID)
+        static let minChoices = Column(CodingKeys.minChoices)
+        static let maxChoices = Column(CodingKeys.maxChoices)
+        static let scaleMin = Column(CodingKeys.scaleMin)
+        static let scaleMax = Column(CodingKeys.scaleMax)
+    }
+
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
@@ -87,6 +117,14 @@ struct QuestionOption: Codable, Sendable, FetchableRecord, MutablePersistableRec
     enum CodingKeys: String, CodingKey {
         case id, position, label
         case questionID = "question_id"
+    }
+
+    /// Columns for requests, named as the properties are.
+    enum Columns {
+        static let id = Column(CodingKeys.id)
+        static let position = Column(CodingKeys.position)
+        static let label = Column(CodingKeys.label)
+        static let questionID = Column(CodingKeys.questionID)
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }

@@ -17,7 +17,7 @@ struct ConsultationsData {
 
     private func publicConsultations(_ context: CivicContext) async throws -> [Consultation] {
         try await context.database.read { db in
-            try Consultation.publiclyVisible().order(Column("opens_at").desc).fetchAll(db)
+            try Consultation.publiclyVisible().order(Consultation.Columns.opensAt.desc).fetchAll(db)
         }
     }
 

@@ -110,17 +110,17 @@ struct InstancesConsole {
         let items: [InstanceConsoleListPage.Item] = try await context.database.read { db in
             switch kind {
             case .members:
-                return try Member.order(Column("ended_on") != nil, Column("started_on").desc).fetchAll(db).map {
+                return try Member.order(Member.Columns.endedOn != nil, Member.Columns.startedOn.desc).fetchAll(db).map {
                     .init(label: $0.name, meta: "\(context.text("instances.role.\($0.role.rawValue)")) · \($0.startedOn) – \($0.endedOn ?? "")",
                           href: InstanceRoute.member($0.id).href(context))
                 }
             case .meetings:
-                return try Meeting.order(Column("starts_at").desc).fetchAll(db).map {
+                return try Meeting.order(Meeting.Columns.startsAt.desc).fetchAll(db).map {
                     .init(label: $0.startsAt.replacingOccurrences(of: "T", with: " "), meta: context.text("instances.meeting_status.\($0.status.rawValue)"),
                           href: InstanceRoute.meetingForm($0.id).href(context))
                 }
             case .opinions:
-                return try Opinion.order(Column("adopted_on").desc).fetchAll(db).map {
+                return try Opinion.order(Opinion.Columns.adoptedOn.desc).fetchAll(db).map {
                     .init(label: context.localized($0.title),
                           meta: "\($0.adoptedOn) · \($0.followUp.map { context.text("instances.follow_up.\($0.rawValue)") } ?? context.text("instances.awaiting"))",
                           href: InstanceRoute.opinionForm($0.id).href(context))

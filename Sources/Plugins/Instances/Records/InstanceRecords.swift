@@ -19,6 +19,18 @@ struct InstanceProfile: Codable, Sendable, FetchableRecord, PersistableRecord {
         case legalBasis = "legal_basis", mandateStart = "mandate_start", mandateEnd = "mandate_end", updatedAt = "updated_at"
     }
 
+    /// Columns for requests, named as the properties are.
+    enum Columns {
+        static let id = Column(CodingKeys.id)
+        static let mission = Column(CodingKeys.mission)
+        static let composition = Column(CodingKeys.composition)
+        static let contact = Column(CodingKeys.contact)
+        static let legalBasis = Column(CodingKeys.legalBasis)
+        static let mandateStart = Column(CodingKeys.mandateStart)
+        static let mandateEnd = Column(CodingKeys.mandateEnd)
+        static let updatedAt = Column(CodingKeys.updatedAt)
+    }
+
     static func load(_ db: Database) throws -> InstanceProfile? { try InstanceProfile.fetchOne(db, key: 1) }
 
     /// `2022 – 2027`-style period, or `""`.
@@ -53,6 +65,19 @@ struct Member: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
         case startedOn = "started_on", endedOn = "ended_on", photoAlt = "photo_alt"
     }
 
+    /// Columns for requests, named as the properties are.
+    enum Columns {
+        static let id = Column(CodingKeys.id)
+        static let name = Column(CodingKeys.name)
+        static let role = Column(CodingKeys.role)
+        static let quality = Column(CodingKeys.quality)
+        static let photo = Column(CodingKeys.photo)
+        static let sample = Column(CodingKeys.sample)
+        static let startedOn = Column(CodingKeys.startedOn)
+        static let endedOn = Column(CodingKeys.endedOn)
+        static let photoAlt = Column(CodingKeys.photoAlt)
+    }
+
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
     /// Whether the membership runs on `day` (`YYYY-MM-DD`).
@@ -83,6 +108,20 @@ struct Meeting: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
     enum CodingKeys: String, CodingKey {
         case id, place, agenda, status, attendance, sample
         case startsAt = "starts_at", minutesText = "minutes_text", minutesFile = "minutes_file", updatedAt = "updated_at"
+    }
+
+    /// Columns for requests, named as the properties are.
+    enum Columns {
+        static let id = Column(CodingKeys.id)
+        static let place = Column(CodingKeys.place)
+        static let agenda = Column(CodingKeys.agenda)
+        static let status = Column(CodingKeys.status)
+        static let attendance = Column(CodingKeys.attendance)
+        static let sample = Column(CodingKeys.sample)
+        static let startsAt = Column(CodingKeys.startsAt)
+        static let minutesText = Column(CodingKeys.minutesText)
+        static let minutesFile = Column(CodingKeys.minutesFile)
+        static let updatedAt = Column(CodingKeys.updatedAt)
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
@@ -122,6 +161,21 @@ struct Opinion: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
         case id, title, subject, body, file, sample
         case adoptedOn = "adopted_on", followUp = "follow_up", followUpReason = "follow_up_reason", followUpOn = "follow_up_on"
         case updatedAt = "updated_at"
+    }
+
+    /// Columns for requests, named as the properties are.
+    enum Columns {
+        static let id = Column(CodingKeys.id)
+        static let title = Column(CodingKeys.title)
+        static let subject = Column(CodingKeys.subject)
+        static let body = Column(CodingKeys.body)
+        static let file = Column(CodingKeys.file)
+        static let sample = Column(CodingKeys.sample)
+        static let adoptedOn = Column(CodingKeys.adoptedOn)
+        static let followUp = Column(CodingKeys.followUp)
+        static let followUpReason = Column(CodingKeys.followUpReason)
+        static let followUpOn = Column(CodingKeys.followUpOn)
+        static let updatedAt = Column(CodingKeys.updatedAt)
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }

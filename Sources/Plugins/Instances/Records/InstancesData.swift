@@ -28,7 +28,7 @@ struct InstancesData {
         try InstancesSite.requireInstance(context)
         let today = ISODate.today()
         let meetings = try await context.database.read { db in
-            try Meeting.filter(Column("starts_at") >= today).order(Column("starts_at")).fetchAll(db)
+            try Meeting.filter(Meeting.Columns.startsAt >= today).order(Meeting.Columns.startsAt).fetchAll(db)
         }
         let base = origin(request, context)
         let calendar = ICalendar(name: context.tenant.displayName(context.locale), events: meetings.map { meeting in
@@ -43,7 +43,7 @@ struct InstancesData {
     @Sendable func atom(_ request: Request, context: CivicContext) async throws -> Response {
         try InstancesSite.requireInstance(context)
         let (opinions, meetings) = try await context.database.read { db in
-            (try Opinion.order(Column("adopted_on").desc).limit(30).fetchAll(db), try Meeting.order(Column("starts_at").desc).limit(30).fetchAll(db))
+            (try Opinion.order(Opinion.Columns.adoptedOn.desc).limit(30).fetchAll(db), try Meeting.order(Meeting.Columns.startsAt.desc).limit(30).fetchAll(db))
         }
         let slug = context.tenant.slug
         let author = context.tenant.displayName(context.locale)
@@ -75,7 +75,7 @@ struct InstancesData {
 
     @Sendable func membersCSV(_ request: Request, context: CivicContext) async throws -> Response {
         try InstancesSite.requireInstance(context)
-        let members = try await context.database.read { db in try Member.order(Column("started_on"), Column("name")).fetchAll(db) }
+        let members = try await context.database.read { db in try Member.order(Member.Columns.startedOn, Member.Columns.name).fetchAll(db) }
         return csv("members", ["name", "role", "quality", "started_on", "ended_on"], members.map {
             [$0.name, $0.role.rawValue, context.localized($0.quality), $0.startedOn, $0.endedOn ?? ""]
         }, context: context)
@@ -83,7 +83,7 @@ struct InstancesData {
 
     @Sendable func meetingsCSV(_ request: Request, context: CivicContext) async throws -> Response {
         try InstancesSite.requireInstance(context)
-        let meetings = try await context.database.read { db in try Meeting.order(Column("starts_at")).fetchAll(db) }
+        let meetings = try await context.database.read { db in try Meeting.order(Meeting.Columns.startsAt).fetchAll(db) }
         return csv("meetings", ["starts_at", "status", "place", "agenda", "attendance", "minutes_file"], meetings.map {
             [$0.startsAt, $0.status.rawValue, context.localized($0.place), context.localized($0.agenda), $0.attendance.map(String.init) ?? "",
              $0.minutesFile.map { HostRoute.file($0).href(context) } ?? ""]
@@ -92,7 +92,7 @@ struct InstancesData {
 
     @Sendable func opinionsCSV(_ request: Request, context: CivicContext) async throws -> Response {
         try InstancesSite.requireInstance(context)
-        let opinions = try await context.database.read { db in try Opinion.order(Column("adopted_on")).fetchAll(db) }
+        let opinions = try await context.database.read { db in try Opinion.order(Opinion.Columns.adoptedOn).fetchAll(db) }
         return csv("opinions", ["adopted_on", "title", "subject", "follow_up", "follow_up_on", "follow_up_reason", "file"], opinions.map {
             [$0.adoptedOn, context.localized($0.title), context.localized($0.subject), $0.followUp?.rawValue ?? "", $0.followUpOn ?? "",
              context.localized($0.followUpReason), $0.file.map { HostRoute.file($0).href(context) } ?? ""]
@@ -149,8 +149,8 @@ struct InstancesData {
             })
         }
         let (profile, members, meetings, opinions) = try await context.database.read { db in
-            (try InstanceProfile.load(db), try Member.order(Column("started_on")).fetchAll(db), try Meeting.order(Column("starts_at")).fetchAll(db),
-             try Opinion.order(Column("adopted_on")).fetchAll(db))
+            (try InstanceProfile.load(db), try Member.order(Member.Columns.startedOn).fetchAll(db), try Meeting.order(Meeting.Columns.startsAt).fetchAll(db),
+             try Opinion.order(Opinion.Columns.adoptedOn).fetchAll(db))
         }
         let files = { (name: String?) in name.map { HostRoute.file($0).href(context) } }
         return Document(

@@ -29,9 +29,9 @@ struct InstancesSite {
         let today = ISODate.today()
         let (profile, members, upcoming, opinions) = try await context.database.read { db in
             (try InstanceProfile.load(db),
-             try Member.filter(sql: "ended_on IS NULL OR ended_on >= ?", arguments: [today]).order(Column("role"), Column("name")).fetchAll(db),
-             try Meeting.filter(Column("starts_at") >= today && Column("status") != "cancelled").order(Column("starts_at")).limit(3).fetchAll(db),
-             try Opinion.order(Column("adopted_on").desc).limit(3).fetchAll(db))
+             try Member.filter(sql: "ended_on IS NULL OR ended_on >= ?", arguments: [today]).order(Member.Columns.role, Member.Columns.name).fetchAll(db),
+             try Meeting.filter(Meeting.Columns.startsAt >= today && Meeting.Columns.status != "cancelled").order(Meeting.Columns.startsAt).limit(3).fetchAll(db),
+             try Opinion.order(Opinion.Columns.adoptedOn.desc).limit(3).fetchAll(db))
         }
         let page = InstanceOverviewPage(
             name: context.tenant.displayName(context.locale),
@@ -58,7 +58,7 @@ struct InstancesSite {
 
     @Sendable func members(_ request: Request, context: CivicContext) async throws -> Response {
         try Self.requireInstance(context)
-        let all = try await context.database.read { db in try Member.order(Column("started_on").desc, Column("name")).fetchAll(db) }
+        let all = try await context.database.read { db in try Member.order(Member.Columns.startedOn.desc, Member.Columns.name).fetchAll(db) }
         let today = ISODate.today()
         let current = all.filter { $0.isCurrent(on: today) }, past = all.filter { !$0.isCurrent(on: today) && $0.startedOn <= today }
         let page = MembersPage(current: current.map { MemberView($0, context: context) }, past: past.map { MemberView($0, context: context) },
@@ -68,7 +68,7 @@ struct InstancesSite {
 
     @Sendable func meetings(_ request: Request, context: CivicContext) async throws -> Response {
         try Self.requireInstance(context)
-        let all = try await context.database.read { db in try Meeting.order(Column("starts_at").desc).fetchAll(db) }
+        let all = try await context.database.read { db in try Meeting.order(Meeting.Columns.startsAt.desc).fetchAll(db) }
         let today = ISODate.today()
         let upcoming = all.filter { $0.day >= today && $0.status == .planned }.reversed(), past = all.filter { !($0.day >= today && $0.status == .planned) }
         let page = MeetingsPage(upcoming: upcoming.map { MeetingView($0, context: context) }, past: past.map { MeetingView($0, context: context) },
@@ -89,7 +89,7 @@ struct InstancesSite {
 
     @Sendable func opinions(_ request: Request, context: CivicContext) async throws -> Response {
         try Self.requireInstance(context)
-        let all = try await context.database.read { db in try Opinion.order(Column("adopted_on").desc).fetchAll(db) }
+        let all = try await context.database.read { db in try Opinion.order(Opinion.Columns.adoptedOn.desc).fetchAll(db) }
         let page = OpinionsPage(opinions: all.map { OpinionView($0, context: context) }, csv: InstanceRoute.opinionsCSV.href(context),
                                 back: InstanceRoute.overview.href(context), editor: editor(context))
         return try context.render(page, title: context.text("instances.opinions"))

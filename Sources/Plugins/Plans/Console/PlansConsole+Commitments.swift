@@ -78,8 +78,8 @@ extension PlansConsole {
         let id = commitment.id ?? 0
         let statuses = try await statuses(context)
         let (activities, indicators) = try await context.database.read { db in
-            (try Activity.filter(Column("commitment_id") == id).order(Column("position"), Column("planned_start")).fetchAll(db),
-             try PlanIndicator.filter(Column("commitment_id") == id).order(Column("position")).fetchAll(db))
+            (try Activity.filter(Activity.Columns.commitmentID == id).order(Activity.Columns.position, Activity.Columns.plannedStart).fetchAll(db),
+             try PlanIndicator.filter(PlanIndicator.Columns.commitmentID == id).order(PlanIndicator.Columns.position).fetchAll(db))
         }
         let live = try await services.figures.live(context)
         var updateFields = FormFields(context, labels: "plans.field")

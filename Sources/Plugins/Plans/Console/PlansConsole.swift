@@ -37,7 +37,7 @@ struct PlansConsole {
     }
 
     func statuses(_ context: CivicContext) async throws -> [PlanStatus] {
-        try await context.database.read { db in try PlanStatus.order(Column("position")).fetchAll(db) }
+        try await context.database.read { db in try PlanStatus.order(PlanStatus.Columns.position).fetchAll(db) }
     }
 
     func commitment(_ context: CivicContext) async throws -> Commitment {

@@ -18,7 +18,7 @@ struct PlansRevisions {
     @Sendable func list(_ request: Request, context: CivicContext) async throws -> Response {
         let revisions = try await context.database.read { db -> [PlanRevision] in
             guard let plan = try Plan.current(db) else { return [] }
-            return try PlanRevision.filter(Column("plan_id") == plan.id).order(Column("number").desc).fetchAll(db)
+            return try PlanRevision.filter(PlanRevision.Columns.planID == plan.id).order(PlanRevision.Columns.number.desc).fetchAll(db)
         }
         let page = PlanRevisionsPage(planHref: PlanRoute.plan.href(context), revisions: revisions.map {
             .init(number: $0.number, date: ISODate.day(of: $0.createdAt), reason: context.localized($0.reason), href: PlanRoute.revision($0.number).href(context))
@@ -31,8 +31,8 @@ struct PlansRevisions {
         let today = YearMonth(Date())
         let found = try await context.database.read { db -> (PlanRevision, PlanRevision?, PlanOverview?)? in
             guard let plan = try Plan.current(db),
-                  let revision = try PlanRevision.filter(Column("plan_id") == plan.id && Column("number") == number).fetchOne(db) else { return nil }
-            let next = try PlanRevision.filter(Column("plan_id") == plan.id && Column("number") == number + 1).fetchOne(db)
+                  let revision = try PlanRevision.filter(PlanRevision.Columns.planID == plan.id && PlanRevision.Columns.number == number).fetchOne(db) else { return nil }
+            let next = try PlanRevision.filter(PlanRevision.Columns.planID == plan.id && PlanRevision.Columns.number == number + 1).fetchOne(db)
             return (revision, next, next == nil ? try PlanOverview.load(db, includeUnpublished: false, today: today) : nil)
         }
         guard let (revision, next, current) = found, let before = revision.version,

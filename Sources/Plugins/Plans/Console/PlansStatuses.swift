@@ -12,7 +12,7 @@ struct PlansStatuses {
     }
 
     private func render(_ context: CivicContext, errors: [String], status: HTTPResponse.Status) async throws -> Response {
-        let statuses = try await context.database.read { db in try PlanStatus.order(Column("position")).fetchAll(db) }
+        let statuses = try await context.database.read { db in try PlanStatus.order(PlanStatus.Columns.position).fetchAll(db) }
         let page = PlanStatusesPage(
             action: PlanRoute.statuses.href(context), backHref: PlanRoute.console.href(context), errors: errors,
             statuses: statuses.map { status in

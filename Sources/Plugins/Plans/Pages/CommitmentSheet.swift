@@ -15,20 +15,20 @@ struct CommitmentSheet: Sendable {
 
     static func load(_ db: Database, number: Int, includeUnpublished: Bool) throws -> CommitmentSheet? {
         guard let plan = try Plan.current(db), let planID = plan.id, includeUnpublished || plan.isPublic,
-              let commitment = try Commitment.filter(Column("plan_id") == planID && Column("number") == number).fetchOne(db),
+              let commitment = try Commitment.filter(Commitment.Columns.planID == planID && Commitment.Columns.number == number).fetchOne(db),
               let id = commitment.id, commitment.published || includeUnpublished else { return nil }
-        let activities = try Activity.filter(Column("commitment_id") == id).order(Column("position"), Column("planned_start")).fetchAll(db)
-        let updates = try ProgressUpdate.filter(Column("commitment_id") == id).order(Column("date").desc, Column("id").desc).fetchAll(db)
-        let indicators = try PlanIndicator.filter(Column("commitment_id") == id).order(Column("position")).fetchAll(db)
-        let values = Dictionary(grouping: try PlanIndicatorValue.filter(indicators.compactMap(\.id).contains(Column("indicator_id")))
-            .order(Column("date")).fetchAll(db), by: \.indicatorID)
+        let activities = try Activity.filter(Activity.Columns.commitmentID == id).order(Activity.Columns.position, Activity.Columns.plannedStart).fetchAll(db)
+        let updates = try ProgressUpdate.filter(ProgressUpdate.Columns.commitmentID == id).order(ProgressUpdate.Columns.date.desc, ProgressUpdate.Columns.id.desc).fetchAll(db)
+        let indicators = try PlanIndicator.filter(PlanIndicator.Columns.commitmentID == id).order(PlanIndicator.Columns.position).fetchAll(db)
+        let values = Dictionary(grouping: try PlanIndicatorValue.filter(indicators.compactMap(\.id).contains(PlanIndicatorValue.Columns.indicatorID))
+            .order(PlanIndicatorValue.Columns.date).fetchAll(db), by: \.indicatorID)
         let statuses = Dictionary(uniqueKeysWithValues: try PlanStatus.fetchAll(db).map { ($0.key, $0) })
         let activityIDs = activities.compactMap { $0.id.map(String.init) }
         let history = try AuditEntry
-            .filter(Column("module") == PlansModule.id)
-            .filter((Column("item_type") == "commitment" && Column("item_id") == String(id))
-                || (Column("item_type") == "activity" && activityIDs.contains(Column("item_id"))))
-            .order(Column("at").desc, Column("id").desc).fetchAll(db)
+            .filter(AuditEntry.Columns.module == PlansModule.id)
+            .filter((AuditEntry.Columns.itemType == "commitment" && AuditEntry.Columns.itemID == String(id))
+                || (AuditEntry.Columns.itemType == "activity" && activityIDs.contains(AuditEntry.Columns.itemID)))
+            .order(AuditEntry.Columns.at.desc, AuditEntry.Columns.id.desc).fetchAll(db)
         return CommitmentSheet(plan: plan, commitment: commitment, activities: activities, updates: updates, indicators: indicators,
                                values: values, statuses: statuses, history: history)
     }

@@ -22,12 +22,12 @@ struct PlanOverview: Sendable {
     static func load(_ db: Database, includeUnpublished: Bool, today: YearMonth) throws -> PlanOverview? {
         guard let plan = try Plan.current(db), let planID = plan.id, includeUnpublished || plan.isPublic else { return nil }
         let statuses = Dictionary(uniqueKeysWithValues: try PlanStatus.fetchAll(db).map { ($0.key, $0) })
-        var request = Commitment.filter(Column("plan_id") == planID)
-        if !includeUnpublished { request = request.filter(Column("published") == true) }
-        let commitments = try request.order(Column("position"), Column("number")).fetchAll(db)
+        var request = Commitment.filter(Commitment.Columns.planID == planID)
+        if !includeUnpublished { request = request.filter(Commitment.Columns.published == true) }
+        let commitments = try request.order(Commitment.Columns.position, Commitment.Columns.number).fetchAll(db)
         let ids = commitments.compactMap(\.id)
-        let activities = Dictionary(grouping: try Activity.filter(ids.contains(Column("commitment_id")))
-            .order(Column("position"), Column("planned_start")).fetchAll(db), by: \.commitmentID)
+        let activities = Dictionary(grouping: try Activity.filter(ids.contains(Activity.Columns.commitmentID))
+            .order(Activity.Columns.position, Activity.Columns.plannedStart).fetchAll(db), by: \.commitmentID)
         let rows = commitments.map { commitment -> Row in
             let own = activities[commitment.id ?? 0] ?? []
             return Row(commitment: commitment, activities: own,

@@ -10,7 +10,7 @@ extension DerivableRequest<Commitment> {
     /// The one place that rule is written for requests.
     func publiclyVisible(in plan: Plan) -> Self {
         guard plan.isPublic else { return none() }
-        return filter(Column("plan_id") == plan.id && Column("published") == true)
+        return filter(Commitment.Columns.planID == plan.id && Commitment.Columns.published == true)
     }
 }
 

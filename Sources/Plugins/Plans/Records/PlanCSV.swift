@@ -107,7 +107,7 @@ enum PlanCSV {
         for line in lines {
             switch line {
             case .commitment(let input, let published):
-                var commitment = try Commitment.filter(Column("plan_id") == planID && Column("number") == input.number).fetchOne(db)
+                var commitment = try Commitment.filter(Commitment.Columns.planID == planID && Commitment.Columns.number == input.number).fetchOne(db)
                     ?? Commitment(planID: planID, number: input.number, title: [:], principles: "", leadServices: [:], otherActors: [:], problem: [:],
                                   solution: [:], expectedResults: [:], status: input.status, completion: input.completion, published: published,
                                   position: input.position, updatedAt: Date())

@@ -26,6 +26,18 @@ struct Plan: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
         case startYear = "start_year", endYear = "end_year", createdAt = "created_at", updatedAt = "updated_at"
     }
 
+    /// Columns for requests, named as the properties are.
+    enum Columns {
+        static let id = Column(CodingKeys.id)
+        static let title = Column(CodingKeys.title)
+        static let description = Column(CodingKeys.description)
+        static let status = Column(CodingKeys.status)
+        static let startYear = Column(CodingKeys.startYear)
+        static let endYear = Column(CodingKeys.endYear)
+        static let createdAt = Column(CodingKeys.createdAt)
+        static let updatedAt = Column(CodingKeys.updatedAt)
+    }
+
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
     /// The plan shown at `{root}/plans`: the latest in force, else the latest.
@@ -60,6 +72,25 @@ struct Commitment: Codable, Sendable, FetchableRecord, MutablePersistableRecord 
         case expectedResults = "expected_results", updatedAt = "updated_at"
     }
 
+    /// Columns for requests, named as the properties are.
+    enum Columns {
+        static let id = Column(CodingKeys.id)
+        static let number = Column(CodingKeys.number)
+        static let title = Column(CodingKeys.title)
+        static let principles = Column(CodingKeys.principles)
+        static let problem = Column(CodingKeys.problem)
+        static let solution = Column(CodingKeys.solution)
+        static let status = Column(CodingKeys.status)
+        static let completion = Column(CodingKeys.completion)
+        static let published = Column(CodingKeys.published)
+        static let position = Column(CodingKeys.position)
+        static let planID = Column(CodingKeys.planID)
+        static let leadServices = Column(CodingKeys.leadServices)
+        static let otherActors = Column(CodingKeys.otherActors)
+        static let expectedResults = Column(CodingKeys.expectedResults)
+        static let updatedAt = Column(CodingKeys.updatedAt)
+    }
+
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
@@ -86,6 +117,22 @@ struct Activity: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
         case id, title, status, progress, responsible, deliverable, position
         case commitmentID = "commitment_id", plannedStart = "planned_start", plannedEnd = "planned_end"
         case actualStart = "actual_start", actualEnd = "actual_end"
+    }
+
+    /// Columns for requests, named as the properties are.
+    enum Columns {
+        static let id = Column(CodingKeys.id)
+        static let title = Column(CodingKeys.title)
+        static let status = Column(CodingKeys.status)
+        static let progress = Column(CodingKeys.progress)
+        static let responsible = Column(CodingKeys.responsible)
+        static let deliverable = Column(CodingKeys.deliverable)
+        static let position = Column(CodingKeys.position)
+        static let commitmentID = Column(CodingKeys.commitmentID)
+        static let plannedStart = Column(CodingKeys.plannedStart)
+        static let plannedEnd = Column(CodingKeys.plannedEnd)
+        static let actualStart = Column(CodingKeys.actualStart)
+        static let actualEnd = Column(CodingKeys.actualEnd)
     }
 
 
@@ -120,6 +167,21 @@ struct ProgressUpdate: Codable, Sendable, FetchableRecord, MutablePersistableRec
         case commitmentID = "commitment_id", activityID = "activity_id", newProgress = "new_progress", newStatus = "new_status"
     }
 
+    /// Columns for requests, named as the properties are.
+    enum Columns {
+        static let id = Column(CodingKeys.id)
+        static let date = Column(CodingKeys.date)
+        static let text = Column(CodingKeys.text)
+        static let sample = Column(CodingKeys.sample)
+        static let author = Column(CodingKeys.author)
+        static let evidence = Column(CodingKeys.evidence)
+        static let evidenceLabel = Column(CodingKeys.evidenceLabel)
+        static let commitmentID = Column(CodingKeys.commitmentID)
+        static let activityID = Column(CodingKeys.activityID)
+        static let newProgress = Column(CodingKeys.newProgress)
+        static let newStatus = Column(CodingKeys.newStatus)
+    }
+
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
@@ -141,6 +203,19 @@ struct PlanIndicator: Codable, Sendable, FetchableRecord, MutablePersistableReco
         case commitmentID = "commitment_id"
     }
 
+    /// Columns for requests, named as the properties are.
+    enum Columns {
+        static let id = Column(CodingKeys.id)
+        static let name = Column(CodingKeys.name)
+        static let kind = Column(CodingKeys.kind)
+        static let unit = Column(CodingKeys.unit)
+        static let baseline = Column(CodingKeys.baseline)
+        static let target = Column(CodingKeys.target)
+        static let source = Column(CodingKeys.source)
+        static let position = Column(CodingKeys.position)
+        static let commitmentID = Column(CodingKeys.commitmentID)
+    }
+
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
@@ -155,6 +230,14 @@ struct PlanIndicatorValue: Codable, Sendable, FetchableRecord, MutablePersistabl
     enum CodingKeys: String, CodingKey {
         case id, date, value
         case indicatorID = "indicator_id"
+    }
+
+    /// Columns for requests, named as the properties are.
+    enum Columns {
+        static let id = Column(CodingKeys.id)
+        static let date = Column(CodingKeys.date)
+        static let value = Column(CodingKeys.value)
+        static let indicatorID = Column(CodingKeys.indicatorID)
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }

@@ -20,6 +20,17 @@ struct PlanRevision: Codable, Sendable, FetchableRecord, MutablePersistableRecor
         case planID = "plan_id", createdAt = "created_at"
     }
 
+    /// Columns for requests, named as the properties are.
+    enum Columns {
+        static let id = Column(CodingKeys.id)
+        static let number = Column(CodingKeys.number)
+        static let reason = Column(CodingKeys.reason)
+        static let snapshot = Column(CodingKeys.snapshot)
+        static let author = Column(CodingKeys.author)
+        static let planID = Column(CodingKeys.planID)
+        static let createdAt = Column(CodingKeys.createdAt)
+    }
+
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
     /// The part of the plan a revision freezes.

@@ -11,6 +11,12 @@ struct PlanStatus: Codable, Sendable, FetchableRecord, PersistableRecord {
     var complete: Bool
     var position: Int
 
+    /// Columns for requests, named as the properties are.
+    enum Columns {
+        static let key = Column(CodingKeys.key)
+        static let position = Column(CodingKeys.position)
+    }
+
     /// The statuses a tenant starts with (editable per tenant).
     static let defaults: [PlanStatus] = [
         PlanStatus(key: "not_started", label: ["fr": "Pas commencé", "ar": "لم يبدأ", "en": "Not started"], progress: 0, complete: false, position: 0),

@@ -9,7 +9,7 @@ enum ProgressUpdates {
     static func record(_ form: FormData, on commitment: Commitment, context: CivicContext, evidenceKinds: Set<FileKind>,
                        maxEvidenceBytes: Int) async throws -> (id: Int64?, errors: [String]) {
         let commitmentID = commitment.id ?? 0
-        let statuses = try await context.database.read { db in try PlanStatus.order(Column("position")).fetchAll(db) }
+        let statuses = try await context.database.read { db in try PlanStatus.order(PlanStatus.Columns.position).fetchAll(db) }
         var errors: [String] = []
         let date = PlanForms.day(form.text("date"))
         if date == nil { errors.append(context.text("plans.error.date")) }
@@ -25,7 +25,7 @@ enum ProgressUpdates {
         let activityID = Int64(form.text("activity"))
         if !form.text("activity").isEmpty {
             let belongs = try await context.database.read { db in
-                try Activity.filter(Column("id") == activityID && Column("commitment_id") == commitmentID).fetchCount(db) == 1
+                try Activity.filter(Activity.Columns.id == activityID && Activity.Columns.commitmentID == commitmentID).fetchCount(db) == 1
             }
             if !belongs { errors.append(context.text("plans.error.activity")) }
         }

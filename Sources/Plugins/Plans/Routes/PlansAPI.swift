@@ -59,7 +59,7 @@ struct PlansAPI {
         guard let number = Int(try context.parameters.require("number")),
               let commitment = try await context.database.read({ db -> Commitment? in
                   guard let plan = try Plan.current(db) else { return nil }
-                  return try Commitment.filter(Column("plan_id") == plan.id && Column("number") == number).fetchOne(db)
+                  return try Commitment.filter(Commitment.Columns.planID == plan.id && Commitment.Columns.number == number).fetchOne(db)
               }) else { throw HTTPError(.notFound, message: context.text("plans.error.not_found")) }
         let result = try await ProgressUpdates.record(context.form, on: commitment, context: context, evidenceKinds: PlansConsole.evidenceKinds,
                                                       maxEvidenceBytes: PlansConsole.maxEvidenceBytes)

@@ -75,7 +75,7 @@ struct PlansExports {
         let overview = try await published(context)
         let numbers = Dictionary(uniqueKeysWithValues: overview.rows.compactMap { row in row.commitment.id.map { ($0, row.commitment) } })
         let updates = try await context.database.read { db in
-            try ProgressUpdate.filter(numbers.keys.contains(Column("commitment_id"))).order(Column("date").desc, Column("id").desc).limit(50).fetchAll(db)
+            try ProgressUpdate.filter(numbers.keys.contains(ProgressUpdate.Columns.commitmentID)).order(ProgressUpdate.Columns.date.desc, ProgressUpdate.Columns.id.desc).limit(50).fetchAll(db)
         }
         let entries = updates.map { update in
             let commitment = numbers[update.commitmentID]

@@ -20,7 +20,7 @@ struct ReportsConsole {
     }
 
     private func types(_ context: CivicContext) async throws -> [ReportType] {
-        try await context.database.read { db in try ReportType.order(Column("position")).fetchAll(db) }
+        try await context.database.read { db in try ReportType.order(ReportType.Columns.position).fetchAll(db) }
     }
 
     private func id(_ context: CivicContext) throws -> Int64 {
@@ -43,8 +43,8 @@ struct ReportsConsole {
 
     private func renderList(_ context: CivicContext, errors: [String], status: HTTPResponse.Status) async throws -> Response {
         let (reports, expected, types) = try await context.database.read { db in
-            (try Report.order(Column("year").desc, Column("id").desc).fetchAll(db), try ExpectedReport.fetchAll(db),
-             try ReportType.order(Column("position")).fetchAll(db))
+            (try Report.order(Report.Columns.year.desc, Report.Columns.id.desc).fetchAll(db), try ExpectedReport.fetchAll(db),
+             try ReportType.order(ReportType.Columns.position).fetchAll(db))
         }
         let labels = Dictionary(uniqueKeysWithValues: types.map { ($0.key, context.localized($0.label)) })
         let page = ReportsConsolePage(
@@ -71,7 +71,7 @@ struct ReportsConsole {
         page.backHref = ReportRoute.console.href(context)
         page.maxSize = ReportsSite.size(ReportForm.maxFileBytes, context)
         if let report {
-            let files = try await context.database.read { db in try ReportFile.filter(Column("report_id") == id).fetchAll(db) }
+            let files = try await context.database.read { db in try ReportFile.filter(ReportFile.Columns.reportID == id).fetchAll(db) }
             page.files = files.map { .init(label: $0.label, sha256: $0.sha256, size: ReportsSite.size($0.size, context)) }
             page.status = context.text("reports.status.\(report.status.rawValue)")
             page.canPublish = report.status != .published

@@ -20,16 +20,16 @@ struct ReportCatalog: Sendable {
     static func load(_ db: Database, filter: Filter) throws -> ReportCatalog {
         var request = Report.all()
         if !filter.includeDrafts { request = request.publiclyVisible() }
-        if let year = filter.year { request = request.filter(Column("year") == year) }
-        if let type = filter.type { request = request.filter(Column("type") == type) }
+        if let year = filter.year { request = request.filter(Report.Columns.year == year) }
+        if let type = filter.type { request = request.filter(Report.Columns.type == type) }
         if let query = filter.query.flatMap(ReportSearch.matchExpression) {
             request = request.filter(sql: "id IN (SELECT rowid FROM report_search WHERE report_search MATCH ?)", arguments: [query])
         }
-        let reports = try request.order(Column("year").desc, Column("published_on").desc, Column("id").desc).fetchAll(db)
-        let files = Dictionary(grouping: try ReportFile.filter(reports.compactMap(\.id).contains(Column("report_id"))).order(Column("id")).fetchAll(db),
+        let reports = try request.order(Report.Columns.year.desc, Report.Columns.publishedOn.desc, Report.Columns.id.desc).fetchAll(db)
+        let files = Dictionary(grouping: try ReportFile.filter(reports.compactMap(\.id).contains(ReportFile.Columns.reportID)).order(ReportFile.Columns.id).fetchAll(db),
                                by: \.reportID)
-        let types = try ReportType.order(Column("position")).fetchAll(db)
-        let expected = try ExpectedReport.order(Column("id")).fetchAll(db)
+        let types = try ReportType.order(ReportType.Columns.position).fetchAll(db)
+        let expected = try ExpectedReport.order(ExpectedReport.Columns.id).fetchAll(db)
         let allPublic = filter.year == nil && filter.type == nil && filter.query == nil && !filter.includeDrafts
             ? reports : try Report.publiclyVisible().fetchAll(db)
         return ReportCatalog(reports: reports, files: files, types: types,

@@ -32,6 +32,24 @@ struct Report: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
         case withdrawnReason = "withdrawn_reason", createdAt = "created_at", updatedAt = "updated_at"
     }
 
+    /// Columns for requests, named as the properties are.
+    enum Columns {
+        static let id = Column(CodingKeys.id)
+        static let title = Column(CodingKeys.title)
+        static let summary = Column(CodingKeys.summary)
+        static let type = Column(CodingKeys.type)
+        static let year = Column(CodingKeys.year)
+        static let languages = Column(CodingKeys.languages)
+        static let status = Column(CodingKeys.status)
+        static let sample = Column(CodingKeys.sample)
+        static let periodStart = Column(CodingKeys.periodStart)
+        static let periodEnd = Column(CodingKeys.periodEnd)
+        static let publishedOn = Column(CodingKeys.publishedOn)
+        static let withdrawnReason = Column(CodingKeys.withdrawnReason)
+        static let createdAt = Column(CodingKeys.createdAt)
+        static let updatedAt = Column(CodingKeys.updatedAt)
+    }
+
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
     /// Published and withdrawn reports are public (a withdrawal stays listed with its reason).
@@ -62,6 +80,18 @@ struct ReportFile: Codable, Sendable, FetchableRecord, MutablePersistableRecord 
         case reportID = "report_id", storedName = "stored_name"
     }
 
+    /// Columns for requests, named as the properties are.
+    enum Columns {
+        static let id = Column(CodingKeys.id)
+        static let label = Column(CodingKeys.label)
+        static let kind = Column(CodingKeys.kind)
+        static let size = Column(CodingKeys.size)
+        static let sha256 = Column(CodingKeys.sha256)
+        static let downloads = Column(CodingKeys.downloads)
+        static let reportID = Column(CodingKeys.reportID)
+        static let storedName = Column(CodingKeys.storedName)
+    }
+
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
@@ -71,6 +101,12 @@ struct ReportType: Codable, Sendable, FetchableRecord, PersistableRecord {
     var key: String
     var label: LocalizedText
     var position: Int
+
+    /// Columns for requests, named as the properties are.
+    enum Columns {
+        static let key = Column(CodingKeys.key)
+        static let position = Column(CodingKeys.position)
+    }
 }
 
 /// A report the tenant commits to publish every year by a date (e.g. the annual report by 31 March).
@@ -86,6 +122,16 @@ struct ExpectedReport: Codable, Sendable, FetchableRecord, MutablePersistableRec
     enum CodingKeys: String, CodingKey {
         case id, type, label
         case dueMonth = "due_month", dueDay = "due_day", firstYear = "first_year"
+    }
+
+    /// Columns for requests, named as the properties are.
+    enum Columns {
+        static let id = Column(CodingKeys.id)
+        static let type = Column(CodingKeys.type)
+        static let label = Column(CodingKeys.label)
+        static let dueMonth = Column(CodingKeys.dueMonth)
+        static let dueDay = Column(CodingKeys.dueDay)
+        static let firstYear = Column(CodingKeys.firstYear)
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }

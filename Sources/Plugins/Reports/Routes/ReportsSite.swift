@@ -60,7 +60,7 @@ struct ReportsSite {
         let targets = Dictionary(uniqueKeysWithValues: try await services.links.targets(context).map { ($0.id, $0) })
         let found = try await context.database.read { db -> (Report, [ReportFile], String, [AuditEntry], [String])? in
             guard let report = try Report.fetchOne(db, key: id), report.isPublic || editor else { return nil }
-            let files = try ReportFile.filter(Column("report_id") == id).order(Column("id")).fetchAll(db)
+            let files = try ReportFile.filter(ReportFile.Columns.reportID == id).order(ReportFile.Columns.id).fetchAll(db)
             let type = try ReportType.fetchOne(db, key: report.type).map { $0.label } ?? [:]
             let history = try AuditEntry.history(db, module: ReportsModule.id, itemType: "report", itemID: String(id))
             let links = try String.fetchAll(db, sql: "SELECT target FROM report_link WHERE report_id = ? ORDER BY target", arguments: [id])
