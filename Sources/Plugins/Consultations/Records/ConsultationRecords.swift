@@ -32,17 +32,10 @@ struct Consultation: Codable, Sendable, FetchableRecord, MutablePersistableRecor
 
     /// Columns for requests, named as the properties are.
     enum Columns {
-        static let id = Column(CodingKeys.id)
-        static let title = Column(CodingKeys.title)
-        static let description = Column(CodingKeys.description)
-        static let subject = Column(CodingKeys.subject)
-        static let audience = Column(CodingKeys.audience)
-        static let status = Column(CodingKeys.status)
-        static let sample = Column(CodingKeys.sample)
-        static let opensAt = Column(CodingKeys.opensAt)
-        static let closesAt = Column(CodingKeys.closesAt)
-        static let createdAt = Column(CodingKeys.createdAt)
-        static let updatedAt = Column(CodingKeys.updatedAt)
+        static let id = Column(CodingKeys.id), title = Column(CodingKeys.title), description = Column(CodingKeys.description)
+        static let subject = Column(CodingKeys.subject), audience = Column(CodingKeys.audience), status = Column(CodingKeys.status)
+        static let sample = Column(CodingKeys.sample), opensAt = Column(CodingKeys.opensAt), closesAt = Column(CodingKeys.closesAt)
+        static let createdAt = Column(CodingKeys.createdAt), updatedAt = Column(CodingKeys.updatedAt)
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
@@ -90,16 +83,10 @@ struct Question: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
 
     /// Columns for requests, named as the properties are.
     enum Columns {
-        static let id = Column(CodingKeys.id)
-        static let position = Column(CodingKeys.position)
-        static let type = Column(CodingKeys.type)
-        static let title = Column(CodingKeys.title)
-        static let help = Column(CodingKeys.help)
-        static let required = Column(CodingKeys.required)
-        static let consultationID = Column(CodingKeys.consultationID)
-        static let minChoices = Column(CodingKeys.minChoices)
-        static let maxChoices = Column(CodingKeys.maxChoices)
-        static let scaleMin = Column(CodingKeys.scaleMin)
+        static let id = Column(CodingKeys.id), position = Column(CodingKeys.position), type = Column(CodingKeys.type)
+        static let title = Column(CodingKeys.title), help = Column(CodingKeys.help), required = Column(CodingKeys.required)
+        static let consultationID = Column(CodingKeys.consultationID), minChoices = Column(CodingKeys.minChoices)
+        static let maxChoices = Column(CodingKeys.maxChoices), scaleMin = Column(CodingKeys.scaleMin)
         static let scaleMax = Column(CodingKeys.scaleMax)
     }
 
@@ -121,9 +108,7 @@ struct QuestionOption: Codable, Sendable, FetchableRecord, MutablePersistableRec
 
     /// Columns for requests, named as the properties are.
     enum Columns {
-        static let id = Column(CodingKeys.id)
-        static let position = Column(CodingKeys.position)
-        static let label = Column(CodingKeys.label)
+        static let id = Column(CodingKeys.id), position = Column(CodingKeys.position), label = Column(CodingKeys.label)
         static let questionID = Column(CodingKeys.questionID)
     }
 

@@ -21,13 +21,9 @@ struct InstanceProfile: Codable, Sendable, FetchableRecord, PersistableRecord {
 
     /// Columns for requests, named as the properties are.
     enum Columns {
-        static let id = Column(CodingKeys.id)
-        static let mission = Column(CodingKeys.mission)
-        static let composition = Column(CodingKeys.composition)
-        static let contact = Column(CodingKeys.contact)
-        static let legalBasis = Column(CodingKeys.legalBasis)
-        static let mandateStart = Column(CodingKeys.mandateStart)
-        static let mandateEnd = Column(CodingKeys.mandateEnd)
+        static let id = Column(CodingKeys.id), mission = Column(CodingKeys.mission), composition = Column(CodingKeys.composition)
+        static let contact = Column(CodingKeys.contact), legalBasis = Column(CodingKeys.legalBasis)
+        static let mandateStart = Column(CodingKeys.mandateStart), mandateEnd = Column(CodingKeys.mandateEnd)
         static let updatedAt = Column(CodingKeys.updatedAt)
     }
 
@@ -67,15 +63,9 @@ struct Member: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
 
     /// Columns for requests, named as the properties are.
     enum Columns {
-        static let id = Column(CodingKeys.id)
-        static let name = Column(CodingKeys.name)
-        static let role = Column(CodingKeys.role)
-        static let quality = Column(CodingKeys.quality)
-        static let photo = Column(CodingKeys.photo)
-        static let sample = Column(CodingKeys.sample)
-        static let startedOn = Column(CodingKeys.startedOn)
-        static let endedOn = Column(CodingKeys.endedOn)
-        static let photoAlt = Column(CodingKeys.photoAlt)
+        static let id = Column(CodingKeys.id), name = Column(CodingKeys.name), role = Column(CodingKeys.role)
+        static let quality = Column(CodingKeys.quality), photo = Column(CodingKeys.photo), sample = Column(CodingKeys.sample)
+        static let startedOn = Column(CodingKeys.startedOn), endedOn = Column(CodingKeys.endedOn), photoAlt = Column(CodingKeys.photoAlt)
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
@@ -112,16 +102,10 @@ struct Meeting: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
 
     /// Columns for requests, named as the properties are.
     enum Columns {
-        static let id = Column(CodingKeys.id)
-        static let place = Column(CodingKeys.place)
-        static let agenda = Column(CodingKeys.agenda)
-        static let status = Column(CodingKeys.status)
-        static let attendance = Column(CodingKeys.attendance)
-        static let sample = Column(CodingKeys.sample)
-        static let startsAt = Column(CodingKeys.startsAt)
-        static let minutesText = Column(CodingKeys.minutesText)
-        static let minutesFile = Column(CodingKeys.minutesFile)
-        static let updatedAt = Column(CodingKeys.updatedAt)
+        static let id = Column(CodingKeys.id), place = Column(CodingKeys.place), agenda = Column(CodingKeys.agenda)
+        static let status = Column(CodingKeys.status), attendance = Column(CodingKeys.attendance), sample = Column(CodingKeys.sample)
+        static let startsAt = Column(CodingKeys.startsAt), minutesText = Column(CodingKeys.minutesText)
+        static let minutesFile = Column(CodingKeys.minutesFile), updatedAt = Column(CodingKeys.updatedAt)
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
@@ -165,16 +149,10 @@ struct Opinion: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
 
     /// Columns for requests, named as the properties are.
     enum Columns {
-        static let id = Column(CodingKeys.id)
-        static let title = Column(CodingKeys.title)
-        static let subject = Column(CodingKeys.subject)
-        static let body = Column(CodingKeys.body)
-        static let file = Column(CodingKeys.file)
-        static let sample = Column(CodingKeys.sample)
-        static let adoptedOn = Column(CodingKeys.adoptedOn)
-        static let followUp = Column(CodingKeys.followUp)
-        static let followUpReason = Column(CodingKeys.followUpReason)
-        static let followUpOn = Column(CodingKeys.followUpOn)
+        static let id = Column(CodingKeys.id), title = Column(CodingKeys.title), subject = Column(CodingKeys.subject)
+        static let body = Column(CodingKeys.body), file = Column(CodingKeys.file), sample = Column(CodingKeys.sample)
+        static let adoptedOn = Column(CodingKeys.adoptedOn), followUp = Column(CodingKeys.followUp)
+        static let followUpReason = Column(CodingKeys.followUpReason), followUpOn = Column(CodingKeys.followUpOn)
         static let updatedAt = Column(CodingKeys.updatedAt)
     }
 

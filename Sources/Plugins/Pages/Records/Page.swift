@@ -7,9 +7,7 @@ struct Page: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
     static let databaseTableName = "page"
 
     enum Columns {
-        static let slug = Column(CodingKeys.slug)
-        static let published = Column(CodingKeys.published)
-        static let position = Column(CodingKeys.position)
+        static let slug = Column(CodingKeys.slug), published = Column(CodingKeys.published), position = Column(CodingKeys.position)
     }
 
     var id: Int64?

@@ -28,14 +28,9 @@ struct Plan: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
 
     /// Columns for requests, named as the properties are.
     enum Columns {
-        static let id = Column(CodingKeys.id)
-        static let title = Column(CodingKeys.title)
-        static let description = Column(CodingKeys.description)
-        static let status = Column(CodingKeys.status)
-        static let startYear = Column(CodingKeys.startYear)
-        static let endYear = Column(CodingKeys.endYear)
-        static let createdAt = Column(CodingKeys.createdAt)
-        static let updatedAt = Column(CodingKeys.updatedAt)
+        static let id = Column(CodingKeys.id), title = Column(CodingKeys.title), description = Column(CodingKeys.description)
+        static let status = Column(CodingKeys.status), startYear = Column(CodingKeys.startYear), endYear = Column(CodingKeys.endYear)
+        static let createdAt = Column(CodingKeys.createdAt), updatedAt = Column(CodingKeys.updatedAt)
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
@@ -74,21 +69,12 @@ struct Commitment: Codable, Sendable, FetchableRecord, MutablePersistableRecord 
 
     /// Columns for requests, named as the properties are.
     enum Columns {
-        static let id = Column(CodingKeys.id)
-        static let number = Column(CodingKeys.number)
-        static let title = Column(CodingKeys.title)
-        static let principles = Column(CodingKeys.principles)
-        static let problem = Column(CodingKeys.problem)
-        static let solution = Column(CodingKeys.solution)
-        static let status = Column(CodingKeys.status)
-        static let completion = Column(CodingKeys.completion)
-        static let published = Column(CodingKeys.published)
-        static let position = Column(CodingKeys.position)
-        static let planID = Column(CodingKeys.planID)
-        static let leadServices = Column(CodingKeys.leadServices)
-        static let otherActors = Column(CodingKeys.otherActors)
-        static let expectedResults = Column(CodingKeys.expectedResults)
-        static let updatedAt = Column(CodingKeys.updatedAt)
+        static let id = Column(CodingKeys.id), number = Column(CodingKeys.number), title = Column(CodingKeys.title)
+        static let principles = Column(CodingKeys.principles), problem = Column(CodingKeys.problem), solution = Column(CodingKeys.solution)
+        static let status = Column(CodingKeys.status), completion = Column(CodingKeys.completion), published = Column(CodingKeys.published)
+        static let position = Column(CodingKeys.position), planID = Column(CodingKeys.planID)
+        static let leadServices = Column(CodingKeys.leadServices), otherActors = Column(CodingKeys.otherActors)
+        static let expectedResults = Column(CodingKeys.expectedResults), updatedAt = Column(CodingKeys.updatedAt)
     }
 
 
@@ -121,17 +107,11 @@ struct Activity: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
 
     /// Columns for requests, named as the properties are.
     enum Columns {
-        static let id = Column(CodingKeys.id)
-        static let title = Column(CodingKeys.title)
-        static let status = Column(CodingKeys.status)
-        static let progress = Column(CodingKeys.progress)
-        static let responsible = Column(CodingKeys.responsible)
-        static let deliverable = Column(CodingKeys.deliverable)
-        static let position = Column(CodingKeys.position)
-        static let commitmentID = Column(CodingKeys.commitmentID)
-        static let plannedStart = Column(CodingKeys.plannedStart)
-        static let plannedEnd = Column(CodingKeys.plannedEnd)
-        static let actualStart = Column(CodingKeys.actualStart)
+        static let id = Column(CodingKeys.id), title = Column(CodingKeys.title), status = Column(CodingKeys.status)
+        static let progress = Column(CodingKeys.progress), responsible = Column(CodingKeys.responsible)
+        static let deliverable = Column(CodingKeys.deliverable), position = Column(CodingKeys.position)
+        static let commitmentID = Column(CodingKeys.commitmentID), plannedStart = Column(CodingKeys.plannedStart)
+        static let plannedEnd = Column(CodingKeys.plannedEnd), actualStart = Column(CodingKeys.actualStart)
         static let actualEnd = Column(CodingKeys.actualEnd)
     }
 
@@ -169,16 +149,10 @@ struct ProgressUpdate: Codable, Sendable, FetchableRecord, MutablePersistableRec
 
     /// Columns for requests, named as the properties are.
     enum Columns {
-        static let id = Column(CodingKeys.id)
-        static let date = Column(CodingKeys.date)
-        static let text = Column(CodingKeys.text)
-        static let sample = Column(CodingKeys.sample)
-        static let author = Column(CodingKeys.author)
-        static let evidence = Column(CodingKeys.evidence)
-        static let evidenceLabel = Column(CodingKeys.evidenceLabel)
-        static let commitmentID = Column(CodingKeys.commitmentID)
-        static let activityID = Column(CodingKeys.activityID)
-        static let newProgress = Column(CodingKeys.newProgress)
+        static let id = Column(CodingKeys.id), date = Column(CodingKeys.date), text = Column(CodingKeys.text)
+        static let sample = Column(CodingKeys.sample), author = Column(CodingKeys.author), evidence = Column(CodingKeys.evidence)
+        static let evidenceLabel = Column(CodingKeys.evidenceLabel), commitmentID = Column(CodingKeys.commitmentID)
+        static let activityID = Column(CodingKeys.activityID), newProgress = Column(CodingKeys.newProgress)
         static let newStatus = Column(CodingKeys.newStatus)
     }
 
@@ -205,14 +179,9 @@ struct PlanIndicator: Codable, Sendable, FetchableRecord, MutablePersistableReco
 
     /// Columns for requests, named as the properties are.
     enum Columns {
-        static let id = Column(CodingKeys.id)
-        static let name = Column(CodingKeys.name)
-        static let kind = Column(CodingKeys.kind)
-        static let unit = Column(CodingKeys.unit)
-        static let baseline = Column(CodingKeys.baseline)
-        static let target = Column(CodingKeys.target)
-        static let source = Column(CodingKeys.source)
-        static let position = Column(CodingKeys.position)
+        static let id = Column(CodingKeys.id), name = Column(CodingKeys.name), kind = Column(CodingKeys.kind)
+        static let unit = Column(CodingKeys.unit), baseline = Column(CodingKeys.baseline), target = Column(CodingKeys.target)
+        static let source = Column(CodingKeys.source), position = Column(CodingKeys.position)
         static let commitmentID = Column(CodingKeys.commitmentID)
     }
 
@@ -234,9 +203,7 @@ struct PlanIndicatorValue: Codable, Sendable, FetchableRecord, MutablePersistabl
 
     /// Columns for requests, named as the properties are.
     enum Columns {
-        static let id = Column(CodingKeys.id)
-        static let date = Column(CodingKeys.date)
-        static let value = Column(CodingKeys.value)
+        static let id = Column(CodingKeys.id), date = Column(CodingKeys.date), value = Column(CodingKeys.value)
         static let indicatorID = Column(CodingKeys.indicatorID)
     }
 

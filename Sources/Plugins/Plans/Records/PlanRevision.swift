@@ -22,12 +22,8 @@ struct PlanRevision: Codable, Sendable, FetchableRecord, MutablePersistableRecor
 
     /// Columns for requests, named as the properties are.
     enum Columns {
-        static let id = Column(CodingKeys.id)
-        static let number = Column(CodingKeys.number)
-        static let reason = Column(CodingKeys.reason)
-        static let snapshot = Column(CodingKeys.snapshot)
-        static let author = Column(CodingKeys.author)
-        static let planID = Column(CodingKeys.planID)
+        static let id = Column(CodingKeys.id), number = Column(CodingKeys.number), reason = Column(CodingKeys.reason)
+        static let snapshot = Column(CodingKeys.snapshot), author = Column(CodingKeys.author), planID = Column(CodingKeys.planID)
         static let createdAt = Column(CodingKeys.createdAt)
     }
 

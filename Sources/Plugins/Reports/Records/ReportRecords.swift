@@ -34,19 +34,11 @@ struct Report: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
 
     /// Columns for requests, named as the properties are.
     enum Columns {
-        static let id = Column(CodingKeys.id)
-        static let title = Column(CodingKeys.title)
-        static let summary = Column(CodingKeys.summary)
-        static let type = Column(CodingKeys.type)
-        static let year = Column(CodingKeys.year)
-        static let languages = Column(CodingKeys.languages)
-        static let status = Column(CodingKeys.status)
-        static let sample = Column(CodingKeys.sample)
-        static let periodStart = Column(CodingKeys.periodStart)
-        static let periodEnd = Column(CodingKeys.periodEnd)
-        static let publishedOn = Column(CodingKeys.publishedOn)
-        static let withdrawnReason = Column(CodingKeys.withdrawnReason)
-        static let createdAt = Column(CodingKeys.createdAt)
+        static let id = Column(CodingKeys.id), title = Column(CodingKeys.title), summary = Column(CodingKeys.summary)
+        static let type = Column(CodingKeys.type), year = Column(CodingKeys.year), languages = Column(CodingKeys.languages)
+        static let status = Column(CodingKeys.status), sample = Column(CodingKeys.sample), periodStart = Column(CodingKeys.periodStart)
+        static let periodEnd = Column(CodingKeys.periodEnd), publishedOn = Column(CodingKeys.publishedOn)
+        static let withdrawnReason = Column(CodingKeys.withdrawnReason), createdAt = Column(CodingKeys.createdAt)
         static let updatedAt = Column(CodingKeys.updatedAt)
     }
 
@@ -82,14 +74,9 @@ struct ReportFile: Codable, Sendable, FetchableRecord, MutablePersistableRecord 
 
     /// Columns for requests, named as the properties are.
     enum Columns {
-        static let id = Column(CodingKeys.id)
-        static let label = Column(CodingKeys.label)
-        static let kind = Column(CodingKeys.kind)
-        static let size = Column(CodingKeys.size)
-        static let sha256 = Column(CodingKeys.sha256)
-        static let downloads = Column(CodingKeys.downloads)
-        static let reportID = Column(CodingKeys.reportID)
-        static let storedName = Column(CodingKeys.storedName)
+        static let id = Column(CodingKeys.id), label = Column(CodingKeys.label), kind = Column(CodingKeys.kind)
+        static let size = Column(CodingKeys.size), sha256 = Column(CodingKeys.sha256), downloads = Column(CodingKeys.downloads)
+        static let reportID = Column(CodingKeys.reportID), storedName = Column(CodingKeys.storedName)
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
@@ -126,12 +113,8 @@ struct ExpectedReport: Codable, Sendable, FetchableRecord, MutablePersistableRec
 
     /// Columns for requests, named as the properties are.
     enum Columns {
-        static let id = Column(CodingKeys.id)
-        static let type = Column(CodingKeys.type)
-        static let label = Column(CodingKeys.label)
-        static let dueMonth = Column(CodingKeys.dueMonth)
-        static let dueDay = Column(CodingKeys.dueDay)
-        static let firstYear = Column(CodingKeys.firstYear)
+        static let id = Column(CodingKeys.id), type = Column(CodingKeys.type), label = Column(CodingKeys.label)
+        static let dueMonth = Column(CodingKeys.dueMonth), dueDay = Column(CodingKeys.dueDay), firstYear = Column(CodingKeys.firstYear)
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
