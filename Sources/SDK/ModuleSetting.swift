@@ -14,20 +14,20 @@ public struct ModuleSetting: Sendable, Hashable {
 
     /// Key, unique within the module.
     public let key: String
-    /// Label per locale.
-    public let title: LocalizedText
     /// Editor and validation.
     public let kind: Kind
     /// Value used until a tenant admin changes it.
     public let defaultValue: String
 
-    /// Creates a setting declaration.
-    public init(key: String, title: LocalizedText, kind: Kind, defaultValue: String) {
+    /// Creates a setting declaration; its label is the string ``titleKey(module:)`` of the module's catalogue.
+    public init(key: String, kind: Kind, defaultValue: String) {
         self.key = key
-        self.title = title
         self.kind = kind
         self.defaultValue = defaultValue
     }
+
+    /// The key of its label in the string catalogue of `module`: `<module>.setting.<key>`.
+    public func titleKey(module: String) -> String { "\(module).setting.\(key)" }
 
     /// Checks and normalises a submitted value; `nil` when it is not valid for ``kind``.
     public func normalize(_ raw: String?) -> String? {

@@ -1,27 +1,28 @@
 /// A named action that a module (or the host) protects, such as `"pages.edit"`.
 ///
 /// The id is prefixed by the module id; ``roles`` are the roles that hold it by default.
-/// Tenant admins hold every permission.
+/// Tenant admins hold every permission. Its title is the string ``titleKey`` of the module's
+/// catalogue (`"plans.permission.edit"` for `plans.edit`), so translators find it with the rest.
 public struct Permission: Sendable, Hashable {
     /// Identifier, `"<module>.<action>"`.
     public let id: String
-    /// Human description shown in the tenant console.
-    public let title: LocalizedText
     /// Roles that hold this permission (admins always do).
     public let roles: Set<Role>
     /// Whether a grant limited to one module also gives it (true for opening the console, say).
     public let everyModule: Bool
 
     /// Creates a permission held by `roles`; `everyModule` lets module-limited grants hold it too.
-    public init(_ id: String, title: LocalizedText, roles: Set<Role>, everyModule: Bool = false) {
+    public init(_ id: String, roles: Set<Role>, everyModule: Bool = false) {
         self.id = id
-        self.title = title
         self.roles = roles
         self.everyModule = everyModule
     }
 
     /// The module id prefix of ``id``.
     public var module: String { String(id.split(separator: ".").first ?? "") }
+
+    /// The key of its title in the string catalogue: `<module>.permission.<action>`.
+    public var titleKey: String { "\(module).permission.\(id.dropFirst(module.count + 1))" }
 }
 
 /// Every permission known to the running host, used to answer `can(_:)` for an account.

@@ -38,6 +38,26 @@ import Testing
         }
     }
 
+    @Test func everyPermissionAndSettingIsTitledInTheCatalogue() throws {
+        let folder = NSTemporaryDirectory() + "oc-titles-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var config = ServerConfig()
+        config.dataDirectory = folder
+        let services = try HostServices(config: config, modules: InstalledModules.all, logger: .init(label: "test"))
+        for permission in services.policy.all {
+            for locale in ["fr", "ar", "en"] {
+                let title = services.renderer.text(permission.titleKey, module: permission.module, locale: locale)
+                #expect(title != permission.titleKey, "\(permission.id) has no title in \(locale)")
+            }
+        }
+        for manifest in services.modules.manifests {
+            for setting in manifest.settings {
+                let key = setting.titleKey(module: manifest.id)
+                #expect(services.renderer.text(key, module: manifest.id, locale: "ar") != key, "\(manifest.id).\(setting.key)")
+            }
+        }
+    }
+
     @Test func aModuleListedTwiceIsRefused() throws {
         let folder = NSTemporaryDirectory() + "oc-manifest-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: folder) }

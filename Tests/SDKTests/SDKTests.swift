@@ -37,8 +37,8 @@ import Testing
 
 @Suite struct PermissionPolicyTests {
     let policy = PermissionPolicy([
-        Permission("pages.edit", title: [:], roles: [.editor]),
-        Permission("core.console", title: [:], roles: [.editor, .moderator], everyModule: true),
+        Permission("pages.edit", roles: [.editor]),
+        Permission("core.console", roles: [.editor, .moderator], everyModule: true),
     ])
 
     @Test func adminHoldsEverythingKnown() {
@@ -83,8 +83,8 @@ import Testing
     }
 
     @Test func settingsNormalizeByKind() {
-        let flag = ModuleSetting(key: "f", title: [:], kind: .flag, defaultValue: "true")
-        let number = ModuleSetting(key: "n", title: [:], kind: .number, defaultValue: "3")
+        let flag = ModuleSetting(key: "f", kind: .flag, defaultValue: "true")
+        let number = ModuleSetting(key: "n", kind: .number, defaultValue: "3")
         #expect(flag.normalize("on") == "true")
         #expect(flag.normalize(nil) == "false")
         #expect(number.normalize("12") == "12")

@@ -22,7 +22,7 @@ struct TokenRoutes {
         let permissions = grantable(context)
         let page = TokensConsolePage(
             created: created, errors: errors.map { context.text($0) }, name: name, action: ConsoleRoute.tokens.href(context),
-            permissions: permissions.map { .init(id: $0.id, label: context.localized($0.title)) },
+            permissions: permissions.map { .init(id: $0.id, label: context.renderer.text($0.titleKey, module: $0.module, locale: context.locale)) },
             tokens: tokens.map { token in
                 .init(name: token.name, scopes: token.scopes.joined(separator: ", "), created: ISODate.day(of: token.createdAt),
                       used: token.lastUsedAt.map { ISODate.day(of: $0) } ?? "—", revoked: token.revoked,

@@ -33,12 +33,12 @@ struct ModulesConsoleRoutes {
                 id: type.id, title: context.localized(type.title), summary: context.localized(type.summary),
                 allowed: state.allowed, enabled: state.enabled,
                 toggleAction: ConsoleRoute.moduleSwitch(type.id, enable: !state.enabled).href(context),
-                permissions: type.permissions.map { .init(title: context.localized($0.title),
+                permissions: type.permissions.map { .init(title: services.renderer.text($0.titleKey, module: type.id, locale: context.locale),
                                                           roles: $0.roles.map { context.text("role.\($0.rawValue)") }.sorted().joined(separator: ", ")) },
                 hasSettings: state.enabled && !type.settings.isEmpty,
                 settingsAction: ConsoleRoute.moduleSettings(type.id).href(context),
                 settings: type.settings.map { setting in
-                    .init(key: setting.key, fieldID: "\(type.id)-\(setting.key)", label: context.localized(setting.title),
+                    .init(key: setting.key, fieldID: "\(type.id)-\(setting.key)", label: services.renderer.text(setting.titleKey(module: type.id), module: type.id, locale: context.locale),
                           isFlag: setting.kind == .flag, checked: values.flag(setting.key), isNumber: setting.kind == .number,
                           value: values[setting.key] ?? "")
                 })

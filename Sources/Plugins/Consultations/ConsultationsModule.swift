@@ -14,10 +14,8 @@ public struct ConsultationsModule: CivicModule {
             "en": "Public questionnaires, one answer per person, results published as charts and data.",
         ],
         permissions: [
-            Permission("consultations.edit", title: ["fr": "Préparer et publier des consultations", "ar": "إعداد الاستشارات ونشرها",
-                                                     "en": "Prepare and publish consultations"], roles: [.editor]),
-            Permission("consultations.moderate", title: ["fr": "Masquer des réponses libres", "ar": "إخفاء الأجوبة الحرة", "en": "Hide free-text answers"],
-                       roles: [.moderator]),
+            Permission("consultations.edit", roles: [.editor]),
+            Permission("consultations.moderate", roles: [.moderator]),
         ],
         consoleLinks: [
             ConsoleLink(title: ["fr": "Gérer les consultations", "ar": "إدارة الاستشارات", "en": "Manage consultations"], path: "",

@@ -15,8 +15,7 @@ public struct InstancesModule: CivicModule {
             "en": "Profile, members, meetings and opinions of consultative instances, and the commune's follow-up.",
         ],
         permissions: [
-            Permission("instances.edit", title: ["fr": "Gérer la section de l'instance", "ar": "تدبير فضاء الهيئة", "en": "Manage the instance's section"],
-                       roles: [.editor]),
+            Permission("instances.edit", roles: [.editor]),
         ],
         consoleLinks: [
             ConsoleLink(title: ["fr": "Profil, membres, réunions et avis", "ar": "التعريف والأعضاء والاجتماعات والآراء",

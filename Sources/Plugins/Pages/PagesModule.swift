@@ -14,15 +14,11 @@ public struct PagesModule: CivicModule {
             "en": "Translatable Markdown content pages with a public history.",
         ],
         permissions: [
-            Permission("pages.edit", title: ["fr": "Créer et modifier des pages", "ar": "إنشاء الصفحات وتعديلها", "en": "Create and edit pages"],
-                       roles: [.editor]),
-            Permission("pages.publish", title: ["fr": "Publier et dépublier des pages", "ar": "نشر الصفحات وسحبها", "en": "Publish and unpublish pages"],
-                       roles: [.editor]),
+            Permission("pages.edit", roles: [.editor]),
+            Permission("pages.publish", roles: [.editor]),
         ],
         settings: [
-            ModuleSetting(key: "history_public", title: ["fr": "Historique des modifications public", "ar": "سجل التعديلات متاح للعموم",
-                                                          "en": "Public history of changes"],
-                          kind: .flag, defaultValue: "true"),
+            ModuleSetting(key: "history_public", kind: .flag, defaultValue: "true"),
         ],
         consoleLinks: [
             ConsoleLink(title: ["fr": "Gérer les pages", "ar": "إدارة الصفحات", "en": "Manage pages"], path: "", permission: "pages.edit"),

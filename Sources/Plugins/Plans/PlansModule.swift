@@ -13,7 +13,7 @@ public struct PlansModule: CivicModule {
             "en": "The communal action plan, its commitments, activities, progress and indicators, in public.",
         ],
         permissions: [
-            Permission("plans.edit", title: ["fr": "Modifier le plan d'action", "ar": "تعديل خطة العمل", "en": "Edit the action plan"], roles: [.editor]),
+            Permission("plans.edit", roles: [.editor]),
         ],
         consoleLinks: [
             ConsoleLink(title: ["fr": "Gérer le plan d'action", "ar": "إدارة خطة العمل", "en": "Manage the action plan"], path: "", permission: "plans.edit"),

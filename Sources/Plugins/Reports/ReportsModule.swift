@@ -14,7 +14,7 @@ public struct ReportsModule: CivicModule {
             "en": "Public archive of monitoring reports, with deadlines, checksums and search.",
         ],
         permissions: [
-            Permission("reports.edit", title: ["fr": "Publier des rapports", "ar": "نشر التقارير", "en": "Publish reports"], roles: [.editor]),
+            Permission("reports.edit", roles: [.editor]),
         ],
         consoleLinks: [
             ConsoleLink(title: ["fr": "Gérer les rapports", "ar": "إدارة التقارير", "en": "Manage reports"], path: "", permission: "reports.edit"),

@@ -9,7 +9,7 @@ public struct HelloModule: CivicModule {
     public static let manifest = ModuleManifest(
         id: "hello", title: ["fr": "Bonjour", "ar": "مرحبا", "en": "Hello"],
         summary: ["fr": "Un module d'exemple.", "ar": "وحدة للمثال.", "en": "An example module."],
-        permissions: [Permission("hello.edit", title: ["fr": "Saluer", "ar": "التحية", "en": "Greet"], roles: [.editor])],
+        permissions: [Permission("hello.edit", roles: [.editor])],
         resources: .module, pages: [GreetingsPage.self],
         migrations: { migrations in
             migrations.add("001-greeting") { db in
