@@ -18,7 +18,8 @@ struct CacheStage: RouterMiddleware {
         let key = PageCacheKey.of(request, innerPath: path, locale: context.locale)
         // read before rendering: a write during rendering moves it, and the page is then stored as already stale
         let version = versions.current(slug)
-        if cacheable, let hit = cache.lookup(slug, key: key, version: version) {
+        // the front door already looked for a plainly anonymous visitor: look again only for one it could not judge
+        if cacheable, !IdentityStage.isPlainlyAnonymous(request), let hit = cache.lookup(slug, key: key, version: version) {
             metrics.cacheHit()
             return CachedResponse.serve(hit, to: request)
         }

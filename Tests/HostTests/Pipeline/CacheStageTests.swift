@@ -1,4 +1,5 @@
 @_spi(Host) import CivicSDK
+import HTTPTypes
 import Hummingbird
 import Synchronization
 import Testing
@@ -12,8 +13,10 @@ import Testing
     @Test func aSharedPageIsRenderedOnceThenServedFromTheCache() async throws {
         let harness = try StageHarness()
         let renders = Mutex(0)
+        // a visitor whose session cookie names no session: the front door could not serve them, this stage does
+        let stale: HTTPFields = [.cookie: "oc_session=\(String(repeating: "s", count: 43))"]
         for _ in 0..<3 {
-            let response = try await stage(harness).handle(StageHarness.request("/pages"), context: try harness.context()) { _, _ in
+            let response = try await stage(harness).handle(StageHarness.request("/pages", headers: stale), context: try harness.context()) { _, _ in
                 renders.withLock { $0 += 1 }
                 return StageHarness.answer(body: "the list")
             }
@@ -21,6 +24,20 @@ import Testing
             #expect(response.headers[.eTag] != nil)
         }
         #expect(renders.withLock { $0 } == 1)
+        #expect(harness.services.cache.count("alpha") == 1)
+    }
+
+    @Test func aPlainlyAnonymousReadIsStoredButNotLookedUpTwice() async throws {
+        let harness = try StageHarness()
+        let renders = Mutex(0)
+        for _ in 0..<2 {
+            _ = try await stage(harness).handle(StageHarness.request("/pages"), context: try harness.context()) { _, _ in
+                renders.withLock { $0 += 1 }
+                return StageHarness.answer()
+            }
+        }
+        // the front door already looked in the cache for this visitor; the stage only stores what was rendered
+        #expect(renders.withLock { $0 } == 2)
         #expect(harness.services.cache.count("alpha") == 1)
     }
 
