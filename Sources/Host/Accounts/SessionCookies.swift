@@ -14,6 +14,11 @@ enum SessionCookies {
         Cookie(name: name, value: value, maxAge: maxAge, path: root.isEmpty ? "/" : root, secure: secure, httpOnly: true, sameSite: .lax)
     }
 
+    /// The cookie remembering a language chosen with `?lang=`, for a year.
+    static func locale(_ locale: String, root: String, secure: Bool) -> Cookie {
+        make(LocaleNegotiation.cookieName, value: locale, root: root, maxAge: 31_536_000, secure: secure)
+    }
+
     /// A cookie that deletes `name`.
     static func expire(_ name: String, root: String, secure: Bool) -> Cookie {
         make(name, value: "", root: root, maxAge: 0, secure: secure)

@@ -10,8 +10,7 @@ struct LocaleCookieStage: RouterMiddleware {
     func handle(_ request: Request, context: CivicContext, next: (Request, CivicContext) async throws -> Response) async throws -> Response {
         var response = try await next(request, context)
         if Self.chosen(request, context: context) {
-            response.setCookie(SessionCookies.make(LocaleNegotiation.cookieName, value: context.locale, root: context.root,
-                                                   maxAge: 31_536_000, secure: secureCookies))
+            response.setCookie(SessionCookies.locale(context.locale, root: context.root, secure: secureCookies))
         }
         return response
     }

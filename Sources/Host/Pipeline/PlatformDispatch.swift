@@ -19,7 +19,7 @@ struct PlatformDispatch {
         var chrome = Chrome(locale: negotiated.locale, tenant: nil, root: "", path: path, account: nil, csrf: "", modules: [], parent: nil)
         var cookies: [Cookie] = []
         if negotiated.remember {
-            cookies.append(SessionCookies.make(LocaleNegotiation.cookieName, value: negotiated.locale, root: "", maxAge: 31_536_000, secure: secure))
+            cookies.append(SessionCookies.locale(negotiated.locale, root: "", secure: secure))
         }
         var response: Response
         do {

@@ -51,8 +51,7 @@ struct TenantFrontDoor {
         var response = ErrorPages.response(for: error, api: address.isAPI, changing: RequestForm.isStateChanging(request.method),
                                            chrome: chrome, renderer: services.renderer, logger: logger)
         if locale.remember {
-            response.setCookie(SessionCookies.make(LocaleNegotiation.cookieName, value: locale.locale, root: address.root, maxAge: 31_536_000,
-                                                   secure: services.config.secureCookies))
+            response.setCookie(SessionCookies.locale(locale.locale, root: address.root, secure: services.config.secureCookies))
         }
         return response
     }
