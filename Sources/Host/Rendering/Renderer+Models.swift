@@ -49,39 +49,55 @@ extension Renderer {
         return text
     }
 
-    /// The problems of `template` rendered with `model` (empty when sound).
-    func problems(template: String, model: any TemplateModel.Type, module: String?) -> [String] {
-        let strings = Set((catalogs[module ?? ""] ?? catalogs[""]!).flat["fr"]?.keys.map { $0 } ?? [])
-        return TemplateCheck(templates: templateTexts, strings: strings).problems(template: template, model: model)
+    /// The problems of `template` rendered with `model` (empty when sound), against the string keys `strings`.
+    func problems(template: String, model: any TemplateModel.Type, strings: Set<String>) -> [String] {
+        TemplateCheck(templates: templateTexts, strings: strings).problems(template: template, model: model)
     }
 
-    /// Every page the host and the modules declare, checked against its template when the host starts.
+    /// The string keys templates of `module` (or of the host) may read.
+    func stringKeys(_ module: String?) -> Set<String> {
+        Set((catalogs[module ?? ""] ?? catalogs[""]!).flat["fr"]?.keys.map { $0 } ?? [])
+    }
+
+    /// The layout, the host's fragments and pages, and every page the modules declare, with their templates.
+    private var declaredTemplates: [(template: String, model: any TemplateModel.Type, module: String?)] {
+        HostPages.fragments.map { ($0.template, $0.model, nil) } + HostPages.all.map { ($0.template, $0, nil) }
+            + modulesManifests.flatMap { manifest in manifest.pages.map { ("\(manifest.id)/\($0.template)", $0, manifest.id) } }
+    }
+
+    /// Every declared template checked against its model when the host starts (each catalogue's keys read once).
     func checkDeclaredPages() throws {
+        let declared = declaredTemplates
+        var keys: [String: Set<String>] = [:]
         var problems: [String] = []
-        for fragment in HostPages.fragments { problems += self.problems(template: fragment.template, model: fragment.model, module: nil) }
-        for page in HostPages.all { problems += self.problems(template: page.template, model: page, module: nil) }
-        for manifest in modulesManifests {
-            for page in manifest.pages { problems += self.problems(template: "\(manifest.id)/\(page.template)", model: page, module: manifest.id) }
+        for page in declared {
+            let module = page.module ?? ""
+            if keys[module] == nil { keys[module] = stringKeys(page.module) }
+            problems += self.problems(template: page.template, model: page.model, strings: keys[module] ?? [])
         }
         guard problems.isEmpty else { throw ConfigError("templates and their models disagree:\n" + problems.joined(separator: "\n")) }
         checked.withLock { set in
-            for page in HostPages.all { set.insert(Self.key(page, page.template)) }
-            for fragment in HostPages.fragments { set.insert(Self.key(fragment.model, fragment.template)) }
-            for manifest in modulesManifests { for page in manifest.pages { set.insert(Self.key(page, "\(manifest.id)/\(page.template)")) } }
+            for page in declared { set.insert(CheckedTemplate(page.model, page.template)) }
         }
     }
 
     /// A model rendered without being declared is checked the first time; a disagreement is a server error, never a blank.
     private func ensureChecked(_ model: any TemplateModel.Type, template: String, module: String?) throws {
-        let id = Self.key(model, template)
+        let id = CheckedTemplate(model, template)
         if checked.withLock({ $0.contains(id) }) { return }
-        let found = problems(template: template, model: model, module: module)
+        let found = problems(template: template, model: model, strings: stringKeys(module))
         guard found.isEmpty else { throw HTTPError(.internalServerError, message: found.joined(separator: "; ")) }
         checked.withLock { _ = $0.insert(id) }
     }
+}
 
-    /// A model is checked once per template it is rendered with (one form model serves several modules).
-    private static func key(_ model: any TemplateModel.Type, _ template: String) -> String {
-        "\(ObjectIdentifier(model).hashValue)|\(template)"
+/// A model checked against one template (one form model serves several modules' templates).
+struct CheckedTemplate: Hashable, Sendable {
+    let model: ObjectIdentifier
+    let template: String
+
+    init(_ model: any TemplateModel.Type, _ template: String) {
+        self.model = ObjectIdentifier(model)
+        self.template = template
     }
 }

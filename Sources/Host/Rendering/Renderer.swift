@@ -16,7 +16,7 @@ final class Renderer: PageRenderer {
     /// Template texts by full name, for the template check.
     let templateTexts: [String: String]
     /// Models already checked against their template (see ``TemplateCheck``).
-    let checked = Mutex<Set<String>>([])
+    let checked = Mutex<Set<CheckedTemplate>>([])
     private let registry: TenantRegistry
     private let modules: ModuleCatalog
     var modulesManifests: [ModuleManifest] { modules.manifests }
