@@ -73,8 +73,7 @@ import Testing
     @Test func provisioningIsIdempotent() async throws {
         let host = try await TestHost()
         let services = host.services
-        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let provisioning = Provisioning(directory: repository.appendingPathComponent("config/tenants").path)
+        let provisioning = Provisioning(directory: Repository.root.appendingPathComponent("config/tenants").path)
         let created = try provisioning.apply(services)
         #expect(Set(created) == ["tetouan", "tetouan-ieecag"])
         #expect(try provisioning.apply(services).isEmpty)

@@ -70,7 +70,7 @@ import TestSupport
     }
 
     private func hostStrings() -> URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        Repository.root
             .appendingPathComponent("Sources/Host/Strings")
     }
 }

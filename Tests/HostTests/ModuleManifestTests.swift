@@ -1,17 +1,17 @@
 import CivicSDK
 import Foundation
 import Testing
+import TestSupport
 @testable import OpenCommune
 
 /// The manifest's promise: a module's id is its one name everywhere.
 @Suite struct ModuleManifestTests {
-    private let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     @Test func theIdIsTheFolderTheURLSegmentAndThePrefixOfPermissionsAndMigrations() throws {
         for type in InstalledModules.all {
             let manifest = type.manifest
             #expect(manifest.id.range(of: "^[a-z]+$", options: .regularExpression) != nil, "\(manifest.id)")
-            let folder = repository.appendingPathComponent("Sources/Plugins/\(manifest.id.prefix(1).uppercased() + manifest.id.dropFirst())")
+            let folder = Repository.root.appendingPathComponent("Sources/Plugins/\(manifest.id.prefix(1).uppercased() + manifest.id.dropFirst())")
             for inner in ["Routes", "Records", "Console", "Templates", "Strings"] {
                 #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(inner).path), "\(manifest.id) has no \(inner)/")
             }

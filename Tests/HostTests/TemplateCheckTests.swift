@@ -1,6 +1,7 @@
 import CivicSDK
 import Foundation
 import Testing
+import TestSupport
 @testable import OpenCommune
 
 @Suite struct TemplateCheckTests {
@@ -53,7 +54,6 @@ import Testing
 
 /// Every template of the host and of each module is rendered from a model checked when the host starts.
 @Suite struct TemplateCoverageTests {
-    private let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     private func templates(_ folder: URL) throws -> Set<String> {
         Set(try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".mustache") }.map { String($0.dropLast(9)) })
@@ -80,7 +80,7 @@ import Testing
     }
 
     @Test func everyTemplateHasAModelCheckedAtStartUp() throws {
-        let host = repository.appendingPathComponent("Sources/Host/Templates")
+        let host = Repository.root.appendingPathComponent("Sources/Host/Templates")
         let manifests = InstalledModules.all.map { $0.manifest }
         let folders = [host] + manifests.compactMap(\.templates)
         let included = try partials(folders)
