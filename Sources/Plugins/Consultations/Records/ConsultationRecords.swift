@@ -25,17 +25,11 @@ struct Consultation: Codable, Sendable, FetchableRecord, MutablePersistableRecor
     /// Where a consultation stands for its readers at a given moment.
     enum Phase: String, Sendable { case draft, upcoming, open, closed, results }
 
-    enum CodingKeys: String, CodingKey {
+    /// The table's columns, named as the properties are: the keys of the row and the columns of requests (`Columns.id == 1`).
+    typealias Columns = CodingKeys
+    enum CodingKeys: String, CodingKey, ColumnExpression {
         case id, title, description, subject, audience, status, sample
         case opensAt = "opens_at", closesAt = "closes_at", createdAt = "created_at", updatedAt = "updated_at"
-    }
-
-    /// Columns for requests, named as the properties are.
-    enum Columns {
-        static let id = Column(CodingKeys.id), title = Column(CodingKeys.title), description = Column(CodingKeys.description)
-        static let subject = Column(CodingKeys.subject), audience = Column(CodingKeys.audience), status = Column(CodingKeys.status)
-        static let sample = Column(CodingKeys.sample), opensAt = Column(CodingKeys.opensAt), closesAt = Column(CodingKeys.closesAt)
-        static let createdAt = Column(CodingKeys.createdAt), updatedAt = Column(CodingKeys.updatedAt)
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
@@ -75,19 +69,12 @@ struct Question: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
     var scaleMin: Int
     var scaleMax: Int
 
-    enum CodingKeys: String, CodingKey {
+    /// The table's columns, named as the properties are: the keys of the row and the columns of requests (`Columns.id == 1`).
+    typealias Columns = CodingKeys
+    enum CodingKeys: String, CodingKey, ColumnExpression {
         case id, position, type, title, help, required
         case consultationID = "consultation_id", minChoices = "min_choices", maxChoices = "max_choices"
         case scaleMin = "scale_min", scaleMax = "scale_max"
-    }
-
-    /// Columns for requests, named as the properties are.
-    enum Columns {
-        static let id = Column(CodingKeys.id), position = Column(CodingKeys.position), type = Column(CodingKeys.type)
-        static let title = Column(CodingKeys.title), help = Column(CodingKeys.help), required = Column(CodingKeys.required)
-        static let consultationID = Column(CodingKeys.consultationID), minChoices = Column(CodingKeys.minChoices)
-        static let maxChoices = Column(CodingKeys.maxChoices), scaleMin = Column(CodingKeys.scaleMin)
-        static let scaleMax = Column(CodingKeys.scaleMax)
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
@@ -101,15 +88,11 @@ struct QuestionOption: Codable, Sendable, FetchableRecord, MutablePersistableRec
     var position: Int
     var label: LocalizedText
 
-    enum CodingKeys: String, CodingKey {
+    /// The table's columns, named as the properties are: the keys of the row and the columns of requests (`Columns.id == 1`).
+    typealias Columns = CodingKeys
+    enum CodingKeys: String, CodingKey, ColumnExpression {
         case id, position, label
         case questionID = "question_id"
-    }
-
-    /// Columns for requests, named as the properties are.
-    enum Columns {
-        static let id = Column(CodingKeys.id), position = Column(CodingKeys.position), label = Column(CodingKeys.label)
-        static let questionID = Column(CodingKeys.questionID)
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }

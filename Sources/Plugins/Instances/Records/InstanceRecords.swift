@@ -14,17 +14,11 @@ struct InstanceProfile: Codable, Sendable, FetchableRecord, PersistableRecord {
     var contact: String
     var updatedAt: Date
 
-    enum CodingKeys: String, CodingKey {
+    /// The table's columns, named as the properties are: the keys of the row and the columns of requests (`Columns.id == 1`).
+    typealias Columns = CodingKeys
+    enum CodingKeys: String, CodingKey, ColumnExpression {
         case id, mission, composition, contact
         case legalBasis = "legal_basis", mandateStart = "mandate_start", mandateEnd = "mandate_end", updatedAt = "updated_at"
-    }
-
-    /// Columns for requests, named as the properties are.
-    enum Columns {
-        static let id = Column(CodingKeys.id), mission = Column(CodingKeys.mission), composition = Column(CodingKeys.composition)
-        static let contact = Column(CodingKeys.contact), legalBasis = Column(CodingKeys.legalBasis)
-        static let mandateStart = Column(CodingKeys.mandateStart), mandateEnd = Column(CodingKeys.mandateEnd)
-        static let updatedAt = Column(CodingKeys.updatedAt)
     }
 
     static func load(_ db: Database) throws -> InstanceProfile? { try InstanceProfile.fetchOne(db, key: 1) }
@@ -56,16 +50,11 @@ struct Member: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
 
     enum Role: String, Codable, Sendable, CaseIterable { case president, rapporteur, member }
 
-    enum CodingKeys: String, CodingKey {
+    /// The table's columns, named as the properties are: the keys of the row and the columns of requests (`Columns.id == 1`).
+    typealias Columns = CodingKeys
+    enum CodingKeys: String, CodingKey, ColumnExpression {
         case id, name, role, quality, photo, sample
         case startedOn = "started_on", endedOn = "ended_on", photoAlt = "photo_alt"
-    }
-
-    /// Columns for requests, named as the properties are.
-    enum Columns {
-        static let id = Column(CodingKeys.id), name = Column(CodingKeys.name), role = Column(CodingKeys.role)
-        static let quality = Column(CodingKeys.quality), photo = Column(CodingKeys.photo), sample = Column(CodingKeys.sample)
-        static let startedOn = Column(CodingKeys.startedOn), endedOn = Column(CodingKeys.endedOn), photoAlt = Column(CodingKeys.photoAlt)
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
@@ -95,17 +84,11 @@ struct Meeting: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
 
     enum Status: String, Codable, Sendable, CaseIterable { case planned, held, cancelled }
 
-    enum CodingKeys: String, CodingKey {
+    /// The table's columns, named as the properties are: the keys of the row and the columns of requests (`Columns.id == 1`).
+    typealias Columns = CodingKeys
+    enum CodingKeys: String, CodingKey, ColumnExpression {
         case id, place, agenda, status, attendance, sample
         case startsAt = "starts_at", minutesText = "minutes_text", minutesFile = "minutes_file", updatedAt = "updated_at"
-    }
-
-    /// Columns for requests, named as the properties are.
-    enum Columns {
-        static let id = Column(CodingKeys.id), place = Column(CodingKeys.place), agenda = Column(CodingKeys.agenda)
-        static let status = Column(CodingKeys.status), attendance = Column(CodingKeys.attendance), sample = Column(CodingKeys.sample)
-        static let startsAt = Column(CodingKeys.startsAt), minutesText = Column(CodingKeys.minutesText)
-        static let minutesFile = Column(CodingKeys.minutesFile), updatedAt = Column(CodingKeys.updatedAt)
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
@@ -141,19 +124,12 @@ struct Opinion: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
         case notTaken = "not_taken"
     }
 
-    enum CodingKeys: String, CodingKey {
+    /// The table's columns, named as the properties are: the keys of the row and the columns of requests (`Columns.id == 1`).
+    typealias Columns = CodingKeys
+    enum CodingKeys: String, CodingKey, ColumnExpression {
         case id, title, subject, body, file, sample
         case adoptedOn = "adopted_on", followUp = "follow_up", followUpReason = "follow_up_reason", followUpOn = "follow_up_on"
         case updatedAt = "updated_at"
-    }
-
-    /// Columns for requests, named as the properties are.
-    enum Columns {
-        static let id = Column(CodingKeys.id), title = Column(CodingKeys.title), subject = Column(CodingKeys.subject)
-        static let body = Column(CodingKeys.body), file = Column(CodingKeys.file), sample = Column(CodingKeys.sample)
-        static let adoptedOn = Column(CodingKeys.adoptedOn), followUp = Column(CodingKeys.followUp)
-        static let followUpReason = Column(CodingKeys.followUpReason), followUpOn = Column(CodingKeys.followUpOn)
-        static let updatedAt = Column(CodingKeys.updatedAt)
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }

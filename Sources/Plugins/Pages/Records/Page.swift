@@ -6,10 +6,6 @@ import GRDB
 struct Page: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
     static let databaseTableName = "page"
 
-    enum Columns {
-        static let slug = Column(CodingKeys.slug), published = Column(CodingKeys.published), position = Column(CodingKeys.position)
-    }
-
     var id: Int64?
     var slug: String
     var title: LocalizedText
@@ -19,7 +15,9 @@ struct Page: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
     var createdAt: Date
     var updatedAt: Date
 
-    enum CodingKeys: String, CodingKey {
+    /// The table's columns, named as the properties are: the keys of the row and the columns of requests (`Columns.id == 1`).
+    typealias Columns = CodingKeys
+    enum CodingKeys: String, CodingKey, ColumnExpression {
         case id, slug, title, body, published, position
         case createdAt = "created_at"
         case updatedAt = "updated_at"
@@ -33,8 +31,8 @@ struct Page: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
 
     /// Slug and title of the published pages, in order, without decoding their bodies (lists and cards).
     static func publishedLinks(_ db: Database, limit: Int? = nil) throws -> [(slug: String, title: LocalizedText)] {
-        try Row.fetchAll(db, publishedInOrder().select(Columns.slug, Column(CodingKeys.title)).limit(limit ?? -1)).map {
-            ($0[Columns.slug], $0[Column(CodingKeys.title)])
+        try Row.fetchAll(db, publishedInOrder().select(Columns.slug, Columns.title).limit(limit ?? -1)).map {
+            ($0[Columns.slug], $0[Columns.title])
         }
     }
 

@@ -21,16 +21,11 @@ struct Plan: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
         case closed
     }
 
-    enum CodingKeys: String, CodingKey {
+    /// The table's columns, named as the properties are: the keys of the row and the columns of requests (`Columns.id == 1`).
+    typealias Columns = CodingKeys
+    enum CodingKeys: String, CodingKey, ColumnExpression {
         case id, title, description, status
         case startYear = "start_year", endYear = "end_year", createdAt = "created_at", updatedAt = "updated_at"
-    }
-
-    /// Columns for requests, named as the properties are.
-    enum Columns {
-        static let id = Column(CodingKeys.id), title = Column(CodingKeys.title), description = Column(CodingKeys.description)
-        static let status = Column(CodingKeys.status), startYear = Column(CodingKeys.startYear), endYear = Column(CodingKeys.endYear)
-        static let createdAt = Column(CodingKeys.createdAt), updatedAt = Column(CodingKeys.updatedAt)
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
@@ -61,22 +56,13 @@ struct Commitment: Codable, Sendable, FetchableRecord, MutablePersistableRecord 
     var position: Int
     var updatedAt: Date
 
-    enum CodingKeys: String, CodingKey {
+    /// The table's columns, named as the properties are: the keys of the row and the columns of requests (`Columns.id == 1`).
+    typealias Columns = CodingKeys
+    enum CodingKeys: String, CodingKey, ColumnExpression {
         case id, number, title, principles, problem, solution, status, completion, published, position
         case planID = "plan_id", leadServices = "lead_services", otherActors = "other_actors"
         case expectedResults = "expected_results", updatedAt = "updated_at"
     }
-
-    /// Columns for requests, named as the properties are.
-    enum Columns {
-        static let id = Column(CodingKeys.id), number = Column(CodingKeys.number), title = Column(CodingKeys.title)
-        static let principles = Column(CodingKeys.principles), problem = Column(CodingKeys.problem), solution = Column(CodingKeys.solution)
-        static let status = Column(CodingKeys.status), completion = Column(CodingKeys.completion), published = Column(CodingKeys.published)
-        static let position = Column(CodingKeys.position), planID = Column(CodingKeys.planID)
-        static let leadServices = Column(CodingKeys.leadServices), otherActors = Column(CodingKeys.otherActors)
-        static let expectedResults = Column(CodingKeys.expectedResults), updatedAt = Column(CodingKeys.updatedAt)
-    }
-
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
@@ -99,22 +85,13 @@ struct Activity: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
     var deliverable: LocalizedText
     var position: Int
 
-    enum CodingKeys: String, CodingKey {
+    /// The table's columns, named as the properties are: the keys of the row and the columns of requests (`Columns.id == 1`).
+    typealias Columns = CodingKeys
+    enum CodingKeys: String, CodingKey, ColumnExpression {
         case id, title, status, progress, responsible, deliverable, position
         case commitmentID = "commitment_id", plannedStart = "planned_start", plannedEnd = "planned_end"
         case actualStart = "actual_start", actualEnd = "actual_end"
     }
-
-    /// Columns for requests, named as the properties are.
-    enum Columns {
-        static let id = Column(CodingKeys.id), title = Column(CodingKeys.title), status = Column(CodingKeys.status)
-        static let progress = Column(CodingKeys.progress), responsible = Column(CodingKeys.responsible)
-        static let deliverable = Column(CodingKeys.deliverable), position = Column(CodingKeys.position)
-        static let commitmentID = Column(CodingKeys.commitmentID), plannedStart = Column(CodingKeys.plannedStart)
-        static let plannedEnd = Column(CodingKeys.plannedEnd), actualStart = Column(CodingKeys.actualStart)
-        static let actualEnd = Column(CodingKeys.actualEnd)
-    }
-
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
@@ -141,19 +118,12 @@ struct ProgressUpdate: Codable, Sendable, FetchableRecord, MutablePersistableRec
     var evidence: String?
     var evidenceLabel: String?
 
-    enum CodingKeys: String, CodingKey {
+    /// The table's columns, named as the properties are: the keys of the row and the columns of requests (`Columns.id == 1`).
+    typealias Columns = CodingKeys
+    enum CodingKeys: String, CodingKey, ColumnExpression {
         case id, date, text, sample, author, evidence
         case evidenceLabel = "evidence_label"
         case commitmentID = "commitment_id", activityID = "activity_id", newProgress = "new_progress", newStatus = "new_status"
-    }
-
-    /// Columns for requests, named as the properties are.
-    enum Columns {
-        static let id = Column(CodingKeys.id), date = Column(CodingKeys.date), text = Column(CodingKeys.text)
-        static let sample = Column(CodingKeys.sample), author = Column(CodingKeys.author), evidence = Column(CodingKeys.evidence)
-        static let evidenceLabel = Column(CodingKeys.evidenceLabel), commitmentID = Column(CodingKeys.commitmentID)
-        static let activityID = Column(CodingKeys.activityID), newProgress = Column(CodingKeys.newProgress)
-        static let newStatus = Column(CodingKeys.newStatus)
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
@@ -172,17 +142,11 @@ struct PlanIndicator: Codable, Sendable, FetchableRecord, MutablePersistableReco
     var source: String?
     var position: Int
 
-    enum CodingKeys: String, CodingKey {
+    /// The table's columns, named as the properties are: the keys of the row and the columns of requests (`Columns.id == 1`).
+    typealias Columns = CodingKeys
+    enum CodingKeys: String, CodingKey, ColumnExpression {
         case id, name, kind, unit, baseline, target, source, position
         case commitmentID = "commitment_id"
-    }
-
-    /// Columns for requests, named as the properties are.
-    enum Columns {
-        static let id = Column(CodingKeys.id), name = Column(CodingKeys.name), kind = Column(CodingKeys.kind)
-        static let unit = Column(CodingKeys.unit), baseline = Column(CodingKeys.baseline), target = Column(CodingKeys.target)
-        static let source = Column(CodingKeys.source), position = Column(CodingKeys.position)
-        static let commitmentID = Column(CodingKeys.commitmentID)
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
@@ -196,15 +160,11 @@ struct PlanIndicatorValue: Codable, Sendable, FetchableRecord, MutablePersistabl
     var date: String
     var value: Double
 
-    enum CodingKeys: String, CodingKey {
+    /// The table's columns, named as the properties are: the keys of the row and the columns of requests (`Columns.id == 1`).
+    typealias Columns = CodingKeys
+    enum CodingKeys: String, CodingKey, ColumnExpression {
         case id, date, value
         case indicatorID = "indicator_id"
-    }
-
-    /// Columns for requests, named as the properties are.
-    enum Columns {
-        static let id = Column(CodingKeys.id), date = Column(CodingKeys.date), value = Column(CodingKeys.value)
-        static let indicatorID = Column(CodingKeys.indicatorID)
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }

@@ -15,16 +15,11 @@ struct PlanRevision: Codable, Sendable, FetchableRecord, MutablePersistableRecor
     var author: String
     var createdAt: Date
 
-    enum CodingKeys: String, CodingKey {
+    /// The table's columns, named as the properties are: the keys of the row and the columns of requests (`Columns.id == 1`).
+    typealias Columns = CodingKeys
+    enum CodingKeys: String, CodingKey, ColumnExpression {
         case id, number, reason, snapshot, author
         case planID = "plan_id", createdAt = "created_at"
-    }
-
-    /// Columns for requests, named as the properties are.
-    enum Columns {
-        static let id = Column(CodingKeys.id), number = Column(CodingKeys.number), reason = Column(CodingKeys.reason)
-        static let snapshot = Column(CodingKeys.snapshot), author = Column(CodingKeys.author), planID = Column(CodingKeys.planID)
-        static let createdAt = Column(CodingKeys.createdAt)
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }

@@ -11,11 +11,9 @@ struct PlanStatus: Codable, Sendable, FetchableRecord, PersistableRecord {
     var complete: Bool
     var position: Int
 
-    /// Columns for requests, named as the properties are.
-    enum Columns {
-        static let key = Column(CodingKeys.key)
-        static let position = Column(CodingKeys.position)
-    }
+    /// The table's columns, named as the properties are: the keys of the row and the columns of requests (`Columns.id == 1`).
+    typealias Columns = CodingKeys
+    enum CodingKeys: String, CodingKey, ColumnExpression { case key, label, progress, complete, position }
 
     /// The statuses a tenant starts with (editable per tenant).
     static let defaults: [PlanStatus] = [

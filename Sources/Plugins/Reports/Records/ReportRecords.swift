@@ -26,20 +26,12 @@ struct Report: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
         case draft, published, withdrawn
     }
 
-    enum CodingKeys: String, CodingKey {
+    /// The table's columns, named as the properties are: the keys of the row and the columns of requests (`Columns.id == 1`).
+    typealias Columns = CodingKeys
+    enum CodingKeys: String, CodingKey, ColumnExpression {
         case id, title, summary, type, year, languages, status, sample
         case periodStart = "period_start", periodEnd = "period_end", publishedOn = "published_on"
         case withdrawnReason = "withdrawn_reason", createdAt = "created_at", updatedAt = "updated_at"
-    }
-
-    /// Columns for requests, named as the properties are.
-    enum Columns {
-        static let id = Column(CodingKeys.id), title = Column(CodingKeys.title), summary = Column(CodingKeys.summary)
-        static let type = Column(CodingKeys.type), year = Column(CodingKeys.year), languages = Column(CodingKeys.languages)
-        static let status = Column(CodingKeys.status), sample = Column(CodingKeys.sample), periodStart = Column(CodingKeys.periodStart)
-        static let periodEnd = Column(CodingKeys.periodEnd), publishedOn = Column(CodingKeys.publishedOn)
-        static let withdrawnReason = Column(CodingKeys.withdrawnReason), createdAt = Column(CodingKeys.createdAt)
-        static let updatedAt = Column(CodingKeys.updatedAt)
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
@@ -67,16 +59,11 @@ struct ReportFile: Codable, Sendable, FetchableRecord, MutablePersistableRecord 
     var sha256: String
     var downloads: Int
 
-    enum CodingKeys: String, CodingKey {
+    /// The table's columns, named as the properties are: the keys of the row and the columns of requests (`Columns.id == 1`).
+    typealias Columns = CodingKeys
+    enum CodingKeys: String, CodingKey, ColumnExpression {
         case id, label, kind, size, sha256, downloads
         case reportID = "report_id", storedName = "stored_name"
-    }
-
-    /// Columns for requests, named as the properties are.
-    enum Columns {
-        static let id = Column(CodingKeys.id), label = Column(CodingKeys.label), kind = Column(CodingKeys.kind)
-        static let size = Column(CodingKeys.size), sha256 = Column(CodingKeys.sha256), downloads = Column(CodingKeys.downloads)
-        static let reportID = Column(CodingKeys.reportID), storedName = Column(CodingKeys.storedName)
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
@@ -89,11 +76,9 @@ struct ReportType: Codable, Sendable, FetchableRecord, PersistableRecord {
     var label: LocalizedText
     var position: Int
 
-    /// Columns for requests, named as the properties are.
-    enum Columns {
-        static let key = Column(CodingKeys.key)
-        static let position = Column(CodingKeys.position)
-    }
+    /// The table's columns, named as the properties are: the keys of the row and the columns of requests (`Columns.id == 1`).
+    typealias Columns = CodingKeys
+    enum CodingKeys: String, CodingKey, ColumnExpression { case key, label, position }
 }
 
 /// A report the tenant commits to publish every year by a date (e.g. the annual report by 31 March).
@@ -106,15 +91,11 @@ struct ExpectedReport: Codable, Sendable, FetchableRecord, MutablePersistableRec
     var dueDay: Int
     var firstYear: Int
 
-    enum CodingKeys: String, CodingKey {
+    /// The table's columns, named as the properties are: the keys of the row and the columns of requests (`Columns.id == 1`).
+    typealias Columns = CodingKeys
+    enum CodingKeys: String, CodingKey, ColumnExpression {
         case id, type, label
         case dueMonth = "due_month", dueDay = "due_day", firstYear = "first_year"
-    }
-
-    /// Columns for requests, named as the properties are.
-    enum Columns {
-        static let id = Column(CodingKeys.id), type = Column(CodingKeys.type), label = Column(CodingKeys.label)
-        static let dueMonth = Column(CodingKeys.dueMonth), dueDay = Column(CodingKeys.dueDay), firstYear = Column(CodingKeys.firstYear)
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
