@@ -15,8 +15,12 @@ public struct CivicRequestSource: RequestContextSource, Sendable {
     public let path: String
     /// Negotiated locale.
     public let locale: String
-    /// Client address, for rate limits.
+    /// Client address, for rate limits (the visitor's, behind a trusted proxy).
     public let clientAddress: String
+    /// The tenant's absolute address (`https://commune.example` or `https://platform.example/tetouan`),
+    /// from the configuration and never from the request's `Host` header: the base of links that
+    /// leave the site (calendars, feeds, e-mails). ``root`` is the base of every other link.
+    public let publicBase: String
     /// The tenant's database and files.
     public let storage: TenantStorage
     /// What the host offers every request: renderer, permissions, limits.
@@ -24,13 +28,14 @@ public struct CivicRequestSource: RequestContextSource, Sendable {
 
     /// Creates a source; called by the host only.
     public init(logger: Logger, tenant: Tenant, root: String, path: String, locale: String, clientAddress: String,
-                storage: TenantStorage, host: HostFacilities) {
+                publicBase: String, storage: TenantStorage, host: HostFacilities) {
         self.logger = logger
         self.tenant = tenant
         self.root = root
         self.path = path
         self.locale = locale
         self.clientAddress = clientAddress
+        self.publicBase = publicBase
         self.storage = storage
         self.host = host
     }

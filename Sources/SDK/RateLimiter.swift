@@ -43,6 +43,11 @@ public final class RateLimiter: Sendable {
         }
     }
 
+    /// Whether `key` has no event counted now (never, or long enough ago to be forgotten).
+    public func isUnused(_ key: String, now: Date = Date()) -> Bool {
+        buckets.withLock { state in refilled(state[key], now).tokens >= Double(limit) }
+    }
+
     /// Forgets the events of `keys`.
     public func reset(_ keys: [String]) {
         buckets.withLock { state in for key in keys { state[key] = nil } }

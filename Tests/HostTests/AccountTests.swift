@@ -5,15 +5,19 @@ import Testing
 import TestSupport
 
 @Suite struct AccountTests {
-    @Test func registerMakesACitizenAndSignsIn() async throws {
+    @Test func registerMakesACitizenWhoThenSignsIn() async throws {
         let host = try await TestHost()
         try await host.test { client in
             var browser = Browser(client)
             try await browser.get("/alpha/register")
             let page = try await browser.post("/alpha/register", [("email", "Fatima@Example.ma"), ("name", "Fatima"),
                                                                   ("password", "un mot de passe"), ("password_confirm", "un mot de passe")])
-            #expect(page.status == .seeOther)
-            let cookie = page.headers[values: .setCookie].first { $0.hasPrefix("oc_session=") } ?? ""
+            #expect(page.status == .ok)
+            #expect(page.body.contains("Demande d&#39;inscription reçue") || page.body.contains("Demande d'inscription reçue"))
+            #expect(page.body.contains("value=\"fatima@example.ma\""), "the sign-in form comes filled in")
+            let signIn = try await browser.post("/alpha/login", [("email", "fatima@example.ma"), ("password", "un mot de passe")])
+            #expect(signIn.status == .seeOther)
+            let cookie = signIn.headers[values: .setCookie].first { $0.hasPrefix("oc_session=") } ?? ""
             #expect(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax") && cookie.contains("Path=/alpha"))
             let account = try await browser.get("/alpha/account")
             #expect(account.body.contains("fatima@example.ma"))
@@ -36,12 +40,53 @@ import TestSupport
             #expect(page.body.contains("au moins 10 caractères"))
             #expect(page.body.contains("ne correspondent pas"))
             #expect(page.body.contains("value=\"Ali\""))
-            let taken = try await browser.post("/alpha/register", [("email", "citizen@alpha.test"), ("name", "Dup"),
-                                                                   ("password", "long enough pw"), ("password_confirm", "long enough pw")])
-            #expect(taken.status == .badRequest)
-            #expect(taken.body.contains("existe déjà"))
         }
         #expect(try await host.read("alpha") { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM account") } == 4)
+    }
+
+    /// Registration tells no more than sign-in does about which addresses have accounts.
+    @Test func registeringATakenAddressAnswersAsANewOneAndChangesNothing() async throws {
+        let host = try await TestHost()
+        let before = try await host.read("alpha") { db in try String.fetchOne(db, sql: "SELECT password_hash FROM account WHERE email = 'citizen@alpha.test'") }
+        try await host.test { client in
+            var browser = Browser(client)
+            try await browser.get("/alpha/register")
+            func register(_ email: String) async throws -> Page {
+                try await browser.post("/alpha/register", [("email", email), ("name", "Dup"), ("password", "long enough pw"), ("password_confirm", "long enough pw")])
+            }
+            let taken = try await register("citizen@alpha.test")
+            let fresh = try await register("new@alpha.test")
+            #expect(taken.status == fresh.status)
+            #expect(taken.body.replacingOccurrences(of: "citizen@alpha.test", with: "new@alpha.test") == fresh.body)
+            #expect(!taken.body.contains("existe déjà"))
+            // the owner's password is untouched, and the intruder's password does not open the account
+            #expect(try await browser.post("/alpha/login", [("email", "citizen@alpha.test"), ("password", "long enough pw")]).status == .unauthorized)
+        }
+        let after = try await host.read("alpha") { db in try String.fetchOne(db, sql: "SELECT password_hash FROM account WHERE email = 'citizen@alpha.test'") }
+        #expect(before == after)
+    }
+
+    @Test func registrationsFromOneAddressAreLimited() async throws {
+        let host = try await TestHost(registrationsPerHour: 3)
+        try await host.test { client in
+            var browser = Browser(client)
+            try await browser.get("/alpha/register")
+            for index in 0..<3 {
+                let page = try await browser.post("/alpha/register", [("email", "c\(index)@alpha.test"), ("name", "C"),
+                                                                      ("password", "long enough pw"), ("password_confirm", "long enough pw")])
+                #expect(page.status == .ok)
+            }
+            let refused = try await browser.post("/alpha/register", [("email", "c9@alpha.test"), ("name", "C"),
+                                                                     ("password", "long enough pw"), ("password_confirm", "long enough pw")])
+            #expect(refused.status == .tooManyRequests)
+            #expect(refused.body.contains("Trop d&#39;inscriptions") || refused.body.contains("Trop d'inscriptions"))
+            #expect(refused.body.contains("value=\"c9@alpha.test\""), "what was typed is kept")
+            // the limit is per tenant
+            try await browser.get("/beta/register")
+            #expect(try await browser.post("/beta/register", [("email", "c9@beta.test"), ("name", "C"), ("password", "long enough pw"),
+                                                              ("password_confirm", "long enough pw")]).status == .ok)
+        }
+        #expect(try await host.read("alpha") { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM account") } == 7)
     }
 
     @Test func wrongPasswordThenRateLimit() async throws {

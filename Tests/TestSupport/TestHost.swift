@@ -20,7 +20,9 @@ public final class TestHost: Sendable {
 
     /// `modules`: the modules this host runs (every installed one unless a test brings its own).
     public init(modules: [any CivicModule.Type] = InstalledModules.all, maxBodyBytes: Int = 1_048_576, maxUploadBytes: Int = 10_485_760, loginAttempts: Int = 5,
-                citizenPostsPerHour: Int = 10, apiRequestsPerMinute: Int = 600, idleTimeoutSeconds: Int = 30, hosts: [String: [String]] = [:]) async throws {
+                citizenPostsPerHour: Int = 10, apiRequestsPerMinute: Int = 600, idleTimeoutSeconds: Int = 30, hosts: [String: [String]] = [:],
+                publicURL: String? = nil, trustedProxies: [String] = [], metricsToken: String? = nil, hstsMaxAge: Int? = nil,
+                registrationsPerHour: Int = 5, commentEditsPerHour: Int = 20) async throws {
         dataDirectory = NSTemporaryDirectory() + "opencommune-test-" + UUID().uuidString
         var config = ServerConfig()
         config.dataDirectory = dataDirectory
@@ -32,6 +34,12 @@ public final class TestHost: Sendable {
         config.citizenPostsPerHour = citizenPostsPerHour
         config.apiRequestsPerMinute = apiRequestsPerMinute
         config.idleTimeoutSeconds = idleTimeoutSeconds
+        config.publicURL = publicURL
+        config.trustedProxies = AddressList(trustedProxies)
+        config.metricsToken = metricsToken
+        config.hstsMaxAge = hstsMaxAge
+        config.registrationsPerHour = registrationsPerHour
+        config.commentEditsPerHour = commentEditsPerHour
         var logger = Logger(label: "test")
         logger.logLevel = .critical
         services = try HostServices(config: config, modules: modules, logger: logger)

@@ -4,9 +4,11 @@ import CivicSDK
 struct LoginPage: PageModel {
     static let template = "login"
     static let fields = TemplateFields<Self>(["platform": \.platform, "email": \.email, "errors": \.errors, "action": \.action,
-                                              "registerHref": \.registerHref])
+                                              "registerHref": \.registerHref, "notice": \.notice])
     var platform = false
     let email: String, errors: [String], action: String
+    /// What was just done (a registration received), shown above the form.
+    var notice: String?
     /// Where a citizen creates an account (tenant sign-in only).
     let registerHref: String?
     var cachePolicy: CachePolicy { .perVisitor }

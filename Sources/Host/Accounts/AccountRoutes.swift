@@ -23,9 +23,9 @@ struct AccountRoutes {
         return try renderLogin(context, email: "", error: nil, status: .ok)
     }
 
-    private func renderLogin(_ context: CivicContext, email: String, error: String?, status: HTTPResponse.Status) throws -> Response {
+    private func renderLogin(_ context: CivicContext, email: String, error: String?, notice: String? = nil, status: HTTPResponse.Status) throws -> Response {
         try context.render(LoginPage(email: email, errors: error.map { [$0] } ?? [], action: HostRoute.signIn.href(context),
-                                     registerHref: HostRoute.register.href(context)), title: context.text("account.sign_in"), status: status)
+                                     notice: notice, registerHref: HostRoute.register.href(context)), title: context.text("account.sign_in"), status: status)
     }
 
     @Sendable func login(_ request: Request, context: CivicContext) async throws -> Response {
@@ -82,21 +82,18 @@ struct AccountRoutes {
         if let problem = PasswordHasher.problem(password) { errors.append(context.text(problem)) }
         if password != (context.form["password_confirm"] ?? "") { errors.append(context.text("account.error.password_mismatch")) }
         guard errors.isEmpty else { return try renderRegister(context, email: email, name: name, errors: errors, status: .badRequest) }
+        // each registration costs a bcrypt hash: the one way in without an account to make the server hash
+        guard services.registrations.admit(["\(context.tenant.slug)|\(context.clientAddress)"]) else {
+            return try renderRegister(context, email: email, name: name, errors: [context.text("account.error.too_many_registrations")],
+                                      status: .tooManyRequests)
+        }
         let hash = try await services.hasher.hash(password)
-        let days = services.config.sessionDays
-        let token = try await context.database.write(.nothingPublic) { db -> String? in
-            guard let id = try AccountStore.create(db, email: email, displayName: name, passwordHash: hash, grants: [RoleGrant(.citizen)]) else {
-                return nil
-            }
-            return try AccountStore.createSession(db, accountID: id, days: days)
+        try await context.database.write(.nothingPublic) { db in
+            _ = try AccountStore.create(db, email: email, displayName: name, passwordHash: hash, grants: [RoleGrant(.citizen)])
         }
-        guard let token else {
-            return try renderRegister(context, email: email, name: name, errors: [context.text("account.error.email_taken")], status: .badRequest)
-        }
-        var response = context.redirect(HostRoute.account())
-        response.setCookie(SessionCookies.make(SessionCookies.session, value: token, root: context.root, maxAge: days * 86_400, secure: secure))
-        response.setCookie(SessionCookies.expire(SessionCookies.csrf, root: context.root, secure: secure))
-        return response
+        // the same answer whether the address was new or already had an account: registration does
+        // not tell who has an account any more than sign-in does
+        return try renderLogin(context, email: email, error: nil, notice: context.text("account.registered"), status: .ok)
     }
 
     @Sendable func account(_ request: Request, context: CivicContext) async throws -> Response {

@@ -5,6 +5,8 @@ import Logging
 /// Everything the host's routes share, built once by `buildApplication` (and by tests).
 struct HostServices: Sendable {
     let config: ServerConfig
+    /// The configured addresses of the platform and its tenants.
+    let publicAddress: PublicAddress
     let logger: Logger
     let platform: PlatformDatabase
     let registry: TenantRegistry
@@ -32,6 +34,8 @@ struct HostServices: Sendable {
     let search = SearchIndex()
     /// API requests per address and tenant.
     let apiLimiter: RateLimiter
+    /// Registrations per address and tenant.
+    let registrations: RateLimiter
     /// Work that runs after a response has gone.
     let afterEffects = AfterEffects()
     /// When each tenant's figures were last recorded after a change.
@@ -41,6 +45,7 @@ struct HostServices: Sendable {
 
     init(config: ServerConfig, modules: [any CivicModule.Type], logger: Logger) throws {
         self.config = config
+        publicAddress = PublicAddress(config: config)
         self.logger = logger
         let versions = ContentVersions()
         self.versions = versions
@@ -51,6 +56,7 @@ struct HostServices: Sendable {
         cache = PageCache(entriesPerTenant: config.cachedPagesPerTenant, maxBytes: config.pageCacheMegabytes * 1_048_576)
         let citizenInput = RateLimiter(limit: config.citizenPostsPerHour, window: 3_600)
         apiLimiter = RateLimiter(limit: config.apiRequestsPerMinute, window: 60)
+        registrations = RateLimiter(limit: config.registrationsPerHour, window: 3_600)
 
         // the services modules are given exist first; they reach the modules through the directory
         directory = ModuleDirectory(registry: registry)
@@ -66,7 +72,7 @@ struct HostServices: Sendable {
         renderer = try Renderer(registry: registry, modules: catalog)
         tenants = TenantService(registry: registry, pools: pools, modules: catalog)
         hasher = PasswordHasher(cost: config.bcryptCost)
-        signIn = SignInGuard(throttle: RateLimiter(limit: config.loginAttempts, window: Double(config.loginWindowSeconds)), hasher: hasher)
+        signIn = SignInGuard(attempts: config.loginAttempts, windowSeconds: Double(config.loginWindowSeconds), hasher: hasher)
         metrics = HostMetrics()
         policy = catalog.policy
         facilities = HostFacilities(renderer: renderer, policy: policy, maxUploadSize: config.maxUploadBytes)

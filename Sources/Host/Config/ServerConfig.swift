@@ -25,27 +25,59 @@ struct ServerConfig: Sendable {
     var sessionDays = 14
     var cachedPagesPerTenant = 256
     var pageCacheMegabytes = 64
+    /// Accounts one address may register per hour (each costs a bcrypt hash).
+    var registrationsPerHour = 5
+    /// Edits of one's own comments per hour (each stores a revision).
+    var commentEditsPerHour = 20
+    /// The platform's canonical address (`https://opencommune.example`), the base of every absolute
+    /// link (feeds, calendars) for the platform and the tenants reached by path; `nil` means
+    /// `http://{hostname}:{port}`. Never taken from a request's `Host` header.
+    var publicURL: String?
+    /// Addresses of the reverse proxies whose `X-Forwarded-For` / `Forwarded` headers are believed.
+    var trustedProxies = AddressList([])
+    /// `Strict-Transport-Security` max-age in seconds; `nil` means a year when ``publicURL`` is https, none otherwise.
+    var hstsMaxAge: Int?
+    /// Who may read `/metrics`: these addresses, or anyone with ``metricsToken`` as a bearer token.
+    var metricsAllowed = AddressList(["127.0.0.1", "::1"])
+    var metricsToken: String?
+
+    /// ``publicURL`` or the address the server listens on, without a trailing slash.
+    var canonicalURL: String { publicURL ?? "http://\(hostname.contains(":") ? "[\(hostname)]" : hostname):\(port)" }
+
+    /// The scheme of ``canonicalURL`` (`http` or `https`).
+    var canonicalScheme: String { canonicalURL.hasPrefix("https://") ? "https" : "http" }
+
+    /// The `Strict-Transport-Security` value to send, if any.
+    var strictTransportSecurity: String? {
+        let age = hstsMaxAge ?? (canonicalScheme == "https" ? 31_536_000 : 0)
+        return age > 0 ? "max-age=\(age); includeSubDomains" : nil
+    }
 
     /// The TOML file's shape; every key is optional.
     private struct File: Decodable {
-        struct Server: Decodable { var hostname: String?; var port: Int?; var secure_cookies: Bool? }
+        struct Server: Decodable {
+            var hostname: String?; var port: Int?; var secure_cookies: Bool?; var public_url: String?; var trusted_proxies: [String]?
+        }
         struct Data: Decodable { var directory: String?; var provisioning: String? }
         struct Limits: Decodable {
             var max_body_bytes: Int?; var max_upload_bytes: Int?; var open_tenant_databases: Int?; var login_attempts: Int?
             var login_window_seconds: Int?; var cached_pages_per_tenant: Int?; var page_cache_megabytes: Int?
             var citizen_posts_per_hour: Int?; var api_requests_per_minute: Int?; var idle_timeout_seconds: Int?
+            var registrations_per_hour: Int?; var comment_edits_per_hour: Int?
         }
-        struct Security: Decodable { var bcrypt_cost: Int?; var session_days: Int? }
+        struct Security: Decodable { var bcrypt_cost: Int?; var session_days: Int?; var hsts_max_age: Int? }
+        struct Metrics: Decodable { var allow: [String]?; var token: String? }
         struct Locale: Decodable { var `default`: String? }
         var server: Server?
         var data: Data?
         var limits: Limits?
         var security: Security?
         var locale: Locale?
+        var metrics: Metrics?
     }
 
     /// Reads `path` if it exists (a missing default file is fine; a missing explicit file is an error),
-    /// then applies `OPENCOMMUNE_DATA_DIR` and `OPENCOMMUNE_PORT`.
+    /// then applies `OPENCOMMUNE_DATA_DIR`, `OPENCOMMUNE_PUBLIC_URL` and `OPENCOMMUNE_PORT`.
     static func load(path: String?, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> ServerConfig {
         var config = ServerConfig()
         let filePath = path ?? "config/opencommune.toml"
@@ -60,11 +92,22 @@ struct ServerConfig: Sendable {
             throw ConfigError("configuration file \(filePath) does not exist")
         }
         if let dir = environment["OPENCOMMUNE_DATA_DIR"], !dir.isEmpty { config.dataDirectory = dir }
+        if let url = environment["OPENCOMMUNE_PUBLIC_URL"], !url.isEmpty { config.publicURL = try publicURL(url) }
         if let raw = environment["OPENCOMMUNE_PORT"], !raw.isEmpty {
             guard let port = Int(raw), (1...65535).contains(port) else { throw ConfigError("OPENCOMMUNE_PORT must be a port number, not '\(raw)'") }
             config.port = port
         }
         return config
+    }
+
+    /// An http(s) address with a host and no path, query or fragment, kept without its trailing slash.
+    static func publicURL(_ raw: String) throws -> String {
+        let trimmed = raw.hasSuffix("/") ? String(raw.dropLast()) : raw
+        guard let url = URLComponents(string: trimmed), ["http", "https"].contains(url.scheme ?? ""), let host = url.host, !host.isEmpty,
+              url.path.isEmpty, url.query == nil, url.fragment == nil, url.user == nil else {
+            throw ConfigError("server.public_url must be an http or https address with no path, such as https://opencommune.example, not '\(raw)'")
+        }
+        return trimmed
     }
 
     private mutating func apply(_ file: File) throws {
@@ -74,6 +117,16 @@ struct ServerConfig: Sendable {
             port = v
         }
         if let v = file.server?.secure_cookies { secureCookies = v }
+        if let v = file.server?.public_url { publicURL = try Self.publicURL(v) }
+        if let v = file.server?.trusted_proxies { trustedProxies = try AddressList.parse(v, setting: "server.trusted_proxies") }
+        if let v = file.metrics?.allow { metricsAllowed = try AddressList.parse(v, setting: "metrics.allow") }
+        if let v = file.metrics?.token {
+            guard v.count >= 24 else { throw ConfigError("metrics.token must be at least 24 characters") }
+            metricsToken = v
+        }
+        if let v = file.security?.hsts_max_age { guard v >= 0 else { throw ConfigError("security.hsts_max_age cannot be negative") }; hstsMaxAge = v }
+        if let v = file.limits?.registrations_per_hour { guard v >= 1 else { throw ConfigError("limits.registrations_per_hour must be at least 1") }; registrationsPerHour = v }
+        if let v = file.limits?.comment_edits_per_hour { guard v >= 1 else { throw ConfigError("limits.comment_edits_per_hour must be at least 1") }; commentEditsPerHour = v }
         if let v = file.data?.directory { dataDirectory = v }
         if let v = file.data?.provisioning { provisioningDirectory = v.isEmpty ? nil : v }
         if let v = file.limits?.max_body_bytes { guard v >= 1024 else { throw ConfigError("limits.max_body_bytes must be at least 1024") }; maxBodyBytes = v }

@@ -34,7 +34,8 @@ struct OpenDataRoutes {
         guard let responder = router.responder else { return nil }
         let source = context.request
         let anonymous = CivicRequestSource(logger: source.logger, tenant: source.tenant, root: source.root, path: source.root + path,
-                                           locale: source.locale, clientAddress: source.clientAddress, storage: source.storage, host: source.host)
+                                           locale: source.locale, clientAddress: source.clientAddress,
+                                           publicBase: source.publicBase, storage: source.storage, host: source.host)
         let head = HTTPRequest(method: .get, scheme: nil, authority: nil, path: path)
         let response = try await responder.respond(to: Request(head: head, body: .init(buffer: ByteBuffer())), context: CivicContext(source: anonymous))
         guard response.status == .ok else { return nil }

@@ -15,7 +15,7 @@ struct CacheStage: RouterMiddleware {
         let path = request.uri.path
         let cacheable = (request.method == .get || request.method == .head) && context.account == nil
             && !LocaleCookieStage.chosen(request, context: context)
-        let key = PageCacheKey.of(request, innerPath: path, locale: context.locale)
+        let key = PageCacheKey.of(request, root: context.root, innerPath: path, locale: context.locale)
         // read before rendering: a write during rendering moves it, and the page is then stored as already stale
         let version = versions.current(slug)
         // the front door already looked for a plainly anonymous visitor: look again only for one it could not judge

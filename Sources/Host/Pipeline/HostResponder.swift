@@ -16,19 +16,26 @@ struct HostResponder: HTTPResponder {
 
     func respond(to request: Request, context: HostRequestContext) async throws -> Response {
         let started = ContinuousClock.now
-        let path = request.uri.path
         services.registry.reloadIfChangedElsewhere()
         // HEAD is answered as GET without the body; only GET, HEAD and POST are served at all
         let isHead = request.method == .head
         var request = request
-        if isHead {
+        if isHead || !SitePath.isLocal(request.uri.path) {
             var head = request.head
-            head.method = .get
+            if isHead { head.method = .get }
+            // links are built from the path: `//other.example/x` must not become a link to another site
+            head.path = SitePath.local(request.uri.path) + (request.uri.query.map { "?" + $0 } ?? "")
             request = Request(head: head, body: request.body)
         }
+        let path = request.uri.path
         var response: Response
         var scope = "platform"
-        if request.method != .get && request.method != .post {
+        let clientAddress = ClientAddress.resolve(peer: context.clientAddress, headers: request.headers, trusted: services.config.trustedProxies)
+        if !services.publicAddress.serves(request.head.authority, registry: services.registry) {
+            // a host name nobody configured: answered before any page, cache or absolute link can depend on it
+            response = Response(status: .misdirectedRequest, headers: [.contentType: "text/plain; charset=utf-8"],
+                                body: .init(byteBuffer: ByteBuffer(string: "This server does not serve that host name.\n")))
+        } else if request.method != .get && request.method != .post {
             let inner = TenantAddress(host: request.head.authority, path: path, registry: services.registry)?.innerPath
             let allow = inner.flatMap { tenantRouter.methods?.allow($0) } ?? "GET, HEAD, POST"
             response = inner?.hasPrefix("/api/") == true
@@ -39,17 +46,17 @@ struct HostResponder: HTTPResponder {
         } else if let address = TenantAddress(host: request.head.authority, path: path, registry: services.registry) {
             scope = "tenant"
             response = await TenantFrontDoor(services: services, router: tenantRouter)
-                .respond(request, address: address, clientAddress: context.clientAddress, logger: context.logger)
+                .respond(request, address: address, clientAddress: clientAddress, logger: context.logger)
         } else {
             response = await PlatformDispatch(services: services, router: platformRouter)
-                .respond(request, clientAddress: context.clientAddress, logger: context.logger)
+                .respond(request, clientAddress: clientAddress, logger: context.logger)
         }
         if isHead {
             let length = response.body.contentLength
             response.body = .init()
             if let length, response.headers[.contentLength] == nil { response.headers[.contentLength] = String(length) }
         }
-        SecurityHeaders.apply(to: &response)
+        SecurityHeaders.apply(to: &response, strictTransportSecurity: services.config.strictTransportSecurity)
         services.metrics.record(status: Int(response.status.code), scope: scope, elapsed: ContinuousClock.now - started)
         return response
     }

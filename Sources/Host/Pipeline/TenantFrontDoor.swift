@@ -27,7 +27,7 @@ struct TenantFrontDoor {
         }
         // an anonymous read served from the cache touches no database at all
         if isRead, !negotiated.remember, IdentityStage.isPlainlyAnonymous(request),
-           let hit = services.cache.lookup(tenant.slug, key: PageCacheKey.of(request, innerPath: inner, locale: negotiated.locale),
+           let hit = services.cache.lookup(tenant.slug, key: PageCacheKey.of(request, root: address.root, innerPath: inner, locale: negotiated.locale),
                                            version: services.versions.current(tenant.slug)) {
             services.metrics.cacheHit()
             return CachedResponse.serve(hit, to: request)
@@ -35,7 +35,8 @@ struct TenantFrontDoor {
         do {
             let storage = TenantStorage(database: try services.database(tenant.slug), files: services.files(tenant.slug))
             let source = CivicRequestSource(logger: logger, tenant: tenant, root: address.root, path: address.root + inner, locale: negotiated.locale,
-                                            clientAddress: clientAddress, storage: storage, host: services.facilities)
+                                            clientAddress: clientAddress, publicBase: services.publicAddress.base(of: address.entry, root: address.root),
+                                            storage: storage, host: services.facilities)
             guard let responder = router.responder else { throw HTTPError(.serviceUnavailable) }
             var head = request.head
             head.path = inner + (request.uri.query.map { "?" + $0 } ?? "")

@@ -60,7 +60,14 @@ struct PlatformRoutes {
         }
     }
 
+    /// Readable from the addresses of `metrics.allow` (loopback by default) or with `metrics.token` as a bearer token.
     @Sendable func metrics(_ request: Request, context: PlatformContext) async throws -> Response {
+        let config = services.config
+        let bearer = request.headers[.authorization].flatMap { $0.hasPrefix("Bearer ") ? String($0.dropFirst(7)) : nil }
+        let tokenMatches = config.metricsToken.map { token in bearer.map { RandomToken.equal($0, token) } ?? false } ?? false
+        guard config.metricsAllowed.contains(context.request.clientAddress) || tokenMatches else {
+            return Self.plain("Metrics are readable only from the addresses in metrics.allow or with metrics.token.\n", status: .forbidden)
+        }
         let body = services.metrics.text(openDatabases: services.pools.openCount, tenants: services.registry.all().count)
         return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8", .cacheControl: "no-store"],
                         body: .init(byteBuffer: ByteBuffer(string: body)))

@@ -45,7 +45,8 @@ final class StageHarness: Sendable {
         let entry = try require(services.registry.entry("alpha"))
         let storage = TenantStorage(database: try services.database("alpha"), files: services.files("alpha"))
         return CivicContext(source: CivicRequestSource(logger: services.logger, tenant: entry.tenant, root: "/alpha", path: "/alpha" + path,
-                                                       locale: locale, clientAddress: "127.0.0.9", storage: storage, host: services.facilities))
+                                                       locale: locale, clientAddress: "127.0.0.9", publicBase: services.publicAddress.base(of: entry, root: "/alpha"),
+                                                       storage: storage, host: services.facilities))
     }
 
     /// A signed-in admin of `alpha`, with a session: its cookie token and its form token.

@@ -19,18 +19,14 @@ struct InstancesData {
         group.get(use: api)
     }
 
-    /// Absolute base of links in feeds and calendars (calendar clients need full addresses).
-    private func origin(_ request: Request, _ context: CivicContext) -> String {
-        "\(request.head.scheme ?? "http")://\(request.head.authority ?? "localhost")\(context.root)"
-    }
-
     @Sendable func calendar(_ request: Request, context: CivicContext) async throws -> Response {
         try InstancesSite.requireInstance(context)
         let today = ISODate.today()
         let meetings = try await context.database.read { db in
             try Meeting.filter(Meeting.Columns.startsAt >= today).order(Meeting.Columns.startsAt).fetchAll(db)
         }
-        let base = origin(request, context)
+        // calendar clients need full addresses: the configured one, never the request's Host
+        let base = context.request.publicBase
         let calendar = ICalendar(name: context.tenant.displayName(context.locale), events: meetings.map { meeting in
             .init(uid: "meeting-\(meeting.id ?? 0)@\(context.tenant.slug).opencommune", start: meeting.startsAt,
                   summary: "\(context.tenant.displayName(context.locale)) — \(context.text("instances.meeting"))",
