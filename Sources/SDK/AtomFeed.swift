@@ -7,14 +7,15 @@ public struct AtomFeed: TemplateModel {
                                                          "href": \.href, "summary": \.summary])
         let id: String, title: String, updated: String, author: String, href: String, summary: String
 
-        /// Creates an entry; `updated` is an RFC 3339 date-time, `href` an absolute path.
+        /// Creates an entry; `updated` is an RFC 3339 date-time, `href` an absolute path. Characters
+        /// XML cannot carry are dropped from every field.
         public init(id: String, title: String, updated: String, author: String, href: String, summary: String) {
-            self.id = id
-            self.title = title
+            self.id = ExportText.xml(id)
+            self.title = ExportText.xml(title)
             self.updated = updated
-            self.author = author
-            self.href = href
-            self.summary = summary
+            self.author = ExportText.xml(author)
+            self.href = ExportText.xml(href)
+            self.summary = ExportText.xml(summary)
         }
     }
 
@@ -23,9 +24,10 @@ public struct AtomFeed: TemplateModel {
     let id: String, title: String, updated: String, selfHref: String, siteHref: String, entries: [Entry]
 
     /// Creates a feed: `id` a stable URN, `selfHref` the feed's path, `siteHref` the page it follows.
+    /// Characters XML cannot carry are dropped.
     public init(id: String, title: String, updated: String, selfHref: String, siteHref: String, entries: [Entry]) {
-        self.id = id
-        self.title = title
+        self.id = ExportText.xml(id)
+        self.title = ExportText.xml(title)
         self.updated = updated
         self.selfHref = selfHref
         self.siteHref = siteHref

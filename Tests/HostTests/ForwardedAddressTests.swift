@@ -40,7 +40,7 @@ import TestSupport
         let body = "email=\(email.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")&password=\(password.replacingOccurrences(of: " ", with: "+"))"
         var headers = ["Content-Type: application/x-www-form-urlencoded", "Sec-Fetch-Site: same-origin"]
         if let address { headers.append("X-Forwarded-For: \(address)") }
-        let answer = try await RawHTTP.send(port: port, "POST", "/alpha/login", headers: headers, body: body)
+        let answer = try await RawHTTP.send(port: port, "/alpha/login", method: "POST", headers: headers, body: body)
         return Int(answer.dropFirst("HTTP/1.1 ".count).prefix(3)) ?? 0
     }
 

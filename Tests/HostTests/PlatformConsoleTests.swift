@@ -65,13 +65,17 @@ import TestSupport
     }
 
     @Test func healthReadinessAndMetrics() async throws {
-        let host = try await TestHost()
+        let token = "metrics-token-0123456789abcdef"
+        let host = try await TestHost(metricsToken: token)
         try await host.test { client in
             var visitor = Browser(client)
             #expect(try await visitor.get("/healthz").body == "ok\n")
             #expect(try await visitor.get("/readyz").status == .ok)
             try await visitor.get("/alpha/")
-            let metrics = try await visitor.get("/metrics")
+            // the router test's visitor has no loopback address: only the token opens the metrics
+            #expect(try await visitor.get("/metrics").status == .forbidden)
+            #expect(try await visitor.get("/metrics", headers: [.authorization: "Bearer not-the-token-0123456789ab"]).status == .forbidden)
+            let metrics = try await visitor.get("/metrics", headers: [.authorization: "Bearer \(token)"])
             #expect(metrics.body.contains("opencommune_requests_total"))
             #expect(metrics.body.contains("opencommune_open_tenant_databases"))
             let css = try await visitor.get("/static/app.css")

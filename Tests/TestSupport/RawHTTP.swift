@@ -41,7 +41,7 @@ public enum RawHTTP {
     }
 
     /// A complete request with `Connection: close`, answered in full: its status line, headers and body.
-    public static func send(port: Int, _ method: String = "GET", _ path: String, host: String = "localhost",
+    public static func send(port: Int, _ path: String, method: String = "GET", host: String = "localhost",
                             headers: [String] = [], body: String? = nil) async throws -> String {
         var lines = ["\(method) \(path) HTTP/1.1", "Host: \(host)", "Connection: close"] + headers
         if let body { lines.append("Content-Length: \(body.utf8.count)") }

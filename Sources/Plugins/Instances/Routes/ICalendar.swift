@@ -1,3 +1,4 @@
+import CivicSDK
 import Foundation
 
 /// A minimal RFC 5545 calendar: escaped text, lines folded at 75 octets, CRLF line ends.
@@ -16,9 +17,12 @@ struct ICalendar {
     let name: String
     let events: [Event]
 
+    /// RFC 5545 TEXT: backslash, `;` and `,` escaped, every line break as `\n`, no control character
+    /// (a bare carriage return would let the text start a property line of its own).
     static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: ";", with: "\\;")
-            .replacingOccurrences(of: ",", with: "\\,").replacingOccurrences(of: "\r\n", with: "\\n").replacingOccurrences(of: "\n", with: "\\n")
+        let escaped = text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: ";", with: "\\;")
+            .replacingOccurrences(of: ",", with: "\\,")
+        return ExportText.line(escaped, newline: "\\n")
     }
 
     /// Splits a content line into 75-octet pieces without cutting a UTF-8 character.
@@ -48,9 +52,9 @@ struct ICalendar {
         var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//OpenCommune//Instances//FR", "CALSCALE:GREGORIAN",
                      "X-WR-CALNAME:" + Self.escape(name)]
         for event in events {
-            lines += ["BEGIN:VEVENT", "UID:" + event.uid, "DTSTAMP:" + now, "DTSTART:" + Self.stamp(event.start), "DURATION:PT2H",
+            lines += ["BEGIN:VEVENT", "UID:" + Self.escape(event.uid), "DTSTAMP:" + now, "DTSTART:" + Self.stamp(event.start), "DURATION:PT2H",
                       "SUMMARY:" + Self.escape(event.summary), "LOCATION:" + Self.escape(event.location),
-                      "DESCRIPTION:" + Self.escape(event.description), "URL:" + event.url,
+                      "DESCRIPTION:" + Self.escape(event.description), "URL:" + ExportText.line(event.url, newline: ""),
                       "STATUS:" + (event.cancelled ? "CANCELLED" : "CONFIRMED"), "END:VEVENT"]
         }
         lines.append("END:VCALENDAR")
