@@ -97,14 +97,18 @@ import TestSupport
         try await host.test { client in
             var editor = try await Browser.editor(client)
             try await editor.createPage([("slug", "xss"), ("title.fr", payload),
-                                         ("body.fr", "\(payload)\n\n[clic](javascript:alert(2)) <img src=x onerror=alert(3)>")], publish: true)
+                                         ("body.fr", "\(payload)\n\n[clic](javascript:alert(2)) <img src=x onerror=alert(3)>\n\n"
+                                                     + "[a](http://x\" onmouseover=\"alert(4)) [b](java\tscript:alert(5)) `a < b`")], publish: true)
             var visitor = Browser(client)
             for path in ["/alpha/pages/xss", "/alpha/pages", "/alpha/", "/alpha/pages/xss/history"] {
                 let body = try await visitor.get(path).body
                 #expect(!body.contains("<script>alert"), "\(path)")
                 #expect(!body.contains("<img src=x"), "\(path)")
                 #expect(!body.contains("href=\"javascript:"), "\(path)")
+                #expect(!body.contains("onmouseover=\""), "\(path)")
+                #expect(!body.contains("href=\"java\tscript"), "\(path)")
             }
+            #expect(try await visitor.get("/alpha/pages/xss").body.contains("<code>a &lt; b</code>"), "code is escaped once")
             #expect(try await visitor.get("/alpha/pages/xss").body.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
         }
     }

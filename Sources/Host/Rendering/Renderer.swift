@@ -1,7 +1,6 @@
 import CivicSDK
 import Foundation
 import Hummingbird
-import Ink
 import Mustache
 import Synchronization
 
@@ -65,13 +64,7 @@ final class Renderer: PageRenderer {
         (catalogs[module ?? ""] ?? catalogs[""]!).text(key, locale: locale)
     }
 
-    func markdown(_ source: String) -> String {
-        // Editors write Markdown, not HTML: raw tags are shown as text, and script-bearing links are defused.
-        let escaped = source.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-        let html = MarkdownParser().html(from: escaped)
-        return html.replacingOccurrences(of: "(href|src)=\"\\s*(javascript|vbscript|data):", with: "$1=\"#blocked:",
-                                         options: [.regularExpression, .caseInsensitive])
-    }
+    func markdown(_ source: String) -> String { MarkdownHTML.html(source) }
 
     // MARK: host pages
 
