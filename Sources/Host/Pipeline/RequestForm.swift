@@ -30,6 +30,9 @@ enum RequestForm {
         } catch is NIOTooManyBytesError {
             // a body already in memory (no Content-Length, not streamed) reports its excess this way
             throw HTTPError(.contentTooLarge, message: messages("error.body_too_large"))
+        } catch {
+            // the HTTP parser could not read the body (unknown transfer coding, bad chunk): the client's fault
+            throw HTTPError(.badRequest, message: messages("error.malformed_form"))
         }
         let form: FormData
         if let boundary {
