@@ -55,7 +55,7 @@ func buildTenantRouter(services: HostServices, assets: StaticAssets, handle: Ten
     let feedbackPages = FeedbackRoutes(service: services.feedback)
     feedbackPages.register(on: router)
     FeedbackStaffRoutes(service: services.feedback, pages: feedbackPages).register(on: router)
-    FeedbackStatsRoutes(links: services.links).register(on: router)
+    FeedbackStatsRoutes(feedback: services.feedback).register(on: router)
     DashboardRoutes(services: services).register(on: router)
     SearchRoutes(services: services).register(on: router)
     TokenRoutes().register(on: router)

@@ -60,7 +60,8 @@ struct HostServices: Sendable {
 
         // the services modules are given exist first; they reach the modules through the directory
         directory = ModuleDirectory(registry: registry)
-        feedback = FeedbackService(registry: registry, modules: directory, limiter: citizenInput)
+        feedback = FeedbackService(registry: registry, modules: directory, limiter: citizenInput,
+                                   edits: RateLimiter(limit: config.commentEditsPerHour, window: 3_600))
         figures = HostFigures(directory: directory, versions: versions)
         links = HostLinks(directory: directory)
         moduleServices = ModuleServices(figures: figures, links: links, feedback: feedback,

@@ -68,14 +68,14 @@ struct FeedbackRoutes {
     }
 
     @Sendable func show(_ request: Request, context: CivicContext) async throws -> Response {
-        try await renderEntry(try await service.entry(context), request: request, context: context, flagError: nil, editDraft: nil, status: .ok)
+        let (entry, target) = try await service.publicEntry(context)
+        return try await renderEntry(entry, target: target, request: request, context: context, flagError: nil, editDraft: nil, status: .ok)
     }
 
     /// One entry: its text (or the moderation notice), answer, earlier wordings, and the forms its
     /// readers may use: flag for anyone, edit for its author, hide and answer for staff.
-    func renderEntry(_ entry: FeedbackEntry, request: Request, context: CivicContext, flagError: String?, editDraft: FeedbackDraft?,
+    func renderEntry(_ entry: FeedbackEntry, target: LinkTarget?, request: Request, context: CivicContext, flagError: String?, editDraft: FeedbackDraft?,
                      status: HTTPResponse.Status, staffErrors: [String] = []) async throws -> Response {
-        let target = try await service.target(module: entry.module, item: entry.item, context: context)
         let (revisions, flagReasons) = try await context.database.read { db in
             (try FeedbackStore.revisions(db, id: entry.id), try FeedbackStore.flagReasons(db, id: entry.id))
         }
@@ -105,14 +105,14 @@ struct FeedbackRoutes {
     }
 
     @Sendable func flag(_ request: Request, context: CivicContext) async throws -> Response {
-        let entry = try await service.entry(context)
+        let (entry, target) = try await service.publicEntry(context)
         let reason = context.form.text("reason")
         guard !reason.isEmpty, reason.count <= 500 else {
-            return try await renderEntry(entry, request: request, context: context, flagError: context.text("feedback.error.flag_reason"),
+            return try await renderEntry(entry, target: target, request: request, context: context, flagError: context.text("feedback.error.flag_reason"),
                                          editDraft: nil, status: .unprocessableContent)
         }
         guard service.limiter.admit(context.citizenInputKeys) else {
-            return try await renderEntry(entry, request: request, context: context, flagError: context.text("feedback.error.rate_limited"),
+            return try await renderEntry(entry, target: target, request: request, context: context, flagError: context.text("feedback.error.rate_limited"),
                                          editDraft: nil, status: .tooManyRequests)
         }
         let reporter = context.account.map { "account:\($0.id)" } ?? "address:" + FeedbackStore.clientKey(context.clientAddress, tenant: context.tenant.slug)
@@ -121,17 +121,23 @@ struct FeedbackRoutes {
     }
 
     @Sendable func edit(_ request: Request, context: CivicContext) async throws -> Response {
-        let entry = try await service.entry(context)
+        let (entry, target) = try await service.publicEntry(context)
         guard let account = context.account else { throw HTTPError(.unauthorized, message: context.text("error.sign_in_required")) }
         guard entry.accountID == account.id, !entry.isHidden else { throw HTTPError(.forbidden, message: context.text("feedback.error.not_author")) }
         var draft = FeedbackDraft(form: context.form)
         if draft.body.isEmpty { draft.errors.append("feedback.error.body_missing") }
         if draft.body.count > FeedbackDraft.maxBody { draft.errors.append("feedback.error.body_too_long") }
         guard draft.errors.isEmpty else {
-            return try await renderEntry(entry, request: request, context: context, flagError: nil, editDraft: draft, status: .unprocessableContent)
+            return try await renderEntry(entry, target: target, request: request, context: context, flagError: nil, editDraft: draft,
+                                         status: .unprocessableContent)
         }
         let body = draft.body
         guard body != entry.body else { return context.redirect(HostRoute.feedbackEntry(entry.id)) }
+        guard service.edits.admit(["\(context.tenant.slug)|account:\(account.id)"]) else {
+            draft.errors = ["feedback.error.edit_rate_limited"]
+            return try await renderEntry(entry, target: target, request: request, context: context, flagError: nil, editDraft: draft,
+                                         status: .tooManyRequests)
+        }
         try await context.database.write { db in
             try FeedbackStore.edit(db, id: entry.id, body: body)
             try context.audit(db, action: "edit", itemType: "feedback", itemID: String(entry.id), summary: "author edited",

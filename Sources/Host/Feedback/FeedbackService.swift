@@ -9,6 +9,8 @@ struct FeedbackService: FeedbackThreads {
     let modules: ModuleDirectory
     /// Citizen input per address and per account (shared with the modules through their environment).
     let limiter: RateLimiter
+    /// Edits of one's own contributions, per account (each stores a revision).
+    let edits: RateLimiter
 
     /// Links to the tenant's public items (an answer may point to one).
     var links: HostLinks { HostLinks(directory: modules) }
@@ -45,7 +47,20 @@ struct FeedbackService: FeedbackThreads {
         }
     }
 
-    /// The entry named by the route's `:id`, or a 404.
+    /// The entry named by the route's `:id` as the public sees it: a 404 unless the item it is about
+    /// is public (an unpublished or deleted item takes its comments with it), but for its author and
+    /// the staff who moderate or answer.
+    func publicEntry(_ context: CivicContext) async throws -> (FeedbackEntry, LinkTarget?) {
+        let entry = try await entry(context)
+        let target = try await target(module: entry.module, item: entry.item, context: context)
+        let isAuthor = entry.accountID != nil && entry.accountID == context.account?.id
+        guard target != nil || isAuthor || context.can("core.moderate") || context.can("core.respond") else {
+            throw HTTPError(.notFound, message: context.text("feedback.error.not_found"))
+        }
+        return (entry, target)
+    }
+
+    /// The entry named by the route's `:id`, or a 404 (staff routes; the public goes through ``publicEntry(_:)``).
     func entry(_ context: CivicContext) async throws -> FeedbackEntry {
         guard let id = Int64(try context.parameters.require("id")),
               let entry = try await context.database.read({ db in try FeedbackStore.entry(db, id: id) }) else {

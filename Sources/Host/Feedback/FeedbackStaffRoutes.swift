@@ -23,10 +23,10 @@ struct FeedbackStaffRoutes {
 
     @Sendable func hide(_ request: Request, context: CivicContext) async throws -> Response {
         try context.require("core.moderate")
-        let entry = try await service.entry(context)
+        let (entry, target) = try await service.publicEntry(context)
         let reason = context.form.text("reason")
         guard !reason.isEmpty, reason.count <= 500 else {
-            return try await pages.renderEntry(entry, request: request, context: context, flagError: nil, editDraft: nil,
+            return try await pages.renderEntry(entry, target: target, request: request, context: context, flagError: nil, editDraft: nil,
                                                status: .unprocessableContent, staffErrors: ["feedback.error.hide_reason"])
         }
         try await context.database.write { db in
@@ -50,7 +50,7 @@ struct FeedbackStaffRoutes {
 
     @Sendable func respond(_ request: Request, context: CivicContext) async throws -> Response {
         try context.require("core.respond")
-        let entry = try await service.entry(context)
+        let (entry, target) = try await service.publicEntry(context)
         let reason = context.form.text("reason")
         let targetID = context.form.text("target")
         var problems: [String] = []
@@ -60,7 +60,7 @@ struct FeedbackStaffRoutes {
         if reason.count > FeedbackDraft.maxBody { problems.append("feedback.error.body_too_long") }
         if !targetID.isEmpty, try await !service.links.targets(context).contains(where: { $0.id == targetID }) { problems.append("feedback.error.target") }
         guard problems.isEmpty, let outcome else {
-            return try await pages.renderEntry(entry, request: request, context: context, flagError: nil, editDraft: nil,
+            return try await pages.renderEntry(entry, target: target, request: request, context: context, flagError: nil, editDraft: nil,
                                                status: .unprocessableContent, staffErrors: problems)
         }
         let name = context.account?.displayName ?? ""

@@ -6,7 +6,8 @@ import Hummingbird
 /// Citizen reactivity in public: what was received, through which channel, what came of it, and how
 /// fast staff answer; as a page (figures, bars with their table twin, latest input) and as JSON.
 struct FeedbackStatsRoutes {
-    let links: HostLinks
+    let feedback: FeedbackService
+    private var links: HostLinks { feedback.links }
 
     func register(on router: Router<CivicContext>) {
         router.get("feedback", use: page)
@@ -15,10 +16,13 @@ struct FeedbackStatsRoutes {
     }
 
     @Sendable func page(_ request: Request, context: CivicContext) async throws -> Response {
-        let (stats, latest) = try await context.database.read { db in
-            (try FeedbackStats.load(db), try FeedbackStore.queue(db, filter: .all, limit: 20, offset: 0))
+        let (stats, recent) = try await context.database.read { db in
+            (try FeedbackStats.load(db), try FeedbackStore.queue(db, filter: .all, limit: 60, offset: 0))
         }
         let targets = try await links.targets(context)
+        // the latest input shown is about public items only: an unpublished item takes its comments with it
+        let open = Set(try await links.feedbackTargets(context).map(\.id) + ["core:general"])
+        let latest = recent.filter { open.contains("\($0.module):\($0.item)") }.prefix(20)
         let channels = FeedbackChannel.allCases.map { ($0.rawValue, context.text("feedback.channel.\($0.rawValue)"), stats.byChannel[$0] ?? 0) }
         let outcomes = FeedbackOutcome.allCases.map { ($0.rawValue, context.text("feedback.outcome.\($0.rawValue)"), stats.byOutcome[$0] ?? 0) }
         let page = FeedbackStatsPage(
@@ -48,6 +52,10 @@ struct FeedbackStatsRoutes {
         let query = request.uri.queryParameters
         guard let module = query["module"].map(String.init), let item = query["item"].map(String.init), !module.isEmpty, !item.isEmpty else {
             throw HTTPError(.badRequest, message: context.text("feedback.error.thread_query"))
+        }
+        // an item that is not public (unpublished, deleted, never was) has no public thread
+        guard try await feedback.target(module: module, item: item, context: context) != nil else {
+            throw HTTPError(.notFound, message: context.text("feedback.error.no_item"))
         }
         let page = try APIPage(request)
         let all = try await context.database.read { db in try FeedbackStore.thread(db, module: module, item: item) }
