@@ -18,7 +18,8 @@ struct BackupCommand: AsyncParsableCommand {
     }
 }
 
-/// `opencommune restore FILE.zip [--as SLUG] [--force]`: checks every checksum, then restores.
+/// `opencommune restore FILE.zip [--as SLUG] [--force]`: checks every checksum, then restores;
+/// refuses while a server runs on the same data directory.
 struct RestoreCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "restore", abstract: "Restore a tenant from a backup archive, after checking it.")
     @OptionGroup var options: GlobalOptions
@@ -28,8 +29,11 @@ struct RestoreCommand: AsyncParsableCommand {
 
     func run() async throws {
         guard let data = FileManager.default.contents(atPath: archive) else { throw ConfigError("cannot read \(archive)") }
-        let services = try options.services()
-        let restored = try TenantBackup.restore(data, as: slug, force: force, services: services)
+        let config = try options.loadConfig()
+        // never under a running server: it would go on writing to the files this replaces
+        let lock = try DataDirectoryLock(directory: config.dataDirectory, for: .restore)
+        let services = try options.services(config: config)
+        let restored = try withExtendedLifetime(lock) { try TenantBackup.restore(data, as: slug, force: force, services: services) }
         print("restored \(restored) from \(archive)")
     }
 }

@@ -19,6 +19,8 @@ struct ServeCommand: AsyncParsableCommand {
         var config = try options.loadConfig()
         if let hostname { config.hostname = hostname }
         if let port { config.port = port }
+        // held until the process ends: a restore refuses to run under this server
+        let lock = try DataDirectoryLock(directory: config.dataDirectory, for: .server)
         let services = try options.services(config: config, logLevel: .info)
         if let directory = config.provisioningDirectory {
             try Provisioning(directory: directory).apply(services)
@@ -38,5 +40,6 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let app = try buildApplication(services: services)
         try await app.runService()
+        withExtendedLifetime(lock) {}
     }
 }
