@@ -68,6 +68,23 @@ import Testing
         #expect(throws: ConfigError.self) { try ServerConfig.load(path: folder + "/missing.toml", environment: [:]) }
         try "[server]\nport = \"x\"\n".write(toFile: file, atomically: true, encoding: .utf8)
         #expect(throws: ConfigError.self) { try ServerConfig.load(path: file, environment: [:]) }
+        try """
+            [server]
+            public_url = "https://civic.example/"
+            trusted_proxies = ["10.0.0.0/8", "::1"]
+            [metrics]
+            allow = ["192.0.2.1"]
+            """.write(toFile: file, atomically: true, encoding: .utf8)
+        let proxied = try ServerConfig.load(path: file, environment: [:])
+        #expect(proxied.canonicalURL == "https://civic.example")
+        #expect(proxied.strictTransportSecurity == "max-age=31536000; includeSubDomains")
+        #expect(proxied.trustedProxies.contains("10.2.3.4") && !proxied.trustedProxies.contains("192.0.2.1"))
+        #expect(proxied.metricsAllowed.contains("192.0.2.1") && !proxied.metricsAllowed.contains("127.0.0.1"))
+        for bad in ["[server]\npublic_url = \"civic.example\"\n", "[server]\npublic_url = \"https://civic.example/portal\"\n",
+                    "[server]\ntrusted_proxies = [\"proxy.local\"]\n", "[metrics]\ntoken = \"short\"\n"] {
+            try bad.write(toFile: file, atomically: true, encoding: .utf8)
+            #expect(throws: ConfigError.self, "\(bad)") { try ServerConfig.load(path: file, environment: [:]) }
+        }
     }
 
     @Test func provisioningIsIdempotent() async throws {
