@@ -5,6 +5,11 @@ import Testing
 import TestSupport
 
 @Suite struct AccountTests {
+    /// Registers `email` on `root` with a valid name and password.
+    static func register(_ browser: inout Browser, _ root: String = "/alpha", email: String) async throws -> Page {
+        try await browser.post("\(root)/register", [("email", email), ("name", "C"), ("password", "long enough pw"), ("password_confirm", "long enough pw")])
+    }
+
     @Test func registerMakesACitizenWhoThenSignsIn() async throws {
         let host = try await TestHost()
         try await host.test { client in
@@ -51,11 +56,8 @@ import TestSupport
         try await host.test { client in
             var browser = Browser(client)
             try await browser.get("/alpha/register")
-            func register(_ email: String) async throws -> Page {
-                try await browser.post("/alpha/register", [("email", email), ("name", "Dup"), ("password", "long enough pw"), ("password_confirm", "long enough pw")])
-            }
-            let taken = try await register("citizen@alpha.test")
-            let fresh = try await register("new@alpha.test")
+            let taken = try await Self.register(&browser, email: "citizen@alpha.test")
+            let fresh = try await Self.register(&browser, email: "new@alpha.test")
             #expect(taken.status == fresh.status)
             #expect(taken.body.replacingOccurrences(of: "citizen@alpha.test", with: "new@alpha.test") == fresh.body)
             #expect(!taken.body.contains("existe déjà"))
@@ -72,19 +74,15 @@ import TestSupport
             var browser = Browser(client)
             try await browser.get("/alpha/register")
             for index in 0..<3 {
-                let page = try await browser.post("/alpha/register", [("email", "c\(index)@alpha.test"), ("name", "C"),
-                                                                      ("password", "long enough pw"), ("password_confirm", "long enough pw")])
-                #expect(page.status == .ok)
+                #expect(try await Self.register(&browser, email: "c\(index)@alpha.test").status == .ok)
             }
-            let refused = try await browser.post("/alpha/register", [("email", "c9@alpha.test"), ("name", "C"),
-                                                                     ("password", "long enough pw"), ("password_confirm", "long enough pw")])
+            let refused = try await Self.register(&browser, email: "c9@alpha.test")
             #expect(refused.status == .tooManyRequests)
             #expect(refused.body.contains("Trop d&#39;inscriptions") || refused.body.contains("Trop d'inscriptions"))
             #expect(refused.body.contains("value=\"c9@alpha.test\""), "what was typed is kept")
             // the limit is per tenant
             try await browser.get("/beta/register")
-            #expect(try await browser.post("/beta/register", [("email", "c9@beta.test"), ("name", "C"), ("password", "long enough pw"),
-                                                              ("password_confirm", "long enough pw")]).status == .ok)
+            #expect(try await Self.register(&browser, "/beta", email: "c9@beta.test").status == .ok)
         }
         #expect(try await host.read("alpha") { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM account") } == 7)
     }
