@@ -1,4 +1,4 @@
-/// Horizontal bar charts drawn as inline SVG (no script, no external file), always shown next to
+/// Horizontal bar charts in HTML with SVG bars (no script, no external file), always shown next to
 /// a table with the same figures so that screen readers and text browsers get them too.
 public enum BarChart {
     /// One row of the table twin: a label, its count and its share in percent.
@@ -17,21 +17,22 @@ public enum BarChart {
         total == 0 ? 0 : Int((Double(count) * 100 / Double(total)).rounded())
     }
 
-    /// An SVG of one bar per (label, count), scaled to the largest count. It is hidden from assistive
-    /// technology (`aria-hidden`): the table twin carries the same figures.
-    public static func svg(_ bars: [(String, Int)]) -> String {
-        let rowHeight = 28, labelWidth = 180, barWidth = 300
-        let top = max(bars.map(\.1).max() ?? 0, 1)
-        var parts = ["<svg class=\"bars\" aria-hidden=\"true\" focusable=\"false\" viewBox=\"0 0 \(labelWidth + barWidth + 60) \(rowHeight * max(bars.count, 1))\">"]
-        for (index, bar) in bars.enumerated() {
-            let y = index * rowHeight
-            let width = bar.1 * barWidth / top
-            parts.append("<text x=\"0\" y=\"\(y + 18)\">\(escape(String(bar.0.prefix(28))))</text>")
-            parts.append("<rect class=\"track\" x=\"\(labelWidth)\" y=\"\(y + 6)\" width=\"\(barWidth)\" height=\"16\"/>")
-            parts.append("<rect class=\"fill\" x=\"\(labelWidth)\" y=\"\(y + 6)\" width=\"\(width)\" height=\"16\"/>")
-            parts.append("<text x=\"\(labelWidth + barWidth + 6)\" y=\"\(y + 18)\">\(bar.1)</text>")
+    /// One bar per (label, count): the label and the count are HTML text (readable at any width, in
+    /// the page's direction), the bar an SVG that stretches to the space left. Bars are scaled to
+    /// `scale` when given (100 for percentages, so that 33 % draws a third of the track), else to
+    /// the largest count. Hidden from assistive technology (`aria-hidden`): the table twin carries
+    /// the same figures.
+    public static func chart(_ bars: [(String, Int)], scale: Int? = nil) -> String {
+        let top = max(scale ?? bars.map(\.1).max() ?? 0, 1)
+        var parts = ["<div class=\"bars\" aria-hidden=\"true\">"]
+        for bar in bars {
+            let width = min(max(bar.1, 0), top) * 1_000 / top
+            parts.append("<div class=\"bar-row\"><span class=\"bar-label\">\(escape(bar.0))</span>"
+                + "<svg class=\"bar-track\" viewBox=\"0 0 1000 10\" preserveAspectRatio=\"none\" focusable=\"false\">"
+                + "<rect class=\"track\" width=\"1000\" height=\"10\"/><rect class=\"fill\" width=\"\(width)\" height=\"10\"/></svg>"
+                + "<span class=\"bar-value\">\(bar.1)</span></div>")
         }
-        parts.append("</svg>")
+        parts.append("</div>")
         return parts.joined()
     }
 

@@ -168,7 +168,7 @@ import TestSupport
             try await Self.setStatus(host, "status = 'published'")
             let results = try await reader.get("/alpha/consultations/1/results")
             #expect(results.status == .ok)
-            #expect(results.body.contains("<svg class=\"bars\""))
+            #expect(results.body.contains("<div class=\"bars\""))
             #expect(results.body.contains("<td>2</td><td>67</td>"))
             #expect(results.body.contains("Plus de réunions de quartier"))
             let json = try await reader.get("/alpha/api/v1/consultations/1/results")

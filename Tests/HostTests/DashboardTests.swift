@@ -53,7 +53,7 @@ import TestSupport
             let page = try await visitor.get("/alpha/dashboard")
             #expect(page.status == .ok)
             #expect(page.body.contains("id=\"feedback-received\""))
-            #expect(page.body.contains("<svg class=\"bars\""))
+            #expect(page.body.contains("<div class=\"bars\""))
             let arabic = try await visitor.get("/alpha/dashboard?lang=ar")
             #expect(arabic.body.contains("dir=\"rtl\""))
             let csv = try await visitor.get("/alpha/dashboard.csv")

@@ -28,17 +28,21 @@ import TestSupport
         #expect(!activity(100).isLate(today: YearMonth("2025-01")!, statuses: statuses))
     }
 
-    @Test func timelineScalesMonthsAndPlacesToday() throws {
+    @Test func timelineCountsWholeYearsOfMonthsAndPlacesToday() throws {
         let bar = { (a: String, b: String) in TimelineChart.Bar(start: YearMonth(a)!, end: YearMonth(b)!) }
-        let chart = try #require(TimelineChart(rows: [("A", bar("2023-01", "2023-12"), nil), ("B", bar("2024-01", "2024-12"), bar("2024-03", "2024-06"))],
+        let chart = try #require(TimelineChart(rows: [("A", bar("2023-03", "2023-12"), nil), ("B", bar("2024-01", "2024-12"), bar("2024-03", "2024-06"))],
                                                period: nil, today: YearMonth("2024-01")!))
-        #expect(chart.rows[0].plannedX == "0")
-        #expect(chart.rows[0].plannedW == "320", "12 of 24 months of a 640-wide chart")
-        #expect(chart.rows[1].plannedX == "320")
-        #expect(chart.rows[1].actual?.x == "373")
-        #expect(chart.today?.x == "333")
-        #expect(chart.ticks.count == 2)
-        #expect(TimelineChart(rows: [], period: nil, today: YearMonth("2024-01")!) == nil)
+        #expect(chart.months == 24, "from January of the first year to December of the last")
+        #expect(chart.years == ["2023", "2024"])
+        #expect(chart.yearLines == ["12"])
+        #expect(chart.rows[0].planned.x == 2 && chart.rows[0].planned.w == 10)
+        #expect(chart.rows[1].planned.x == 12 && chart.rows[1].planned.w == 12)
+        #expect(chart.rows[1].actual?.x == 14 && chart.rows[1].actual?.w == 4)
+        #expect(chart.rows[0].today == "12.5", "the middle of today's month")
+        #expect(chart.rows[0].label == "A", "each bar carries its activity's name")
+        #expect(TimelineChart(rows: [], period: nil, today: YearMonth("2030-01")!) == nil)
+        let past = try #require(TimelineChart(rows: [("A", bar("2023-01", "2023-12"), nil)], period: nil, today: YearMonth("2030-01")!))
+        #expect(past.rows[0].today == nil && !past.hasToday)
     }
 
     @Test func planOverviewReadsAFixedNumberOfQueries() throws {

@@ -55,8 +55,10 @@ import TestSupport
                          "indicateur d&#39;impact", "Exemple"] {
                 #expect(sheet.body.contains(text), "\(text)")
             }
-            #expect(sheet.body.contains("<svg class=\"timeline\""))
-            #expect(sheet.body.contains("role=\"img\" aria-labelledby=\"timeline-title timeline-desc\""))
+            #expect(sheet.body.contains("<figure class=\"timeline\" aria-labelledby=\"timeline-title\">"))
+            #expect(sheet.body.contains("<div class=\"timeline-years\"><span>2023</span><span>2024</span><span>2025</span><span>2026</span></div>"),
+                    "year labels are text, one per year of the plan")
+            #expect(sheet.body.contains("<span class=\"timeline-label\">"), "each bar carries its activity's name")
             #expect(sheet.body.contains("class=\"today\""), "today falls within the plan's 2023-2026 scale")
             #expect(try await visitor.get("/alpha/plans/99").status == .notFound)
             #expect(try await visitor.get("/alpha/plans/abc").status == .notFound)

@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """Browser check: starts the server on the demo tenants, loads every page in French and Arabic
-in headless Chromium, and fails on any serious or critical axe-core violation.
+in headless Chromium, on a phone (360 px, mobile emulation) and on a desktop (1280 px), and fails
+on any serious or critical axe-core violation, on a page wider than the screen, and on text
+smaller than 14 px on the phone. It saves screenshots of SCREENSHOT_PAGES for a reviewer.
 
 Usage: python3.12 Tests/browser/check_pages.py [--binary .build/debug/opencommune] [--screenshots DIR]
 Needs Debian's chromium + chromium-driver, and `pip install selenium axe-selenium-python` (Python >= 3.12).
@@ -17,9 +19,9 @@ import urllib.request
 
 from axe_selenium_python import Axe
 from selenium import webdriver
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
 ADMIN_EMAIL = "browser-check@tetouan.test"
@@ -46,6 +48,37 @@ SIGNED_IN_PAGES = [
     "/tetouan/admin/feedback", "/tetouan/admin/feedback?filter=all", "/tetouan/admin/feedback/new", "/tetouan/feedback/1",
     "/tetouan/admin/tokens",
 ]
+# pages saved as screenshots at both widths, in both languages, for a reviewer to look at
+SCREENSHOT_PAGES = [
+    "/tetouan/", "/tetouan/plans", "/tetouan/plans/2", "/tetouan/reports/1", "/tetouan/consultations/1",
+    "/tetouan/dashboard", "/tetouan/feedback", "/tetouan/instances", "/tetouan-ieecag/instances",
+    "/tetouan/admin", "/tetouan/admin/plans/commitments/1",
+]
+VIEWPORTS = {"phone": 360, "desktop": 1280}
+
+# Elements whose own text is smaller than this on a phone fail the check.
+MIN_PHONE_TEXT_PX = 14
+LAYOUT_SCRIPT = """
+const doc = document.documentElement;
+const small = [];
+const seen = new Set();
+const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+while (walker.nextNode()) {
+  const node = walker.currentNode;
+  const element = node.parentElement;
+  if (!node.textContent.trim() || !element || seen.has(element)) continue;
+  seen.add(element);
+  const box = element.getBoundingClientRect();
+  const style = getComputedStyle(element);
+  if (box.width === 0 || box.height === 0 || style.visibility === 'hidden' || element.closest('.visually-hidden, [hidden]')) continue;
+  let size = parseFloat(style.fontSize);
+  if (element instanceof SVGElement && element.getScreenCTM()) size *= Math.abs(element.getScreenCTM().a);
+  if (size < arguments[0]) small.push(element.tagName.toLowerCase() + ' ' + size.toFixed(1) + 'px: ' + node.textContent.trim().slice(0, 40));
+}
+return {scrollWidth: doc.scrollWidth, clientWidth: doc.clientWidth, small: small.slice(0, 5)};
+"""
+
+
 # pages of the instance's own console, for an editor of the instance (an account of that tenant)
 INSTANCE_PAGES = [
     "/tetouan-ieecag/admin/instances", "/tetouan-ieecag/admin/instances/members", "/tetouan-ieecag/admin/instances/members/new",
@@ -82,10 +115,17 @@ def submit(driver, selector):
     """Clicks a submit button and waits for the next page to load."""
     page = driver.find_element(By.TAG_NAME, "html")
     driver.find_element(By.CSS_SELECTOR, selector).click()
-    WebDriverWait(driver, 10).until(expected_conditions.staleness_of(page))
+
+    def replaced(_):
+        try:
+            page.is_enabled()
+            return False
+        except WebDriverException:  # stale, or "does not belong to the document": the next page is there
+            return True
+    WebDriverWait(driver, 10).until(replaced)
 
 
-def citizen_flows(driver, base, lang, audit):
+def citizen_flows(driver, base, lang, audit, viewport):
     """What a citizen does without an account: a refused then accepted consultation answer, and a comment."""
     driver.delete_all_cookies()  # a new visitor for each language, who has not answered yet
     driver.get(base + with_lang("/tetouan/consultations/1", lang))
@@ -97,16 +137,32 @@ def citizen_flows(driver, base, lang, audit):
     submit(driver, "form.consultation-form button[type=submit]")
     audit("/tetouan/consultations/1/answer (receipt or already answered)", lang)
     driver.get(base + with_lang("/tetouan/plans/2", lang))
-    driver.find_element(By.ID, "feedback-body").send_keys("Merci pour ce suivi" if lang == "fr" else "شكرا على هذا التتبع")
+    driver.find_element(By.ID, "feedback-body").send_keys(("Merci pour ce suivi" if lang == "fr" else "شكرا على هذا التتبع") + f" ({viewport})")
     driver.find_element(By.ID, "feedback-name").send_keys("Amina")
     submit(driver, "#feedback-form button[type=submit]")
     audit("/tetouan/feedback (sent)", lang)
 
 
+def make_driver(viewport):
+    options = webdriver.ChromeOptions()
+    options.binary_location = "/usr/bin/chromium"
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"):
+        options.add_argument(flag)
+    width = VIEWPORTS[viewport]
+    if viewport == "phone":
+        options.add_experimental_option("mobileEmulation", {
+            "deviceMetrics": {"width": width, "height": 780, "pixelRatio": 2.0, "touch": True},
+            "userAgent": "Mozilla/5.0 (Linux; Android 13; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120 Mobile Safari/537.36"})
+    else:
+        options.add_argument(f"--window-size={width},1600")
+    return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--binary", default=".build/debug/opencommune")
-    parser.add_argument("--screenshots", help="folder to save a PNG of every page")
+    parser.add_argument("--screenshots", default=".build/browser-screenshots",
+                        help="folder for the screenshots of SCREENSHOT_PAGES (default .build/browser-screenshots)")
     args = parser.parse_args()
 
     data = tempfile.mkdtemp(prefix="opencommune-browser-")
@@ -121,69 +177,71 @@ def main():
         for tenant, role in (("tetouan", "admin"), ("tetouan-ieecag", "editor")):
             subprocess.run([args.binary, "user", "create", tenant, "--email", ADMIN_EMAIL, "--role", role, "--password-stdin"],
                            env=env, input=ADMIN_PASSWORD + "\n", text=True, check=True, stdout=subprocess.DEVNULL)
-        options = webdriver.ChromeOptions()
-        options.binary_location = "/usr/bin/chromium"
-        for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1280,1600", "--disable-dev-shm-usage"):
-            options.add_argument(flag)
-        driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
-        try:
-            def check(path, lang, signed_in=False):
-                driver.get(base + with_lang(path, lang))
-                audit(path, lang, signed_in)
+        for viewport in VIEWPORTS:
+            driver = make_driver(viewport)
+            try:
+                def check(path, lang, signed_in=False):
+                    driver.get(base + with_lang(path, lang))
+                    audit(path, lang, signed_in)
 
-            def audit(path, lang, signed_in=False):
-                """Checks the page the browser is on (after navigating or submitting a form)."""
-                nonlocal checked
-                html = driver.find_element(By.TAG_NAME, "html")
-                expected_dir = "rtl" if lang == "ar" else "ltr"
-                problems = []
-                if html.get_attribute("dir") != expected_dir:
-                    problems.append(f"dir={html.get_attribute('dir')!r}, expected {expected_dir}")
-                if html.get_attribute("lang") != lang:
-                    problems.append(f"lang={html.get_attribute('lang')!r}, expected {lang}")
-                if signed_in and not driver.find_elements(By.CSS_SELECTOR, "form[action$='/logout']"):
-                    problems.append("not signed in: the page has no sign-out form")
-                if "nil" in driver.find_element(By.TAG_NAME, "main").text.split():
-                    problems.append("the page shows a Swift nil")
-                axe = Axe(driver)
-                axe.inject()
-                results = axe.run()
-                for violation in results["violations"]:
-                    if violation["impact"] in ("serious", "critical"):
-                        targets = [node["target"] for node in violation["nodes"]][:3]
-                        problems.append(f"axe {violation['impact']}: {violation['id']} — {violation['help']} {targets}")
-                if args.screenshots:
-                    os.makedirs(args.screenshots, exist_ok=True)
-                    name = (path.strip("/").replace("/", "_") or "portal") + f".{lang}.png"
-                    driver.save_screenshot(os.path.join(args.screenshots, name))
-                checked += 1
-                status = "ok" if not problems else "FAIL"
-                print(f"{status:4} {lang} {path}")
-                for problem in problems:
-                    print(f"     {problem}")
-                    failures.append(f"{lang} {path}: {problem}")
+                def audit(path, lang, signed_in=False):
+                    """Checks the page the browser is on (after navigating or submitting a form)."""
+                    nonlocal checked
+                    html = driver.find_element(By.TAG_NAME, "html")
+                    expected_dir = "rtl" if lang == "ar" else "ltr"
+                    problems = []
+                    if html.get_attribute("dir") != expected_dir:
+                        problems.append(f"dir={html.get_attribute('dir')!r}, expected {expected_dir}")
+                    if html.get_attribute("lang") != lang:
+                        problems.append(f"lang={html.get_attribute('lang')!r}, expected {lang}")
+                    if signed_in and not driver.find_elements(By.CSS_SELECTOR, "form[action$='/logout']"):
+                        problems.append("not signed in: the page has no sign-out form")
+                    if "nil" in driver.find_element(By.TAG_NAME, "main").text.split():
+                        problems.append("the page shows a Swift nil")
+                    layout = driver.execute_script(LAYOUT_SCRIPT, MIN_PHONE_TEXT_PX)
+                    if layout["scrollWidth"] > layout["clientWidth"]:
+                        problems.append(f"wider than the screen: {layout['scrollWidth']} px for {layout['clientWidth']}")
+                    if viewport == "phone" and layout["small"]:
+                        problems.append("text below 14 px: " + "; ".join(layout["small"]))
+                    axe = Axe(driver)
+                    axe.inject()
+                    results = axe.run()
+                    for violation in results["violations"]:
+                        if violation["impact"] in ("serious", "critical"):
+                            targets = [node["target"] for node in violation["nodes"]][:3]
+                            problems.append(f"axe {violation['impact']}: {violation['id']} — {violation['help']} {targets}")
+                    if path in SCREENSHOT_PAGES:
+                        os.makedirs(args.screenshots, exist_ok=True)
+                        name = path.strip("/").replace("/", "_") + f".{viewport}.{lang}.png"
+                        driver.save_screenshot(os.path.join(args.screenshots, name))
+                    checked += 1
+                    status = "ok" if not problems else "FAIL"
+                    print(f"{status:4} {viewport:7} {lang} {path}")
+                    for problem in problems:
+                        print(f"     {problem}")
+                        failures.append(f"{viewport} {lang} {path}: {problem}")
 
-            for lang in ("fr", "ar"):
-                for path in PUBLIC_PAGES:
-                    check(path, lang)
-            for lang in ("fr", "ar"):
-                citizen_flows(driver, base, lang, audit)
-            for tenant, pages in (("tetouan", SIGNED_IN_PAGES), ("tetouan-ieecag", INSTANCE_PAGES)):
-                driver.get(base + f"/{tenant}/login")
-                driver.find_element(By.ID, "email").send_keys(ADMIN_EMAIL)
-                driver.find_element(By.ID, "password").send_keys(ADMIN_PASSWORD)
-                submit(driver, "main form button[type=submit]")
                 for lang in ("fr", "ar"):
-                    for path in pages:
-                        check(path, lang, signed_in=True)
-        finally:
-            driver.quit()
+                    for path in PUBLIC_PAGES:
+                        check(path, lang)
+                for lang in ("fr", "ar"):
+                    citizen_flows(driver, base, lang, audit, viewport)
+                for tenant, pages in (("tetouan", SIGNED_IN_PAGES), ("tetouan-ieecag", INSTANCE_PAGES)):
+                    driver.get(base + f"/{tenant}/login")
+                    driver.find_element(By.ID, "email").send_keys(ADMIN_EMAIL)
+                    driver.find_element(By.ID, "password").send_keys(ADMIN_PASSWORD)
+                    submit(driver, "main form button[type=submit]")
+                    for lang in ("fr", "ar"):
+                        for path in pages:
+                            check(path, lang, signed_in=True)
+            finally:
+                driver.quit()
     finally:
         server.terminate()
         server.wait(timeout=10)
         shutil.rmtree(data, ignore_errors=True)
-    print(f"browser: {checked - len(set(f.split(':')[0] for f in failures))} passed, "
-          f"{len(set(f.split(':')[0] for f in failures))} failed")
+    failed = len(set(f.split(":")[0] for f in failures))
+    print(f"browser: {checked - failed} passed, {failed} failed; screenshots in {args.screenshots}")
     return 1 if failures else 0
 
 

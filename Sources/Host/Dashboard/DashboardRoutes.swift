@@ -99,7 +99,7 @@ struct DashboardRoutes {
                 .init(anchor: figure.indicator.id.replacingOccurrences(of: ".", with: "-"), title: context.localized(figure.indicator.title),
                       value: Self.format(figure.indicator.value), unit: context.localized(figure.indicator.unit),
                       sentence: Self.sentence(figure, context: context),
-                      chart: BarChart.svg(figure.series.map { ($0.month, Int($0.value.rounded())) }),
+                      chart: BarChart.chart(figure.series.map { ($0.month, Int($0.value.rounded())) }, scale: figure.indicator.isPercent ? 100 : nil),
                       points: figure.series.reversed().map { .init(month: $0.month, value: Self.format($0.value)) })
             },
             years: years.map { .init(value: $0, selected: $0 == year) },

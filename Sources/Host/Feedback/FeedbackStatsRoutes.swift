@@ -30,7 +30,7 @@ struct FeedbackStatsRoutes {
             answered: stats.answered, responseRate: stats.responseRate,
             median: stats.medianResponseDays.map { String(format: "%.1f", $0) } ?? "—",
             channels: BarChart.rows(channels, total: stats.received), outcomes: BarChart.rows(outcomes, total: stats.answered),
-            channelChart: BarChart.svg(channels.map { ($0.1, $0.2) }), outcomeChart: BarChart.svg(outcomes.map { ($0.1, $0.2) }),
+            channelChart: BarChart.chart(channels.map { ($0.1, $0.2) }), outcomeChart: BarChart.chart(outcomes.map { ($0.1, $0.2) }),
             months: stats.months.map { .init(month: $0.month, received: $0.received, answered: $0.answered) },
             latest: latest.map { FeedbackEntryView($0, context: context, targets: targets) },
             generalHref: HostRoute.feedback(module: "core", item: "general").href(context), apiHref: HostRoute.feedbackStatsJSON.href(context))

@@ -7,6 +7,7 @@ struct LayoutView: TemplateModel {
         "dir": \.dir, "title": \.title, "isHome": \.isHome, "siteName": \.siteName, "homeHref": \.homeHref, "content": \.content,
         "languages": \.languages, "themeHref": \.themeHref, "logo": \.logo, "nav": \.nav, "parent": \.parent, "dashboard": \.dashboard,
         "account": \.account, "signIn": \.signIn, "register": \.register, "kindLabel": \.kindLabel, "platformAccount": \.platformAccount,
+        "breadcrumbs": \.breadcrumbs, "hasBreadcrumbs": \.hasBreadcrumbs,
     ])
 
     struct Language: TemplateModel {
@@ -41,6 +42,13 @@ struct LayoutView: TemplateModel {
         let console: String?
     }
 
+    /// A step of the breadcrumbs: a link, or the current page (no link).
+    struct Crumb: TemplateModel {
+        static let fields = TemplateFields<Self>(["label": \.label, "href": \.href])
+        let label: String
+        let href: String?
+    }
+
     struct PlatformAccount: TemplateModel {
         static let fields = TemplateFields<Self>(["logout": \.logout])
         let logout: String
@@ -57,4 +65,7 @@ struct LayoutView: TemplateModel {
     var register: String?
     var kindLabel: String?
     var platformAccount: PlatformAccount?
+    /// Home, the section the page is in, the page; empty on the home page.
+    var breadcrumbs: [Crumb] = []
+    var hasBreadcrumbs: Bool { !breadcrumbs.isEmpty }
 }

@@ -20,6 +20,8 @@ extension Renderer {
                              current: chrome.path == href || chrome.path.hasPrefix(href + "/"))
             }
             view.parent = chrome.parent.map { .init(name: $0.name, href: $0.href) }
+            view.breadcrumbs = Self.breadcrumbs(title: title, path: chrome.path, home: view.homeHref, homeLabel: text("layout.home", module: nil, locale: chrome.locale),
+                                                section: view.nav.first(where: \.current))
             let dashboard = HostRoute.dashboard.path(chrome.root)
             view.dashboard = .init(href: dashboard, current: chrome.path == dashboard, search: HostRoute.search().path(chrome.root),
                                    searchCurrent: chrome.path == HostRoute.search().path(chrome.root))
@@ -35,5 +37,15 @@ extension Renderer {
             view.platformAccount = .init(logout: PlatformRoute.signOut.path)
         }
         return view
+    }
+
+    /// Home › section › page: the section is the module whose menu entry the page is under, left out
+    /// on the section's own first page; nothing on the home page itself.
+    static func breadcrumbs(title: String, path: String, home: String, homeLabel: String, section: LayoutView.NavLink?) -> [LayoutView.Crumb] {
+        guard path != home, path + "/" != home else { return [] }
+        var crumbs = [LayoutView.Crumb(label: homeLabel, href: home)]
+        if let section, section.href != path { crumbs.append(.init(label: section.label, href: section.href)) }
+        crumbs.append(.init(label: title, href: nil))
+        return crumbs
     }
 }

@@ -12,7 +12,7 @@ enum ResultsView {
                 title: context.localized(question.title),
                 respondents: String(format: context.text("consultations.respondents"), result.respondents),
                 type: question.type,
-                chart: question.type.isText ? "" : BarChart.svg(ordered.map { (context.localized($0.label), $0.count) }),
+                chart: question.type.isText ? "" : BarChart.chart(ordered.map { (context.localized($0.label), $0.count) }),
                 lines: ordered.map { line in
                     .init(label: context.localized(line.label), count: line.count, percent: line.percent,
                           meanRank: line.meanRank.map { String(format: "%.2f", $0) } ?? "—", firsts: line.firsts ?? 0)

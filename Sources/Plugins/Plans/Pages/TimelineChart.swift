@@ -1,72 +1,58 @@
 import CivicSDK
 
-/// Geometry of the activities' timeline (planned vs actual, month scale, today marker) for the
-/// `timeline` template; the table next to it carries the same dates as text.
+/// The activities' timeline (planned vs actual, today marker) for the `timeline` template, in whole
+/// years so that the year labels are HTML text of equal width (readable on a phone, in the page's
+/// direction) and each activity's name stands above its bars. Bars are SVG in month units,
+/// stretched to the row's width; the table next to it carries the same dates as text.
 struct TimelineChart: TemplateModel {
-    static let width = 640.0
-    static let rowHeight = 34.0
-    static let top = 24.0
-
-    static let fields = TemplateFields<Self>(["width": \.width, "height": \.height, "rows": \.rows, "ticks": \.ticks,
-                                              "tickBottom": \.tickBottom, "today": \.today])
+    static let fields = TemplateFields<Self>(["months": \.months, "years": \.years, "yearLines": \.yearLines, "rows": \.rows,
+                                              "hasToday": \.hasToday])
 
     struct Bar {
         let start: YearMonth, end: YearMonth
     }
 
     struct Row: TemplateModel {
-        static let fields = TemplateFields<Self>(["label": \.label, "y": \.y, "plannedX": \.plannedX, "plannedW": \.plannedW,
-                                                  "actualY": \.actualY, "actual": \.actual])
-        let label: String, y: String, plannedX: String, plannedW: String, actualY: String, actual: Span?
+        static let fields = TemplateFields<Self>(["label": \.label, "planned": \.planned, "actual": \.actual, "today": \.today,
+                                                  "months": \.months, "yearLines": \.yearLines])
+        let label: String, planned: Span, actual: Span?
+        /// Where today falls (the middle of its month), when inside the scale.
+        let today: String?
+        /// Repeated from the chart for each row's SVG.
+        let months: Int, yearLines: [String]
     }
 
+    /// A span in months from the scale's first January: offset and length.
     struct Span: TemplateModel {
         static let fields = TemplateFields<Self>(["x": \.x, "w": \.w])
-        let x: String, w: String
+        let x: Int, w: Int
     }
 
-    struct Tick: TemplateModel {
-        static let fields = TemplateFields<Self>(["x": \.x, "label": \.label])
-        let x: String, label: String
-    }
+    /// Months on the scale (12 a year).
+    let months: Int
+    let years: [String]
+    /// Month offsets of each January after the first, where a year line is drawn.
+    let yearLines: [String]
+    let rows: [Row]
+    var hasToday: Bool { rows.first?.today != nil }
 
-    struct Today: TemplateModel {
-        static let fields = TemplateFields<Self>(["x": \.x, "bottom": \.bottom])
-        let x: String, bottom: String
-    }
-
-    let width: String, height: String, rows: [Row], ticks: [Tick], tickBottom: String
-    /// Where today falls, when inside the scale.
-    let today: Today?
-
-    /// `rows`: per activity, its planned and (optional) actual span; the scale covers at least `period` (the plan's years).
+    /// `rows`: per activity, its planned and (optional) actual span; the scale covers at least `period`
+    /// (the plan's years), from the January of the earliest year to the December of the latest.
     init?(rows: [(label: String, planned: Bar, actual: Bar?)], period: Bar?, today: YearMonth) {
         guard !rows.isEmpty else { return nil }
         let spans = rows.flatMap { [$0.planned] + ($0.actual.map { [$0] } ?? []) } + (period.map { [$0] } ?? [])
-        guard let first = spans.map(\.start).min(), let last = spans.map(\.end).max() else { return nil }
-        let width = Self.width
-        let months = Double(max(first.months(to: last) + 1, 1))
-        func x(_ month: YearMonth) -> Double { Double(first.months(to: month)) / months * width }
-        func span(_ bar: Bar) -> (Double, Double) { (x(bar.start), max(Double(bar.start.months(to: bar.end) + 1) / months * width, 2)) }
-        var ticks: [Tick] = []
-        var year = first.year + (first.month == 1 ? 0 : 1)
-        while let january = YearMonth(year: year, month: 1), january <= last {
-            ticks.append(Tick(x: Self.format(x(january)), label: String(year)))
-            year += 1
+        guard let firstYear = spans.map(\.start.year).min(), let lastYear = spans.map(\.end.year).max(),
+              let first = YearMonth(year: firstYear, month: 1) else { return nil }
+        let months = (lastYear - firstYear + 1) * 12
+        func span(_ bar: Bar) -> Span { Span(x: first.months(to: bar.start), w: max(bar.start.months(to: bar.end) + 1, 1)) }
+        let offset = first.months(to: today)
+        let todayMark = (0..<months).contains(offset) ? "\(offset).5" : nil
+        let lines = (1..<(lastYear - firstYear + 1)).map { String($0 * 12) }
+        self.months = months
+        years = (firstYear...lastYear).map(String.init)
+        yearLines = lines
+        self.rows = rows.map { row in
+            Row(label: row.label, planned: span(row.planned), actual: row.actual.map(span), today: todayMark, months: months, yearLines: lines)
         }
-        self.rows = rows.enumerated().map { index, row in
-            let y = Self.top + Double(index) * Self.rowHeight
-            let planned = span(row.planned)
-            return Row(label: row.label, y: Self.format(y), plannedX: Self.format(planned.0), plannedW: Self.format(planned.1),
-                       actualY: Self.format(y + 12), actual: row.actual.map { span($0) }.map { Span(x: Self.format($0.0), w: Self.format($0.1)) })
-        }
-        let height = Self.top + Double(rows.count) * Self.rowHeight + 8
-        self.width = Self.format(width)
-        self.height = Self.format(height)
-        self.ticks = ticks
-        tickBottom = Self.format(height - 4)
-        self.today = first <= today && today <= last ? Today(x: Self.format(x(today) + width / months / 2), bottom: Self.format(height - 4)) : nil
     }
-
-    private static func format(_ value: Double) -> String { String(Int(value.rounded())) }
 }
