@@ -15,6 +15,8 @@ public struct CivicRequestSource: RequestContextSource, Sendable {
     public let path: String
     /// Negotiated locale.
     public let locale: String
+    /// What the visitor just did (`?done=` after a redirect), for the page's banner.
+    public var notice: Notice?
     /// Client address, for rate limits (the visitor's, behind a trusted proxy).
     public let clientAddress: String
     /// The tenant's absolute address (`https://commune.example` or `https://platform.example/tetouan`),

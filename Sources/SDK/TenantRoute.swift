@@ -19,6 +19,9 @@ extension TenantRoute {
 extension CivicContext {
     /// A 303 redirect to `route`.
     public func redirect(_ route: some TenantRoute) -> Response { redirect(route.path) }
+
+    /// A 303 to `route` after a change that worked, whose page then says so (see ``Notice``).
+    public func redirect(_ route: some TenantRoute, notice: Notice) -> Response { redirect(notice.appended(to: route.path)) }
 }
 
 /// Addresses the host serves in every tenant, written once; modules link to some of them (files,

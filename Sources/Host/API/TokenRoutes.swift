@@ -64,6 +64,6 @@ struct TokenRoutes {
             return done
         }
         guard done else { throw HTTPError(.notFound, message: context.text("api.error.token_not_found")) }
-        return context.redirect(ConsoleRoute.tokens)
+        return context.redirect(ConsoleRoute.tokens, notice: .deleted)
     }
 }

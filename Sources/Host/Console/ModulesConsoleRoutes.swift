@@ -60,7 +60,7 @@ struct ModulesConsoleRoutes {
                 FieldChange(field: "enabled", old: String(!on), new: String(on)),
             ])
         }
-        return context.redirect(ConsoleRoute.modules)
+        return context.redirect(ConsoleRoute.modules, notice: .saved)
     }
 
     @Sendable func saveModuleSettings(_ request: Request, context: CivicContext) async throws -> Response {
@@ -76,6 +76,6 @@ struct ModulesConsoleRoutes {
         } catch let error as PlatformError {
             return try renderModules(context, error: error.message { context.text($0) }, status: .badRequest)
         }
-        return context.redirect(ConsoleRoute.modules)
+        return context.redirect(ConsoleRoute.modules, notice: .saved)
     }
 }

@@ -76,6 +76,6 @@ struct SettingsConsoleRoutes {
                 old: ["name": before.name.json, "locales": before.locales.joined(separator: ","), "accent": before.accentColor, "logo": before.logoURL ?? ""],
                 new: ["name": name.json, "locales": offered.joined(separator: ","), "accent": accent, "logo": savedLogo]))
         }
-        return context.redirect(ConsoleRoute.settings)
+        return context.redirect(ConsoleRoute.settings, notice: .saved)
     }
 }

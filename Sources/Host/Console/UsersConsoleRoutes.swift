@@ -73,6 +73,6 @@ struct UsersConsoleRoutes {
             return true
         }
         guard saved else { throw HTTPError(.notFound) }
-        return context.redirect(ConsoleRoute.users)
+        return context.redirect(ConsoleRoute.users, notice: .saved)
     }
 }

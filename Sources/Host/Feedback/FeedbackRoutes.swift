@@ -143,6 +143,6 @@ struct FeedbackRoutes {
             try context.audit(db, action: "edit", itemType: "feedback", itemID: String(entry.id), summary: "author edited",
                               changes: [FieldChange(field: "body", old: entry.body, new: body)])
         }
-        return context.redirect(HostRoute.feedbackEntry(entry.id))
+        return context.redirect(HostRoute.feedbackEntry(entry.id), notice: .saved)
     }
 }

@@ -34,7 +34,7 @@ struct FeedbackStaffRoutes {
             try context.audit(db, action: "hide", itemType: "feedback", itemID: String(entry.id), summary: reason,
                               changes: [FieldChange(field: "hidden", old: entry.isHidden ? "yes" : "no", new: "yes")])
         }
-        return context.redirect(HostRoute.feedbackEntry(entry.id))
+        return context.redirect(HostRoute.feedbackEntry(entry.id), notice: .hidden)
     }
 
     @Sendable func unhide(_ request: Request, context: CivicContext) async throws -> Response {
@@ -45,7 +45,7 @@ struct FeedbackStaffRoutes {
             try context.audit(db, action: "unhide", itemType: "feedback", itemID: String(entry.id), summary: "shown again",
                               changes: [FieldChange(field: "hidden", old: entry.isHidden ? "yes" : "no", new: "no")])
         }
-        return context.redirect(HostRoute.feedbackEntry(entry.id))
+        return context.redirect(HostRoute.feedbackEntry(entry.id), notice: .shown)
     }
 
     @Sendable func respond(_ request: Request, context: CivicContext) async throws -> Response {
@@ -73,7 +73,7 @@ struct FeedbackStaffRoutes {
                 FieldChange(field: "target", old: entry.response?.target, new: targetID.isEmpty ? nil : targetID),
             ])
         }
-        return context.redirect(HostRoute.feedbackEntry(entry.id))
+        return context.redirect(HostRoute.feedbackEntry(entry.id), notice: .answered)
     }
 
     // MARK: console
@@ -113,7 +113,7 @@ struct FeedbackStaffRoutes {
             try context.audit(db, action: "settings", itemType: "feedback", itemID: "settings", summary: "input without account",
                               changes: [FieldChange(field: "without_account", old: before ? "yes" : "no", new: on ? "yes" : "no")])
         }
-        return context.redirect(ConsoleRoute.feedbackQueue())
+        return context.redirect(ConsoleRoute.feedbackQueue(), notice: .saved)
     }
 
     @Sendable func newForm(_ request: Request, context: CivicContext) async throws -> Response {

@@ -34,9 +34,10 @@ struct TenantFrontDoor {
         }
         do {
             let storage = TenantStorage(database: try services.database(tenant.slug), files: services.files(tenant.slug))
-            let source = CivicRequestSource(logger: logger, tenant: tenant, root: address.root, path: address.root + inner, locale: negotiated.locale,
+            var source = CivicRequestSource(logger: logger, tenant: tenant, root: address.root, path: address.root + inner, locale: negotiated.locale,
                                             clientAddress: clientAddress, publicBase: services.publicAddress.base(of: address.entry, root: address.root),
                                             storage: storage, host: services.facilities)
+            source.notice = Notice.from(query: request.uri.query)
             guard let responder = router.responder else { throw HTTPError(.serviceUnavailable) }
             var head = request.head
             head.path = inner + (request.uri.query.map { "?" + $0 } ?? "")

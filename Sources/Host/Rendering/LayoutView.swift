@@ -7,7 +7,7 @@ struct LayoutView: TemplateModel {
         "dir": \.dir, "title": \.title, "isHome": \.isHome, "siteName": \.siteName, "homeHref": \.homeHref, "content": \.content,
         "languages": \.languages, "themeHref": \.themeHref, "logo": \.logo, "nav": \.nav, "parent": \.parent, "dashboard": \.dashboard,
         "account": \.account, "signIn": \.signIn, "register": \.register, "kindLabel": \.kindLabel, "platformAccount": \.platformAccount,
-        "breadcrumbs": \.breadcrumbs, "hasBreadcrumbs": \.hasBreadcrumbs,
+        "breadcrumbs": \.breadcrumbs, "hasBreadcrumbs": \.hasBreadcrumbs, "notice": \.notice,
     ])
 
     struct Language: TemplateModel {
@@ -68,4 +68,6 @@ struct LayoutView: TemplateModel {
     /// Home, the section the page is in, the page; empty on the home page.
     var breadcrumbs: [Crumb] = []
     var hasBreadcrumbs: Bool { !breadcrumbs.isEmpty }
+    /// The banner saying what the visitor just did.
+    var notice: String?
 }

@@ -11,6 +11,7 @@ extension Renderer {
             languages: chrome.locales.map { code in
                 .init(code: code, name: Locales.nativeName(code), href: "\(chrome.path)\(separator)lang=\(code)", current: code == chrome.locale)
             })
+        view.notice = chrome.notice.map { text($0.textKey, module: nil, locale: chrome.locale) }
         if let tenant = chrome.tenant {
             view.themeHref = HostRoute.theme.path(chrome.root)
             view.logo = tenant.logoURL.map { .init(src: Self.logoSource($0, root: chrome.root)) }

@@ -105,6 +105,7 @@ final class Renderer: PageRenderer {
         var chrome = chrome(tenant: context.tenant, root: context.root, path: context.request.path, locale: context.locale)
         chrome.account = context.account
         chrome.csrf = context.csrfToken
+        chrome.notice = context.request.notice
         return chrome
     }
 }

@@ -112,7 +112,7 @@ struct ConsultationsConsole {
                               changes: FieldChange.diff(old: [:], new: record.auditFields))
             return record.id ?? 0
         }
-        return context.redirect(ConsultationRoute.edit(id))
+        return context.redirect(ConsultationRoute.edit(id), notice: .created)
     }
 
     @Sendable func editForm(_ request: Request, context: CivicContext) async throws -> Response {
@@ -134,7 +134,7 @@ struct ConsultationsConsole {
             try context.audit(db, action: "update", itemType: "consultation", itemID: String(updated.id ?? 0), summary: "updated",
                               changes: FieldChange.diff(old: before, new: updated.auditFields))
         }
-        return context.redirect(ConsultationRoute.edit(updated.id ?? 0))
+        return context.redirect(ConsultationRoute.edit(updated.id ?? 0), notice: .saved)
     }
 
     // MARK: questions
@@ -181,7 +181,7 @@ struct ConsultationsConsole {
             try context.audit(db, action: "add_question", itemType: "consultation", itemID: String(id), summary: context.localized(question.title),
                               changes: [FieldChange(field: "question", old: nil, new: context.localized(question.title))])
         }
-        return context.redirect(ConsultationRoute.edit(id))
+        return context.redirect(ConsultationRoute.edit(id), notice: .created)
     }
 
     /// The question, or a refusal when answers already point to it.
@@ -225,7 +225,7 @@ struct ConsultationsConsole {
             try context.audit(db, action: "edit_question", itemType: "consultation", itemID: String(id), summary: context.localized(question.title),
                               changes: [FieldChange(field: "question", old: context.localized(existing.title), new: context.localized(question.title))])
         }
-        return context.redirect(ConsultationRoute.edit(id))
+        return context.redirect(ConsultationRoute.edit(id), notice: .saved)
     }
 
     @Sendable func deleteQuestion(_ request: Request, context: CivicContext) async throws -> Response {
@@ -241,7 +241,7 @@ struct ConsultationsConsole {
             try context.audit(db, action: "delete_question", itemType: "consultation", itemID: String(id), summary: context.localized(question.title),
                               changes: [FieldChange(field: "question", old: context.localized(question.title), new: nil)])
         }
-        return context.redirect(ConsultationRoute.edit(id))
+        return context.redirect(ConsultationRoute.edit(id), notice: .deleted)
     }
 
     // MARK: answers
@@ -274,6 +274,6 @@ struct ConsultationsConsole {
             return true
         }
         guard found else { throw HTTPError(.notFound, message: text(context, "error.answer_not_found")) }
-        return context.redirect(ConsultationRoute.results(id))
+        return context.redirect(ConsultationRoute.results(id), notice: .hidden)
     }
 }

@@ -100,7 +100,7 @@ struct InstancesConsole {
             try context.audit(db, action: "update", itemType: "profile", itemID: "1", summary: "profile",
                               changes: FieldChange.diff(old: before, new: profile.auditFields))
         }
-        return context.redirect(InstanceRoute.console)
+        return context.redirect(InstanceRoute.console, notice: .saved)
     }
 
     // MARK: lists
@@ -184,7 +184,7 @@ struct InstancesConsole {
             try context.audit(db, action: new ? "create" : "update", itemType: "member", itemID: String(record.id ?? 0), summary: record.name,
                               changes: FieldChange.diff(old: before, new: record.auditFields))
         }
-        return context.redirect(InstanceRoute.consoleList("members"))
+        return context.redirect(InstanceRoute.consoleList("members"), notice: .saved)
     }
 
     // MARK: meetings
@@ -237,7 +237,7 @@ struct InstancesConsole {
             try context.audit(db, action: new ? "create" : "update", itemType: "meeting", itemID: String(record.id ?? 0), summary: record.startsAt,
                               changes: FieldChange.diff(old: before, new: record.auditFields))
         }
-        return context.redirect(InstanceRoute.consoleList("meetings"))
+        return context.redirect(InstanceRoute.consoleList("meetings"), notice: .saved)
     }
 
     // MARK: opinions
@@ -301,7 +301,7 @@ struct InstancesConsole {
             try context.audit(db, action: new ? "create" : "update", itemType: "opinion", itemID: String(record.id ?? 0),
                               summary: context.localized(record.title), changes: FieldChange.diff(old: before, new: record.auditFields))
         }
-        return context.redirect(InstanceRoute.consoleList("opinions"))
+        return context.redirect(InstanceRoute.consoleList("opinions"), notice: .saved)
     }
 
     @Sendable func saveFollowUp(_ request: Request, context: CivicContext) async throws -> Response {
@@ -325,6 +325,6 @@ struct InstancesConsole {
             try context.audit(db, action: "follow_up", itemType: "opinion", itemID: String(id), summary: state.rawValue,
                               changes: FieldChange.diff(old: before, new: updated.auditFields))
         }
-        return context.redirect(InstanceRoute.opinionForm(id))
+        return context.redirect(InstanceRoute.opinionForm(id), notice: .saved)
     }
 }

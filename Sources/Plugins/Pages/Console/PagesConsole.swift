@@ -65,7 +65,7 @@ struct PagesConsole {
             form.errors.append(context.text("pages.error.slug_taken"))
             return try renderForm(form, context: context, action: PageRoute.console.href(context), isNew: true, status: .badRequest)
         }
-        return context.redirect(PageRoute.console)
+        return context.redirect(PageRoute.console, notice: .created)
     }
 
     @Sendable func update(_ request: Request, context: CivicContext) async throws -> Response {
@@ -94,7 +94,7 @@ struct PagesConsole {
             form.errors.append(context.text("pages.error.slug_taken"))
             return try renderForm(form, context: context, action: action, isNew: false, status: .badRequest)
         }
-        return context.redirect(PageRoute.console)
+        return context.redirect(PageRoute.console, notice: .saved)
     }
 
     private func setPublished(_ published: Bool, context: CivicContext) async throws -> Response {
@@ -109,7 +109,7 @@ struct PagesConsole {
             try context.audit(db, action: published ? "publish" : "unpublish", itemType: "page", itemID: String(page.id ?? 0),
                               summary: page.slug, changes: [FieldChange(field: "published", old: String(!published), new: String(published))])
         }
-        return context.redirect(PageRoute.console)
+        return context.redirect(PageRoute.console, notice: published ? .published : .unpublished)
     }
 
     private func load(_ context: CivicContext) async throws -> Page {

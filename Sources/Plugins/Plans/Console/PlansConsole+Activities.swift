@@ -50,7 +50,7 @@ extension PlansConsole {
             try context.audit(db, action: "create", itemType: "activity", itemID: String(activity.id ?? 0), summary: String(commitment.number),
                               changes: FieldChange.diff(old: [:], new: PlanAudit.snapshot(activity)))
         }
-        return context.redirect(PlanRoute.editCommitment(commitmentID))
+        return context.redirect(PlanRoute.editCommitment(commitmentID), notice: .created)
     }
 
     @Sendable func editActivity(_ request: Request, context: CivicContext) async throws -> Response {
@@ -90,6 +90,6 @@ extension PlansConsole {
             try activity.update(db)
             try context.audit(db, action: "update", itemType: "activity", itemID: String(id), summary: context.localized(activity.title), changes: changes)
         }
-        return context.redirect(PlanRoute.editCommitment(existing.commitmentID))
+        return context.redirect(PlanRoute.editCommitment(existing.commitmentID), notice: .saved)
     }
 }

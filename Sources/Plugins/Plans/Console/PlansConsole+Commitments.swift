@@ -64,7 +64,7 @@ extension PlansConsole {
             input = values
             return try renderForm(context, heading: heading, action: action, fields: commitmentFields(context, input, statuses: statuses), errors: errors, status: .badRequest)
         }
-        return context.redirect(PlanRoute.console)
+        return context.redirect(PlanRoute.console, notice: .created)
     }
 
     @Sendable func editCommitment(_ request: Request, context: CivicContext) async throws -> Response {
@@ -140,7 +140,7 @@ extension PlansConsole {
             input = values
             return try await renderCommitment(context, commitment: existing, input: input, errors: errors, status: .badRequest)
         }
-        return context.redirect(PlanRoute.editCommitment(id))
+        return context.redirect(PlanRoute.editCommitment(id), notice: .saved)
     }
 
     func setPublished(_ published: Bool, _ context: CivicContext) async throws -> Response {
@@ -156,6 +156,6 @@ extension PlansConsole {
                                       summary: String(existing.number), changes: [FieldChange(field: "published", old: String(!published), new: String(published))])
             }
             }
-            return context.redirect(PlanRoute.console)
+            return context.redirect(PlanRoute.console, notice: published ? .published : .unpublished)
         }
     }

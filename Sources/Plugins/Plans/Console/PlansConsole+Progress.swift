@@ -13,7 +13,7 @@ extension PlansConsole {
         guard errors.isEmpty else {
             return try await renderCommitment(context, commitment: commitment, input: input(commitment), errors: errors, status: .badRequest)
         }
-        return context.redirect(PlanRoute.editCommitment(commitment.id ?? 0))
+        return context.redirect(PlanRoute.editCommitment(commitment.id ?? 0), notice: .saved)
     }
 
     @Sendable func addIndicator(_ request: Request, context: CivicContext) async throws -> Response {
@@ -41,7 +41,7 @@ extension PlansConsole {
             try context.audit(db, action: "create", itemType: "commitment", itemID: String(commitmentID), summary: "indicator",
                               changes: [FieldChange(field: "indicator", old: nil, new: name.resolve("fr", fallbacks: context.fallbackLocales))])
         }
-        return context.redirect(PlanRoute.editCommitment(commitmentID))
+        return context.redirect(PlanRoute.editCommitment(commitmentID), notice: .created)
     }
 
     @Sendable func addIndicatorValue(_ request: Request, context: CivicContext) async throws -> Response {
@@ -63,6 +63,6 @@ extension PlansConsole {
             try context.audit(db, action: "update", itemType: "commitment", itemID: String(indicator.commitmentID), summary: "indicator value",
                               changes: [FieldChange(field: "indicator.\(id).\(date)", old: nil, new: CommitmentSheet.format(value))])
         }
-        return context.redirect(PlanRoute.editCommitment(indicator.commitmentID))
+        return context.redirect(PlanRoute.editCommitment(indicator.commitmentID), notice: .saved)
     }
 }

@@ -135,6 +135,6 @@ struct PlansConsole {
             try context.audit(db, action: before.isEmpty ? "create" : "update", itemType: "plan", itemID: String(plan.id ?? 0),
                               summary: title.resolve("fr", fallbacks: context.fallbackLocales), changes: FieldChange.diff(old: before, new: PlanAudit.snapshot(plan)))
         }
-        return context.redirect(PlanRoute.console)
+        return context.redirect(PlanRoute.console, notice: .saved)
     }
 }

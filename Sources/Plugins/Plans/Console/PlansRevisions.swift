@@ -79,6 +79,6 @@ struct PlansRevisions {
             return true
         }
         guard frozen else { throw HTTPError(.badRequest, message: context.text("plans.error.no_plan")) }
-        return context.redirect(PlanRoute.console)
+        return context.redirect(PlanRoute.console, notice: .saved)
     }
 }

@@ -51,6 +51,6 @@ struct PlansStatuses {
             try context.audit(db, action: existing == nil ? "create" : "update", itemType: "status", itemID: key, summary: key,
                               changes: FieldChange.diff(old: before, new: after))
         }
-        return context.redirect(PlanRoute.statuses)
+        return context.redirect(PlanRoute.statuses, notice: .saved)
     }
 }

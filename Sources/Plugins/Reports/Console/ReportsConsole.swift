@@ -158,7 +158,7 @@ struct ReportsConsole {
                 }
                 return id
             }
-            return context.redirect(ReportRoute.edit(id))
+            return context.redirect(ReportRoute.edit(id), notice: .saved)
         } catch {
             // the database refused: the files stored for it must not stay behind
             for (file, _) in stored { context.files.remove(file.name) }
@@ -188,7 +188,7 @@ struct ReportsConsole {
             try context.audit(db, action: "publish", itemType: "report", itemID: String(report.id ?? 0), summary: date,
                               changes: FieldChange.diff(old: before, new: changed.auditFields))
         }
-        return context.redirect(ReportRoute.edit(report.id ?? 0))
+        return context.redirect(ReportRoute.edit(report.id ?? 0), notice: .published)
     }
 
     @Sendable func withdraw(_ request: Request, context: CivicContext) async throws -> Response {
@@ -210,7 +210,7 @@ struct ReportsConsole {
             try context.audit(db, action: "withdraw", itemType: "report", itemID: String(report.id ?? 0), summary: "withdrawn",
                               changes: FieldChange.diff(old: before, new: changed.auditFields))
         }
-        return context.redirect(ReportRoute.edit(report.id ?? 0))
+        return context.redirect(ReportRoute.edit(report.id ?? 0), notice: .unpublished)
     }
 
     /// Adds a report type, or renames one (same key).
@@ -229,7 +229,7 @@ struct ReportsConsole {
             try context.audit(db, action: existing == nil ? "create" : "update", itemType: "report_type", itemID: key, summary: key,
                               changes: FieldChange.diff(old: existing.map { ["label": $0.label.json] } ?? [:], new: ["label": label.json]))
         }
-        return context.redirect(ReportRoute.console)
+        return context.redirect(ReportRoute.console, notice: .saved)
     }
 
     @Sendable func addExpected(_ request: Request, context: CivicContext) async throws -> Response {
@@ -251,6 +251,6 @@ struct ReportsConsole {
             try context.audit(db, action: "create", itemType: "expected_report", itemID: String(expected.id ?? 0),
                               summary: type, changes: [FieldChange(field: "due", old: nil, new: String(format: "%02d-%02d from %d", month, day, first))])
         }
-        return context.redirect(ReportRoute.console)
+        return context.redirect(ReportRoute.console, notice: .created)
     }
 }

@@ -1,0 +1,23 @@
+/// What a visitor just did, said in a banner on the page a form sends them to: every successful
+/// change redirects with one (`context.redirect(route, notice: .saved)`), carried in the address as
+/// `?done=saved` so that the page after the redirect says it in the visitor's language.
+public enum Notice: String, Sendable, CaseIterable {
+    case saved, created, published, unpublished, deleted, answered, hidden, shown, imported
+
+    /// The host string that says it (`notice.saved`).
+    public var textKey: String { "notice.\(rawValue)" }
+
+    /// The notice named by a query (`done=saved`), if any and known.
+    public static func from(query: String?) -> Notice? {
+        guard let query else { return nil }
+        for pair in query.split(separator: "&") where pair.hasPrefix("done=") {
+            return Notice(rawValue: String(pair.dropFirst(5)))
+        }
+        return nil
+    }
+
+    /// `path` with this notice added to its query.
+    public func appended(to path: String) -> String {
+        path + (path.contains("?") ? "&" : "?") + "done=" + rawValue
+    }
+}
