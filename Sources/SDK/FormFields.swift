@@ -5,6 +5,9 @@ public struct FormFields: Sendable {
     let context: CivicContext, labels: String
     /// The fields, to hand the template as `fields`.
     public private(set) var items: [FormField] = []
+    /// What is wrong with a refused submission, by field name: shown beside the field, which is
+    /// marked invalid. Set it before adding the fields.
+    public var errors: [String: String] = [:]
 
     /// Fields whose labels are the strings `<labels>.<field name>` (such as `plans.field`).
     public init(_ context: CivicContext, labels: String) {
@@ -14,16 +17,22 @@ public struct FormFields: Sendable {
 
     private func label(_ key: String) -> String { context.text("\(labels).\(key)") }
 
+    private func flagged(_ field: FormField) -> FormField {
+        var field = field
+        field.error = errors[field.name]
+        return field
+    }
+
     /// A one-line input; `type` is the HTML input type (`text`, `date`, `datetime-local`, `number`).
     public mutating func text(_ name: String, value: String, required: Bool = false, inputMode: String? = nil, help: String? = nil,
                               type: String = "text") {
-        items.append(FormField(kind: .text, name: name, label: label(name), value: value, required: required, inputMode: inputMode,
-                               help: help, type: type))
+        items.append(flagged(FormField(kind: .text, name: name, label: label(name), value: value, required: required, inputMode: inputMode,
+                               help: help, type: type)))
     }
 
     /// A single checkbox.
     public mutating func checkbox(_ name: String, checked: Bool, help: String? = nil) {
-        items.append(FormField(kind: .checkbox, name: name, label: label(name), checked: checked, help: help))
+        items.append(flagged(FormField(kind: .checkbox, name: name, label: label(name), checked: checked, help: help)))
     }
 
     /// One input (or text area) per tenant locale.
@@ -32,26 +41,26 @@ public struct FormFields: Sendable {
             FormField.LocaleInput(code: code, language: Locales.nativeName(code), dir: Locales.direction(code), id: "f-\(name)-\(code)",
                                   name: "\(name).\(code)", value: value.values[code] ?? "")
         }
-        items.append(FormField(kind: .localized, name: name, label: label(name), help: help, multiline: multiline, locales: locales))
+        items.append(flagged(FormField(kind: .localized, name: name, label: label(name), help: help, multiline: multiline, locales: locales)))
     }
 
     /// A drop-down list.
     public mutating func select(_ name: String, options: [(value: String, label: String)], selected: String) {
-        items.append(FormField(kind: .select, name: name, label: label(name), options: options.map {
+        items.append(flagged(FormField(kind: .select, name: name, label: label(name), options: options.map {
             FormField.Option(value: $0.value, label: $0.label, name: name, id: "f-\(name)-\($0.value)", selected: $0.value == selected)
-        }))
+        })))
     }
 
     /// A group of checkboxes sharing `name`.
     public mutating func checkboxes(_ name: String, options: [(value: String, label: String)], checked: Set<String>) {
-        items.append(FormField(kind: .checks, name: name, label: label(name), options: options.map {
+        items.append(flagged(FormField(kind: .checks, name: name, label: label(name), options: options.map {
             FormField.Option(value: $0.value, label: $0.label, name: name, id: "f-\(name)-\($0.value)", selected: checked.contains($0.value))
-        }))
+        })))
     }
 
     /// A file input.
     public mutating func file(_ name: String, help: String) {
-        items.append(FormField(kind: .file, name: name, label: label(name), help: help))
+        items.append(flagged(FormField(kind: .file, name: name, label: label(name), help: help)))
     }
 }
 
@@ -77,7 +86,7 @@ public struct FormField: TemplateModel {
         "isText": \.isText, "isCheckbox": \.isCheckbox, "isLocalized": \.isLocalized, "isSelect": \.isSelect, "isChecks": \.isChecks,
         "isFile": \.isFile, "name": \.name, "id": \.id, "label": \.label, "value": \.value, "required": \.required, "inputMode": \.inputMode,
         "hasInputMode": \.hasInputMode, "help": \.help, "type": \.type, "checked": \.checked, "multiline": \.multiline,
-        "locales": \.locales, "options": \.options,
+        "locales": \.locales, "options": \.options, "error": \.error, "describedBy": \.describedBy,
     ])
 
     let kind: Kind, name: String, label: String
@@ -90,8 +99,15 @@ public struct FormField: TemplateModel {
     var multiline = false
     var locales: [LocaleInput] = []
     var options: [Option] = []
+    /// Why the submitted value was refused, shown beside the field.
+    var error: String?
 
     var id: String { "f-\(name)" }
+    /// The ids of the help and the error, for `aria-describedby`.
+    var describedBy: String? {
+        let ids = [help.map { _ in "\(id)-help" }, error.map { _ in "\(id)-error" }].compactMap { $0 }
+        return ids.isEmpty ? nil : ids.joined(separator: " ")
+    }
     var isText: Bool { kind == .text }
     var isCheckbox: Bool { kind == .checkbox }
     var isLocalized: Bool { kind == .localized }

@@ -122,6 +122,28 @@ import TestSupport
         #expect(try await count(host, "activity") == activitiesBefore + 1)
     }
 
+    /// A refused update comes back in its own form as typed, the problem beside its field, not on another form.
+    @Test func aRefusedProgressUpdateKeepsWhatWasTyped() async throws {
+        let host = try await host()
+        let commitmentID = try await host.read("alpha") { db in try Int64.fetchOne(db, sql: "SELECT id FROM commitment WHERE number = 2")! }
+        try await host.test { client in
+            var editor = Browser(client)
+            try await editor.signIn("/alpha", email: "editor@alpha.test")
+            try await editor.get("/alpha/admin/plans/commitments/\(commitmentID)")
+            let refused = try await editor.postMultipart("/alpha/admin/plans/commitments/\(commitmentID)/updates",
+                                                         [("date", "2026-10-15"), ("text.fr", "Presque fini, enfin."), ("new_progress", "150")], files: [])
+            #expect(refused.status == .badRequest)
+            #expect(refused.body.contains(">Presque fini, enfin.</textarea>"), "the text is kept")
+            #expect(refused.body.contains("value=\"150\" inputmode=\"numeric\" aria-describedby=\"f-new_progress-help f-new_progress-error\" aria-invalid=\"true\""))
+            #expect(refused.body.contains("<span id=\"f-new_progress-error\" class=\"field-error\">"))
+            #expect(refused.body.contains("value=\"2026-10-15\""))
+            let summary = try #require(refused.body.range(of: "<div class=\"errors\" role=\"alert\">"))
+            let updateForm = try #require(refused.body.range(of: "id=\"post-update\""))
+            #expect(summary.lowerBound > updateForm.lowerBound, "the problems are shown at the update's form, not at the commitment's")
+        }
+        #expect(try await count(host, "progress_update") == 1, "nothing stored (the sample has one update)")
+    }
+
     @Test func progressUpdateWithEvidenceMovesItsActivity() async throws {
         let host = try await host()
         let (commitmentID, activityID) = try await host.read("alpha") { db in

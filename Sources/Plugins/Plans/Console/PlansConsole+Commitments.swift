@@ -73,8 +73,10 @@ extension PlansConsole {
         return try await renderCommitment(context, commitment: commitment, input: input(commitment), errors: [], status: .ok)
     }
 
+    /// The commitment's console page; `update` is a refused progress update, shown again in its own
+    /// form with each problem beside its field.
     func renderCommitment(_ context: CivicContext, commitment: Commitment, input: PlanForms.CommitmentInput, errors: [String],
-                                  status: HTTPResponse.Status) async throws -> Response {
+                          update: (draft: FormData, problems: FieldProblems)? = nil, status: HTTPResponse.Status) async throws -> Response {
         let id = commitment.id ?? 0
         let statuses = try await statuses(context)
         let (activities, indicators) = try await context.database.read { db in
@@ -83,13 +85,15 @@ extension PlansConsole {
         }
         let live = try await services.figures.live(context)
         var updateFields = FormFields(context, labels: "plans.field")
-        updateFields.text("date", value: ISO8601DateFormatter.string(from: Date(), timeZone: TimeZone(identifier: "UTC")!, formatOptions: [.withFullDate]),
-                          required: true, help: context.text("plans.help.date"))
-        updateFields.localized("text", value: [:], multiline: true)
+        let draft = update?.draft ?? .empty
+        updateFields.errors = update?.problems.byField ?? [:]
+        let today = ISO8601DateFormatter.string(from: Date(), timeZone: TimeZone(identifier: "UTC")!, formatOptions: [.withFullDate])
+        updateFields.text("date", value: update == nil ? today : draft.text("date"), required: true, help: context.text("plans.help.date"))
+        updateFields.localized("text", value: draft.localized("text", locales: context.tenant.locales), multiline: true)
         updateFields.select("activity", options: [("", context.text("plans.console.whole_commitment"))]
-            + activities.map { (String($0.id ?? 0), context.localized($0.title)) }, selected: "")
-        updateFields.text("new_progress", value: "", inputMode: "numeric", help: context.text("plans.help.percent"))
-        updateFields.select("new_status", options: [("", "—")] + statusOptions(statuses, context), selected: "")
+            + activities.map { (String($0.id ?? 0), context.localized($0.title)) }, selected: draft.text("activity"))
+        updateFields.text("new_progress", value: draft.text("new_progress"), inputMode: "numeric", help: context.text("plans.help.percent"))
+        updateFields.select("new_status", options: [("", "—")] + statusOptions(statuses, context), selected: draft.text("new_status"))
         updateFields.file("evidence", help: context.text("plans.help.evidence"))
         var indicatorFields = FormFields(context, labels: "plans.field")
         indicatorFields.localized("indicator_name", value: [:])
@@ -106,7 +110,8 @@ extension PlansConsole {
             activities: activities.map { .init(title: context.localized($0.title), dates: "\($0.plannedStart) – \($0.plannedEnd)", progress: $0.progress,
                                                editHref: PlanRoute.editActivity($0.id ?? 0).href(context)) },
             newActivityHref: PlanRoute.newActivity(id).href(context),
-            updateAction: PlanRoute.updates(id).href(context), updateFields: FieldGroup(updateFields),
+            updateAction: PlanRoute.updates(id).href(context) + "#post-update", updateFields: FieldGroup(updateFields),
+            updateErrors: update?.problems.messages ?? [],
             indicatorAction: PlanRoute.indicators(id).href(context), indicatorFields: FieldGroup(indicatorFields),
             indicators: indicators.map { .init(name: context.localized($0.name), linked: $0.source != nil,
                                                valueAction: PlanRoute.indicatorValues($0.id ?? 0).href(context), fieldID: "value-\($0.id ?? 0)") })

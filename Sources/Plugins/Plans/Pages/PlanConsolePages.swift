@@ -28,7 +28,7 @@ struct CommitmentConsolePage: PageModel {
         "heading": \.heading, "action": \.action, "fields": \.formFields, "errors": \.errors, "hasErrors": \.hasErrors,
         "backHref": \.backHref, "backLabel": \.backLabel, "activities": \.activities, "newActivityHref": \.newActivityHref,
         "updateAction": \.updateAction, "updateFields": \.updateFields, "indicatorAction": \.indicatorAction,
-        "indicatorFields": \.indicatorFields, "indicators": \.indicators,
+        "indicatorFields": \.indicatorFields, "indicators": \.indicators, "updateErrors": \.updateErrors, "hasUpdateErrors": \.hasUpdateErrors,
     ])
 
     struct Activity: TemplateModel {
@@ -43,8 +43,11 @@ struct CommitmentConsolePage: PageModel {
 
     let heading: String, action: String, formFields: [FormField], errors: [String], backHref: String, backLabel: String
     let activities: [Activity], newActivityHref: String, updateAction: String, updateFields: FieldGroup
+    /// Why a progress update was refused, shown above its own form.
+    let updateErrors: [String]
     let indicatorAction: String, indicatorFields: FieldGroup, indicators: [Indicator]
     var hasErrors: Bool { !errors.isEmpty }
+    var hasUpdateErrors: Bool { !updateErrors.isEmpty }
     var cachePolicy: CachePolicy { .perVisitor }
 }
 

@@ -5,34 +5,34 @@ import GRDB
 /// Records a progress update on a commitment (from the console or the API): checks the form, stores
 /// the evidence file, and moves the activity or commitment it reports on, all audited in one write.
 enum ProgressUpdates {
-    /// The new update's id, or the messages saying why nothing was stored.
+    /// The new update's id, or what was wrong, field by field, when nothing was stored.
     static func record(_ form: FormData, on commitment: Commitment, context: CivicContext, evidenceKinds: Set<FileKind>,
-                       maxEvidenceBytes: Int) async throws -> (id: Int64?, errors: [String]) {
+                       maxEvidenceBytes: Int) async throws -> (id: Int64?, errors: FieldProblems) {
         let commitmentID = commitment.id ?? 0
         let statuses = try await context.database.read { db in try PlanStatus.order(PlanStatus.Columns.position).fetchAll(db) }
-        var errors: [String] = []
+        var errors = FieldProblems()
         let date = PlanForms.day(form.text("date"))
-        if date == nil { errors.append(context.text("plans.error.date")) }
+        if date == nil { errors.add("date", context.text("plans.error.date")) }
         let text = form.localized("text", locales: context.tenant.locales)
-        if text.isEmpty { errors.append(context.text("plans.error.update_text")) }
+        if text.isEmpty { errors.add("text", context.text("plans.error.update_text")) }
         var newProgress: Int?
         switch PlanForms.percent(form.text("new_progress")) {
         case .some(let value): newProgress = value
-        case .none: errors.append(context.text("plans.error.progress"))
+        case .none: errors.add("new_progress", context.text("plans.error.progress"))
         }
         let newStatus = form.text("new_status").isEmpty ? nil : form.text("new_status")
-        if let newStatus, !statuses.contains(where: { $0.key == newStatus }) { errors.append(context.text("plans.error.status")) }
+        if let newStatus, !statuses.contains(where: { $0.key == newStatus }) { errors.add("new_status", context.text("plans.error.status")) }
         let activityID = Int64(form.text("activity"))
         if !form.text("activity").isEmpty {
             let belongs = try await context.database.read { db in
                 try Activity.filter(Activity.Columns.id == activityID && Activity.Columns.commitmentID == commitmentID).fetchCount(db) == 1
             }
-            if !belongs { errors.append(context.text("plans.error.activity")) }
+            if !belongs { errors.add("activity", context.text("plans.error.activity")) }
         }
         var stored: StoredFile?
         if errors.isEmpty, let evidence = form.file("evidence") {
             do { stored = try context.files.store(evidence, accepting: evidenceKinds, maxBytes: maxEvidenceBytes) } catch let rejection as FileRejection {
-                errors.append(context.text(rejection.key))
+                errors.add("evidence", context.text(rejection.key))
             }
         }
         guard errors.isEmpty, let date else { return (nil, errors) }
@@ -65,7 +65,7 @@ enum ProgressUpdates {
                 }
                 return update.id ?? 0
             }
-            return (id, [])
+            return (id, FieldProblems())
         } catch {
             if let evidence { context.files.remove(evidence) }
             throw error

@@ -65,7 +65,7 @@ struct PlansAPI {
                                                       maxEvidenceBytes: PlansConsole.maxEvidenceBytes)
         guard let id = result.id else {
             var response = try context.responseEncoder.encode(
-                Refused(error: .init(code: "invalid", message: context.text("form_errors"), status: 422, problems: result.errors)),
+                Refused(error: .init(code: "invalid", message: context.text("form_errors"), status: 422, problems: result.errors.messages)),
                 from: request, context: context)
             response.status = .unprocessableContent
             return response
