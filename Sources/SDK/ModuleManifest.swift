@@ -28,11 +28,14 @@ public struct ModuleManifest: Sendable {
     public let pages: [any PageModel.Type]
     /// Appends the module's schema migrations (append-only, literal data only).
     public let migrations: @Sendable (inout ModuleMigrations) -> Void
+    /// Cookies the module gives anonymous visitors that change what they see (a consultation
+    /// already answered): a request carrying one is never served from, nor stored in, the shared cache.
+    public let personalCookies: [String]
 
     /// Declares a module.
     public init(id: String, title: LocalizedText, summary: LocalizedText, permissions: [Permission] = [], settings: [ModuleSetting] = [],
                 consoleLinks: [ConsoleLink] = [], openData: [OpenDataset] = [], resources: Bundle? = nil, pages: [any PageModel.Type] = [],
-                migrations: @escaping @Sendable (inout ModuleMigrations) -> Void = { _ in }) {
+                personalCookies: [String] = [], migrations: @escaping @Sendable (inout ModuleMigrations) -> Void = { _ in }) {
         self.id = id
         self.title = title
         self.summary = summary
@@ -42,6 +45,7 @@ public struct ModuleManifest: Sendable {
         self.openData = openData
         self.resources = resources
         self.pages = pages
+        self.personalCookies = personalCookies
         self.migrations = migrations
     }
 

@@ -157,7 +157,11 @@ import TestSupport
                 _ = try await visitor.post("/alpha/consultations/1/answer", Self.answers.map { $0.0 == "q4" ? ($0.0, scale) : $0 }, csrf: "")
             }
             var reader = Browser(client)
-            #expect(try await reader.get("/alpha/consultations/1/results").status == .notFound)
+            // before publication the page says when the results come, and shows none
+            let pending = try await reader.get("/alpha/consultations/1/results")
+            #expect(pending.status == .ok)
+            #expect(pending.body.contains("Les résultats seront publiés sur cette page après la clôture"))
+            #expect(!pending.body.contains("<div class=\"bars\""))
             #expect(try await reader.get("/alpha/api/v1/consultations/1/results").status == .notFound)
             var editor = Browser(client)
             try await editor.signIn("/alpha", email: "editor@alpha.test")
@@ -229,7 +233,8 @@ import TestSupport
                 ("opens_at", "2020-01-01T00:00"), ("closes_at", "2099-01-01T00:00"), ("audience", "anyone"), ("status", "open"),
             ])
             #expect(created.status == .seeOther)
-            let path = try #require(created.location)
+            // the consultation's console page, without the notice the redirect carries
+            let path = String(try #require(created.location).split(separator: "?")[0])
             try await editor.get(path + "/questions/new")
             let mismatched = try await editor.post(path + "/questions/new", [("type", "single"), ("title.fr", "Quel quartier ?"),
                                                                               ("options.fr", "Nord\nSud"), ("options.ar", "الشمال")])

@@ -68,8 +68,8 @@ import TestSupport
             let page = try await visitor.get("/alpha/plans")
             #expect(page.body.contains("<option value=\"on_hold\">En pause</option>"))
             #expect(page.body.contains("En cours de réalisation"))
-            let home = try await visitor.get("/alpha/")
-            #expect(home.body.contains("En cours de réalisation"), "commitments by status feed the tenant's figures")
+            let dashboard = try await visitor.get("/alpha/dashboard")
+            #expect(dashboard.body.contains("En cours de réalisation"), "commitments by status feed the tenant's figures")
         }
         let count = try await host.read("alpha") { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM plan_status") }
         #expect(count == 6)

@@ -36,6 +36,8 @@ struct HostServices: Sendable {
     let apiLimiter: RateLimiter
     /// Registrations per address and tenant.
     let registrations: RateLimiter
+    /// Cookies that keep a visitor's pages out of the shared cache.
+    let personalCookies: PersonalCookies
     /// Work that runs after a response has gone.
     let afterEffects = AfterEffects()
     /// When each tenant's figures were last recorded after a change.
@@ -70,6 +72,7 @@ struct HostServices: Sendable {
                                         secureCookies: config.secureCookies, services: moduleServices)
         directory.fill(catalog)
         self.modules = catalog
+        personalCookies = PersonalCookies(catalog.manifests.flatMap(\.personalCookies))
         renderer = try Renderer(registry: registry, modules: catalog)
         tenants = TenantService(registry: registry, pools: pools, modules: catalog)
         hasher = PasswordHasher(cost: config.bcryptCost)

@@ -17,7 +17,7 @@ struct FeedbackEntryPage: PageModel {
         "entry": \.entry, "subject": \.subject, "subjectLink": \.subjectLink, "noSubjectLink": \.noSubjectLink, "sent": \.sent,
         "flagged": \.flagged, "number": \.number, "revisions": \.revisions, "hasRevisions": \.hasRevisions, "action": \.action,
         "signedIn": \.signedIn, "flagError": \.flagError, "canEdit": \.canEdit, "editBody": \.editBody, "editErrors": \.editErrors,
-        "maxBody": \.maxBody, "staffErrors": \.staffErrors, "moderation": \.moderation, "respond": \.respond,
+        "maxBody": \.maxBody, "staffErrors": \.staffErrors, "moderation": \.moderation, "respond": \.respond, "canFlag": \.canFlag,
     ])
 
     struct SubjectLink: TemplateModel {
@@ -49,6 +49,8 @@ struct FeedbackEntryPage: PageModel {
 
     var noSubjectLink: Bool { subjectLink == nil }
     var hasRevisions: Bool { !revisions.isEmpty }
+    /// Reporting a text to moderation is for its readers, not for its author just after sending it.
+    var canFlag: Bool { !sent && !canEdit }
     var cachePolicy: CachePolicy { personal ? .perVisitor : .shared }
 }
 

@@ -6,8 +6,14 @@ struct FeedbackEntryView: TemplateModel {
     static let fields = TemplateFields<Self>([
         "id": \.id, "anchor": \.anchor, "href": \.href, "author": \.author, "date": \.date, "kind": \.kind, "isSuggestion": \.isSuggestion,
         "offline": \.offline, "channel": \.channel, "hidden": \.hidden, "hiddenReason": \.hiddenReason, "body": \.body, "edited": \.edited,
-        "lang": \.lang, "dir": \.dir, "response": \.response,
+        "lang": \.lang, "dir": \.dir, "response": \.response, "badge": \.badge,
     ])
+
+    /// The entry's status at a glance: waiting, or the commune's decision.
+    struct Badge: TemplateModel {
+        static let fields = TemplateFields<Self>(["label": \.label, "style": \.style])
+        let label: String, style: String
+    }
 
     /// The commune's answer: its outcome, its reason, and what it changed.
     struct Answer: TemplateModel {
@@ -23,6 +29,7 @@ struct FeedbackEntryView: TemplateModel {
 
     let id: Int64, anchor: String, href: String, author: String, date: String, kind: String, isSuggestion: Bool, offline: Bool
     let channel: String, hidden: Bool, hiddenReason: String?, body: String, edited: Bool, lang: String, dir: String, response: Answer?
+    let badge: Badge
 
     init(_ entry: FeedbackEntry, context: CivicContext, targets: [LinkTarget]) {
         id = entry.id
@@ -45,6 +52,17 @@ struct FeedbackEntryView: TemplateModel {
             return Answer(outcome: context.text("feedback.outcome.\(response.outcome.rawValue)"), outcomeKey: response.outcome.rawValue,
                           reason: response.reason, by: response.responderName, date: ISODate.day(of: response.respondedAt),
                           target: target.map { LabelledTarget(title: context.localized($0.title), href: context.root + $0.path) })
+        }
+        badge = entry.response.map { Badge(label: context.text("feedback.outcome.\($0.outcome.rawValue)"), style: Self.style($0.outcome)) }
+            ?? Badge(label: context.text("feedback.status_waiting"), style: "waiting")
+    }
+
+    /// The badge colour of a decision: kept, refused, or neither.
+    static func style(_ outcome: FeedbackOutcome) -> String {
+        switch outcome {
+        case .adopted, .partlyAdopted: "adopted"
+        case .notAdopted: "rejected"
+        case .alreadyPlanned, .outOfScope: "info"
         }
     }
 }

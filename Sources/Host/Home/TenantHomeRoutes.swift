@@ -37,15 +37,20 @@ struct TenantHomeRoutes {
         return try context.render(page, title: tenant.displayName(context.locale))
     }
 
-    /// The figures a visitor sees first, in this order when the tenant has them: how far the plan
-    /// has got, reports on time, suggestions answered and how fast; an instance's work otherwise.
-    static let headlineFigures = ["plans.progress", "reports.on_time_rate", "feedback.response_rate", "feedback.median_response_days",
-                                  "instances.meetings_held", "instances.opinions", "instances.follow_up_rate", "consultations.open",
-                                  "feedback.received"]
+    /// The figures a visitor sees first, in this order when the tenant has them: for a commune, how
+    /// far the plan has got, reports on time, suggestions answered and how fast; for an instance, its work.
+    static func headlineFigures(_ kind: Tenant.Kind) -> [String] {
+        switch kind {
+        case .commune: ["plans.progress", "reports.on_time_rate", "feedback.response_rate", "feedback.median_response_days",
+                        "consultations.open", "feedback.received"]
+        case .instance: ["instances.meetings_held", "instances.opinions", "instances.follow_up_rate", "feedback.response_rate",
+                         "feedback.received"]
+        }
+    }
 
     static func headline(_ live: [String: Indicator], context: CivicContext) -> [HomePage.Figure] {
         let unanswered = (live["feedback.response_rate"]?.value ?? 0) == 0
-        return headlineFigures.compactMap { live[$0] }.prefix(4).map { indicator in
+        return headlineFigures(context.tenant.kind).compactMap { live[$0] }.prefix(4).map { indicator in
             // a median of nothing is not zero days
             if indicator.id == "feedback.median_response_days", unanswered {
                 return HomePage.Figure(label: context.localized(indicator.title), value: "—", unit: "(\(context.text("home.no_answer_yet")))")

@@ -9,12 +9,14 @@ struct CacheStage: RouterMiddleware {
     let cache: PageCache
     let versions: ContentVersions
     let metrics: HostMetrics
+    /// Cookies that make a visitor's pages their own.
+    var personalCookies = PersonalCookies([])
 
     func handle(_ request: Request, context: CivicContext, next: (Request, CivicContext) async throws -> Response) async throws -> Response {
         let slug = context.tenant.slug
         let path = request.uri.path
         let cacheable = (request.method == .get || request.method == .head) && context.account == nil
-            && !LocaleCookieStage.chosen(request, context: context)
+            && !LocaleCookieStage.chosen(request, context: context) && !personalCookies.carried(by: request)
         let key = PageCacheKey.of(request, root: context.root, innerPath: path, locale: context.locale)
         // read before rendering: a write during rendering moves it, and the page is then stored as already stale
         let version = versions.current(slug)

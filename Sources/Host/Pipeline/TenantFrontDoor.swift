@@ -26,7 +26,7 @@ struct TenantFrontDoor {
             return limited
         }
         // an anonymous read served from the cache touches no database at all
-        if isRead, !negotiated.remember, IdentityStage.isPlainlyAnonymous(request),
+        if isRead, !negotiated.remember, IdentityStage.isPlainlyAnonymous(request), !services.personalCookies.carried(by: request),
            let hit = services.cache.lookup(tenant.slug, key: PageCacheKey.of(request, root: address.root, innerPath: inner, locale: negotiated.locale),
                                            version: services.versions.current(tenant.slug)) {
             services.metrics.cacheHit()

@@ -29,8 +29,9 @@ public struct ConsultationsModule: CivicModule {
             ], paginated: true),
         ],
         resources: .module,
-        pages: [ConsultationsIndexPage.self, ConsultationPage.self, ReceiptPage.self, ResultsPage.self, ConsultationsConsolePage.self,
+        pages: [ConsultationsIndexPage.self, ConsultationPage.self, ReceiptPage.self, ResultsPage.self, ResultsPendingPage.self, ConsultationsConsolePage.self,
                 ConsultationEditorPage.self, FormPage.self],
+        personalCookies: [ConsultationsSite.respondentCookie],
         migrations: ConsultationSchema.register)
 
     private let environment: ModuleEnvironment

@@ -17,8 +17,10 @@ struct ConsultationPage: PageModel {
     }
 
     struct Previous: TemplateModel {
-        static let fields = TemplateFields<Self>(["receipt": \.receipt, "date": \.date])
+        static let fields = TemplateFields<Self>(["receipt": \.receipt, "date": \.date, "href": \.href])
         let receipt: String, date: String
+        /// The receipt's own page.
+        let href: String
     }
 
     let title: String, description: String, phase: String, opens: String, closes: String, audience: String, subject: Subject?

@@ -50,10 +50,21 @@ struct ConsultationsSite {
     @Sendable func show(_ request: Request, context: CivicContext) async throws -> Response {
         let detail = try await load(context)
         var previous: (receipt: String, at: Date)?
-        if let account = context.account, let id = detail.consultation.id {
-            previous = try await context.database.read { db in try Self.existing(db, consultation: id, respondent: "account:\(account.id)") }
+        // someone who already answered (signed in, or with the visitor cookie) is told so instead of getting a form to refill
+        if let respondent = respondent(request, context: context), let id = detail.consultation.id {
+            previous = try await context.database.read { db in try Self.existing(db, consultation: id, respondent: respondent) }
         }
         return try await render(detail, context: context, form: .empty, errors: [:], notice: nil, previous: previous, status: .ok)
+    }
+
+    /// Who is answering, if known: the account, or the anonymous visitor of the signed cookie.
+    private func respondent(_ request: Request, context: CivicContext) -> String? {
+        if let account = context.account { return "account:\(account.id)" }
+        return visitorCookie(request, context: context).map { "visitor:\($0)" }
+    }
+
+    private func visitorCookie(_ request: Request, context: CivicContext) -> String? {
+        request.cookies[Self.respondentCookie].flatMap { environment.signer.verify($0.value, scope: "\(context.tenant.slug)|respondent") }
     }
 
     /// The consultation page: description, then the form while it is open (or why it is not).
@@ -76,13 +87,14 @@ struct ConsultationsSite {
             needsAccount: phase == .open && needsAccount, signInHref: HostRoute.signIn.href(context),
             upcoming: phase == .upcoming, closed: phase == .closed || phase == .results,
             resultsHref: phase == .results || context.can("consultations.edit") ? ConsultationRoute.results(id).href(context) : nil,
-            previous: previous.map { .init(receipt: $0.receipt, date: ConsultationView.dateTime($0.at)) },
+            previous: previous.map { .init(receipt: ReceiptCode.display($0.receipt), date: ConsultationView.dateTime($0.at),
+                                           href: ConsultationRoute.receipt(id, code: ReceiptCode.display($0.receipt)).href(context)) },
             action: ConsultationRoute.answer(id).href(context), signedIn: context.account != nil,
             notice: notice, errors: errors.count, errorCount: String(format: text(context, "error_count"), errors.count),
             questions: AnswerFormView.questions(detail, form: form, errors: errors, context: context),
             editHref: context.can("consultations.edit") ? ConsultationRoute.edit(id).href(context) : nil,
             feedback: consultation.isPublic ? try await environment.services.feedback.thread(item: "consultation:\(id)", context: context) : "",
-            personal: context.account != nil || status != .ok)
+            personal: context.account != nil || status != .ok || previous != nil)
         return try context.render(page, title: context.localized(consultation.title), status: status)
     }
 
@@ -107,7 +119,7 @@ struct ConsultationsSite {
         }
         // one answer per person: the account, or the visitor's signed cookie
         let scope = "\(context.tenant.slug)|respondent"
-        let cookieValue = request.cookies[Self.respondentCookie].flatMap { environment.signer.verify($0.value, scope: scope) }
+        let cookieValue = visitorCookie(request, context: context)
         let visitor = cookieValue ?? RandomToken.make()
         let respondent = context.account.map { "account:\($0.id)" } ?? "visitor:\(visitor)"
         if let previous = try await context.database.read({ db in try Self.existing(db, consultation: id, respondent: respondent) }) {
@@ -120,7 +132,7 @@ struct ConsultationsSite {
         guard !sheet.values.isEmpty else { return try await again(text(context, "error.empty"), [:], .unprocessableContent) }
         guard environment.citizenInput.admit(context.citizenInputKeys) else { return try await again(text(context, "error.rate_limited"), [:], .tooManyRequests) }
 
-        let receipt = String(RandomToken.make().prefix(12))
+        let receipt = ReceiptCode.make()
         let accountID = context.account?.id, locale = context.locale, values = sheet.values
         do {
             try await context.database.write { db in
@@ -135,24 +147,28 @@ struct ConsultationsSite {
             // the same person submitted twice at once: the first one counts
             return try await again(text(context, "error.already_answered"), [:], .conflict)
         }
-        var response = context.redirect(ConsultationRoute.receipt(id, code: receipt))
+        var response = context.redirect(ConsultationRoute.receipt(id, code: ReceiptCode.display(receipt)))
         if context.account == nil && cookieValue == nil {
+            // only the consultations' pages depend on it: the rest of the site stays in the shared cache for this visitor
             response.setCookie(Cookie(name: Self.respondentCookie, value: environment.signer.token(visitor, scope: scope), maxAge: 31_536_000,
-                                      path: context.root.isEmpty ? "/" : context.root, secure: environment.secureCookies, httpOnly: true, sameSite: .lax))
+                                      path: ConsultationRoute.list.path(context.root), secure: environment.secureCookies, httpOnly: true, sameSite: .lax))
         }
         return response
     }
 
     @Sendable func receipt(_ request: Request, context: CivicContext) async throws -> Response {
         let detail = try await load(context)
-        let code = try context.parameters.require("code")
+        let typed = try context.parameters.require("code")
         let id = detail.consultation.id ?? 0
+        // typed back in any case, with or without dashes; codes of the earlier format match as they were
         guard let row = try await context.database.read({ db in
             try Row.fetchOne(db, sql: """
-                SELECT r.submitted_at, (SELECT COUNT(DISTINCT question_id) FROM consultation_answer a WHERE a.response_id = r.id) AS answered
-                FROM consultation_response r WHERE r.consultation_id = ? AND r.receipt = ?
-                """, arguments: [id, code]).map { (submitted: $0["submitted_at"] as Date, answered: $0["answered"] as Int) }
+                SELECT r.receipt, r.submitted_at, (SELECT COUNT(DISTINCT question_id) FROM consultation_answer a WHERE a.response_id = r.id) AS answered
+                FROM consultation_response r WHERE r.consultation_id = ? AND r.receipt IN (?, ?)
+                """, arguments: [id, ReceiptCode.normalized(typed), typed])
+                .map { (receipt: $0["receipt"] as String, submitted: $0["submitted_at"] as Date, answered: $0["answered"] as Int) }
         }) else { throw HTTPError(.notFound, message: text(context, "error.receipt_not_found")) }
+        let code = ReceiptCode.display(row.receipt)
         return try context.render(ReceiptPage(
             consultation: context.localized(detail.consultation.title), href: ConsultationRoute.consultation(id).href(context),
             receipt: code, date: ConsultationView.dateTime(row.submitted),
@@ -164,7 +180,12 @@ struct ConsultationsSite {
         let detail = try await load(context)
         let staff = context.can("consultations.edit")
         guard detail.consultation.status == .published || staff else {
-            throw HTTPError(.notFound, message: text(context, "error.results_not_published"))
+            let consultation = detail.consultation
+            let key = consultation.phase() == .closed ? "results_pending_closed" : "results_pending_open"
+            return try context.render(ResultsPendingPage(title: context.localized(consultation.title),
+                                                         href: ConsultationRoute.consultation(consultation.id ?? 0).href(context),
+                                                         message: String(format: text(context, key), ConsultationView.dateTime(consultation.closesAt))),
+                                      title: "\(text(context, "results_title")) — \(context.localized(consultation.title))")
         }
         let results = try await context.database.read { db in try ConsultationResults.load(db, detail: detail) }
         let id = detail.consultation.id ?? 0
