@@ -10,6 +10,9 @@ public struct PublicItem: Sendable {
         case feedback
         /// The tenant-wide search finds it.
         case search
+        /// It can stand as one of the site's notices at the foot of every page (legal notice,
+        /// personal data policy, accessibility statement): a plain page of text.
+        case notice
     }
 
     /// Kind of item within the module, such as `"commitment"`.

@@ -13,6 +13,11 @@ struct HostLinks: LinkService {
         try await targets(context, use: .feedback)
     }
 
+    /// The tenant's public pages that can stand as a footer notice.
+    func noticePages(_ context: CivicContext) async throws -> [LinkTarget] {
+        try await targets(context, use: .notice)
+    }
+
     private func targets(_ context: CivicContext, use: PublicItem.Use) async throws -> [LinkTarget] {
         let enabled = directory.enabled(context.tenant.slug)
         let tenant = context.tenant

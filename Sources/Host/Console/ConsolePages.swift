@@ -73,7 +73,14 @@ struct UsersConsolePage: PageModel {
 struct SettingsConsolePage: PageModel {
     static let template = "console-settings"
     static let fields = TemplateFields<Self>(["action": \.action, "names": \.names, "locales": \.locales, "accent": \.accent, "logo": \.logo,
-                                              "errors": \.errors, "hasErrors": \.hasErrors, "logoPreview": \.logoPreview])
+                                              "errors": \.errors, "hasErrors": \.hasErrors, "logoPreview": \.logoPreview,
+                                              "contacts": \.contacts, "notices": \.notices])
+
+    /// One of the footer's notices: which public page holds it.
+    struct Notice: TemplateModel {
+        static let fields = TemplateFields<Self>(["key": \.key, "label": \.label, "options": \.options])
+        let key: String, label: String, options: [OptionView]
+    }
 
     struct Name: TemplateModel {
         static let fields = TemplateFields<Self>(["code": \.code, "label": \.label, "dir": \.dir, "value": \.value])
@@ -91,6 +98,8 @@ struct SettingsConsolePage: PageModel {
     let action: String, names: [Name], locales: [Offered], accent: String, logo: String, errors: [String]
     /// Where the current logo is shown from, when there is one.
     let logoPreview: String?
+    /// The footer's contact text, per offered language, and its notices.
+    let contacts: [Name], notices: [Notice]
     var hasErrors: Bool { !errors.isEmpty }
     var cachePolicy: CachePolicy { .perVisitor }
 }

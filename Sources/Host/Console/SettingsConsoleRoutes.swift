@@ -3,7 +3,8 @@ import Foundation
 import GRDB
 import Hummingbird
 
-/// `{root}/admin/settings`: the tenant's name, languages, logo and colour.
+/// `{root}/admin/settings`: the tenant's name, languages, logo and colour, and what its pages show at
+/// their foot (contact, legal notice, privacy notice, accessibility statement).
 struct SettingsConsoleRoutes {
     let services: HostServices
 
@@ -15,18 +16,40 @@ struct SettingsConsoleRoutes {
     @Sendable func settings(_ request: Request, context: CivicContext) async throws -> Response {
         try context.require("core.admin")
         let tenant = context.tenant
-        return try renderSettings(context, name: tenant.name, locales: tenant.locales, accent: tenant.accentColor,
-                                  logo: tenant.logoURL ?? "", errors: [], status: .ok)
+        let footer = services.registry.entry(tenant.slug)?.footer ?? TenantFooter()
+        return try await renderSettings(context, name: tenant.name, locales: tenant.locales, accent: tenant.accentColor,
+                                        logo: tenant.logoURL ?? "", footer: footer, errors: [], status: .ok)
     }
 
     private func renderSettings(_ context: CivicContext, name: LocalizedText, locales: [String], accent: String, logo: String,
-                                errors: [String], status: HTTPResponse.Status) throws -> Response {
+                                footer: TenantFooter, errors: [String], status: HTTPResponse.Status) async throws -> Response {
+        let pages = try await services.links.noticePages(context)
+        let chosen = ["legal": footer.legal, "privacy": footer.privacy, "accessibility": footer.accessibility]
         let page = SettingsConsolePage(
             action: ConsoleRoute.settings.href(context),
             names: Locales.supported.map { .init(code: $0, value: name.values[$0] ?? "") },
             locales: Locales.supported.map { .init(code: $0, offered: locales.contains($0), isDefault: locales.first == $0) },
-            accent: accent, logo: logo, errors: errors, logoPreview: logo.isEmpty ? nil : Renderer.logoSource(logo, root: context.root))
+            accent: accent, logo: logo, errors: errors, logoPreview: logo.isEmpty ? nil : Renderer.logoSource(logo, root: context.root),
+            contacts: context.tenant.locales.map { .init(code: $0, value: footer.contact.values[$0] ?? "") },
+            notices: ["legal", "privacy", "accessibility"].map { key in
+                .init(key: key, label: context.text("layout.\(key)"), options: [OptionView(value: "", label: "—", selected: chosen[key] == nil)]
+                    + pages.map { OptionView(value: $0.path, label: context.localized($0.title), selected: chosen[key] == $0.path) })
+            })
         return try context.render(page, title: context.text("console.settings"), status: status)
+    }
+
+    /// The footer as submitted: contact per language, and notices that are public pages of the site.
+    private func footer(_ form: FormData, context: CivicContext, errors: inout [String]) async throws -> TenantFooter {
+        let paths = Set(try await services.links.noticePages(context).map(\.path))
+        func notice(_ key: String) -> String? {
+            let path = form.text(key)
+            guard !path.isEmpty else { return nil }
+            if !paths.contains(path) { errors.append(context.text("console.error.notice_page")) }
+            return path
+        }
+        let contact = form.localized("contact", locales: context.tenant.locales)
+        if contact.values.values.contains(where: { $0.count > 1_000 }) { errors.append(context.text("console.error.contact_long")) }
+        return TenantFooter(contact: contact, legal: notice("legal"), privacy: notice("privacy"), accessibility: notice("accessibility"))
     }
 
     static let maxLogoBytes = 1_048_576
@@ -58,6 +81,7 @@ struct SettingsConsoleRoutes {
             errors.append(context.text("console.error.colour_contrast"))
         }
         if !Self.isValidLogo(logo) { errors.append(context.text("console.error.logo")) }
+        let footer = try await footer(form, context: context, errors: &errors)
         // the file is stored last, once everything else is valid, so a refused form leaves no file behind
         if errors.isEmpty, let upload = form.file("logo_file") {
             do {
@@ -67,14 +91,18 @@ struct SettingsConsoleRoutes {
             }
         }
         guard errors.isEmpty else {
-            return try renderSettings(context, name: name, locales: locales, accent: accent, logo: logo, errors: errors, status: .badRequest)
+            return try await renderSettings(context, name: name, locales: locales, accent: accent, logo: logo, footer: footer, errors: errors,
+                                            status: .badRequest)
         }
         let before = context.tenant, offered = locales, savedLogo = logo
+        let footerBefore = services.registry.entry(before.slug)?.footer ?? TenantFooter()
         try services.tenants.updateSettings(before.slug, name: name, locales: locales, accentColor: accent, logoURL: logo.isEmpty ? nil : logo)
+        try services.tenants.updateFooter(before.slug, footer)
         try await context.database.write { db in
             try context.audit(db, action: "settings", itemType: "tenant", itemID: before.slug, summary: "settings", changes: FieldChange.diff(
-                old: ["name": before.name.json, "locales": before.locales.joined(separator: ","), "accent": before.accentColor, "logo": before.logoURL ?? ""],
-                new: ["name": name.json, "locales": offered.joined(separator: ","), "accent": accent, "logo": savedLogo]))
+                old: ["name": before.name.json, "locales": before.locales.joined(separator: ","), "accent": before.accentColor, "logo": before.logoURL ?? "",
+                      "footer": footerBefore.json],
+                new: ["name": name.json, "locales": offered.joined(separator: ","), "accent": accent, "logo": savedLogo, "footer": footer.json]))
         }
         return context.redirect(ConsoleRoute.settings, notice: .saved)
     }

@@ -70,6 +70,10 @@ struct PlatformDatabase: Sendable {
             }
             try db.execute(sql: "INSERT INTO platform_secret (value) VALUES (?)", arguments: [Data(RandomToken.bytes(32))])
         }
+        migrator.registerMigration("platform/003-footer") { db in
+            // contact and the legal, privacy and accessibility pages shown at the foot of every page (TenantFooter as JSON)
+            try db.alter(table: "tenant") { t in t.add(column: "footer", .text).notNull().defaults(to: "{}") }
+        }
         return migrator
     }
 

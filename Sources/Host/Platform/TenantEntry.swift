@@ -13,6 +13,8 @@ struct TenantEntry: Sendable, Hashable {
     var tenant: Tenant
     var hosts: [String]
     var modules: [String: ModuleState]
+    /// Contact and notices at the foot of its pages.
+    var footer = TenantFooter()
 
     func isEnabled(_ module: String) -> Bool { modules[module]?.enabled == true }
 }

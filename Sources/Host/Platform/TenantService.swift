@@ -161,4 +161,12 @@ struct TenantService: Sendable {
                            arguments: [name.json, localesJSON, accentColor, logoURL, slug])
         }
     }
+
+    /// Replaces the contact and notices shown at the foot of the tenant's pages.
+    func updateFooter(_ slug: String, _ footer: TenantFooter) throws {
+        _ = try entry(slug)
+        try registry.write(slug) { db in
+            try db.execute(sql: "UPDATE tenant SET footer = ? WHERE slug = ?", arguments: [footer.json, slug])
+        }
+    }
 }

@@ -14,6 +14,8 @@ struct Chrome: Sendable {
     var modules: [String]
     /// Name and address of an instance's parent commune.
     var parent: (name: String, href: String)?
+    /// The tenant's contact and notices.
+    var footer = TenantFooter()
     /// What the visitor just did, said in a banner above the page.
     var notice: Notice?
     /// Whether the visitor is a platform admin (platform pages only).

@@ -7,7 +7,7 @@ struct LayoutView: TemplateModel {
         "dir": \.dir, "title": \.title, "isHome": \.isHome, "siteName": \.siteName, "homeHref": \.homeHref, "content": \.content,
         "languages": \.languages, "themeHref": \.themeHref, "logo": \.logo, "nav": \.nav, "parent": \.parent, "dashboard": \.dashboard,
         "account": \.account, "signIn": \.signIn, "register": \.register, "kindLabel": \.kindLabel, "platformAccount": \.platformAccount,
-        "breadcrumbs": \.breadcrumbs, "hasBreadcrumbs": \.hasBreadcrumbs, "notice": \.notice,
+        "breadcrumbs": \.breadcrumbs, "hasBreadcrumbs": \.hasBreadcrumbs, "notice": \.notice, "contact": \.contact, "notices": \.notices, "hasNotices": \.hasNotices,
     ])
 
     struct Language: TemplateModel {
@@ -70,4 +70,9 @@ struct LayoutView: TemplateModel {
     var hasBreadcrumbs: Bool { !breadcrumbs.isEmpty }
     /// The banner saying what the visitor just did.
     var notice: String?
+    /// How to reach the tenant, in the page's language.
+    var contact: String?
+    /// Legal notice, privacy notice, accessibility statement.
+    var notices: [LinkView] = []
+    var hasNotices: Bool { !notices.isEmpty }
 }

@@ -34,6 +34,9 @@ extension Renderer {
                 view.register = HostRoute.register.path(chrome.root)
             }
             view.kindLabel = text("tenant.kind.\(tenant.kind.rawValue)", module: nil, locale: chrome.locale)
+            let contact = chrome.footer.contact.resolve(chrome.locale, fallbacks: tenant.locales)
+            view.contact = contact.isEmpty ? nil : contact
+            view.notices = chrome.footer.notices.map { LinkView(label: text("layout.\($0.key)", module: nil, locale: chrome.locale), href: chrome.root + $0.path) }
         } else if chrome.platformAdmin {
             view.platformAccount = .init(logout: PlatformRoute.signOut.path)
         }

@@ -96,8 +96,11 @@ final class Renderer: PageRenderer {
         if let parentSlug = tenant.parentSlug, let entry = registry.entry(parentSlug) {
             parent = (entry.tenant.displayName(locale), TenantLinks.home(entry))
         }
-        let enabled = registry.entry(tenant.slug).map { entry in modules.ids.filter { entry.isEnabled($0) } } ?? []
-        return Chrome(locale: locale, tenant: tenant, root: root, path: path, account: nil, csrf: "", modules: enabled, parent: parent)
+        let entry = registry.entry(tenant.slug)
+        let enabled = entry.map { entry in modules.ids.filter { entry.isEnabled($0) } } ?? []
+        var chrome = Chrome(locale: locale, tenant: tenant, root: root, path: path, account: nil, csrf: "", modules: enabled, parent: parent)
+        chrome.footer = entry?.footer ?? TenantFooter()
+        return chrome
     }
 
     /// The chrome of a tenant request.

@@ -82,7 +82,7 @@ public struct PagesModule: CivicModule {
     }
 
     private static func item(_ page: Page) -> PublicItem {
-        PublicItem(kind: "page", key: page.slug, title: page.title, path: PageRoute.page(page.slug).path, text: page.body, uses: [.feedback, .search])
+        PublicItem(kind: "page", key: page.slug, title: page.title, path: PageRoute.page(page.slug).path, text: page.body, uses: [.feedback, .search, .notice])
     }
 
     public func summaryCard(_ context: CivicContext) async throws -> SummaryCard? {
