@@ -33,19 +33,51 @@ import TestSupport
             #expect(bad.status == .badRequest)
             #expect(bad.body.contains("doit comporter de 1 à 63"))
             #expect(bad.body.contains("value=\"bad slug\""))
+            #expect(!bad.body.contains("pattern=") && bad.body.contains("novalidate"), "the server's message, in the admin's language, not the browser's")
+            #expect(bad.body.contains("Lettres minuscules sans accent, chiffres et tirets"), "the rule is said before it is broken")
             let orphan = try await admin.post("/admin/tenants", [("slug", "orphan"), ("name.fr", "X"), ("kind", "instance"), ("locales", "fr")])
             #expect(orphan.status == .badRequest)
             #expect(orphan.body.contains("doit être rattachée à sa commune"))
             let made = try await admin.post("/admin/tenants", [("slug", "gamma-youth"), ("name.fr", "Jeunes de Gamma"), ("kind", "instance"),
                                                                ("parent", "beta"), ("locales", "fr"), ("locales", "ar")])
             #expect(made.status == .seeOther)
-            #expect(made.location == "/admin/tenants/gamma-youth")
+            #expect(made.location == "/admin/tenants/gamma-youth?done=created")
             var visitor = Browser(client)
             let home = try await visitor.get("/gamma-youth/")
             #expect(home.status == .ok)
             #expect(home.body.contains("Jeunes de Gamma"))
             #expect(try await visitor.get("/beta/").body.contains("href=\"/gamma-youth/\""), "the parent lists its new instance")
         }
+    }
+
+    /// From the tenant's page the platform admin switches modules on and hands the site over to its first administrator.
+    @Test func aNewTenantGetsItsModulesAndFirstAdministrator() async throws {
+        let host = try await TestHost()
+        try await host.test { client async throws in
+            var admin = Browser(client)
+            try await admin.signInPlatform()
+            let page = try await admin.get("/admin/tenants/beta")
+            #expect(page.body.contains("admin@beta.test"), "its administrators are listed")
+            let modules = try await admin.post("/admin/tenants/beta/modules", [("enabled", "pages"), ("allowed", "reports")])
+            #expect(modules.location == "/admin/tenants/beta?done=saved")
+            let refused = try await admin.post("/admin/tenants/beta/admins", [("email", "maire@beta.test"), ("name", "Le maire"), ("password", "court")])
+            #expect(refused.status == .badRequest)
+            #expect(refused.body.contains("value=\"maire@beta.test\"") && refused.body.contains("au moins 10 caractères"))
+            let added = try await admin.post("/admin/tenants/beta/admins", [("email", "maire@beta.test"), ("name", "Le maire"), ("password", TestHost.password)])
+            #expect(added.location == "/admin/tenants/beta?done=created")
+            let after = try await admin.get("/admin/tenants/beta?done=created")
+            #expect(after.body.contains("<li>maire@beta.test</li>") && after.body.contains("Élément créé."))
+            var mayor = Browser(client)
+            try await mayor.signIn("/beta", email: "maire@beta.test")
+            #expect(try await mayor.get("/beta/admin/settings").status == .ok, "the new administrator runs the site")
+            #expect(try await mayor.get("/beta/pages").status == .ok, "pages were switched on")
+            // an existing account gets the role and keeps its password
+            _ = try await admin.post("/admin/tenants/beta/admins", [("email", "admin@beta.test"), ("name", "X"), ("password", "another password here")])
+            var existing = Browser(client)
+            try await existing.signIn("/beta", email: "admin@beta.test")
+        }
+        let states = try await host.read("beta") { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM account") }
+        #expect(states == 2)
     }
 
     @Test func addAnotherPlatformAdmin() async throws {

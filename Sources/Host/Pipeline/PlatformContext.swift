@@ -11,6 +11,8 @@ struct PlatformRequestSource: RequestContextSource, Sendable {
     let csrfToken: String
     let form: FormData
     let clientAddress: String
+    /// What the admin just did (`?done=` after a redirect), for the page's banner.
+    var notice: Notice?
 }
 
 /// A signed-in platform administrator.
@@ -31,8 +33,10 @@ struct PlatformContext: RequestContext {
     }
 
     var chrome: Chrome {
-        Chrome(locale: request.locale, tenant: nil, root: "", path: request.path, account: nil, csrf: request.csrfToken,
-               modules: [], parent: nil, platformAdmin: request.admin != nil)
+        var chrome = Chrome(locale: request.locale, tenant: nil, root: "", path: request.path, account: nil, csrf: request.csrfToken,
+                            modules: [], parent: nil, platformAdmin: request.admin != nil)
+        chrome.notice = request.notice
+        return chrome
     }
 
     /// Throws 401 unless a platform admin is signed in.

@@ -50,8 +50,9 @@ struct PlatformDispatch {
                 form = try await RequestForm.read(&request, limit: services.config.maxBodyBytes, uploadLimit: services.config.maxUploadBytes, expectedCSRF: csrf,
                                                   messages: { renderer.text($0, module: nil, locale: locale) })
             }
-            let source = PlatformRequestSource(logger: logger, path: path, locale: negotiated.locale, admin: admin, csrfToken: csrf,
+            var source = PlatformRequestSource(logger: logger, path: path, locale: negotiated.locale, admin: admin, csrfToken: csrf,
                                                form: form, clientAddress: clientAddress)
+            source.notice = Notice.from(query: request.uri.query)
             response = try await router.respond(to: request, context: PlatformContext(source: source))
             if response.status.code >= 400, response.headers[.contentType] == nil { throw HTTPError(response.status) }
             if newCSRF && response.headers[.cacheControl]?.hasPrefix("public") != true {

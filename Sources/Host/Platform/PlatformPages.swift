@@ -52,7 +52,15 @@ struct PlatformConsolePage: PageModel {
 struct PlatformTenantPage: PageModel {
     static let template = "platform-tenant"
     static let fields = TemplateFields<Self>(["slug": \.slug, "name": \.name, "kind": \.kind, "siteHref": \.siteHref, "locales": \.locales,
-                                              "hosts": \.hosts, "modules": \.modules, "action": \.action])
+                                              "hosts": \.hosts, "modules": \.modules, "action": \.action, "admins": \.admins,
+                                              "hasAdmins": \.hasAdmins, "adminAction": \.adminAction, "newAdmin": \.newAdmin,
+                                              "errors": \.errors, "hasErrors": \.hasErrors, "minLength": \.minLength])
+
+    /// What was typed in the new-administrator form.
+    struct NewAdmin: TemplateModel {
+        static let fields = TemplateFields<Self>(["email": \.email, "name": \.name])
+        var email = "", name = ""
+    }
 
     struct Module: TemplateModel {
         static let fields = TemplateFields<Self>(["id": \.id, "title": \.title, "summary": \.summary, "allowed": \.allowed, "enabled": \.enabled])
@@ -60,6 +68,10 @@ struct PlatformTenantPage: PageModel {
     }
 
     let slug: String, name: String, kind: String, siteHref: String, locales: String, hosts: String, modules: [Module], action: String
+    /// E-mails of the tenant's administrators.
+    let admins: [String], adminAction: String, newAdmin: NewAdmin, errors: [String], minLength: Int
+    var hasAdmins: Bool { !admins.isEmpty }
+    var hasErrors: Bool { !errors.isEmpty }
     var cachePolicy: CachePolicy { .perVisitor }
 }
 

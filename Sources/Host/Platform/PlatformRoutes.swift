@@ -20,16 +20,17 @@ struct PlatformRoutes {
         router.get("admin", use: console)
         router.post("admin/tenants", use: createTenant)
         router.get("admin/tenants/:slug", use: tenant)
-        router.post("admin/tenants/:slug/modules", use: saveAllowed)
+        router.post("admin/tenants/:slug/modules", use: saveModules)
+        router.post("admin/tenants/:slug/admins", use: addTenantAdmin)
         router.get("admin/admins", use: admins)
         router.post("admin/admins", use: addAdmin)
     }
 
-    private func text(_ key: String, _ context: PlatformContext) -> String {
+    func text(_ key: String, _ context: PlatformContext) -> String {
         services.renderer.text(key, module: nil, locale: context.request.locale)
     }
 
-    private func render<Page: PageModel>(_ page: Page, title: String, context: PlatformContext, status: HTTPResponse.Status = .ok) throws -> Response {
+    func render<Page: PageModel>(_ page: Page, title: String, context: PlatformContext, status: HTTPResponse.Status = .ok) throws -> Response {
         try services.renderer.page(page, module: nil, title: title, chrome: context.chrome, status: status)
     }
 
@@ -38,7 +39,7 @@ struct PlatformRoutes {
                  body: .init(byteBuffer: ByteBuffer(string: text)))
     }
 
-    private static func redirect(_ path: String) -> Response {
+    static func redirect(_ path: String) -> Response {
         Response(status: .seeOther, headers: [.location: path, .cacheControl: "no-store"])
     }
 
@@ -155,35 +156,7 @@ struct PlatformRoutes {
                                                  hosts: form.text("hosts"), kind: kind.rawValue, parent: parent)
             return try renderConsole(context, form: echo, errors: [error.message(in: context.request.locale, renderer: services.renderer)], status: .badRequest)
         }
-        return Self.redirect(PlatformRoute.tenant(new.slug).path)
-    }
-
-    @Sendable func tenant(_ request: Request, context: PlatformContext) async throws -> Response {
-        guard context.request.admin != nil else { return Self.redirect(PlatformRoute.signIn.path) }
-        let slug = try context.parameters.require("slug")
-        guard let entry = services.registry.entry(slug) else { throw HTTPError(.notFound) }
-        let locale = context.request.locale
-        let modules = services.modules.manifests.map { type in
-            let state = entry.modules[type.id]
-            return PlatformTenantPage.Module(id: type.id, title: type.title.resolve(locale, fallbacks: ["fr"]), summary: type.summary.resolve(locale, fallbacks: ["fr"]),
-                                             allowed: state?.allowed == true, enabled: state?.enabled == true)
-        }
-        let page = PlatformTenantPage(slug: slug, name: entry.tenant.displayName(locale), kind: text("tenant.kind.\(entry.tenant.kind.rawValue)", context),
-                                      siteHref: TenantLinks.home(entry), locales: entry.tenant.locales.joined(separator: ", "),
-                                      hosts: entry.hosts.joined(separator: ", "), modules: modules, action: PlatformRoute.tenantModules(slug).path)
-        return try render(page, title: entry.tenant.displayName(locale), context: context)
-    }
-
-    @Sendable func saveAllowed(_ request: Request, context: PlatformContext) async throws -> Response {
-        _ = try context.requireAdmin()
-        let slug = try context.parameters.require("slug")
-        guard services.registry.entry(slug) != nil else { throw HTTPError(.notFound) }
-        let allowed = Set(context.request.form.all("allowed"))
-        for id in allowed where services.modules.manifest(id) == nil {
-            throw HTTPError(.badRequest, message: PlatformError("module_unknown", id).message(in: context.request.locale, renderer: services.renderer))
-        }
-        for id in services.modules.ids { try services.tenants.setAllowed(slug, module: id, allowed: allowed.contains(id)) }
-        return Self.redirect(PlatformRoute.tenant(slug).path)
+        return Self.redirect(Notice.created.appended(to: PlatformRoute.tenant(new.slug).path))
     }
 
     @Sendable func admins(_ request: Request, context: PlatformContext) async throws -> Response {
@@ -209,7 +182,7 @@ struct PlatformRoutes {
         guard errors.isEmpty else { return try await renderAdmins(context, email: email, errors: errors, status: .badRequest) }
         let hash = try await services.hasher.hash(password)
         let created = try await services.platform.pool.write { db in try PlatformAdmins.create(db, email: email, passwordHash: hash) }
-        guard created else { return try await renderAdmins(context, email: email, errors: [text("account.error.email_taken", context)], status: .badRequest) }
-        return Self.redirect(PlatformRoute.admins.path)
+        guard created else { return try await renderAdmins(context, email: email, errors: [text("platform.error.admin_taken", context)], status: .badRequest) }
+        return Self.redirect(Notice.created.appended(to: PlatformRoute.admins.path))
     }
 }
