@@ -127,7 +127,10 @@ def submit(driver, selector):
 
 def citizen_flows(driver, base, lang, audit, viewport):
     """What a citizen does without an account: a refused then accepted consultation answer, and a comment."""
-    driver.delete_all_cookies()  # a new visitor for each language, who has not answered yet
+    # a new visitor for each language, who has not answered yet (cookies are deleted for the page on
+    # screen, and the respondent cookie belongs to the consultations' pages)
+    driver.get(base + with_lang("/tetouan/consultations/1", lang))
+    driver.delete_all_cookies()
     driver.get(base + with_lang("/tetouan/consultations/1", lang))
     submit(driver, "form.consultation-form button[type=submit]")
     audit("/tetouan/consultations/1/answer (refused)", lang)
