@@ -206,6 +206,13 @@ def main():
                         problems.append(f"wider than the screen: {layout['scrollWidth']} px for {layout['clientWidth']}")
                     if viewport == "phone" and layout["small"]:
                         problems.append("text below 14 px: " + "; ".join(layout["small"]))
+                    if path == "/tetouan/":
+                        # the menu collapses behind its button on a phone, and is laid out in full on a desktop
+                        menu = driver.execute_script(
+                            "const nav = document.querySelector('.main-nav'), summary = document.querySelector('.menu > summary');"
+                            "return {nav: nav.getBoundingClientRect().height > 0, summary: summary.getBoundingClientRect().height > 0};")
+                        if menu != {"nav": viewport == "desktop", "summary": viewport == "phone"}:
+                            problems.append(f"menu: {menu} on a {viewport}")
                     axe = Axe(driver)
                     axe.inject()
                     results = axe.run()
