@@ -1,7 +1,7 @@
 # Build: docker build -t opencommune .
 # Run:   docker run -p 8080:8080 -v opencommune-data:/app/tenants opencommune
 FROM swift:6.2-bookworm AS build
-RUN apt-get update && apt-get install -y --no-install-recommends libsqlite3-dev && rm -rf /var/lib/apt/lists/*
+RUN apt-get update && apt-get install -y --no-install-recommends libsqlite3-dev libstemmer-dev && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY Package.swift ./
 COPY Sources ./Sources
@@ -11,7 +11,7 @@ RUN swift build -c release --product opencommune --static-swift-stdlib \
  && mkdir /out && cp .build/release/opencommune /out/ && cp -R .build/release/*.resources /out/
 
 FROM debian:bookworm-slim
-RUN apt-get update && apt-get install -y --no-install-recommends libsqlite3-0 ca-certificates tzdata \
+RUN apt-get update && apt-get install -y --no-install-recommends libsqlite3-0 libstemmer0d ca-certificates tzdata \
  && rm -rf /var/lib/apt/lists/* && useradd --system --home /app opencommune
 WORKDIR /app
 # the executable finds its templates, strings and CSS in the *.resources bundles beside it

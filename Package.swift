@@ -27,6 +27,9 @@ let package = Package(
         .package(url: "https://github.com/vapor/multipart-kit.git", from: "4.7.1"),
     ],
     targets: [
+        // Snowball's stemmers, a C library from the system (Debian: libstemmer-dev): search matches
+        // "rapports" to "rapport" and "التقرير" to "تقرير"
+        .systemLibrary(name: "CStemmer", path: "Sources/CStemmer", providers: [.apt(["libstemmer-dev"])]),
         .executableTarget(
             name: "render-benchmark",
             dependencies: ["CivicSDK", .product(name: "Mustache", package: "swift-mustache")],
@@ -84,6 +87,7 @@ let package = Package(
         .executableTarget(
             name: "OpenCommune",
             dependencies: [
+                "CStemmer",
                 "CivicSDK",
                 "Pages",
                 "Plans",

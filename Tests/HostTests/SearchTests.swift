@@ -15,13 +15,29 @@ import TestSupport
             """, arguments: [slug, LocalizedText(["fr": title]).json, LocalizedText(["fr": body]).json, published])
     }
 
-    @Test func arabicSpellingVariantsAndFrenchAccentsMatch() {
-        #expect(SearchText.normalize("إِنْشَاءُ المكتبة") == SearchText.normalize("انشاء المكتبه"))
-        #expect(SearchText.normalize("مسؤول") == SearchText.normalize("مسوول"))
-        #expect(SearchText.normalize("مستشفى") == SearchText.normalize("مستشفي"))
-        #expect(SearchText.normalize("جمـــاعة") == SearchText.normalize("جماعة"))
-        #expect(SearchText.ftsQuery("budget \"participatif\" AND *") == "\"budget\" \"participatif\" \"AND\" *")
+    /// Words people type find the words written: plurals, articles, ligatures, spelling variants.
+    @Test(arguments: [
+        ("rapports", "rapport"), ("réunions", "réunion"), ("oeuvre", "œuvre"), ("Évènements", "événement"),
+        ("reports", "report"), ("meetings", "meeting"),
+        ("تقرير", "التقرير"), ("رقمنة", "الرقمنة"), ("المكتبة", "مكتبه"), ("إِنْشَاءُ", "انشاء"),
+        ("مسؤول", "مسوول"), ("مستشفى", "مستشفي"), ("المكتبه", "المكتبة"), ("انشاء", "إنشاء"), ("جمـــاعة", "جماعة"), ("المواطنين", "المواطنون"),
+    ])
+    func wordsMatchTheirVariants(_ pair: (String, String)) {
+        #expect(!SearchText.stems(of: pair.0).isDisjoint(with: SearchText.stems(of: pair.1)), "\(pair.0) ~ \(pair.1): \(SearchText.stems(of: pair.0)) \(SearchText.stems(of: pair.1))")
+    }
+
+    @Test func queriesAreWordsNotSyntax() throws {
+        let query = try #require(SearchText.ftsQuery("budget \"participatif\" AND *"))
+        #expect(query.contains("{title body} : \"budget\"") && query.contains("{title body} : \"and\""))
+        #expect(!query.contains("\"AND\"") && query.components(separatedBy: " AND ").count == 3, "typed operators are words")
         #expect(SearchText.ftsQuery("  ,;  ") == nil)
+    }
+
+    @Test func snippetsShowTheOriginalWords() {
+        let snippet = SearchText.snippet("Les rapports annuels de la commune sont publiés ici.", query: "rapport", start: "[", end: "]")
+        #expect(snippet == "Les [rapports] annuels de la commune sont publiés ici.")
+        let arabic = SearchText.snippet("نشرت الجماعة التقرير السنوي", query: "تقرير", start: "[", end: "]")
+        #expect(arabic == "نشرت الجماعة [التقرير] السنوي", "the real word, not its normalised index form")
     }
 
     @Test func findsEveryModulesPublicItemsWithoutAccentsOrArabicVariants() async throws {
@@ -56,6 +72,35 @@ import TestSupport
             #expect(try await visitor.get("/alpha/search?q=").body.contains("id=\"q\""))
             // another tenant's index is its own
             #expect(!(try await visitor.get("/beta/search?q=evenement").body.contains("culture")))
+        }
+    }
+
+    static func paths(_ client: some TestClientProtocol, _ query: String) async throws -> [String] {
+        var visitor = Browser(client)
+        let body = try await visitor.get("/alpha/api/v1/search?q=" + query.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!).body
+        return body.components(separatedBy: "\"url\":\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+    }
+
+    /// The examples a new user tried: plurals, the typed form of a ligature, the Arabic article.
+    @Test func searchUnderstandsFrenchAndArabicWords() async throws {
+        let host = try await TestHost()
+        try await host.write("alpha") { db in
+            try Self.page(db, slug: "suivi", title: "Suivi de la mise en œuvre", body: "Les rapports et les réunions de suivi.")
+            try Self.page(db, slug: "rapport", title: "Rapport annuel", body: "Un seul document.")
+            try Self.page(db, slug: "taqrir", title: "التقرير السنوي", body: "نشرت الجماعة التقرير حول الرقمنة لفائدة المواطنين")
+        }
+        try await host.test { client async throws in
+            #expect(Set(try await Self.paths(client, "rapport")) == Set(try await Self.paths(client, "rapports")))
+            #expect(try await Self.paths(client, "rapport").first == "/alpha/pages/rapport", "the word as written ranks first")
+            #expect(try await Self.paths(client, "réunion") == ["/alpha/pages/suivi"])
+            #expect(try await Self.paths(client, "oeuvre") == ["/alpha/pages/suivi"])
+            for word in ["تقرير", "التقرير", "رقمنة", "مواطنين"] {
+                #expect(try await Self.paths(client, word) == ["/alpha/pages/taqrir"], "\(word)")
+            }
+            var visitor = Browser(client)
+            let page = try await visitor.get("/alpha/search?q=" + "رقمنة".addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)
+            #expect(page.body.contains("<mark>الرقمنة</mark>"), "the extract shows the word as written")
+            #expect(page.body.contains("الجماعة") && !page.body.contains("الجماعه"))
         }
     }
 

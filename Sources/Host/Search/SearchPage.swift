@@ -12,10 +12,12 @@ struct SearchPage: PageModel {
     }
 
     struct Hit: TemplateModel {
-        static let fields = TemplateFields<Self>(["title": \.title, "href": \.href, "snippet": \.snippet])
+        static let fields = TemplateFields<Self>(["title": \.title, "href": \.href, "snippet": \.snippet, "lang": \.lang, "dir": \.dir])
         let title: String, href: String
         /// Escaped text with `<mark>` around the words found.
         let snippet: String
+        /// The extract's language, which may not be the page's.
+        let lang: String, dir: String
     }
 
     let query: String, action: String, summary: String, groups: [Group], previous: String?, next: String?

@@ -22,7 +22,7 @@ struct SearchRoutes {
         guard !query.isEmpty else { return (query, page, [], 0) }
         try await services.search.refresh(context.tenant, version: services.versions.current(context.tenant.slug), database: context.database,
                                           modules: services.enabledModules(context.tenant.slug))
-        let (hits, total) = try await services.search.search(query, database: context.database, limit: perPage, offset: (page - 1) * perPage)
+        let (hits, total) = try await services.search.search(query, locale: context.locale, database: context.database, limit: perPage, offset: (page - 1) * perPage)
         return (query, page, hits, total)
     }
 
@@ -40,7 +40,8 @@ struct SearchRoutes {
             query: query, action: HostRoute.search().href(context), summary: String(format: context.text("search.summary"), total),
             groups: groups.map { group in
                 .init(module: moduleTitle(group.module, context), id: group.module,
-                      hits: group.hits.map { .init(title: context.localized($0.title), href: context.root + $0.path, snippet: SearchIndex.highlighted($0.snippet)) })
+                      hits: group.hits.map { .init(title: context.localized($0.title), href: context.root + $0.path, snippet: SearchIndex.highlighted($0.snippet),
+                                                  lang: $0.snippetLocale, dir: Locales.direction($0.snippetLocale)) })
             },
             previous: page > 1 ? HostRoute.search(query: query, page: page - 1).href(context) : nil,
             next: page * Self.pageSize < total ? HostRoute.search(query: query, page: page + 1).href(context) : nil)

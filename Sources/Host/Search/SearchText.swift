@@ -1,30 +1,117 @@
-/// Makes text comparable for search: the forms of a letter that Arabic writers use interchangeably
-/// become one (alef with hamza or madda → alef, hamza on waw or ya → waw, ya; alef maqsura → ya;
-/// ta marbuta → ha), and tatweel and short-vowel marks go. Latin accents and case are folded by
-/// SQLite's tokenizer, so French needs nothing here.
+import Foundation
+
+/// Makes words comparable for search, in French, Arabic and English. A word is folded (case, Latin
+/// accents, the ligatures œ and æ; Arabic short vowels and tatweel), then stemmed by Snowball in its
+/// language ("rapports" → "rapport", "التقارير" → "تقرير"), then the Arabic letter forms that
+/// writers use interchangeably become one (alef with hamza or madda → alef, hamza on waw or ya → waw,
+/// ya; alef maqsura → ya; ta marbuta → ha). The index holds these stems beside the original text,
+/// which is what snippets show.
 enum SearchText {
-    static func normalize(_ text: String) -> String {
+    static let stemmers: [String: Stemmer] = Dictionary(uniqueKeysWithValues: Stemmer.algorithms.keys.compactMap { locale in
+        Stemmer(locale: locale).map { (locale, $0) }
+    })
+
+    /// The words of `text` with where they stand, in order.
+    static func words(_ text: String) -> [Range<String.Index>] {
+        var ranges: [Range<String.Index>] = []
+        var start: String.Index?
+        for index in text.indices {
+            let character = text[index]
+            let inWord = character.isLetter || character.isNumber || (start != nil && character.unicodeScalars.allSatisfy(isMark))
+            if inWord, start == nil { start = index } else if !inWord, let begun = start {
+                ranges.append(begun..<index)
+                start = nil
+            }
+        }
+        if let begun = start { ranges.append(begun..<text.endIndex) }
+        return ranges
+    }
+
+    private static func isMark(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.generalCategory == .nonspacingMark || scalar.value == 0x0640
+    }
+
+    static func isArabic(_ word: String) -> Bool { word.unicodeScalars.contains { (0x0600...0x06FF).contains($0.value) } }
+
+    /// Lower case, without Latin accents, ligatures opened, Arabic vowels and tatweel gone.
+    static func fold(_ word: String) -> String {
+        let opened = word.lowercased().replacingOccurrences(of: "œ", with: "oe").replacingOccurrences(of: "æ", with: "ae")
+        guard isArabic(opened) else { return opened.folding(options: [.diacriticInsensitive, .widthInsensitive], locale: nil) }
         var scalars = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
+        scalars.append(contentsOf: opened.unicodeScalars.filter { !(0x064B...0x065F).contains($0.value) && $0.value != 0x0640 && $0.value != 0x0670 })
+        return String(scalars)
+    }
+
+    /// One form for the Arabic letters writers use interchangeably.
+    static func unifyArabicLetters(_ word: String, keepingTaMarbuta: Bool = false) -> String {
+        var scalars = String.UnicodeScalarView()
+        for scalar in word.unicodeScalars {
             switch scalar.value {
             case 0x0622, 0x0623, 0x0625, 0x0671: scalars.append("\u{0627}")   // آ أ إ ٱ → ا
             case 0x0624: scalars.append("\u{0648}")                           // ؤ → و
             case 0x0626, 0x0649: scalars.append("\u{064A}")                   // ئ ى → ي
-            case 0x0629: scalars.append("\u{0647}")                           // ة → ه
-            case 0x0640, 0x064B...0x065F, 0x0670: continue                    // tatweel, harakat, superscript alef
+            case 0x0629 where !keepingTaMarbuta: scalars.append("\u{0647}")   // ة → ه
             default: scalars.append(scalar)
             }
         }
         return String(scalars)
     }
 
-    /// An FTS5 query matching every word of `query` (the last one as a prefix, for words being typed),
-    /// or `nil` when nothing searchable is left. Words are quoted, so operators typed by users are text.
+    /// The stems a word may have: Arabic words by the Arabic stemmer; other words by the stemmer of
+    /// `locale` when known (indexing), else by the French and the English ones (a query's language is unknown).
+    static func stems(of word: String, locale: String? = nil) -> Set<String> {
+        let folded = fold(word)
+        if isArabic(folded) {
+            // alef and ya forms are one before the stemmer reads the word (so "مستشفى" ends like "مستشفي"); ta marbuta,
+            // which the stemmer knows as an ending, is unified after
+            var letters = unifyArabicLetters(folded, keepingTaMarbuta: true)
+            // a final ha is how many type a ta marbuta ("المكتبه"): read as one, so the stemmer drops it either way
+            if letters.count > 3, letters.hasSuffix("\u{0647}") { letters = String(letters.dropLast()) + "\u{0629}" }
+            return [unifyArabicLetters(stemmers["ar"]?.stem(letters) ?? letters)]
+        }
+        if let locale, locale != "ar", let stemmer = stemmers[locale] { return [stemmer.stem(folded)] }
+        return Set(["fr", "en"].compactMap { stemmers[$0]?.stem(folded) })
+    }
+
+    /// The stems of every word of a text written in `locale`, for the index.
+    static func indexedStems(_ text: String, locale: String) -> String {
+        words(text).flatMap { stems(of: String(text[$0]), locale: locale) }.joined(separator: " ")
+    }
+
+    /// An FTS5 query matching every word of `query`, each either as written (in the title or the text,
+    /// which ranks first) or by its stem; the last word also as a prefix, for words being typed.
+    /// `nil` when nothing searchable is left. Words are quoted, so operators typed by users are text.
     static func ftsQuery(_ query: String) -> String? {
-        let words = normalize(query).split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init).prefix(12)
-        guard !words.isEmpty else { return nil }
-        return words.enumerated().map { index, word in
-            "\"\(word)\"" + (index == words.count - 1 && word.count >= 3 ? " *" : "")
-        }.joined(separator: " ")
+        let typed = words(query).map { String(query[$0]) }.prefix(12)
+        guard !typed.isEmpty else { return nil }
+        return typed.enumerated().map { index, word in
+            let prefix = index == typed.count - 1 && word.count >= 3 ? " *" : ""
+            let exact = "\"\(fold(word))\"\(prefix)"
+            let stems = stems(of: word).sorted().map { "\"\($0)\"\(prefix)" }.joined(separator: " OR ")
+            return "({title body} : \(exact) OR stems : (\(stems)))"
+        }.joined(separator: " AND ")
+    }
+
+    /// About `length` words of `text` around the first word matching the query (as written or by its
+    /// stem), with the matched words between `start` and `end`; `nil` when no word matches.
+    static func snippet(_ text: String, query: String, start: String, end: String, length: Int = 16) -> String? {
+        let typed = words(query).map { String(query[$0]) }
+        let wanted = Set(typed.map(fold)), wantedStems = Set(typed.flatMap { stems(of: $0) })
+        let ranges = words(text)
+        let matches = ranges.indices.filter { index in
+            let word = String(text[ranges[index]])
+            return wanted.contains(fold(word)) || !stems(of: word).isDisjoint(with: wantedStems)
+        }
+        guard let first = matches.first else { return nil }
+        let from = max(0, first - length / 3), to = min(ranges.count - 1, from + length - 1)
+        var output = from > 0 ? "…" : ""
+        var cursor = ranges[from].lowerBound
+        for index in from...to {
+            output += text[cursor..<ranges[index].lowerBound]
+            let word = text[ranges[index]]
+            output += matches.contains(index) ? start + word + end : String(word)
+            cursor = ranges[index].upperBound
+        }
+        return output + (to < ranges.count - 1 ? "…" : String(text[cursor...]))
     }
 }

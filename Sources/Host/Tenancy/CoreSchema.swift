@@ -135,6 +135,16 @@ enum CoreSchema {
             }
             try db.create(index: "api_token_account", on: "api_token", columns: ["account_id"])
         }
+        migrator.registerMigration("core/006-search-stems") { db in
+            // the original text (for snippets and exact matches, which rank first) beside the stems of
+            // every word in its language (SearchText); rebuilt from the modules on the next search
+            try db.execute(sql: "DROP TABLE search_index")
+            try db.execute(sql: """
+                CREATE VIRTUAL TABLE search_index USING fts5(
+                  module UNINDEXED, kind UNINDEXED, key UNINDEXED, path UNINDEXED, display UNINDEXED, texts UNINDEXED, title, body, stems,
+                  tokenize = 'unicode61 remove_diacritics 2')
+                """)
+        }
         return migrator
     }
 }
