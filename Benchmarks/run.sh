@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The platform's performance figures in one command (README, "Performance" and "Reliability").
 #
-#   Benchmarks/run.sh [pages] [writes] [tenants]      (no argument: all three, about 12 minutes)
+#   Benchmarks/run.sh [pages] [writes] [tenants] [search]   (no argument: all four, about 15 minutes)
 #
 # pages    serves the demo with tetouan grown to a large commune (Benchmarks/large-tenant.sh: 50
 #          commitments, 300 activities, 20 reports, 10,000 consultation respondents, 5,000 comments),
@@ -10,12 +10,14 @@
 #          file in the same run. Machines are noisy: the ratio to nginx is the figure.
 # writes   Benchmarks/writes.py: concurrent comments and consultation answers, stored = acknowledged.
 # tenants  Benchmarks/tenants.py: 1,000 tenants on one host: memory, open files, cold first request.
+# search   the large tenant's search index: the first search after a change (which rebuilds it, with
+#          every word stemmed) and signed-in queries (never cached) in French and Arabic, p50 and p99.
 #
 # Needs wrk, nginx, sqlite3, curl and python3 (apt-get install -y wrk nginx sqlite3 curl python3).
 # DURATION (default 8s), THREADS (2) and CONNECTIONS (64) set the wrk run of each line.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-PARTS=${*:-pages writes tenants}
+PARTS=${*:-pages writes tenants search}
 DURATION=${DURATION:-8s}
 THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-64}
@@ -49,12 +51,6 @@ NGINX
   nginx -c "$WORK/nginx.conf"
   sleep 0.5
 
-  # prints "req/s p50 p99 non-2xx"
-  measure() {
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$@" | awk '
-      /Requests\/sec/ { r = int($2) } / 50%/ { p50 = $2 } / 99%/ { p99 = $2 } /Non-2xx/ { bad = $NF }
-      END { print r, p50, p99, bad + 0 }'
-  }
   row() { printf "%-44s %9s %8s %9s %9s %7s\n" "$@"; }
   read -r NGINX_RATE NGINX_P50 NGINX_P99 _ < <(measure "http://127.0.0.1:$NGINX_PORT/plan.html")
   echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION on loopback; plan page: $(wc -c < "$WORK/www/plan.html") bytes"
@@ -77,12 +73,38 @@ NGINX
   kill "$SERVER"; nginx -c "$WORK/nginx.conf" -s stop; rm -rf "$WORK"; trap - EXIT
 }
 
+search() {
+  trap 'kill $SERVER 2>/dev/null || true; rm -rf "$WORK"' EXIT
+  LIMITS="api_requests_per_minute=100000000" source Benchmarks/serve-demo.sh
+  SIZE=$(source Benchmarks/large-tenant.sh)
+  echo "large tenant: $SIZE"
+  restart_server
+  local started ended
+  started=$(date +%s%N)
+  curl -sf -o /dev/null "$BASE/api/v1/search?q=rapport"
+  ended=$(date +%s%N)
+  echo "first search, index rebuilt: $(( (ended - started) / 1000000 )) ms for $(sqlite3 "$WORK/data/tetouan/tenant.sqlite" 'SELECT COUNT(*) FROM search_index') items"
+  for query in rapports "suivi%20des%20engagements" "%D8%A7%D9%84%D8%AA%D9%82%D8%B1%D9%8A%D8%B1"; do
+    read -r rate p50 p99 _ < <(THREADS=1 CONNECTIONS=1 measure -H "Cookie: oc_session=$SESSION" "$BASE/search?q=$query")
+    printf "  signed-in /tetouan/search?q=%-40s %6s req/s  p50 %s  p99 %s\n" "$query" "$rate" "$p50" "$p99"
+  done
+  kill "$SERVER"; rm -rf "$WORK"; trap - EXIT
+}
+
+# prints "req/s p50 p99 non-2xx"
+measure() {
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$@" | awk '
+    /Requests\/sec/ { r = int($2) } / 50%/ { p50 = $2 } / 99%/ { p99 = $2 } /Non-2xx/ { bad = $NF }
+    END { print r, p50, p99, bad + 0 }'
+}
+
 for part in $PARTS; do
   echo "== $part"
   case $part in
     pages) pages ;;
+    search) search ;;
     writes) python3 Benchmarks/writes.py ;;
     tenants) python3 Benchmarks/tenants.py ;;
-    *) echo "unknown part '$part': pages, writes or tenants" >&2; exit 2 ;;
+    *) echo "unknown part '$part': pages, writes, tenants or search" >&2; exit 2 ;;
   esac
 done
