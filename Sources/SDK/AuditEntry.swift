@@ -52,6 +52,12 @@ public struct AuditEntry: Codable, Sendable, FetchableRecord, PersistableRecord,
         public static let itemID = Column(CodingKeys.itemID)
     }
 
+    /// Who made the change, as readers see it: the account's name, or "the platform" in their
+    /// language for changes no account made (sample content, the command line).
+    public func actor(_ context: CivicContext) -> String {
+        accountID == nil && actorName == "system" ? context.text("history.system") : actorName
+    }
+
     /// Creates an entry; `changes` are stored as JSON.
     public init(at: Date = Date(), accountID: Int64?, actorName: String, module: String, action: String,
                 itemType: String, itemID: String, summary: String, changes: [FieldChange]) {

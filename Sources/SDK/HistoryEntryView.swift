@@ -12,9 +12,9 @@ public struct HistoryEntryView: TemplateModel {
     let at: String, actor: String, action: String, summary: String, changes: [Change]
 
     /// The entry with `action` already worded for the reader; an absent value shows as a dash.
-    public init(_ entry: AuditEntry, action: String) {
+    public init(_ entry: AuditEntry, action: String, context: CivicContext) {
         at = entry.at.formatted(.iso8601.year().month().day().time(includingFractionalSeconds: false))
-        actor = entry.actorName
+        actor = entry.actor(context)
         self.action = action
         summary = entry.summary
         changes = entry.fieldChanges.map { Change(field: $0.field, old: $0.old ?? "—", new: $0.new ?? "—") }

@@ -210,7 +210,7 @@ def main():
                         # the menu collapses behind its button on a phone, and is laid out in full on a desktop
                         menu = driver.execute_script(
                             "const nav = document.querySelector('.main-nav'), summary = document.querySelector('.menu > summary');"
-                            "return {nav: nav.getBoundingClientRect().height > 0, summary: summary.getBoundingClientRect().height > 0};")
+                            "return {nav: nav.checkVisibility(), summary: summary.checkVisibility()};")
                         if menu != {"nav": viewport == "desktop", "summary": viewport == "phone"}:
                             problems.append(f"menu: {menu} on a {viewport}")
                     axe = Axe(driver)

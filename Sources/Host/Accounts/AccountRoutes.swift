@@ -103,7 +103,8 @@ struct AccountRoutes {
 
     private func renderAccount(_ context: CivicContext, account: SignedInAccount, errors: [String], done: Bool, status: HTTPResponse.Status) throws -> Response {
         let roles = account.grants.sorted { $0.role.rawValue < $1.role.rawValue }.map { grant in
-            context.text("role.\(grant.role.rawValue)") + (grant.module.map { " (\($0))" } ?? "")
+            context.text("role.\(grant.role.rawValue)")
+                + (grant.module.map { id in " (\(services.modules.manifest(id).map { context.localized($0.title) } ?? id))" } ?? "")
         }
         return try context.render(AccountPage(email: account.email, name: account.displayName, roles: roles, errors: errors, done: done,
                                               action: HostRoute.password.href(context), minLength: PasswordHasher.minimumLength),

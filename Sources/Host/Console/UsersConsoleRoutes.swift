@@ -35,7 +35,8 @@ struct UsersConsoleRoutes {
                 },
                 moduleFieldID: "editor-module-\(stored.id)",
                 moduleOptions: [Choice(value: "", label: context.text("console.all_modules"), selected: editorModule == nil)]
-                    + enabled.map { Choice(value: $0, label: $0, selected: editorModule == $0) })
+                    + enabled.map { id in Choice(value: id, label: services.modules.manifest(id).map { context.localized($0.title) } ?? id,
+                                                 selected: editorModule == id) })
         }
         return try context.render(UsersConsolePage(users: rows, errors: error.map { [$0] } ?? []), title: context.text("console.users"), status: status)
     }

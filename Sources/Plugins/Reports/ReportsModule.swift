@@ -108,7 +108,7 @@ public struct ReportsModule: CivicModule {
                                          "Il ne s'agit pas d'un rapport officiel de la commune."])
         let stored = try files.store(UploadedFile(field: "files", filename: "rapport-exemple-2023.pdf", declaredType: "application/pdf", bytes: pdf),
                                      accepting: [.pdf], maxBytes: ReportForm.maxFileBytes)
-        var report = Report(title: ["fr": "Rapport annuel de suivi 2023 (exemple)", "ar": "التقرير السنوي للتتبع 2023 (مثال)", "en": "Annual monitoring report 2023 (sample)"],
+        var report = Report(title: ["fr": "Rapport annuel de suivi 2023", "ar": "التقرير السنوي للتتبع 2023", "en": "Annual monitoring report 2023"],
                             summary: ["fr": "Document d'exemple : il montre comment un rapport est publié, avec son fichier et son empreinte.",
                                       "ar": "وثيقة على سبيل المثال: تبين كيف يُنشر التقرير مع ملفه وبصمته.",
                                       "en": "Sample document: it shows how a report is published, with its file and checksum."],

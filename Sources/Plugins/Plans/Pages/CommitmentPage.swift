@@ -57,8 +57,8 @@ struct CommitmentPage: PageModel {
     }
 
     struct Change: TemplateModel {
-        static let fields = TemplateFields<Self>(["at": \.at, "actor": \.actor, "summary": \.summary, "action": \.action])
-        let at: String, actor: String, summary: String, action: String
+        static let fields = TemplateFields<Self>(["at": \.at, "actor": \.actor, "action": \.action])
+        let at: String, actor: String, action: String
     }
 
     let planTitle: String, planHref: String, number: Int, title: String, principles: [String], leadServices: String

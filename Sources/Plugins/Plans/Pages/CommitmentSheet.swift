@@ -75,7 +75,7 @@ struct CommitmentSheet: Sendable {
                                       evidence: update.evidence.map { .init(label: update.evidenceLabel ?? $0, href: HostRoute.file($0).href(context)) })
             },
             indicators: indicators.map { indicatorView($0, context: context, figures: figures) },
-            history: history.map { .init(at: ISODate.day(of: $0.at), actor: $0.actorName, summary: $0.summary, action: text("action.\($0.action)")) },
+            history: history.map { .init(at: ISODate.day(of: $0.at), actor: $0.actor(context), action: text("action.\($0.action)")) },
             timeline: TimelineChart(rows: chartRows, period: period, today: today))
     }
 

@@ -80,7 +80,7 @@ struct ReportsSite {
             listHref: ReportRoute.list.href(context),
             // links to items no longer public (an unpublished commitment) are not shown
             links: links.compactMap { targets[$0] }.map { LinkView(label: context.localized($0.title), href: context.root + $0.path) },
-            history: history.map { ReportPage.Change(at: ISODate.day(of: $0.at), actor: $0.actorName, action: context.text("reports.action.\($0.action)")) },
+            history: history.map { ReportPage.Change(at: ISODate.day(of: $0.at), actor: $0.actor(context), action: context.text("reports.action.\($0.action)")) },
             canEdit: editor, editHref: ReportRoute.edit(id).href(context),
             feedback: report.isPublic ? try await services.feedback.thread(item: "report:\(id)", context: context) : "",
             shared: report.isPublic && !editor)
