@@ -78,11 +78,12 @@ struct DashboardRoutes {
         } else {
             template = context.text("dashboard.sentence_first")
         }
+        // values and months are isolated: in an Arabic sentence "2026-12" would otherwise read "12-2026"
         return template.replacingOccurrences(of: "{title}", with: context.localized(figure.indicator.title))
-            .replacingOccurrences(of: "{value}", with: show(points.last?.value ?? figure.indicator.value))
-            .replacingOccurrences(of: "{month}", with: points.last?.month ?? FigureHistory.month())
-            .replacingOccurrences(of: "{delta}", with: show(abs(delta)))
-            .replacingOccurrences(of: "{previous}", with: points.count >= 2 ? points[points.count - 2].month : "")
+            .replacingOccurrences(of: "{value}", with: Bidi.isolate(show(points.last?.value ?? figure.indicator.value)))
+            .replacingOccurrences(of: "{month}", with: Bidi.isolate(points.last?.month ?? FigureHistory.month()))
+            .replacingOccurrences(of: "{delta}", with: Bidi.isolate(show(abs(delta))))
+            .replacingOccurrences(of: "{previous}", with: points.count >= 2 ? Bidi.isolate(points[points.count - 2].month) : "")
     }
 
     @Sendable func page(_ request: Request, context: CivicContext) async throws -> Response {

@@ -136,14 +136,16 @@ public struct InstancesModule: CivicModule {
             return SummaryCard(title: context.text("instances.title"), text: context.text("instances.card_text"), items: digests.map { digest in
                 let v = digest.values
                 let latest = v["latest_opinion.\(context.locale)"] ?? context.tenant.locales.lazy.compactMap { v["latest_opinion.\($0)"] }.first
-                let detail = v["next_meeting"].map { "\(context.text("instances.next_meeting")) \($0)" }
+                let detail = v["next_meeting"].map { "\(context.text("instances.next_meeting")) \(Bidi.isolate($0))" }
                     ?? latest.map { "\(context.text("instances.latest_opinion")) \($0)" } ?? ""
                 return .init(label: "\(digest.tenant.displayName(context.locale))\(detail.isEmpty ? "" : " — \(detail)")", href: digest.home + "instances")
             }, link: .init(label: context.text("instances.all"), href: InstanceRoute.overview.href(context)))
         }
         let facts = try await context.database.read { db in try publicDigest(db, context.tenant) } ?? [:]
         var items: [SummaryCard.Item] = []
-        if let next = facts["next_meeting"] { items.append(.init(label: "\(context.text("instances.next_meeting")) \(next)", href: InstanceRoute.meetings.href(context))) }
+        if let next = facts["next_meeting"] {
+            items.append(.init(label: "\(context.text("instances.next_meeting")) \(Bidi.isolate(next))", href: InstanceRoute.meetings.href(context)))
+        }
         if let latest = facts["latest_opinion.\(context.locale)"] ?? context.tenant.locales.lazy.compactMap({ facts["latest_opinion.\($0)"] }).first {
             items.append(.init(label: "\(context.text("instances.latest_opinion")) \(latest)", href: InstanceRoute.opinions.href(context)))
         }

@@ -184,7 +184,7 @@ struct ConsultationsSite {
             let key = consultation.phase() == .closed ? "results_pending_closed" : "results_pending_open"
             return try context.render(ResultsPendingPage(title: context.localized(consultation.title),
                                                          href: ConsultationRoute.consultation(consultation.id ?? 0).href(context),
-                                                         message: String(format: text(context, key), ConsultationView.dateTime(consultation.closesAt))),
+                                                         message: String(format: text(context, key), Bidi.isolate(ConsultationView.dateTime(consultation.closesAt)))),
                                       title: "\(text(context, "results_title")) — \(context.localized(consultation.title))")
         }
         let results = try await context.database.read { db in try ConsultationResults.load(db, detail: detail) }

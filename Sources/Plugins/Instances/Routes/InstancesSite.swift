@@ -84,7 +84,7 @@ struct InstancesSite {
             throw HTTPError(.notFound, message: context.text("instances.error.meeting_not_found"))
         }
         let page = MeetingPage(meeting: MeetingView(meeting, context: context), back: InstanceRoute.meetings.href(context), canEdit: editor(context))
-        return try context.render(page, title: "\(context.text("instances.meeting")) \(meeting.day)")
+        return try context.render(page, title: "\(context.text("instances.meeting")) \(Bidi.isolate(meeting.day))")
     }
 
     @Sendable func opinions(_ request: Request, context: CivicContext) async throws -> Response {
