@@ -101,6 +101,12 @@ public struct CivicContext: RequestContext {
         renderer.text(key, module: module, locale: locale)
     }
 
+    /// The string `key` in the form for `count` (see ``PluralRule``), with the count (and any further
+    /// `values`) put in: `context.plural("search.summary", 3)` → "3 résultats".
+    public func plural(_ key: String, _ count: Int, _ values: any CVarArg...) -> String {
+        String(format: text("\(key).\(PluralRule.category(count, locale: locale))"), arguments: [count] + values)
+    }
+
     /// Translatable content resolved for the visitor.
     public func localized(_ value: LocalizedText) -> String {
         value.resolve(locale, fallbacks: fallbackLocales)

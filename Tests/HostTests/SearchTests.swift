@@ -101,6 +101,9 @@ import TestSupport
             let page = try await visitor.get("/alpha/search?q=" + "رقمنة".addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)
             #expect(page.body.contains("<mark>الرقمنة</mark>"), "the extract shows the word as written")
             #expect(page.body.contains("الجماعة") && !page.body.contains("الجماعه"))
+            #expect(try await visitor.get("/alpha/search?q=rapport").body.contains("2 résultats."), "plural forms, not \"(s)\"")
+            #expect(try await visitor.get("/alpha/search?q=annuel").body.contains("1 résultat."))
+            #expect(try await visitor.get("/alpha/search?q=rapport&lang=ar").body.contains("نتيجتان."), "the Arabic dual")
         }
     }
 
@@ -128,7 +131,7 @@ import TestSupport
         try await host.test { client in
             var visitor = Browser(client)
             let first = try await visitor.get("/alpha/search?q=quartier")
-            #expect(first.body.contains("25 résultat(s)"))
+            #expect(first.body.contains("25 résultats."))
             #expect(first.body.contains("page=2"))
             let second = try await visitor.get("/alpha/search?q=quartier&page=2")
             #expect(second.body.components(separatedBy: "<li><a href=\"/alpha/pages/").count - 1 == 5)

@@ -164,7 +164,7 @@ import TestSupport
             #expect(sheet.body.contains("Le site est en ligne."))
             #expect(sheet.body.contains("Pièce justificative : capture.pdf"))
             #expect(sheet.body.contains("<span>25 %</span>"), "one activity of four at 100 %")
-            #expect(try await visitor.get("/alpha/plans").body.contains("3 activité(s) en retard"), "a completed activity is no longer late")
+            #expect(try await visitor.get("/alpha/plans").body.contains("3 activités en retard"), "a completed activity is no longer late")
 
             let wrongType = try await editor.postMultipart("/alpha/admin/plans/commitments/\(commitmentID)/updates",
                                                            [("date", "2026-10-16"), ("text.fr", "Autre")],

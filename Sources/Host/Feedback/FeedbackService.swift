@@ -76,7 +76,7 @@ struct FeedbackService: FeedbackThreads {
         }
         let targets = entries.contains { $0.response?.target != nil } ? try await links.targets(context) : []
         let view = FeedbackThreadView(entries: entries.map { FeedbackEntryView($0, context: context, targets: targets) },
-                                      countText: String(format: context.text("feedback.count"), entries.count),
+                                      countText: context.plural("feedback.count", entries.count),
                                       form: FeedbackFormView(module: module, item: item, draft: draft, acceptsAnonymous: acceptsAnonymous, context: context))
         return try context.renderer.fragment("feedback-thread", model: view, context: context)
     }

@@ -37,7 +37,7 @@ struct SearchRoutes {
             if let index = groups.firstIndex(where: { $0.module == hit.module }) { groups[index].hits.append(hit) } else { groups.append((hit.module, [hit])) }
         }
                 let view = SearchPage(
-            query: query, action: HostRoute.search().href(context), summary: String(format: context.text("search.summary"), total),
+            query: query, action: HostRoute.search().href(context), summary: context.plural("search.summary", total),
             groups: groups.map { group in
                 .init(module: moduleTitle(group.module, context), id: group.module,
                       hits: group.hits.map { .init(title: context.localized($0.title), href: context.root + $0.path, snippet: SearchIndex.highlighted($0.snippet),

@@ -131,7 +131,7 @@ public struct PlansModule: CivicModule {
               !overview.rows.isEmpty else { return nil }
         return SummaryCard(
             title: context.localized(overview.plan.title),
-            text: String(format: context.text("plans.card_text"), overview.rows.count, overview.progress),
+            text: context.plural("plans.card_text", overview.rows.count) + " " + String(format: context.text("plans.card_progress"), overview.progress),
             items: overview.rows.prefix(5).map { .init(label: "\($0.commitment.number). \(context.localized($0.commitment.title)) — \($0.progress) %",
                                                        href: PlanRoute.commitment($0.commitment.number).href(context)) },
             link: .init(label: context.text("plans.see_plan"), href: PlanRoute.plan.href(context)))

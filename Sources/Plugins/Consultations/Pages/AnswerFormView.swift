@@ -52,8 +52,8 @@ enum AnswerFormView {
     private static func limits(_ question: Question, context: CivicContext) -> String {
         switch (question.minChoices, question.maxChoices) {
         case (0, 0): ""
-        case (let low, 0): String(format: context.text("consultations.choose_at_least"), low)
-        case (0, let high): String(format: context.text("consultations.choose_at_most"), high)
+        case (let low, 0): context.plural("consultations.choose_at_least", low)
+        case (0, let high): context.plural("consultations.choose_at_most", high)
         case (let low, let high): String(format: context.text("consultations.choose_between"), low, high)
         }
     }

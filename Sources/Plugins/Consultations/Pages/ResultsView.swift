@@ -10,7 +10,7 @@ enum ResultsView {
             let ordered = question.type == .ranking ? result.lines.sorted { $0.count > $1.count } : result.lines
             return ResultsPage.Question(
                 title: context.localized(question.title),
-                respondents: String(format: context.text("consultations.respondents"), result.respondents),
+                respondents: context.plural("consultations.respondents", result.respondents),
                 type: question.type,
                 chart: question.type.isText ? "" : BarChart.chart(ordered.map { (context.localized($0.label), $0.count) }),
                 lines: ordered.map { line in

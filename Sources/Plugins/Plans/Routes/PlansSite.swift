@@ -52,7 +52,7 @@ struct PlansSite {
             number: commitment.number, title: context.localized(commitment.title), href: PlanRoute.commitment(commitment.number).href(context),
             progress: row.progress, status: overview.statuses[commitment.status].map { context.localized($0.label) } ?? commitment.status,
             completion: label(context, "completion.\(commitment.completion)"), late: row.lateActivities > 0,
-            lateText: String(format: label(context, "late_count"), row.lateActivities),
+            lateText: context.plural("plans.late_count", row.lateActivities),
             principles: commitment.principleList.map { label(context, "principle.\($0.rawValue)") }.joined(separator: ", "),
             services: context.localized(commitment.leadServices), draft: !commitment.published)
     }
