@@ -27,13 +27,18 @@ for tool in wrk nginx sqlite3 curl python3; do
   command -v $tool >/dev/null || { echo "install $tool: apt-get install -y wrk nginx sqlite3 curl python3" >&2; exit 1; }
 done
 
-pages() {
-  trap 'kill $SERVER 2>/dev/null || true; nginx -c "$WORK/nginx.conf" -s stop 2>/dev/null || true; rm -rf "$WORK"' EXIT
+# serves the demo with tetouan grown to a large commune, freshly restarted (sets WORK, SERVER, BASE, SESSION)
+serve_large_tenant() {
   # the API's per-address limit would answer most of the load with 429 from one loopback address
   LIMITS="api_requests_per_minute=100000000" source Benchmarks/serve-demo.sh
   SIZE=$(source Benchmarks/large-tenant.sh)
   echo "large tenant: $SIZE"
   restart_server
+}
+
+pages() {
+  trap 'kill $SERVER 2>/dev/null || true; nginx -c "$WORK/nginx.conf" -s stop 2>/dev/null || true; rm -rf "$WORK"' EXIT
+  serve_large_tenant
 
   mkdir -p "$WORK/www" "$WORK/tmp"
   curl -sf "$BASE/plans" > "$WORK/www/plan.html"
@@ -75,10 +80,7 @@ NGINX
 
 search() {
   trap 'kill $SERVER 2>/dev/null || true; rm -rf "$WORK"' EXIT
-  LIMITS="api_requests_per_minute=100000000" source Benchmarks/serve-demo.sh
-  SIZE=$(source Benchmarks/large-tenant.sh)
-  echo "large tenant: $SIZE"
-  restart_server
+  serve_large_tenant
   local started ended
   started=$(date +%s%N)
   curl -sf -o /dev/null "$BASE/api/v1/search?q=rapport"
