@@ -107,6 +107,30 @@ import TestSupport
         }
     }
 
+    /// From the commune, its instances' work is found too, labelled with the instance and linked where it lives.
+    @Test func aCommuneFindsItsInstancesWork() async throws {
+        let host = try await TestHost()
+        try await host.enable("instances", on: "alpha")
+        try await host.enable("instances", on: "alpha-youth", withSample: true)
+        try await host.test { client async throws in
+            var visitor = Browser(client)
+            let profile = try await visitor.get("/alpha/search?q=" + "égalité des chances".addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)
+            #expect(profile.body.contains("href=\"/alpha-youth/instances\""), "the instance's profile")
+            #expect(profile.body.contains("— Instance jeunesse"), "labelled with the instance")
+            let opinion = try await visitor.get("/alpha/search?q=accessibilite")
+            #expect(opinion.body.contains("href=\"/alpha-youth/instances/opinions/"), "linked at the instance, not under the commune")
+            // the instance's own search stays its own: it does not list the commune's items
+            try await host.write("alpha") { db in try Self.page(db, slug: "ecoles", title: "Écoles", body: "La liste des écoles communales.") }
+            #expect(!(try await visitor.get("/alpha-youth/search?q=ecoles").body.contains("/alpha/pages/ecoles")))
+            #expect(try await visitor.get("/alpha/search?q=ecoles").body.contains("/alpha/pages/ecoles"))
+            // a change in the instance reaches the commune's index
+            try await host.write("alpha-youth") { db in
+                try db.execute(sql: "UPDATE instance_profile SET mission = '{\"fr\":\"Nouvelle mission : le budget participatif\"}'")
+            }
+            #expect(try await visitor.get("/alpha/search?q=participatif").body.contains("href=\"/alpha-youth/instances\""))
+        }
+    }
+
     @Test func theIndexFollowsEveryChange() async throws {
         let host = try await TestHost()
         try await host.write("alpha") { db in try Self.page(db, slug: "horaires", title: "Horaires", body: "Ouvert le lundi") }

@@ -6,10 +6,24 @@ import Synchronization
 /// The tenant-wide search index: rebuilt from the enabled modules' documents whenever the tenant's
 /// content changed since it was last built, so a search never sees stale text.
 final class SearchIndex: Sendable {
+    /// A tenant whose public items go into an index: the tenant itself (`site` empty, links under the
+    /// visitor's root), or, in a commune's index, one of its instances (`site` its address, `origin` its name).
+    struct Source: Sendable {
+        let tenant: Tenant
+        let database: TenantDatabase
+        let modules: [any CivicModule]
+        var site = ""
+        var origin: LocalizedText = [:]
+    }
+
     struct Hit: Sendable {
         let module: String
         let kind: String
         let path: String
+        /// The address of the instance the item belongs to, or empty for the tenant's own items.
+        let site: String
+        /// The instance's name, or empty.
+        let origin: LocalizedText
         let title: LocalizedText
         /// Extract of the original text with the matched words between U+E000 and U+E001.
         let snippet: String
@@ -22,27 +36,34 @@ final class SearchIndex: Sendable {
     /// Content version each tenant's index was built at.
     private let built = Mutex<[String: UInt64]>([:])
 
-    /// Rebuilds `tenant`'s index if its content changed since the last build.
-    func refresh(_ tenant: Tenant, version: UInt64, database: TenantDatabase, modules: [any CivicModule]) async throws {
-        guard built.withLock({ $0[tenant.slug] }) != version else { return }
-        let documents = try await database.read { db in
-            try modules.flatMap { module in try module.publicItems(db, tenant).filter { $0.uses.contains(.search) }.map { (type(of: module).id, $0) } }
+    /// Rebuilds the index of the first source if its content changed since the last build (a
+    /// commune's version moves when one of its instances changes too); every source's public items go in.
+    func refresh(_ sources: [Source], version: UInt64) async throws {
+        guard let own = sources.first, built.withLock({ $0[own.tenant.slug] }) != version else { return }
+        var documents: [(source: Source, module: String, item: PublicItem)] = []
+        for source in sources {
+            documents += try await source.database.read { db in
+                try source.modules.flatMap { module in
+                    try module.publicItems(db, source.tenant).filter { $0.uses.contains(.search) }.map { (source, type(of: module).id, $0) }
+                }
+            }
         }
-        try await database.write(.nothingPublic) { db in
+        let all = documents
+        try await own.database.write(.nothingPublic) { db in
             try db.execute(sql: "DELETE FROM search_index")
             let insert = try db.makeStatement(sql: """
-                INSERT INTO search_index (module, kind, key, path, display, texts, title, body, stems) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO search_index (module, kind, key, path, display, texts, site, origin, title, body, stems) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
-            for (module, document) in documents {
+            for (source, module, document) in all {
                 let title = document.title.values.values.sorted().joined(separator: " · ")
                 let body = document.text.values.values.sorted().joined(separator: "\n")
                 let stems = (document.title.values.map { ($0.key, $0.value) } + document.text.values.map { ($0.key, $0.value) })
                     .map { SearchText.indexedStems($0.1, locale: $0.0) }.joined(separator: " ")
                 try insert.execute(arguments: [module, document.kind, document.key, document.path, document.title.json, document.text.json,
-                                               title, body, stems])
+                                               source.site, source.origin.json, title, body, stems])
             }
         }
-        built.withLock { $0[tenant.slug] = version }
+        built.withLock { $0[own.tenant.slug] = version }
     }
 
     /// One page of hits for `query`, best first (words as written before words by their stem), and
@@ -52,12 +73,13 @@ final class SearchIndex: Sendable {
         return try await database.read { db in
             let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM search_index WHERE search_index MATCH ?", arguments: [match]) ?? 0
             let hits = try Row.fetchAll(db, sql: """
-                SELECT module, kind, path, display, texts FROM search_index WHERE search_index MATCH ?
+                SELECT module, kind, path, display, texts, site, origin FROM search_index WHERE search_index MATCH ?
                 ORDER BY bm25(search_index, 4.0, 1.0, 0.5) LIMIT ? OFFSET ?
                 """, arguments: [match, limit, offset]).map { row in
                 let title = LocalizedText(json: row["display"]), texts = LocalizedText(json: row["texts"])
                 let (snippet, snippetLocale) = Self.extract(query: query, texts: texts, title: title, locale: locale)
-                return Hit(module: row["module"], kind: row["kind"], path: row["path"], title: title, snippet: snippet, snippetLocale: snippetLocale)
+                return Hit(module: row["module"], kind: row["kind"], path: row["path"], site: row["site"], origin: LocalizedText(json: row["origin"]),
+                           title: title, snippet: snippet, snippetLocale: snippetLocale)
             }
             return (hits, total)
         }

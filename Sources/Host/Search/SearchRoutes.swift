@@ -20,10 +20,30 @@ struct SearchRoutes {
         let query = String((parameters["q"].map(String.init) ?? "").prefix(200)).trimmingCharacters(in: .whitespaces)
         let page = requested ?? max(1, min(parameters["page"].flatMap { Int(String($0)) } ?? 1, 500))
         guard !query.isEmpty else { return (query, page, [], 0) }
-        try await services.search.refresh(context.tenant, version: services.versions.current(context.tenant.slug), database: context.database,
-                                          modules: services.enabledModules(context.tenant.slug))
+        try await services.search.refresh(try sources(context), version: services.versions.current(context.tenant.slug))
         let (hits, total) = try await services.search.search(query, locale: context.locale, database: context.database, limit: perPage, offset: (page - 1) * perPage)
         return (query, page, hits, total)
+    }
+
+    /// The tenant's own items, and on a commune its instances' (found from the commune, labelled with the instance).
+    private func sources(_ context: CivicContext) throws -> [SearchIndex.Source] {
+        let own = SearchIndex.Source(tenant: context.tenant, database: context.database, modules: services.enabledModules(context.tenant.slug))
+        guard context.tenant.kind == .commune else { return [own] }
+        return [own] + (try services.registry.instances(of: context.tenant.slug).map { entry in
+            SearchIndex.Source(tenant: entry.tenant, database: try services.database(entry.tenant.slug), modules: services.enabledModules(entry.tenant.slug),
+                               site: String(TenantLinks.home(entry).dropLast()), origin: entry.tenant.name)
+        })
+    }
+
+    /// Where a hit links: under the visitor's root, or at the instance it comes from.
+    private func href(_ hit: SearchIndex.Hit, _ context: CivicContext) -> String {
+        (hit.site.isEmpty ? context.root : hit.site) + hit.path
+    }
+
+    /// A hit's title, with the instance it comes from.
+    private func label(_ hit: SearchIndex.Hit, _ context: CivicContext) -> String {
+        let title = context.localized(hit.title)
+        return hit.origin.isEmpty ? title : "\(title) — \(context.localized(hit.origin))"
     }
 
     private func moduleTitle(_ id: String, _ context: CivicContext) -> String {
@@ -40,7 +60,7 @@ struct SearchRoutes {
             query: query, action: HostRoute.search().href(context), summary: context.plural("search.summary", total),
             groups: groups.map { group in
                 .init(module: moduleTitle(group.module, context), id: group.module,
-                      hits: group.hits.map { .init(title: context.localized($0.title), href: context.root + $0.path, snippet: SearchIndex.highlighted($0.snippet),
+                      hits: group.hits.map { .init(title: label($0, context), href: href($0, context), snippet: SearchIndex.highlighted($0.snippet),
                                                   lang: $0.snippetLocale, dir: Locales.direction($0.snippetLocale)) })
             },
             previous: page > 1 ? HostRoute.search(query: query, page: page - 1).href(context) : nil,
@@ -57,7 +77,7 @@ struct SearchRoutes {
         let (query, page, hits, total) = try await run(request, context: context, perPage: paging.perPage, page: paging.page)
         var response = try JSONBody.response(SearchDocument(
             query: query, page: page, perPage: paging.perPage, total: total,
-            results: hits.map { .init(module: $0.module, kind: $0.kind, title: $0.title.values, url: context.root + $0.path,
+            results: hits.map { .init(module: $0.module, kind: $0.kind, title: $0.title.values, url: href($0, context),
                                       snippet: $0.snippet.replacingOccurrences(of: SearchIndex.markStart, with: "").replacingOccurrences(of: SearchIndex.markEnd, with: "")) }))
         paging.paginate(&response, total: total, path: context.request.path,
                         keeping: "q=\(query.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")&")

@@ -137,11 +137,13 @@ enum CoreSchema {
         }
         migrator.registerMigration("core/006-search-stems") { db in
             // the original text (for snippets and exact matches, which rank first) beside the stems of
-            // every word in its language (SearchText); rebuilt from the modules on the next search
+            // every word in its language (SearchText); rebuilt from the modules on the next search.
+            // `site` and `origin`: the address and name of the instance an item of a commune's index comes from
             try db.execute(sql: "DROP TABLE search_index")
             try db.execute(sql: """
                 CREATE VIRTUAL TABLE search_index USING fts5(
-                  module UNINDEXED, kind UNINDEXED, key UNINDEXED, path UNINDEXED, display UNINDEXED, texts UNINDEXED, title, body, stems,
+                  module UNINDEXED, kind UNINDEXED, key UNINDEXED, path UNINDEXED, display UNINDEXED, texts UNINDEXED,
+                  site UNINDEXED, origin UNINDEXED, title, body, stems,
                   tokenize = 'unicode61 remove_diacritics 2')
                 """)
         }

@@ -108,6 +108,11 @@ public struct InstancesModule: CivicModule {
     /// An instance's opinions (`opinion:<id>`: linked to, searched, open to comments) and meetings (searched).
     public func publicItems(_ db: Database, _ tenant: Tenant) throws -> [PublicItem] {
         guard tenant.kind == .instance else { return [] }
+        // who the instance is: its mission, composition and legal basis
+        let profile = try InstanceProfile.load(db).map { profile in
+            PublicItem(kind: "profile", key: "1", title: tenant.name, path: InstanceRoute.overview.path,
+                       text: PublicItem.text(profile.mission, profile.composition, profile.legalBasis), uses: [.search])
+        }
         let opinions = try Opinion.order(Opinion.Columns.adoptedOn.desc).fetchAll(db).map(Self.item)
         let meetings = try Meeting.fetchAll(db).map { meeting in
             PublicItem(kind: "meeting", key: String(meeting.id ?? 0),
@@ -115,7 +120,7 @@ public struct InstancesModule: CivicModule {
                        path: InstanceRoute.meeting(meeting.id ?? 0).path, text: PublicItem.text(meeting.agenda, meeting.place, meeting.minutesText),
                        uses: [.search])
         }
-        return opinions + meetings
+        return (profile.map { [$0] } ?? []) + opinions + meetings
     }
 
     public func publicItem(_ db: Database, _ tenant: Tenant, kind: String, key: String) throws -> PublicItem? {
