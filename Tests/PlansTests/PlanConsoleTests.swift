@@ -199,7 +199,7 @@ import TestSupport
             var visitor = Browser(client)
             let sheet = try await visitor.get("/alpha/plans/2")
             #expect(sheet.body.contains("Visites du site"))
-            #expect(sheet.body.contains("<td>2026-06-30</td><td>1200</td>"))
+            #expect(sheet.body.contains("<td>2026-06-30</td><td>1\u{202F}200</td>"), "grouped as French writes it")
         }
     }
 

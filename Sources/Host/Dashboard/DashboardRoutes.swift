@@ -63,12 +63,16 @@ struct DashboardRoutes {
         return year
     }
 
+    /// A figure for the CSV: plain digits, a point before decimals.
     static func format(_ value: Double) -> String { TenantHomeRoutes.format(value) }
 
     /// One sentence on the figure's latest month against the month before, in the visitor's language.
     static func sentence(_ figure: Figure, context: CivicContext) -> String {
         let unit = context.localized(figure.indicator.unit)
-        let show = { (value: Double) in unit.isEmpty ? format(value) : "\(format(value)) \(unit)" }
+        let show = { (value: Double) in
+            let number = NumberText.format(value, locale: context.locale)
+            return unit.isEmpty ? number : "\(number) \(unit)"
+        }
         let points = figure.series
         let template: String
         var delta = 0.0
@@ -94,20 +98,20 @@ struct DashboardRoutes {
         let main = figures.filter { $0.indicator.id.split(separator: ".").count <= 2 }
         let details = figures.filter { $0.indicator.id.split(separator: ".").count > 2 }
         let page = DashboardPage(
-            details: details.map { .init(title: context.localized($0.indicator.title), value: Self.format($0.indicator.value),
+            details: details.map { .init(title: context.localized($0.indicator.title), value: NumberText.format($0.indicator.value, locale: context.locale),
                                          unit: context.localized($0.indicator.unit), months: $0.series.count) },
             figures: main.map { figure in
                 .init(anchor: figure.indicator.id.replacingOccurrences(of: ".", with: "-"), title: context.localized(figure.indicator.title),
-                      value: Self.format(figure.indicator.value), unit: context.localized(figure.indicator.unit),
+                      value: NumberText.format(figure.indicator.value, locale: context.locale), unit: context.localized(figure.indicator.unit),
                       sentence: Self.sentence(figure, context: context),
                       chart: BarChart.chart(figure.series.map { ($0.month, Int($0.value.rounded())) }, scale: figure.indicator.isPercent ? 100 : nil),
-                      points: figure.series.reversed().map { .init(month: $0.month, value: Self.format($0.value)) })
+                      points: figure.series.reversed().map { .init(month: $0.month, value: NumberText.format($0.value, locale: context.locale)) })
             },
             years: years.map { .init(value: $0, selected: $0 == year) },
             action: HostRoute.dashboard.href(context),
             instances: instances.map { item in
                 .init(name: item.entry.tenant.displayName(context.locale), href: TenantLinks.home(item.entry) + "dashboard",
-                      figures: item.figures.map { .init(title: context.localized($0.title), value: Self.format($0.value), unit: context.localized($0.unit), months: 0) })
+                      figures: item.figures.map { .init(title: context.localized($0.title), value: NumberText.format($0.value, locale: context.locale), unit: context.localized($0.unit), months: 0) })
             },
             feedbackHref: HostRoute.feedbackStats.href(context),
             csvHref: HostRoute.dashboardCSV(year: year).href(context), jsonHref: HostRoute.dashboardJSON(year: year).href(context))

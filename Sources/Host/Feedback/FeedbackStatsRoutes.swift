@@ -28,7 +28,7 @@ struct FeedbackStatsRoutes {
         let page = FeedbackStatsPage(
             received: stats.received, comments: stats.comments, suggestions: stats.suggestions, hidden: stats.hidden,
             answered: stats.answered, responseRate: stats.responseRate,
-            median: stats.medianResponseDays.map { String(format: "%.1f", $0) } ?? "—",
+            median: stats.medianResponseDays.map { NumberText.format($0, locale: context.locale) } ?? "—",
             channels: BarChart.rows(channels, total: stats.received), outcomes: BarChart.rows(outcomes, total: stats.answered),
             channelChart: BarChart.chart(channels.map { ($0.1, $0.2) }), outcomeChart: BarChart.chart(outcomes.map { ($0.1, $0.2) }),
             months: stats.months.map { .init(month: $0.month, received: $0.received, answered: $0.answered) },

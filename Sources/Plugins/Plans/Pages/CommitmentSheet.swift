@@ -83,13 +83,15 @@ struct CommitmentSheet: Sendable {
         CommitmentPage.IndicatorView(
             name: context.localized(indicator.name), kind: context.text("plans.indicator_kind.\(indicator.kind)"),
             unit: context.localized(indicator.unit),
-            baseline: indicator.baseline.map(Self.format) ?? "—", target: indicator.target.map(Self.format) ?? "—",
-            series: (values[indicator.id ?? 0] ?? []).map { .init(date: $0.date, value: Self.format($0.value)) },
+            baseline: indicator.baseline.map { NumberText.format($0, locale: context.locale) } ?? "—",
+            target: indicator.target.map { NumberText.format($0, locale: context.locale) } ?? "—",
+            series: (values[indicator.id ?? 0] ?? []).map { .init(date: $0.date, value: NumberText.format($0.value, locale: context.locale)) },
             live: indicator.source.map { source in
-                .init(value: figures[source].map { Self.format($0.value) } ?? "—", source: figures[source].map { context.localized($0.title) } ?? source)
+                .init(value: figures[source].map { NumberText.format($0.value, locale: context.locale) } ?? "—", source: figures[source].map { context.localized($0.title) } ?? source)
             })
     }
 
+    /// A value for the audit log: plain digits, a point before decimals.
     static func format(_ value: Double) -> String {
         value.rounded() == value && abs(value) < 1e15 ? String(Int64(value)) : String(format: "%.1f", value)
     }

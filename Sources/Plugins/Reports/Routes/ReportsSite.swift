@@ -15,8 +15,8 @@ struct ReportsSite {
 
     /// A file size in the visitor's units (ko/KB/ك.ب).
     static func size(_ bytes: Int, _ context: CivicContext) -> String {
-        bytes >= 1_048_576 ? String(format: "%.1f ", Double(bytes) / 1_048_576) + context.text("reports.mb")
-            : "\(max(1, bytes / 1024)) " + context.text("reports.kb")
+        bytes >= 1_048_576 ? NumberText.format(Double(bytes) / 1_048_576, locale: context.locale) + "\u{00A0}" + context.text("reports.mb")
+            : NumberText.format(max(1, bytes / 1024), locale: context.locale) + "\u{00A0}" + context.text("reports.kb")
     }
 
     @Sendable func index(_ request: Request, context: CivicContext) async throws -> Response {
