@@ -27,16 +27,16 @@ import TestSupport
     }
 
     @Test func queriesAreWordsNotSyntax() throws {
-        let query = try #require(SearchText.ftsQuery("budget \"participatif\" AND *"))
+        let query = try #require(SearchText.Query("budget \"participatif\" AND *").fts)
         #expect(query.contains("{title body} : \"budget\"") && query.contains("{title body} : \"and\""))
         #expect(!query.contains("\"AND\"") && query.components(separatedBy: " AND ").count == 3, "typed operators are words")
-        #expect(SearchText.ftsQuery("  ,;  ") == nil)
+        #expect(SearchText.Query("  ,;  ").fts == nil)
     }
 
     @Test func snippetsShowTheOriginalWords() {
-        let snippet = SearchText.snippet("Les rapports annuels de la commune sont publiés ici.", query: "rapport", start: "[", end: "]")
+        let snippet = SearchText.Query("rapport").snippet(in: "Les rapports annuels de la commune sont publiés ici.", start: "[", end: "]")
         #expect(snippet == "Les [rapports] annuels de la commune sont publiés ici.")
-        let arabic = SearchText.snippet("نشرت الجماعة التقرير السنوي", query: "تقرير", start: "[", end: "]")
+        let arabic = SearchText.Query("تقرير").snippet(in: "نشرت الجماعة التقرير السنوي", start: "[", end: "]")
         #expect(arabic == "نشرت الجماعة [التقرير] السنوي", "the real word, not its normalised index form")
     }
 

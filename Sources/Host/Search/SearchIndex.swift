@@ -68,8 +68,9 @@ final class SearchIndex: Sendable {
 
     /// One page of hits for `query`, best first (words as written before words by their stem), and
     /// the total number of hits; extracts preferably in `locale`.
-    func search(_ query: String, locale: String, database: TenantDatabase, limit: Int, offset: Int) async throws -> (hits: [Hit], total: Int) {
-        guard let match = SearchText.ftsQuery(query) else { return ([], 0) }
+    func search(_ text: String, locale: String, database: TenantDatabase, limit: Int, offset: Int) async throws -> (hits: [Hit], total: Int) {
+        let query = SearchText.Query(text)
+        guard let match = query.fts else { return ([], 0) }
         return try await database.read { db in
             let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM search_index WHERE search_index MATCH ?", arguments: [match]) ?? 0
             let hits = try Row.fetchAll(db, sql: """
@@ -86,17 +87,11 @@ final class SearchIndex: Sendable {
     }
 
     /// The extract to show: from the text in the visitor's language if a word matches there, else
-    /// in another language, else the title; the text's opening when only the title matched.
-    static func extract(query: String, texts: LocalizedText, title: LocalizedText, locale: String) -> (String, String) {
-        let order = [locale] + texts.values.keys.sorted().filter { $0 != locale }
-        for code in order {
-            if let text = texts.values[code], let snippet = SearchText.snippet(text, query: query, start: markStart, end: markEnd) {
-                return (snippet, code)
-            }
-        }
-        for code in [locale] + title.values.keys.sorted() {
-            if let text = title.values[code], let snippet = SearchText.snippet(text, query: query, start: markStart, end: markEnd) {
-                return (snippet, code)
+    /// in another language, else from the title; the text's opening when nothing matches in words.
+    static func extract(query: SearchText.Query, texts: LocalizedText, title: LocalizedText, locale: String) -> (String, String) {
+        for source in [texts, title] {
+            for code in [locale] + source.values.keys.sorted().filter({ $0 != locale }) {
+                if let text = source.values[code], let snippet = query.snippet(in: text, start: markStart, end: markEnd) { return (snippet, code) }
             }
         }
         let code = texts.values[locale] != nil ? locale : (texts.values.keys.sorted().first ?? locale)

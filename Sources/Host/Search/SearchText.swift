@@ -78,40 +78,59 @@ enum SearchText {
         words(text).flatMap { stems(of: String(text[$0]), locale: locale) }.joined(separator: " ")
     }
 
-    /// An FTS5 query matching every word of `query`, each either as written (in the title or the text,
-    /// which ranks first) or by its stem; the last word also as a prefix, for words being typed.
-    /// `nil` when nothing searchable is left. Words are quoted, so operators typed by users are text.
-    static func ftsQuery(_ query: String) -> String? {
-        let typed = words(query).map { String(query[$0]) }.prefix(12)
-        guard !typed.isEmpty else { return nil }
-        return typed.enumerated().map { index, word in
-            let prefix = index == typed.count - 1 && word.count >= 3 ? " *" : ""
-            let exact = "\"\(fold(word))\"\(prefix)"
-            let stems = stems(of: word).sorted().map { "\"\($0)\"\(prefix)" }.joined(separator: " OR ")
-            return "({title body} : \(exact) OR stems : (\(stems)))"
-        }.joined(separator: " AND ")
-    }
+    /// A visitor's query, read once: its words (twelve at most), each folded and with its stems, for
+    /// the FTS5 match and for the extracts of every hit.
+    struct Query: Sendable {
+        struct Term: Sendable {
+            let folded: String, stems: Set<String>, prefix: Bool
+        }
 
-    /// About `length` words of `text` around the first word matching the query (as written or by its
-    /// stem), with the matched words between `start` and `end`; `nil` when no word matches.
-    static func snippet(_ text: String, query: String, start: String, end: String, length: Int = 16) -> String? {
-        let typed = words(query).map { String(query[$0]) }
-        let wanted = Set(typed.map(fold)), wantedStems = Set(typed.flatMap { stems(of: $0) })
-        let ranges = words(text)
-        let matches = ranges.indices.filter { index in
-            let word = String(text[ranges[index]])
-            return wanted.contains(fold(word)) || !stems(of: word).isDisjoint(with: wantedStems)
+        let terms: [Term]
+        private let folded: Set<String>, stems: Set<String>
+
+        init(_ query: String) {
+            let typed = words(query).map { String(query[$0]) }.prefix(12)
+            terms = typed.enumerated().map { index, word in
+                // the last word is matched as a prefix too, for words being typed
+                Term(folded: fold(word), stems: SearchText.stems(of: word), prefix: index == typed.count - 1 && word.count >= 3)
+            }
+            folded = Set(terms.map(\.folded))
+            stems = Set(terms.flatMap(\.stems))
         }
-        guard let first = matches.first else { return nil }
-        let from = max(0, first - length / 3), to = min(ranges.count - 1, from + length - 1)
-        var output = from > 0 ? "…" : ""
-        var cursor = ranges[from].lowerBound
-        for index in from...to {
-            output += text[cursor..<ranges[index].lowerBound]
-            let word = text[ranges[index]]
-            output += matches.contains(index) ? start + word + end : String(word)
-            cursor = ranges[index].upperBound
+
+        /// An FTS5 query matching every word, each either as written (in the title or the text, which
+        /// ranks first) or by its stem; `nil` when nothing searchable is left. Words are quoted, so
+        /// operators typed by users are text.
+        var fts: String? {
+            guard !terms.isEmpty else { return nil }
+            return terms.map { term in
+                let star = term.prefix ? " *" : ""
+                let stems = term.stems.sorted().map { "\"\($0)\"\(star)" }.joined(separator: " OR ")
+                return "({title body} : \"\(term.folded)\"\(star) OR stems : (\(stems)))"
+            }.joined(separator: " AND ")
         }
-        return output + (to < ranges.count - 1 ? "…" : String(text[cursor...]))
+
+        /// Whether `word` of a text is one the query asks for, as written or by its stem.
+        func matches(_ word: String) -> Bool {
+            folded.contains(fold(word)) || !SearchText.stems(of: word).isDisjoint(with: stems)
+        }
+
+        /// About `length` words of `text` around the first word matching the query, with the matched
+        /// words between `start` and `end`; `nil` when no word matches.
+        func snippet(in text: String, start: String, end: String, length: Int = 16) -> String? {
+            let ranges = words(text)
+            let matched = Set(ranges.indices.filter { matches(String(text[ranges[$0]])) })
+            guard let first = matched.min() else { return nil }
+            let from = max(0, first - length / 3), to = min(ranges.count - 1, from + length - 1)
+            var output = from > 0 ? "…" : ""
+            var cursor = ranges[from].lowerBound
+            for index in from...to {
+                output += text[cursor..<ranges[index].lowerBound]
+                let word = text[ranges[index]]
+                output += matched.contains(index) ? start + word + end : String(word)
+                cursor = ranges[index].upperBound
+            }
+            return output + (to < ranges.count - 1 ? "…" : String(text[cursor...]))
+        }
     }
 }
