@@ -70,12 +70,13 @@ final class SearchIndex: Sendable {
     /// the total number of hits; extracts preferably in `locale`.
     func search(_ text: String, locale: String, database: TenantDatabase, limit: Int, offset: Int) async throws -> (hits: [Hit], total: Int) {
         let query = SearchText.Query(text)
+        // bm25 takes a weight per column in table order: the unindexed ones first, then title, body and stems
         guard let match = query.fts else { return ([], 0) }
         return try await database.read { db in
             let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM search_index WHERE search_index MATCH ?", arguments: [match]) ?? 0
             let hits = try Row.fetchAll(db, sql: """
                 SELECT module, kind, path, display, texts, site, origin FROM search_index WHERE search_index MATCH ?
-                ORDER BY bm25(search_index, 4.0, 1.0, 0.5) LIMIT ? OFFSET ?
+                ORDER BY bm25(search_index, 0, 0, 0, 0, 0, 0, 0, 0, 4.0, 1.0, 0.5) LIMIT ? OFFSET ?
                 """, arguments: [match, limit, offset]).map { row in
                 let title = LocalizedText(json: row["display"]), texts = LocalizedText(json: row["texts"])
                 let (snippet, snippetLocale) = Self.extract(query: query, texts: texts, title: title, locale: locale)
