@@ -1,3 +1,5 @@
+import Foundation
+
 /// Numbers as people of each language write them: French "1 234,5" (narrow no-break space between
 /// thousands, decimal comma), Moroccan Arabic "1.234,5" (Western digits, as used in Morocco),
 /// English "1,234.5". Machine formats (CSV, JSON, API) keep plain numbers.
@@ -23,6 +25,11 @@ public enum NumberText {
         let (decimal, _) = separators(locale)
         let fractionText = fraction == 0 ? "" : decimal + String(repeating: "0", count: max(0, digits - String(fraction).count)) + String(fraction)
         return sign + grouped(whole, locale: locale) + fractionText
+    }
+
+    /// `value` for machines (CSV, audit log): no grouping, a point before one decimal, none when whole.
+    public static func plain(_ value: Double) -> String {
+        value.rounded() == value && abs(value) < 1e15 ? String(Int64(value)) : String(format: "%.1f", value)
     }
 
     /// A whole number with its thousands grouped.

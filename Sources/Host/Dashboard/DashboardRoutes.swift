@@ -63,9 +63,6 @@ struct DashboardRoutes {
         return year
     }
 
-    /// A figure for the CSV: plain digits, a point before decimals.
-    static func format(_ value: Double) -> String { TenantHomeRoutes.format(value) }
-
     /// One sentence on the figure's latest month against the month before, in the visitor's language.
     static func sentence(_ figure: Figure, context: CivicContext) -> String {
         let unit = context.localized(figure.indicator.unit)
@@ -121,7 +118,7 @@ struct DashboardRoutes {
     @Sendable func csv(_ request: Request, context: CivicContext) async throws -> Response {
         let (figures, _) = try await figures(context, year: try year(request))
         let rows = figures.flatMap { figure in
-            figure.series.map { [figure.indicator.id, context.localized(figure.indicator.title), $0.month, Self.format($0.value), context.localized(figure.indicator.unit)] }
+            figure.series.map { [figure.indicator.id, context.localized(figure.indicator.title), $0.month, NumberText.plain($0.value), context.localized(figure.indicator.unit)] }
         }
         return DataResponse.publicText(CSV.document(header: ["figure", "title", "month", "value", "unit"], rows: rows),
                                        contentType: "text/csv; charset=utf-8", downloadName: "\(context.tenant.slug)-dashboard.csv")

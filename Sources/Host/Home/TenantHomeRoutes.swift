@@ -79,8 +79,4 @@ struct TenantHomeRoutes {
         return Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=0, must-revalidate"],
                         body: .init(byteBuffer: ByteBuffer(string: ":root{--accent:\(accent);}\n")))
     }
-
-    static func format(_ value: Double) -> String {
-        value.rounded() == value && abs(value) < 1e15 ? String(Int64(value)) : String(format: "%.1f", value)
-    }
 }

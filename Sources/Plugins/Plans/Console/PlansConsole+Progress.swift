@@ -63,7 +63,7 @@ extension PlansConsole {
                 ON CONFLICT (indicator_id, date) DO UPDATE SET value = excluded.value
                 """, arguments: [id, date, value])
             try context.audit(db, action: "update", itemType: "commitment", itemID: String(indicator.commitmentID), summary: "indicator value",
-                              changes: [FieldChange(field: "indicator.\(id).\(date)", old: nil, new: CommitmentSheet.format(value))])
+                              changes: [FieldChange(field: "indicator.\(id).\(date)", old: nil, new: NumberText.plain(value))])
         }
         return context.redirect(PlanRoute.editCommitment(indicator.commitmentID), notice: .saved)
     }

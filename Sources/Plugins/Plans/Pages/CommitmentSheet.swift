@@ -90,9 +90,4 @@ struct CommitmentSheet: Sendable {
                 .init(value: figures[source].map { NumberText.format($0.value, locale: context.locale) } ?? "—", source: figures[source].map { context.localized($0.title) } ?? source)
             })
     }
-
-    /// A value for the audit log: plain digits, a point before decimals.
-    static func format(_ value: Double) -> String {
-        value.rounded() == value && abs(value) < 1e15 ? String(Int64(value)) : String(format: "%.1f", value)
-    }
 }
