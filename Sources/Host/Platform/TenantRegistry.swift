@@ -67,7 +67,7 @@ final class TenantRegistry: Sendable {
 
     /// The tenant served on `host` (port ignored, case-insensitive), if one claims it.
     func entry(forHost host: String) -> TenantEntry? {
-        let name = host.split(separator: ":").first.map { $0.lowercased() } ?? ""
+        let name = PublicAddress.hostName(host)
         return snapshot.withLock { state in state.byHost[name].flatMap { state.bySlug[$0] } }
     }
 
