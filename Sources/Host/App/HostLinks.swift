@@ -8,23 +8,27 @@ struct HostLinks: LinkService {
         try await targets(context, use: .link)
     }
 
-    /// The tenant's public items that take comments (`core:general` aside), as targets.
-    func feedbackTargets(_ context: CivicContext) async throws -> [LinkTarget] {
-        try await targets(context, use: .feedback)
-    }
-
     /// The tenant's public pages that can stand as a footer notice.
     func noticePages(_ context: CivicContext) async throws -> [LinkTarget] {
         try await targets(context, use: .notice)
     }
 
     private func targets(_ context: CivicContext, use: PublicItem.Use) async throws -> [LinkTarget] {
+        try await targets(context, for: [use])[use] ?? []
+    }
+
+    /// The tenant's public items for several uses at once, read once: by use, as targets.
+    func targets(_ context: CivicContext, for uses: Set<PublicItem.Use>) async throws -> [PublicItem.Use: [LinkTarget]] {
         let enabled = directory.enabled(context.tenant.slug)
         let tenant = context.tenant
         return try await context.database.read { db in
-            try enabled.flatMap { module in
-                try module.publicItems(db, tenant).filter { $0.uses.contains(use) }.map { $0.target(module: type(of: module).id) }
+            var found: [PublicItem.Use: [LinkTarget]] = [:]
+            for module in enabled {
+                for item in try module.publicItems(db, tenant) {
+                    for use in item.uses.intersection(uses) { found[use, default: []].append(item.target(module: type(of: module).id)) }
+                }
             }
+            return found
         }
     }
 }

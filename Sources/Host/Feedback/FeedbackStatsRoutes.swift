@@ -19,9 +19,10 @@ struct FeedbackStatsRoutes {
         let (stats, recent) = try await context.database.read { db in
             (try FeedbackStats.load(db), try FeedbackStore.queue(db, filter: .all, limit: 60, offset: 0))
         }
-        let targets = try await links.targets(context)
+        let found = try await links.targets(context, for: [.link, .feedback])
+        let targets = found[.link] ?? []
         // the latest input shown is about public items only: an unpublished item takes its comments with it
-        let open = Set(try await links.feedbackTargets(context).map(\.id) + ["core:general"])
+        let open = Set((found[.feedback] ?? []).map(\.id) + ["core:general"])
         let latest = recent.filter { open.contains("\($0.module):\($0.item)") }.prefix(20)
         let channels = FeedbackChannel.allCases.map { ($0.rawValue, context.text("feedback.channel.\($0.rawValue)"), stats.byChannel[$0] ?? 0) }
         let outcomes = FeedbackOutcome.allCases.map { ($0.rawValue, context.text("feedback.outcome.\($0.rawValue)"), stats.byOutcome[$0] ?? 0) }
