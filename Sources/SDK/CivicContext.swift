@@ -103,8 +103,25 @@ public struct CivicContext: RequestContext {
 
     /// The string `key` in the form for `count` (see ``PluralRule``), with the count (and any further
     /// `values`) put in: `context.plural("search.summary", 3)` → "3 résultats".
+    /// The count is the string's first `%d`, written as the page's language writes numbers.
     public func plural(_ key: String, _ count: Int, _ values: any CVarArg...) -> String {
-        String(format: text("\(key).\(PluralRule.category(count, locale: locale))"), arguments: [count] + values)
+        let form = text("\(key).\(PluralRule.category(count, locale: locale))")
+        guard let slot = form.range(of: "%d") else { return String(format: form, arguments: values) }
+        let counted = form.replacingCharacters(in: slot, with: number(count))
+        return values.isEmpty ? counted.replacingOccurrences(of: "%%", with: "%") : String(format: counted, arguments: values)
+    }
+
+    /// Dates and times for this page: its language, the tenant's zone and conventions.
+    public var dates: DateText { DateText(locale: locale, formats: tenant.formats) }
+
+    /// `value` as the page's language writes it, with the tenant's digits (see ``NumberText``).
+    public func number(_ value: Double, fractionDigits: Int = 1) -> String {
+        NumberText.format(value, locale: locale, fractionDigits: fractionDigits, digits: tenant.formats.digits)
+    }
+
+    /// A whole number as the page's language writes it, with the tenant's digits.
+    public func number(_ value: Int) -> String {
+        NumberText.format(value, locale: locale, digits: tenant.formats.digits)
     }
 
     /// Translatable content resolved for the visitor.

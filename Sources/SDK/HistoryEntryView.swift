@@ -9,11 +9,11 @@ public struct HistoryEntryView: TemplateModel {
     }
 
     public static let fields = TemplateFields<Self>(["at": \.at, "actor": \.actor, "action": \.action, "summary": \.summary, "changes": \.changes])
-    let at: String, actor: String, action: String, summary: String, changes: [Change]
+    let at: TimeText, actor: String, action: String, summary: String, changes: [Change]
 
     /// The entry with `action` already worded for the reader; an absent value shows as a dash.
     public init(_ entry: AuditEntry, action: String, context: CivicContext) {
-        at = entry.at.formatted(.iso8601.year().month().day().time(includingFractionalSeconds: false))
+        at = context.dates.dateTime(entry.at)
         actor = entry.actor(context)
         self.action = action
         summary = entry.summary

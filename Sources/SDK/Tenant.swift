@@ -22,10 +22,12 @@ public struct Tenant: Sendable, Hashable, Codable {
     public let accentColor: String
     /// Public path of the logo image, or `nil`.
     public let logoURL: String?
+    /// Time zone, Arabic month names and digits.
+    public let formats: TenantFormats
 
     /// Creates a tenant description.
     public init(slug: String, kind: Kind, parentSlug: String?, name: LocalizedText, locales: [String],
-                accentColor: String = "#0b5cad", logoURL: String? = nil) {
+                accentColor: String = "#0b5cad", logoURL: String? = nil, formats: TenantFormats = .moroccan) {
         self.slug = slug
         self.kind = kind
         self.parentSlug = parentSlug
@@ -33,7 +35,11 @@ public struct Tenant: Sendable, Hashable, Codable {
         self.locales = locales.isEmpty ? ["fr"] : locales
         self.accentColor = accentColor
         self.logoURL = logoURL
+        self.formats = formats
     }
+
+    /// Today in the tenant's time zone, as `YYYY-MM-DD`.
+    public var today: String { DateText(locale: defaultLocale, formats: formats).today }
 
     /// The default locale: the first offered one.
     public var defaultLocale: String { locales[0] }

@@ -19,3 +19,13 @@ import Testing
         #expect(NumberText.format(2.05, locale: "fr", fractionDigits: 2) == "2,05", "a leading zero in the decimals stays")
     }
 }
+
+/// Eastern Arabic digits, a tenant's choice for its Arabic pages; other languages keep theirs.
+@Suite struct EasternDigitsTests {
+    @Test func arabicPagesWriteEasternDigitsWithArabicSeparators() {
+        #expect(NumberText.format(1234.5, locale: "ar", digits: .eastern) == "١٬٢٣٤٫٥")
+        #expect(NumberText.format(2026, locale: "ar", digits: .eastern) == "٢٬٠٢٦")
+        #expect(NumberText.format(1234.5, locale: "fr", digits: .eastern) == "1\u{202F}234,5", "French keeps its own digits")
+        #expect(NumberText.format(1234.5, locale: "ar", digits: .western) == "1.234,5", "Morocco's default")
+    }
+}

@@ -115,7 +115,7 @@ import TestSupport
             var visitor = Browser(client)
             let sheet = try await visitor.get("/alpha/plans/2")
             #expect(sheet.body.contains("Atelier citoyen"))
-            #expect(sheet.body.contains("2026-01 – 2026-06"))
+            #expect(sheet.body.contains("<time datetime=\"2026-01\">janvier 2026</time> – <time datetime=\"2026-06\">juin 2026</time>"))
             #expect(sheet.body.contains("class=\"actual\""), "the actual span is drawn")
             #expect(sheet.body.contains("<span>8 %</span>"), "progress rolls up: (0+0+0+0+40)/5")
         }
@@ -199,7 +199,7 @@ import TestSupport
             var visitor = Browser(client)
             let sheet = try await visitor.get("/alpha/plans/2")
             #expect(sheet.body.contains("Visites du site"))
-            #expect(sheet.body.contains("<td>2026-06-30</td><td>1\u{202F}200</td>"), "grouped as French writes it")
+            #expect(sheet.body.contains("<td><time datetime=\"2026-06-30\">30 juin 2026</time></td><td>1\u{202F}200</td>"), "a date and a number as French writes them")
         }
     }
 

@@ -108,7 +108,7 @@ import TestSupport
         let module = try PlansModule(environment: try await TestHost().moduleEnvironment("t"))
         let figures = try await queue.read { db in try module.indicators(db, tenant) }
         let byID = Dictionary(uniqueKeysWithValues: figures.map { ($0.id, $0.value) })
-        let overview = try #require(try await queue.read { db in try PlanOverview.load(db, includeUnpublished: false, today: YearMonth(Date())) })
+        let overview = try #require(try await queue.read { db in try PlanOverview.load(db, includeUnpublished: false, today: YearMonth.current(tenant)) })
         #expect(byID["plans.progress"] == Double(overview.progress))
         #expect(byID["plans.late_activities"] == Double(overview.rows.map(\.lateActivities).reduce(0, +)))
         #expect(byID["plans.commitments"] == 1)

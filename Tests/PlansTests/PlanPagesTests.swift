@@ -50,7 +50,9 @@ import TestSupport
             let sheet = try await visitor.get("/alpha/plans/2")
             #expect(sheet.status == .ok)
             for text in ["Redevabilité", "Service de digitalisation et de la logistique informatique", "Problématique", "Solution préconisée",
-                         "Résultats attendus", "2023-06 – 2023-12", "2024-02 – 2024-03", "2025-02 – 2025-03", "2023-01 – 2023-02",
+                         "Résultats attendus", "<time datetime=\"2023-06\">juin 2023</time> – <time datetime=\"2023-12\">décembre 2023</time>",
+                         "février 2024</time> – <time datetime=\"2024-03\">mars 2024", "février 2025</time> – <time datetime=\"2025-03\">mars 2025",
+                         "janvier 2023</time> – <time datetime=\"2023-02\">février 2023",
                          "Nombre de rapports publiés", "indicateur de résultat", "Nombre de commentaires et suggestions reçus",
                          "indicateur d&#39;impact", "Exemple"] {
                 #expect(sheet.body.contains(text), "\(text)")

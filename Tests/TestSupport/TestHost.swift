@@ -142,6 +142,9 @@ public final class TestHost: Sendable {
     }
 
     /// Reads the tenant registry again now (after a CLI command changed it), instead of within a second.
+    /// The tenant as the registry holds it now.
+    public func tenant(_ slug: String) -> Tenant? { services.registry.entry(slug)?.tenant }
+
     public func reloadRegistry() throws { try services.registry.reload() }
 
     /// Number of anonymous pages cached for a tenant.

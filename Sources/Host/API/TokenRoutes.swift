@@ -24,8 +24,8 @@ struct TokenRoutes {
             created: created, errors: errors.map { context.text($0) }, name: name, action: ConsoleRoute.tokens.href(context),
             permissions: permissions.map { .init(id: $0.id, label: context.renderer.text($0.titleKey, module: $0.module, locale: context.locale)) },
             tokens: tokens.map { token in
-                .init(name: token.name, scopes: token.scopes.joined(separator: ", "), created: ISODate.day(of: token.createdAt),
-                      used: token.lastUsedAt.map { ISODate.day(of: $0) } ?? "—", revoked: token.revoked,
+                .init(name: token.name, scopes: token.scopes.joined(separator: ", "), created: context.dates.day(token.createdAt),
+                      used: token.lastUsedAt.map { context.dates.day($0) }, revoked: token.revoked,
                       revokeAction: ConsoleRoute.revokeToken(token.id).href(context))
             },
             docHref: "/api/v1/openapi.json")

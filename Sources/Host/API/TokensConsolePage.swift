@@ -17,7 +17,7 @@ struct TokensConsolePage: PageModel {
     struct Token: TemplateModel {
         static let fields = TemplateFields<Self>(["name": \.name, "scopes": \.scopes, "created": \.created, "used": \.used,
                                                   "revoked": \.revoked, "revokeAction": \.revokeAction])
-        let name: String, scopes: String, created: String, used: String, revoked: Bool, revokeAction: String
+        let name: String, scopes: String, created: TimeText, used: TimeText?, revoked: Bool, revokeAction: String
     }
 
     /// A token just made, shown this once.

@@ -15,7 +15,7 @@ struct HostFigures: FigureService {
 
     /// The figures of `tenant`, by id.
     func live(_ tenant: Tenant, database: TenantDatabase) async throws -> [String: Indicator] {
-        let key = "\(versions.current(tenant.slug))|\(ISODate.today())"
+        let key = "\(versions.current(tenant.slug))|\(tenant.today)"
         if let known = memo.value(tenant.slug, key: key) { return known }
         let enabled = directory.enabled(tenant.slug)
         let figures = try await database.read { db in

@@ -25,6 +25,8 @@ enum TenantBackup {
         var locales: [String]
         var accentColor: String
         var logoURL: String?
+        /// Absent in archives made before tenants had a time zone: they restore with the Moroccan conventions.
+        var formats: TenantFormats?
         var hosts: [String]
         var modules: [String: ModuleEntry]
         var createdAt: Date
@@ -48,7 +50,7 @@ enum TenantBackup {
         }
         let tenant = entry.tenant
         let manifest = Manifest(slug: slug, kind: tenant.kind.rawValue, parent: tenant.parentSlug, name: tenant.name.values, locales: tenant.locales,
-                                accentColor: tenant.accentColor, logoURL: tenant.logoURL, hosts: entry.hosts,
+                                accentColor: tenant.accentColor, logoURL: tenant.logoURL, formats: tenant.formats, hosts: entry.hosts,
                                 modules: entry.modules.mapValues { .init(allowed: $0.allowed, enabled: $0.enabled, settings: $0.settings) },
                                 createdAt: Date(), files: entries.map { .init(name: $0.0, size: $0.1.count, sha256: Checksum.sha256($0.1)) })
         let encoder = JSONEncoder()
@@ -103,7 +105,8 @@ enum TenantBackup {
         if !exists {
             guard let kind = Tenant.Kind(rawValue: manifest.kind) else { throw ConfigError("unknown tenant kind \(manifest.kind)") }
             try services.tenants.create(.init(slug: slug, name: LocalizedText(manifest.name), kind: kind, parent: manifest.parent,
-                                              hosts: target == nil ? manifest.hosts : [], locales: manifest.locales, accentColor: manifest.accentColor))
+                                              hosts: target == nil ? manifest.hosts : [], locales: manifest.locales, accentColor: manifest.accentColor,
+                                              formats: manifest.formats ?? .moroccan))
         }
         services.pools.release(slug)
         let folder = URL(fileURLWithPath: services.pools.directory(slug))

@@ -19,12 +19,15 @@ struct TenantCommand: AsyncParsableCommand {
         @Option(help: "Slug of the parent commune (instances only).") var parent: String?
         @Option(name: .customLong("host"), help: "Host name that serves this tenant (repeatable).") var hosts: [String] = []
         @Option(name: .customLong("locale"), help: "Offered locale, first is the default (repeatable; default fr ar en).") var locales: [String] = []
+        @Option(help: "IANA time zone of a commune (an instance takes its commune's).") var timeZone = TenantFormats.moroccan.timeZone
 
         func run() async throws {
             let services = try options.services()
             let offered = locales.isEmpty ? ["fr", "ar", "en"] : locales
+            var formats = TenantFormats.moroccan
+            formats.timeZone = timeZone
             try services.tenants.create(.init(slug: slug, name: LocalizedText(Dictionary(offered.map { ($0, name) }, uniquingKeysWith: { a, _ in a })),
-                                              kind: kind, parent: parent, hosts: hosts.map { $0.lowercased() }, locales: offered))
+                                              kind: kind, parent: parent, hosts: hosts.map { $0.lowercased() }, locales: offered, formats: formats))
             print("created \(kind.rawValue) \(slug)")
         }
     }

@@ -17,6 +17,8 @@ struct Provisioning {
         var hosts: [String]?
         var modules: [String]?
         var accent_color: String?
+        /// IANA time zone of a commune (default Africa/Casablanca; an instance takes its commune's).
+        var time_zone: String?
         var demo: Bool?
         var admin_email: String?
         /// Whether visitors without an account may send comments and suggestions.
@@ -49,7 +51,9 @@ struct Provisioning {
             guard let kind = Tenant.Kind(rawValue: file.kind ?? "commune") else { throw ConfigError("\(file.slug): kind must be commune or instance") }
             try services.tenants.create(.init(slug: file.slug, name: LocalizedText(file.name), kind: kind, parent: file.parent,
                                               hosts: file.hosts ?? [], locales: file.locales ?? ["fr", "ar", "en"],
-                                              accentColor: file.accent_color ?? "#0b5cad"))
+                                              accentColor: file.accent_color ?? "#0b5cad",
+                                              formats: TenantFormats(timeZone: file.time_zone ?? TenantFormats.moroccan.timeZone, digits: .western,
+                                                                     arabicMonths: .maghreb)))
             for module in file.modules ?? [] {
                 try services.tenants.enable(file.slug, module: module)
                 if file.demo == true, let instance = services.modules.instance(module), let tenant = services.registry.entry(file.slug)?.tenant {

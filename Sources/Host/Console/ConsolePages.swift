@@ -74,7 +74,13 @@ struct SettingsConsolePage: PageModel {
     static let template = "console-settings"
     static let fields = TemplateFields<Self>(["action": \.action, "names": \.names, "locales": \.locales, "accent": \.accent, "logo": \.logo,
                                               "errors": \.errors, "hasErrors": \.hasErrors, "logoPreview": \.logoPreview,
-                                              "contacts": \.contacts, "notices": \.notices])
+                                              "contacts": \.contacts, "notices": \.notices, "formats": \.formats, "zoneOfCommune": \.zoneOfCommune])
+
+    /// A commune's time zone, Arabic month names and digits, each choice shown with an example.
+    struct Formats: TemplateModel {
+        static let fields = TemplateFields<Self>(["zones": \.zones, "months": \.months, "digits": \.digits])
+        let zones: [OptionView], months: [OptionView], digits: [OptionView]
+    }
 
     /// One of the footer's notices: which public page holds it.
     struct Notice: TemplateModel {
@@ -100,6 +106,8 @@ struct SettingsConsolePage: PageModel {
     let logoPreview: String?
     /// The footer's contact text, per offered language, and its notices.
     let contacts: [Name], notices: [Notice]
+    /// The commune's choices; `nil` on an instance, which shows its commune's zone (``zoneOfCommune``).
+    let formats: Formats?, zoneOfCommune: String?
     var hasErrors: Bool { !errors.isEmpty }
     var cachePolicy: CachePolicy { .perVisitor }
 }

@@ -18,11 +18,11 @@ struct SettingsConsoleRoutes {
         let tenant = context.tenant
         let footer = services.registry.entry(tenant.slug)?.footer ?? TenantFooter()
         return try await renderSettings(context, name: tenant.name, locales: tenant.locales, accent: tenant.accentColor,
-                                        logo: tenant.logoURL ?? "", footer: footer, errors: [], status: .ok)
+                                        logo: tenant.logoURL ?? "", footer: footer, formats: tenant.formats, errors: [], status: .ok)
     }
 
     private func renderSettings(_ context: CivicContext, name: LocalizedText, locales: [String], accent: String, logo: String,
-                                footer: TenantFooter, errors: [String], status: HTTPResponse.Status) async throws -> Response {
+                                footer: TenantFooter, formats: TenantFormats, errors: [String], status: HTTPResponse.Status) async throws -> Response {
         let pages = try await services.links.noticePages(context)
         let chosen = ["legal": footer.legal, "privacy": footer.privacy, "accessibility": footer.accessibility]
         let page = SettingsConsolePage(
@@ -34,8 +34,43 @@ struct SettingsConsoleRoutes {
             notices: ["legal", "privacy", "accessibility"].map { key in
                 .init(key: key, label: context.text("layout.\(key)"), options: [OptionView(value: "", label: "—", selected: chosen[key] == nil)]
                     + pages.map { OptionView(value: $0.path, label: context.localized($0.title), selected: chosen[key] == $0.path) })
-            })
+            },
+            formats: context.tenant.kind == .commune ? Self.formatChoices(formats) : nil,
+            zoneOfCommune: context.tenant.kind == .instance ? formats.timeZone : nil)
         return try context.render(page, title: context.text("console.settings"), status: status)
+    }
+
+    /// Every time zone, and each Arabic month and digit style shown on an example (today, and a number).
+    private static func formatChoices(_ formats: TenantFormats) -> SettingsConsolePage.Formats {
+        func example(_ variant: TenantFormats) -> String {
+            NumberText.format(1_234.5, locale: "ar", digits: variant.digits) + " — " + DateText(locale: "ar", formats: variant).day(Date()).text
+        }
+        var months = formats, digits = formats
+        return .init(
+            zones: TimeZone.knownTimeZoneIdentifiers.sorted().map { OptionView(value: $0, label: $0, selected: $0 == formats.timeZone) },
+            months: TenantFormats.ArabicMonths.allCases.map { choice in
+                months.arabicMonths = choice
+                return OptionView(value: choice.rawValue, label: DateText(locale: "ar", formats: months).day(Date()).text, selected: choice == formats.arabicMonths)
+            },
+            digits: TenantFormats.Digits.allCases.map { choice in
+                digits.digits = choice
+                return OptionView(value: choice.rawValue, label: example(digits), selected: choice == formats.digits)
+            })
+    }
+
+    /// The conventions as submitted by a commune (an instance keeps its commune's); a field left out
+    /// keeps its value, one sent with an unknown value is refused.
+    private func formats(_ form: FormData, context: CivicContext, errors: inout [String]) -> TenantFormats {
+        var formats = context.tenant.formats
+        guard context.tenant.kind == .commune else { return formats }
+        if let zone = form["time_zone"] {
+            if TenantFormats.isKnownZone(zone) { formats.timeZone = zone } else { errors.append(context.text("console.error.time_zone")) }
+        }
+        let months = form["arabic_months"].map(TenantFormats.ArabicMonths.init), digits = form["digits"].map(TenantFormats.Digits.init)
+        if let months, let months { formats.arabicMonths = months }
+        if let digits, let digits { formats.digits = digits }
+        if months == .some(nil) || digits == .some(nil) { errors.append(context.text("console.error.formats")) }
+        return formats
     }
 
     /// The footer as submitted: contact per language, and notices that are public pages of the site.
@@ -82,6 +117,7 @@ struct SettingsConsoleRoutes {
         }
         if !Self.isValidLogo(logo) { errors.append(context.text("console.error.logo")) }
         let footer = try await footer(form, context: context, errors: &errors)
+        let formats = formats(form, context: context, errors: &errors)
         // the file is stored last, once everything else is valid, so a refused form leaves no file behind
         if errors.isEmpty, let upload = form.file("logo_file") {
             do {
@@ -91,18 +127,20 @@ struct SettingsConsoleRoutes {
             }
         }
         guard errors.isEmpty else {
-            return try await renderSettings(context, name: name, locales: locales, accent: accent, logo: logo, footer: footer, errors: errors,
-                                            status: .badRequest)
+            return try await renderSettings(context, name: name, locales: locales, accent: accent, logo: logo, footer: footer, formats: formats,
+                                            errors: errors, status: .badRequest)
         }
         let before = context.tenant, offered = locales, savedLogo = logo
         let footerBefore = services.registry.entry(before.slug)?.footer ?? TenantFooter()
         try services.tenants.updateSettings(before.slug, name: name, locales: locales, accentColor: accent, logoURL: logo.isEmpty ? nil : logo)
         try services.tenants.updateFooter(before.slug, footer)
+        if before.kind == .commune && formats != before.formats { try services.tenants.updateFormats(before.slug, formats) }
         try await context.database.write { db in
             try context.audit(db, action: "settings", itemType: "tenant", itemID: before.slug, summary: "settings", changes: FieldChange.diff(
                 old: ["name": before.name.json, "locales": before.locales.joined(separator: ","), "accent": before.accentColor, "logo": before.logoURL ?? "",
-                      "footer": footerBefore.json],
-                new: ["name": name.json, "locales": offered.joined(separator: ","), "accent": accent, "logo": savedLogo, "footer": footer.json]))
+                      "footer": footerBefore.json, "formats": before.formats.json],
+                new: ["name": name.json, "locales": offered.joined(separator: ","), "accent": accent, "logo": savedLogo, "footer": footer.json,
+                      "formats": formats.json]))
         }
         return context.redirect(ConsoleRoute.settings, notice: .saved)
     }

@@ -23,7 +23,7 @@ struct DashboardPage: PageModel {
 
     struct Point: TemplateModel {
         static let fields = TemplateFields<Self>(["month": \.month, "value": \.value])
-        let month: String, value: String
+        let month: TimeText, value: String
     }
 
     struct Year: TemplateModel {

@@ -67,7 +67,7 @@ struct DashboardRoutes {
     static func sentence(_ figure: Figure, context: CivicContext) -> String {
         let unit = context.localized(figure.indicator.unit)
         let show = { (value: Double) in
-            let number = NumberText.format(value, locale: context.locale)
+            let number = context.number(value)
             return unit.isEmpty ? number : "\(number) \(unit)"
         }
         let points = figure.series
@@ -82,9 +82,9 @@ struct DashboardRoutes {
         // values and months are isolated: in an Arabic sentence "2026-12" would otherwise read "12-2026"
         return template.replacingOccurrences(of: "{title}", with: context.localized(figure.indicator.title))
             .replacingOccurrences(of: "{value}", with: Bidi.isolate(show(points.last?.value ?? figure.indicator.value)))
-            .replacingOccurrences(of: "{month}", with: Bidi.isolate(points.last?.month ?? FigureHistory.month()))
+            .replacingOccurrences(of: "{month}", with: Bidi.isolate(context.dates.month(points.last?.month ?? String(context.tenant.today.prefix(7))).text))
             .replacingOccurrences(of: "{delta}", with: Bidi.isolate(show(abs(delta))))
-            .replacingOccurrences(of: "{previous}", with: points.count >= 2 ? Bidi.isolate(points[points.count - 2].month) : "")
+            .replacingOccurrences(of: "{previous}", with: points.count >= 2 ? Bidi.isolate(context.dates.month(points[points.count - 2].month).text) : "")
     }
 
     @Sendable func page(_ request: Request, context: CivicContext) async throws -> Response {
@@ -95,20 +95,20 @@ struct DashboardRoutes {
         let main = figures.filter { $0.indicator.id.split(separator: ".").count <= 2 }
         let details = figures.filter { $0.indicator.id.split(separator: ".").count > 2 }
         let page = DashboardPage(
-            details: details.map { .init(title: context.localized($0.indicator.title), value: NumberText.format($0.indicator.value, locale: context.locale),
+            details: details.map { .init(title: context.localized($0.indicator.title), value: context.number($0.indicator.value),
                                          unit: context.localized($0.indicator.unit), months: $0.series.count) },
             figures: main.map { figure in
                 .init(anchor: figure.indicator.id.replacingOccurrences(of: ".", with: "-"), title: context.localized(figure.indicator.title),
-                      value: NumberText.format(figure.indicator.value, locale: context.locale), unit: context.localized(figure.indicator.unit),
+                      value: context.number(figure.indicator.value), unit: context.localized(figure.indicator.unit),
                       sentence: Self.sentence(figure, context: context),
-                      chart: BarChart.chart(figure.series.map { ($0.month, Int($0.value.rounded())) }, scale: figure.indicator.isPercent ? 100 : nil),
-                      points: figure.series.reversed().map { .init(month: $0.month, value: NumberText.format($0.value, locale: context.locale)) })
+                      chart: BarChart.chart(figure.series.map { (context.dates.month($0.month).text, Int($0.value.rounded())) }, scale: figure.indicator.isPercent ? 100 : nil),
+                      points: figure.series.reversed().map { .init(month: context.dates.month($0.month), value: context.number($0.value)) })
             },
             years: years.map { .init(value: $0, selected: $0 == year) },
             action: HostRoute.dashboard.href(context),
             instances: instances.map { item in
                 .init(name: item.entry.tenant.displayName(context.locale), href: TenantLinks.home(item.entry) + "dashboard",
-                      figures: item.figures.map { .init(title: context.localized($0.title), value: NumberText.format($0.value, locale: context.locale), unit: context.localized($0.unit), months: 0) })
+                      figures: item.figures.map { .init(title: context.localized($0.title), value: context.number($0.value), unit: context.localized($0.unit), months: 0) })
             },
             feedbackHref: HostRoute.feedbackStats.href(context),
             csvHref: HostRoute.dashboardCSV(year: year).href(context), jsonHref: HostRoute.dashboardJSON(year: year).href(context))

@@ -27,7 +27,7 @@ struct FeedbackEntryPage: PageModel {
 
     struct Revision: TemplateModel {
         static let fields = TemplateFields<Self>(["body": \.body, "date": \.date])
-        let body: String, date: String
+        let body: String, date: TimeText
     }
 
     /// What moderators see: flags with their reasons, the private contact, the hidden text.
@@ -70,7 +70,7 @@ struct FeedbackQueuePage: PageModel {
     struct Row: TemplateModel {
         static let fields = TemplateFields<Self>(["href": \.href, "id": \.id, "kind": \.kind, "author": \.author, "date": \.date, "excerpt": \.excerpt,
                                                   "flags": \.flags, "hidden": \.hidden, "answered": \.answered, "channel": \.channel])
-        let href: String, id: Int64, kind: String, author: String, date: String, excerpt: String
+        let href: String, id: Int64, kind: String, author: String, date: TimeText, excerpt: String
         /// How many times it was flagged, when it was.
         let flags: Int?, hidden: Bool, answered: Bool, channel: String
     }
@@ -106,7 +106,7 @@ struct FeedbackStatsPage: PageModel {
 
     struct Month: TemplateModel {
         static let fields = TemplateFields<Self>(["month": \.month, "received": \.received, "answered": \.answered])
-        let month: String, received: Int, answered: Int
+        let month: TimeText, received: Int, answered: Int
     }
 
     let received: Int, comments: Int, suggestions: Int, hidden: Int, answered: Int, responseRate: Int, median: String

@@ -88,7 +88,7 @@ struct FeedbackRoutes {
             subject: target.map { context.localized($0.title) } ?? context.text("feedback.subject_gone"),
             subjectLink: target.map { .init(href: "\(context.root)\($0.path)#feedback-\(entry.id)") },
             sent: query["sent"] == "1", flagged: query["flagged"] == "1", number: entry.id,
-            revisions: revisions.map { .init(body: $0.body, date: ISODate.day(of: $0.replacedAt)) },
+            revisions: revisions.map { .init(body: $0.body, date: context.dates.day($0.replacedAt)) },
             action: HostRoute.feedbackEntry(entry.id).href(context), signedIn: context.account != nil, flagError: flagError,
             canEdit: isAuthor && !entry.isHidden, editBody: editDraft?.body ?? entry.body,
             editErrors: (editDraft?.errors ?? []).map { context.text($0) }, maxBody: FeedbackDraft.maxBody,

@@ -93,7 +93,7 @@ struct FeedbackStaffRoutes {
             },
             entries: entries.map { entry in
                 .init(href: HostRoute.feedbackEntry(entry.id).href(context), id: entry.id, kind: context.text("feedback.kind.\(entry.kind.rawValue)"),
-                      author: entry.authorName, date: ISODate.day(of: entry.receivedAt), excerpt: String(entry.body.prefix(140)),
+                      author: entry.authorName, date: context.dates.day(entry.receivedAt), excerpt: String(entry.body.prefix(140)),
                       flags: entry.flags > 0 ? entry.flags : nil, hidden: entry.isHidden, answered: entry.response != nil,
                       channel: context.text("feedback.channel.\(entry.channel.rawValue)"))
             },
@@ -118,7 +118,7 @@ struct FeedbackStaffRoutes {
 
     @Sendable func newForm(_ request: Request, context: CivicContext) async throws -> Response {
         try context.require("core.respond")
-        return try await renderNew(OfflineFeedback(), context: context, status: .ok)
+        return try await renderNew(OfflineFeedback(dates: context.dates), context: context, status: .ok)
     }
 
     private func renderNew(_ input: OfflineFeedback, context: CivicContext, status: HTTPResponse.Status) async throws -> Response {
@@ -140,7 +140,7 @@ struct FeedbackStaffRoutes {
 
     @Sendable func create(_ request: Request, context: CivicContext) async throws -> Response {
         try context.require("core.respond")
-        var input = OfflineFeedback(form: context.form)
+        var input = OfflineFeedback(form: context.form, dates: context.dates)
         let parts = input.subject.split(separator: ":", maxSplits: 1).map(String.init)
         let target = parts.count == 2 ? try await service.target(module: parts[0], item: parts[1], context: context) : nil
         if target == nil { input.errors.append("feedback.error.no_item") }

@@ -29,10 +29,10 @@ struct FeedbackStatsRoutes {
         let page = FeedbackStatsPage(
             received: stats.received, comments: stats.comments, suggestions: stats.suggestions, hidden: stats.hidden,
             answered: stats.answered, responseRate: stats.responseRate,
-            median: stats.medianResponseDays.map { NumberText.format($0, locale: context.locale) } ?? "—",
+            median: stats.medianResponseDays.map { context.number($0) } ?? "—",
             channels: BarChart.rows(channels, total: stats.received), outcomes: BarChart.rows(outcomes, total: stats.answered),
             channelChart: BarChart.chart(channels.map { ($0.1, $0.2) }), outcomeChart: BarChart.chart(outcomes.map { ($0.1, $0.2) }),
-            months: stats.months.map { .init(month: $0.month, received: $0.received, answered: $0.answered) },
+            months: stats.months.map { .init(month: context.dates.month($0.month), received: $0.received, answered: $0.answered) },
             latest: latest.map { FeedbackEntryView($0, context: context, targets: targets) },
             generalHref: HostRoute.feedback(module: "core", item: "general").href(context), apiHref: HostRoute.feedbackStatsJSON.href(context))
         return try context.render(page, title: context.text("feedback.stats_title"))

@@ -19,7 +19,7 @@ struct FeedbackEntryView: TemplateModel {
     struct Answer: TemplateModel {
         static let fields = TemplateFields<Self>(["outcome": \.outcome, "outcomeKey": \.outcomeKey, "reason": \.reason, "by": \.by,
                                                   "date": \.date, "target": \.target])
-        let outcome: String, outcomeKey: String, reason: String, by: String, date: String, target: LabelledTarget?
+        let outcome: String, outcomeKey: String, reason: String, by: String, date: TimeText, target: LabelledTarget?
     }
 
     struct LabelledTarget: TemplateModel {
@@ -27,7 +27,7 @@ struct FeedbackEntryView: TemplateModel {
         let title: String, href: String
     }
 
-    let id: Int64, anchor: String, href: String, author: String, date: String, kind: String, isSuggestion: Bool, offline: Bool
+    let id: Int64, anchor: String, href: String, author: String, date: TimeText, kind: String, isSuggestion: Bool, offline: Bool
     let channel: String, hidden: Bool, hiddenReason: String?, body: String, edited: Bool, lang: String, dir: String, response: Answer?
     let badge: Badge
 
@@ -36,7 +36,7 @@ struct FeedbackEntryView: TemplateModel {
         anchor = "feedback-\(entry.id)"
         href = HostRoute.feedbackEntry(entry.id).href(context)
         author = entry.authorName
-        date = ISODate.day(of: entry.receivedAt)
+        date = context.dates.day(entry.receivedAt)
         kind = context.text("feedback.kind.\(entry.kind.rawValue)")
         isSuggestion = entry.kind == .suggestion
         offline = entry.channel != .online
@@ -50,7 +50,7 @@ struct FeedbackEntryView: TemplateModel {
         response = entry.response.map { response in
             let target = response.target.flatMap { id in targets.first { $0.id == id } }
             return Answer(outcome: context.text("feedback.outcome.\(response.outcome.rawValue)"), outcomeKey: response.outcome.rawValue,
-                          reason: response.reason, by: response.responderName, date: ISODate.day(of: response.respondedAt),
+                          reason: response.reason, by: response.responderName, date: context.dates.day(response.respondedAt),
                           target: target.map { LabelledTarget(title: context.localized($0.title), href: context.root + $0.path) })
         }
         badge = entry.response.map { Badge(label: context.text("feedback.outcome.\($0.outcome.rawValue)"), style: Self.style($0.outcome)) }

@@ -6,15 +6,22 @@ struct OfflineFeedback: Sendable {
     var subject = "core:general"
     var kind = FeedbackKind.suggestion
     var channel = FeedbackChannel.hearing
-    var receivedOn = ISODate.today()
+    var receivedOn: String
     var name = ""
     var contact = ""
     var body = ""
     var errors: [String] = []
+    /// The tenant's calendar: what "today" and "noon" mean where the input was received.
+    let dates: DateText
 
-    init() {}
+    /// An empty form, received today.
+    init(dates: DateText) {
+        self.dates = dates
+        receivedOn = dates.today
+    }
 
-    init(form: FormData) {
+    init(form: FormData, dates: DateText) {
+        self.dates = dates
         subject = form.text("subject")
         body = form.text("body")
         name = form.text("name")
@@ -31,10 +38,9 @@ struct OfflineFeedback: Sendable {
         if receivedAt == nil { errors.append("feedback.error.received_on") }
     }
 
-    /// Noon (UTC) of the day it was received; never in the future.
+    /// Noon, in the tenant's zone, of the day it was received; never in the future.
     var receivedAt: Date? {
-        guard let day = ISODate.day(receivedOn), day <= ISODate.today(),
-              let date = ISO8601DateFormatter().date(from: day + "T12:00:00Z") else { return nil }
+        guard let day = ISODate.day(receivedOn), day <= dates.today, let date = dates.instant(local: day + "T12:00") else { return nil }
         return min(date, Date())
     }
 }

@@ -74,6 +74,10 @@ struct PlatformDatabase: Sendable {
             // contact and the legal, privacy and accessibility pages shown at the foot of every page (TenantFooter as JSON)
             try db.alter(table: "tenant") { t in t.add(column: "footer", .text).notNull().defaults(to: "{}") }
         }
+        migrator.registerMigration("platform/004-formats") { db in
+            // time zone, Arabic month names and digits (TenantFormats as JSON; '{}' reads as the Moroccan conventions)
+            try db.alter(table: "tenant") { t in t.add(column: "formats", .text).notNull().defaults(to: "{}") }
+        }
         return migrator
     }
 

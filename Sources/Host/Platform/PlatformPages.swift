@@ -83,7 +83,7 @@ struct PlatformAdminsPage: PageModel {
 
     struct Admin: TemplateModel {
         static let fields = TemplateFields<Self>(["email": \.email, "since": \.since])
-        let email: String, since: String
+        let email: String, since: TimeText
     }
 
     let admins: [Admin], email: String, errors: [String], minLength: Int

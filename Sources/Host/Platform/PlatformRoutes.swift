@@ -164,9 +164,16 @@ struct PlatformRoutes {
         return try await renderAdmins(context, email: "", errors: [], status: .ok)
     }
 
+    /// The platform belongs to no tenant: its pages show days in UTC, in the visitor's language.
+    static func platformDates(_ context: PlatformContext) -> DateText {
+        var formats = TenantFormats.moroccan
+        formats.timeZone = "UTC"
+        return DateText(locale: context.request.locale, formats: formats)
+    }
+
     private func renderAdmins(_ context: PlatformContext, email: String, errors: [String], status: HTTPResponse.Status) async throws -> Response {
         let admins = try await services.platform.pool.read { db in try PlatformAdmins.all(db) }
-        let page = PlatformAdminsPage(admins: admins.map { .init(email: $0.email, since: ISODate.day(of: $0.createdAt)) }, email: email,
+        let page = PlatformAdminsPage(admins: admins.map { .init(email: $0.email, since: Self.platformDates(context).day($0.createdAt)) }, email: email,
                                       errors: errors, minLength: PasswordHasher.minimumLength)
         return try render(page, title: text("platform.admins", context), context: context, status: status)
     }

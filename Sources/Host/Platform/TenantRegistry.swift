@@ -35,7 +35,7 @@ final class TenantRegistry: Sendable {
                 let locales = (try? JSONDecoder().decode([String].self, from: Data((row["locales"] as String).utf8))) ?? ["fr"]
                 let tenant = Tenant(slug: slug, kind: Tenant.Kind(rawValue: row["kind"]) ?? .commune, parentSlug: row["parent_slug"],
                                     name: LocalizedText(json: row["name"]), locales: locales,
-                                    accentColor: row["accent_color"], logoURL: row["logo_url"])
+                                    accentColor: row["accent_color"], logoURL: row["logo_url"], formats: TenantFormats(json: row["formats"]))
                 result.bySlug[slug] = TenantEntry(tenant: tenant, hosts: [], modules: [:], footer: TenantFooter(json: row["footer"]))
             }
             for row in try Row.fetchAll(db, sql: "SELECT host, slug FROM tenant_host ORDER BY host") {
@@ -86,7 +86,7 @@ final class TenantRegistry: Sendable {
     }
 
     /// Runs `change` in a write transaction of `platform.sqlite`, then reloads and invalidates `slug`'s pages.
-    func write<T>(_ slug: String, _ change: (Database) throws -> T) throws -> T {
+    func write<T>(_ slug: String, alsoChanging others: [String] = [], _ change: (Database) throws -> T) throws -> T {
         let result = try database.pool.write { db in
             let result = try change(db)
             try db.execute(sql: "UPDATE registry_revision SET value = value + 1")
@@ -94,6 +94,7 @@ final class TenantRegistry: Sendable {
         }
         try reload()
         changed(slug)
+        others.forEach(changed)
         // an instance is listed on its parent's portal: its parent's pages change too
         if let parent = entry(slug)?.tenant.parentSlug { changed(parent) }
         return result

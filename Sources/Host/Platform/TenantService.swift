@@ -19,6 +19,8 @@ struct TenantService: Sendable {
         var hosts: [String] = []
         var locales: [String] = ["fr", "ar", "en"]
         var accentColor = "#0b5cad"
+        /// The conventions; an instance always takes its commune's.
+        var formats = TenantFormats.moroccan
     }
 
     /// Checks a proposed tenant; the messages name the faulty value.
@@ -49,12 +51,15 @@ struct TenantService: Sendable {
             if let owner = registry.entry(forHost: host) { throw PlatformError("host_taken", host, owner.tenant.slug) }
         }
         guard AccentColor.isValid(new.accentColor) else { throw PlatformError("colour_format", new.accentColor) }
+        guard TenantFormats.isKnownZone(new.formats.timeZone) else { throw PlatformError("time_zone_unknown", new.formats.timeZone) }
     }
 
     /// Creates the tenant's database, then its registry entry, with every module allowed and none enabled.
     /// On failure nothing is left behind.
     func create(_ new: NewTenant) throws {
         try validate(new)
+        var new = new
+        if new.kind == .instance, let parent = new.parent.flatMap({ registry.entry($0) }) { new.formats = parent.tenant.formats }
         let folder = pools.directory(new.slug)
         let folderExisted = FileManager.default.fileExists(atPath: folder)
         do {
@@ -62,8 +67,8 @@ struct TenantService: Sendable {
             try registry.write(new.slug) { db in
                 let locales = String(decoding: try JSONEncoder().encode(new.locales), as: UTF8.self)
                 try db.execute(sql: """
-                    INSERT INTO tenant (slug, kind, parent_slug, name, locales, accent_color, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [new.slug, new.kind.rawValue, new.parent, new.name.json, locales, new.accentColor, Date()])
+                    INSERT INTO tenant (slug, kind, parent_slug, name, locales, accent_color, formats, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [new.slug, new.kind.rawValue, new.parent, new.name.json, locales, new.accentColor, new.formats.json, Date()])
                 for host in new.hosts {
                     try db.execute(sql: "INSERT INTO tenant_host (host, slug) VALUES (?, ?)", arguments: [host, new.slug])
                 }
@@ -159,6 +164,18 @@ struct TenantService: Sendable {
         try registry.write(slug) { db in
             try db.execute(sql: "UPDATE tenant SET name = ?, locales = ?, accent_color = ?, logo_url = ? WHERE slug = ?",
                            arguments: [name.json, localesJSON, accentColor, logoURL, slug])
+        }
+    }
+
+    /// Changes a commune's time zone, Arabic month names and digits, and its instances' with it (an
+    /// instance's meetings are in its commune's time).
+    func updateFormats(_ slug: String, _ formats: TenantFormats) throws {
+        let entry = try entry(slug)
+        guard TenantFormats.isKnownZone(formats.timeZone) else { throw PlatformError("time_zone_unknown", formats.timeZone) }
+        guard entry.tenant.kind == .commune else { throw PlatformError("formats_on_instance", slug) }
+        let instances = registry.all().filter { $0.tenant.parentSlug == slug }.map(\.tenant.slug)
+        try registry.write(slug, alsoChanging: instances) { db in
+            try db.execute(sql: "UPDATE tenant SET formats = ? WHERE slug = ? OR parent_slug = ?", arguments: [formats.json, slug, slug])
         }
     }
 

@@ -84,14 +84,17 @@ public struct InstancesModule: CivicModule {
     /// What the parent commune shows about this instance.
     public func publicDigest(_ db: Database, _ tenant: Tenant) throws -> [String: String]? {
         guard tenant.kind == .instance else { return nil }
-        let today = ISODate.today()
+        let today = tenant.today
         var facts: [String: String] = [:]
-        if let profile = try InstanceProfile.load(db), !profile.mandate.isEmpty { facts["mandate"] = profile.mandate }
+        if let profile = try InstanceProfile.load(db), let start = profile.mandateStart {
+            facts["mandate_start"] = start
+            facts["mandate_end"] = profile.mandateEnd
+        }
         facts["members"] = String(try Member.filter(sql: "started_on <= ? AND (ended_on IS NULL OR ended_on >= ?)", arguments: [today, today]).fetchCount(db))
         facts["opinions"] = String(try Opinion.fetchCount(db))
         if let next = try String.fetchOne(db, sql: "SELECT starts_at FROM instance_meeting WHERE status = 'planned' AND starts_at >= ? ORDER BY starts_at LIMIT 1",
                                           arguments: [today]) {
-            facts["next_meeting"] = next.replacingOccurrences(of: "T", with: " ")
+            facts["next_meeting"] = next
         }
         if let last = try String.fetchOne(db, sql: """
             SELECT MAX(day) FROM (SELECT substr(starts_at, 1, 10) AS day FROM instance_meeting WHERE status = 'held' AND starts_at <= ?
@@ -115,8 +118,9 @@ public struct InstancesModule: CivicModule {
         }
         let opinions = try Opinion.order(Opinion.Columns.adoptedOn.desc).fetchAll(db).map(Self.item)
         let meetings = try Meeting.fetchAll(db).map { meeting in
-            PublicItem(kind: "meeting", key: String(meeting.id ?? 0),
-                       title: LocalizedText(["fr": "Réunion du \(meeting.day)", "ar": "اجتماع \(meeting.day)", "en": "Meeting of \(meeting.day)"]),
+            let day = { (locale: String) in DateText(locale: locale, formats: tenant.formats).day(meeting.day).text }
+            return PublicItem(kind: "meeting", key: String(meeting.id ?? 0),
+                       title: LocalizedText(["fr": "Réunion du \(day("fr"))", "ar": "اجتماع \(day("ar"))", "en": "Meeting of \(day("en"))"]),
                        path: InstanceRoute.meeting(meeting.id ?? 0).path, text: PublicItem.text(meeting.agenda, meeting.place, meeting.minutesText),
                        uses: [.search])
         }
@@ -141,7 +145,7 @@ public struct InstancesModule: CivicModule {
             return SummaryCard(title: context.text("instances.title"), text: context.text("instances.card_text"), items: digests.map { digest in
                 let v = digest.values
                 let latest = v["latest_opinion.\(context.locale)"] ?? context.tenant.locales.lazy.compactMap { v["latest_opinion.\($0)"] }.first
-                let detail = v["next_meeting"].map { "\(context.text("instances.next_meeting")) \(Bidi.isolate($0))" }
+                let detail = v["next_meeting"].map { "\(context.text("instances.next_meeting")) \(Bidi.isolate(context.dates.dateTime(local: $0).text))" }
                     ?? latest.map { "\(context.text("instances.latest_opinion")) \($0)" } ?? ""
                 return .init(label: "\(digest.tenant.displayName(context.locale))\(detail.isEmpty ? "" : " — \(detail)")", href: digest.home + "instances")
             }, link: .init(label: context.text("instances.all"), href: InstanceRoute.overview.href(context)))
@@ -149,7 +153,7 @@ public struct InstancesModule: CivicModule {
         let facts = try await context.database.read { db in try publicDigest(db, context.tenant) } ?? [:]
         var items: [SummaryCard.Item] = []
         if let next = facts["next_meeting"] {
-            items.append(.init(label: "\(context.text("instances.next_meeting")) \(Bidi.isolate(next))", href: InstanceRoute.meetings.href(context)))
+            items.append(.init(label: "\(context.text("instances.next_meeting")) \(Bidi.isolate(context.dates.dateTime(local: next).text))", href: InstanceRoute.meetings.href(context)))
         }
         if let latest = facts["latest_opinion.\(context.locale)"] ?? context.tenant.locales.lazy.compactMap({ facts["latest_opinion.\($0)"] }).first {
             items.append(.init(label: "\(context.text("instances.latest_opinion")) \(latest)", href: InstanceRoute.opinions.href(context)))

@@ -61,7 +61,7 @@ public struct PlansModule: CivicModule {
                      WHERE a.commitment_id = c.id AND a.planned_end < ? AND a.progress < 100 AND NOT COALESCE(x.complete, 0)) AS late
             FROM commitment c LEFT JOIN plan_status s ON s.key = c.status
             WHERE c.plan_id = ? AND c.published
-            """, arguments: [YearMonth(Date()).description, planID])
+            """, arguments: [YearMonth.current(tenant).description, planID])
         let progress = rows.isEmpty ? 0 : (Double(rows.map { $0["progress"] as Int }.reduce(0, +)) / Double(rows.count)).rounded()
         let statuses = try PlanStatus.order(PlanStatus.Columns.position).fetchAll(db)
         let byStatus = statuses.map { status in
@@ -126,7 +126,7 @@ public struct PlansModule: CivicModule {
     }
 
     public func summaryCard(_ context: CivicContext) async throws -> SummaryCard? {
-        let today = YearMonth(Date())
+        let today = YearMonth.current(context.tenant)
         guard let overview = try await context.database.read({ db in try PlanOverview.load(db, includeUnpublished: false, today: today) }),
               !overview.rows.isEmpty else { return nil }
         return SummaryCard(

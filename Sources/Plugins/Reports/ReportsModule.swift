@@ -63,7 +63,7 @@ public struct ReportsModule: CivicModule {
             figures.append(Indicator(id: "reports.published.type.\(type.key)", title: type.label, value: Double(count)))
         }
         let deadlines = Deadlines(expected: try ExpectedReport.fetchAll(db), reports: try Report.publiclyVisible().fetchAll(db),
-                                  today: Deadlines.today())
+                                  today: tenant.today)
         if let rate = deadlines.onTimeRate {
             figures.append(Indicator(id: "reports.on_time_rate", title: ["fr": "Rapports attendus publiés à temps", "ar": "التقارير المنشورة في أجلها",
                                                                          "en": "Expected reports published on time"],

@@ -62,8 +62,8 @@ struct ConsultationsConsole {
         fields.localized("description", value: input.description, multiline: true, help: text(context, "description_help"))
         let subjects = try await subjects(context)
         fields.select("subject", options: [("", text(context, "no_subject"))] + subjects.map { ($0.id, context.localized($0.title)) }, selected: input.subject)
-        fields.text("opens_at", value: input.opensAt, required: true, help: text(context, "utc_help"), type: "datetime-local")
-        fields.text("closes_at", value: input.closesAt, required: true, help: text(context, "utc_help"), type: "datetime-local")
+        fields.text("opens_at", value: input.opensAt, required: true, help: String(format: text(context, "zone_help"), context.tenant.formats.timeZone), type: "datetime-local")
+        fields.text("closes_at", value: input.closesAt, required: true, help: String(format: text(context, "zone_help"), context.tenant.formats.timeZone), type: "datetime-local")
         fields.select("audience", options: Consultation.Audience.allCases.map { ($0.rawValue, text(context, "audience.\($0.rawValue)")) },
                       selected: input.audience)
         fields.select("status", options: Consultation.Status.allCases.map { ($0.rawValue, text(context, "status.\($0.rawValue)")) }, selected: input.status)
@@ -90,15 +90,12 @@ struct ConsultationsConsole {
 
     @Sendable func newForm(_ request: Request, context: CivicContext) async throws -> Response {
         try context.require("consultations.edit")
-        var input = ConsultationForm()
-        let now = Date()
-        input.opensAt = ConsultationDates.format(now)
-        input.closesAt = ConsultationDates.format(now.addingTimeInterval(30 * 86_400))
-        return try await renderConsultation(context, input: input, detail: nil, status: .ok)
+        return try await renderConsultation(context, input: ConsultationForm(dates: context.dates), detail: nil, status: .ok)
     }
 
     private func readInput(_ context: CivicContext) async throws -> ConsultationForm {
-        ConsultationForm(form: context.form, locales: context.tenant.locales, subjects: Set(try await subjects(context).map(\.id)))
+        ConsultationForm(form: context.form, locales: context.tenant.locales, subjects: Set(try await subjects(context).map(\.id)),
+                         dates: context.dates)
     }
 
     @Sendable func create(_ request: Request, context: CivicContext) async throws -> Response {
@@ -118,7 +115,7 @@ struct ConsultationsConsole {
     @Sendable func editForm(_ request: Request, context: CivicContext) async throws -> Response {
         try context.require("consultations.edit")
         let detail = try await load(context)
-        return try await renderConsultation(context, input: ConsultationForm(detail.consultation), detail: detail, status: .ok)
+        return try await renderConsultation(context, input: ConsultationForm(detail.consultation, dates: context.dates), detail: detail, status: .ok)
     }
 
     @Sendable func update(_ request: Request, context: CivicContext) async throws -> Response {

@@ -18,12 +18,12 @@ struct ConsultationPage: PageModel {
 
     struct Previous: TemplateModel {
         static let fields = TemplateFields<Self>(["receipt": \.receipt, "date": \.date, "href": \.href])
-        let receipt: String, date: String
+        let receipt: String, date: TimeText
         /// The receipt's own page.
         let href: String
     }
 
-    let title: String, description: String, phase: String, opens: String, closes: String, audience: String, subject: Subject?
+    let title: String, description: String, phase: String, opens: TimeText, closes: TimeText, audience: String, subject: Subject?
     let responses: Int, sample: Bool, showForm: Bool, needsAccount: Bool, signInHref: String, upcoming: Bool, closed: Bool
     let resultsHref: String?, previous: Previous?, action: String, signedIn: Bool, notice: String?, errors: Int, errorCount: String
     let questions: [QuestionView], editHref: String?, feedback: String

@@ -9,7 +9,7 @@ struct ConsultationsIndexPage: PageModel {
     struct Item: TemplateModel {
         static let fields = TemplateFields<Self>(["title": \.title, "href": \.href, "phase": \.phase, "opens": \.opens, "closes": \.closes,
                                                   "answers": \.answers, "sample": \.sample])
-        let title: String, href: String, phase: String, opens: String, closes: String, answers: Int, sample: Bool
+        let title: String, href: String, phase: String, opens: TimeText, closes: TimeText, answers: Int, sample: Bool
     }
 
     let consultations: [Item], feedHref: String, apiHref: String

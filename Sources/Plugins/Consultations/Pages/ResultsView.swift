@@ -15,9 +15,9 @@ enum ResultsView {
                 chart: question.type.isText ? "" : BarChart.chart(ordered.map { (context.localized($0.label), $0.count) }),
                 lines: ordered.map { line in
                     .init(label: context.localized(line.label), count: line.count, percent: line.percent,
-                          meanRank: line.meanRank.map { NumberText.format($0, locale: context.locale, fractionDigits: 2) } ?? "—", firsts: line.firsts ?? 0)
+                          meanRank: line.meanRank.map { context.number($0, fractionDigits: 2) } ?? "—", firsts: line.firsts ?? 0)
                 },
-                mean: result.mean.map { NumberText.format($0, locale: context.locale, fractionDigits: 2) },
+                mean: result.mean.map { context.number($0, fractionDigits: 2) },
                 texts: result.texts.map { answer in
                     .init(id: answer.id, text: answer.text, reason: answer.hiddenReason,
                           hideAction: moderate ? ConsultationRoute.hideAnswer(consultation, answer: answer.id).href(context) : nil)

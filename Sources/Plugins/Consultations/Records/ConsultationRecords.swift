@@ -48,7 +48,7 @@ struct Consultation: Codable, Sendable, FetchableRecord, MutablePersistableRecor
 
     /// Fields for the audit log, one per translation.
     var auditFields: [String: String] {
-        FieldChange.snapshot(["subject": subject ?? "", "opens_at": ConsultationDates.format(opensAt), "closes_at": ConsultationDates.format(closesAt),
+        FieldChange.snapshot(["subject": subject ?? "", "opens_at": opensAt.formatted(.iso8601), "closes_at": closesAt.formatted(.iso8601),
                               "audience": audience.rawValue, "status": status.rawValue],
                              texts: ["title": title, "description": description])
     }
@@ -112,29 +112,4 @@ enum QuestionType: String, Codable, Sendable, CaseIterable {
     var isText: Bool { self == .shortText || self == .longText }
     /// Longest accepted free-text answer.
     var maxLength: Int { self == .shortText ? 300 : 4_000 }
-}
-
-/// Date-times as the console's `datetime-local` fields write them, read as UTC.
-enum ConsultationDates {
-    private static let formats = ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd HH:mm"]
-
-    static func parse(_ text: String) -> Date? {
-        for format in formats {
-            let formatter = DateFormatter()
-            formatter.locale = Locale(identifier: "en_US_POSIX")
-            formatter.timeZone = TimeZone(identifier: "UTC")
-            formatter.dateFormat = format
-            if let date = formatter.date(from: text.trimmingCharacters(in: .whitespaces)) { return date }
-        }
-        return nil
-    }
-
-    /// `YYYY-MM-DDTHH:MM`, as `datetime-local` fields expect.
-    static func format(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyy-MM-dd'T'HH:mm"
-        return formatter.string(from: date)
-    }
 }

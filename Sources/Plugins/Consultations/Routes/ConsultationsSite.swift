@@ -30,7 +30,7 @@ struct ConsultationsSite {
         let items = rows.map { consultation, answers in
             ConsultationsIndexPage.Item(title: context.localized(consultation.title), href: ConsultationRoute.consultation(consultation.id ?? 0).href(context),
                                         phase: text(context, "phase.\(consultation.phase(at: now).rawValue)"),
-                                        opens: ISODate.day(of: consultation.opensAt), closes: ISODate.day(of: consultation.closesAt),
+                                        opens: context.dates.day(consultation.opensAt), closes: context.dates.day(consultation.closesAt),
                                         answers: answers, sample: consultation.sample)
         }
         return try context.render(ConsultationsIndexPage(consultations: items, feedHref: ConsultationRoute.feed.href(context),
@@ -81,13 +81,13 @@ struct ConsultationsSite {
             title: context.localized(consultation.title),
             description: context.renderer.markdown(context.localized(consultation.description)),
             phase: text(context, "phase.\(phase.rawValue)"),
-            opens: ConsultationView.dateTime(consultation.opensAt), closes: ConsultationView.dateTime(consultation.closesAt),
+            opens: context.dates.dateTime(consultation.opensAt), closes: context.dates.dateTime(consultation.closesAt),
             audience: text(context, "audience.\(consultation.audience.rawValue)"),
             subject: subject, responses: detail.responses, sample: consultation.sample, showForm: showForm,
             needsAccount: phase == .open && needsAccount, signInHref: HostRoute.signIn.href(context),
             upcoming: phase == .upcoming, closed: phase == .closed || phase == .results,
             resultsHref: phase == .results || context.can("consultations.edit") ? ConsultationRoute.results(id).href(context) : nil,
-            previous: previous.map { .init(receipt: ReceiptCode.display($0.receipt), date: ConsultationView.dateTime($0.at),
+            previous: previous.map { .init(receipt: ReceiptCode.display($0.receipt), date: context.dates.dateTime($0.at),
                                            href: ConsultationRoute.receipt(id, code: ReceiptCode.display($0.receipt)).href(context)) },
             action: ConsultationRoute.answer(id).href(context), signedIn: context.account != nil,
             notice: notice, errors: errors.count, errorCount: String(format: text(context, "error_count"), errors.count),
@@ -171,9 +171,9 @@ struct ConsultationsSite {
         let code = ReceiptCode.display(row.receipt)
         return try context.render(ReceiptPage(
             consultation: context.localized(detail.consultation.title), href: ConsultationRoute.consultation(id).href(context),
-            receipt: code, date: ConsultationView.dateTime(row.submitted),
+            receipt: code, date: context.dates.dateTime(row.submitted),
             answered: String(format: text(context, "answered_count"), row.answered, detail.answerable.count),
-            closes: ConsultationView.dateTime(detail.consultation.closesAt)), title: text(context, "receipt_title"))
+            closes: context.dates.dateTime(detail.consultation.closesAt)), title: text(context, "receipt_title"))
     }
 
     @Sendable func results(_ request: Request, context: CivicContext) async throws -> Response {
@@ -184,7 +184,7 @@ struct ConsultationsSite {
             let key = consultation.phase() == .closed ? "results_pending_closed" : "results_pending_open"
             return try context.render(ResultsPendingPage(title: context.localized(consultation.title),
                                                          href: ConsultationRoute.consultation(consultation.id ?? 0).href(context),
-                                                         message: String(format: text(context, key), Bidi.isolate(ConsultationView.dateTime(consultation.closesAt)))),
+                                                         message: String(format: text(context, key), Bidi.isolate(context.dates.dateTime(consultation.closesAt).text))),
                                       title: "\(text(context, "results_title")) — \(context.localized(consultation.title))")
         }
         let results = try await context.database.read { db in try ConsultationResults.load(db, detail: detail) }

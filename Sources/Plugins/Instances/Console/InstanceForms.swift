@@ -201,14 +201,15 @@ struct OpinionForm: Sendable {
         body = opinion.body
     }
 
-    init(form: FormData, locales: [String]) {
+    /// Reads the form; `today` is the tenant's, after which no opinion can have been adopted.
+    init(form: FormData, locales: [String], today: String) {
         title = form.localized("title", locales: locales)
         adoptedOn = form.text("adopted_on")
         subject = form.localized("subject", locales: locales)
         body = form.localized("body", locales: locales)
         file = form.file("file").flatMap { $0.bytes.isEmpty ? nil : $0 }
         if title.isEmpty { errors.append("instances.error.opinion_title") }
-        if ISODate.day(adoptedOn) == nil { errors.append("instances.error.adopted_on") } else if adoptedOn > ISODate.today() {
+        if ISODate.day(adoptedOn) == nil { errors.append("instances.error.adopted_on") } else if adoptedOn > today {
             errors.append("instances.error.adopted_future")
         }
         if body.isEmpty && file == nil { errors.append("instances.error.opinion_body") }

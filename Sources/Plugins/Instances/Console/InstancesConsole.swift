@@ -266,7 +266,7 @@ struct InstancesConsole {
             followUp.select("follow_up", options: Opinion.FollowUp.allCases.map { ($0.rawValue, text(context, "follow_up.\($0.rawValue)")) },
                             selected: opinion.followUp?.rawValue ?? "received")
             followUp.localized("follow_up_reason", value: opinion.followUpReason, multiline: true, help: text(context, "follow_up_help"))
-            followUp.text("follow_up_on", value: opinion.followUpOn ?? ISODate.today(), required: true, type: "date")
+            followUp.text("follow_up_on", value: opinion.followUpOn ?? context.tenant.today, required: true, type: "date")
             followUpForm = .init(action: InstanceRoute.followUp(id).href(context), formFields: followUp.items,
                                  errors: followUpErrors.map { context.text($0) })
         }
@@ -283,7 +283,7 @@ struct InstancesConsole {
         try start(context)
         let existing: Opinion? = new ? nil : try await context.database.read { [id = try id(context)] db in try Opinion.fetchOne(db, key: id) }
         if !new && existing == nil { throw HTTPError(.notFound, message: text(context, "error.opinion_not_found")) }
-        var input = OpinionForm(form: context.form, locales: context.tenant.locales)
+        var input = OpinionForm(form: context.form, locales: context.tenant.locales, today: context.tenant.today)
         if existing?.file != nil { input.errors.removeAll { $0 == "instances.error.opinion_body" } }
         guard input.errors.isEmpty else { return try renderOpinion(context, input: input, opinion: existing, followUpErrors: [], status: .unprocessableContent) }
         let stored: String?

@@ -13,7 +13,7 @@ struct InstanceOverviewPage: PageModel {
     struct Profile: TemplateModel {
         static let fields = TemplateFields<Self>(["legalBasis": \.legalBasis, "mission": \.mission, "composition": \.composition,
                                                   "mandate": \.mandate, "contact": \.contact])
-        let legalBasis: String, mission: String, composition: String, mandate: String, contact: String
+        let legalBasis: String, mission: String, composition: String, mandate: TimeSpan?, contact: String
     }
 
     struct Links: TemplateModel {
@@ -46,7 +46,7 @@ struct CommuneInstancesPage: PageModel {
     struct Row: TemplateModel {
         static let fields = TemplateFields<Self>(["name": \.name, "href": \.href, "mandate": \.mandate, "members": \.members,
                                                   "opinions": \.opinions, "lastActivity": \.lastActivity, "nextMeeting": \.nextMeeting])
-        let name: String, href: String, mandate: String, members: String, opinions: String, lastActivity: String, nextMeeting: String?
+        let name: String, href: String, mandate: TimeSpan?, members: String, opinions: String, lastActivity: TimeText?, nextMeeting: TimeText?
     }
 
     let instances: [Row]

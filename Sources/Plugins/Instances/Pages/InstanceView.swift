@@ -15,24 +15,22 @@ struct FileLink: TemplateModel {
 
 /// A member as the pages show them (the `instances/member` partial).
 struct MemberView: TemplateModel {
-    static let fields = TemplateFields<Self>(["name": \.name, "role": \.role, "quality": \.quality, "from": \.from, "to": \.to,
-                                              "hasEnd": \.hasEnd, "photo": \.photo, "sample": \.sample, "editHref": \.editHref])
+    static let fields = TemplateFields<Self>(["name": \.name, "role": \.role, "quality": \.quality, "period": \.period,
+                                              "photo": \.photo, "sample": \.sample, "editHref": \.editHref])
 
     struct Photo: TemplateModel {
         static let fields = TemplateFields<Self>(["src": \.src, "alt": \.alt])
         let src: String, alt: String
     }
 
-    let name: String, role: String, quality: String?, from: String, to: String, hasEnd: Bool, photo: Photo?, sample: Bool, editHref: String
+    let name: String, role: String, quality: String?, period: TimeSpan, photo: Photo?, sample: Bool, editHref: String
 
     init(_ member: Member, context: CivicContext) {
         name = member.name
         role = context.text("instances.role.\(member.role.rawValue)")
         let quality = context.localized(member.quality)
         self.quality = quality.isEmpty ? nil : quality
-        from = member.startedOn
-        to = member.endedOn ?? ""
-        hasEnd = member.endedOn != nil
+        period = context.dates.span(member.startedOn, member.endedOn)
         photo = member.photo.map { Photo(src: HostRoute.file($0).href(context), alt: context.localized(member.photoAlt)) }
         sample = member.sample
         editHref = InstanceRoute.member(member.id ?? 0).href(context)
@@ -45,13 +43,13 @@ struct MeetingView: TemplateModel {
         "href": \.href, "when": \.when, "place": \.place, "agenda": \.agenda, "status": \.status, "held": \.held,
         "attendance": \.attendance, "minutes": \.minutes, "minutesFile": \.minutesFile, "sample": \.sample, "editHref": \.editHref,
     ])
-    let href: String, when: String, place: String, agenda: String, status: String, held: Bool, attendance: Int?
+    let href: String, when: TimeText, place: String, agenda: String, status: String, held: Bool, attendance: Int?
     /// The minutes as HTML, when written.
     let minutes: String?, minutesFile: FileLink?, sample: Bool, editHref: String
 
     init(_ meeting: Meeting, context: CivicContext) {
         href = InstanceRoute.meeting(meeting.id ?? 0).href(context)
-        when = meeting.startsAt.replacingOccurrences(of: "T", with: " ")
+        when = context.dates.dateTime(local: meeting.startsAt)
         place = context.localized(meeting.place)
         agenda = context.localized(meeting.agenda)
         status = context.text("instances.meeting_status.\(meeting.status.rawValue)")
@@ -74,22 +72,22 @@ struct OpinionView: TemplateModel {
 
     struct FollowUp: TemplateModel {
         static let fields = TemplateFields<Self>(["state": \.state, "reason": \.reason, "on": \.on])
-        let state: String, reason: String, on: String
+        let state: String, reason: String, on: TimeText?
     }
 
-    let href: String, title: String, adopted: String, subject: String, body: String, file: FileLink?, followUp: FollowUp?
+    let href: String, title: String, adopted: TimeText, subject: String, body: String, file: FileLink?, followUp: FollowUp?
     let sample: Bool, editHref: String
     var awaiting: Bool { followUp == nil }
 
     init(_ opinion: Opinion, context: CivicContext) {
         href = InstanceRoute.opinion(opinion.id ?? 0).href(context)
         title = context.localized(opinion.title)
-        adopted = opinion.adoptedOn
+        adopted = context.dates.day(opinion.adoptedOn)
         subject = context.localized(opinion.subject)
         body = context.renderer.markdown(context.localized(opinion.body))
         file = FileLink(opinion.file, context: context)
         followUp = opinion.followUp.map { FollowUp(state: context.text("instances.follow_up.\($0.rawValue)"),
-                                                   reason: context.localized(opinion.followUpReason), on: opinion.followUpOn ?? "") }
+                                                   reason: context.localized(opinion.followUpReason), on: opinion.followUpOn.map { context.dates.day($0) }) }
         sample = opinion.sample
         editHref = InstanceRoute.opinionForm(opinion.id ?? 0).href(context)
     }

@@ -23,12 +23,6 @@ struct InstanceProfile: Codable, Sendable, FetchableRecord, PersistableRecord {
 
     static func load(_ db: Database) throws -> InstanceProfile? { try InstanceProfile.fetchOne(db, key: 1) }
 
-    /// `2022 – 2027`-style period, or `""`.
-    var mandate: String {
-        guard let start = mandateStart else { return "" }
-        return "\(start) – \(mandateEnd ?? "…")"
-    }
-
     var auditFields: [String: String] {
         FieldChange.snapshot(["mandate_start": mandateStart ?? "", "mandate_end": mandateEnd ?? "", "contact": contact],
                              texts: ["legal_basis": legalBasis, "mission": mission, "composition": composition])

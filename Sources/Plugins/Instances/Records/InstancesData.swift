@@ -21,14 +21,14 @@ struct InstancesData {
 
     @Sendable func calendar(_ request: Request, context: CivicContext) async throws -> Response {
         try InstancesSite.requireInstance(context)
-        let today = ISODate.today()
+        let today = context.tenant.today
         let meetings = try await context.database.read { db in
             try Meeting.filter(Meeting.Columns.startsAt >= today).order(Meeting.Columns.startsAt).fetchAll(db)
         }
         // calendar clients need full addresses: the configured one, never the request's Host
         let base = context.request.publicBase
         let calendar = ICalendar(name: context.tenant.displayName(context.locale), events: meetings.map { meeting in
-            .init(uid: "meeting-\(meeting.id ?? 0)@\(context.tenant.slug).opencommune", start: meeting.startsAt,
+            .init(uid: "meeting-\(meeting.id ?? 0)@\(context.tenant.slug).opencommune", start: context.dates.instant(local: meeting.startsAt) ?? Date(),
                   summary: "\(context.tenant.displayName(context.locale)) — \(context.text("instances.meeting"))",
                   location: context.localized(meeting.place), description: context.localized(meeting.agenda),
                   url: InstanceRoute.meeting(meeting.id ?? 0).path(base), cancelled: meeting.status == .cancelled)

@@ -5,8 +5,8 @@ import Foundation
 struct ICalendar {
     struct Event {
         let uid: String
-        /// Local date-time `YYYY-MM-DDTHH:MM`, written as a floating time (as the instance announces it).
-        let start: String
+        /// When it starts, written in UTC so every calendar shows it at the right hour wherever it is read.
+        let start: Date
         let summary: String
         let location: String
         let description: String
@@ -42,13 +42,14 @@ struct ICalendar {
         return pieces.joined(separator: "\r\n ")
     }
 
-    static func stamp(_ local: String) -> String {
-        local.replacingOccurrences(of: "-", with: "").replacingOccurrences(of: ":", with: "") + "00"
+    /// RFC 5545 UTC date-time: `20261221T140000Z`.
+    static func stamp(_ date: Date) -> String {
+        date.formatted(.iso8601.year().month().day().time(includingFractionalSeconds: false))
+            .replacingOccurrences(of: "-", with: "").replacingOccurrences(of: ":", with: "") + "Z"
     }
 
     var text: String {
-        let now = Date().formatted(.iso8601.year().month().day().time(includingFractionalSeconds: false))
-            .replacingOccurrences(of: "-", with: "").replacingOccurrences(of: ":", with: "")
+        let now = Self.stamp(Date())
         var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//OpenCommune//Instances//FR", "CALSCALE:GREGORIAN",
                      "X-WR-CALNAME:" + Self.escape(name)]
         for event in events {

@@ -26,7 +26,7 @@ struct InstancesSite {
 
     @Sendable func overview(_ request: Request, context: CivicContext) async throws -> Response {
         guard context.tenant.kind == .instance else { return try await communeList(context) }
-        let today = ISODate.today()
+        let today = context.tenant.today
         let (profile, members, upcoming, opinions) = try await context.database.read { db in
             (try InstanceProfile.load(db),
              try Member.filter(sql: "ended_on IS NULL OR ended_on >= ?", arguments: [today]).order(Member.Columns.role, Member.Columns.name).fetchAll(db),
@@ -35,9 +35,10 @@ struct InstancesSite {
         }
         let page = InstanceOverviewPage(
             name: context.tenant.displayName(context.locale),
-            profile: profile.map {
-                .init(legalBasis: context.localized($0.legalBasis), mission: context.renderer.markdown(context.localized($0.mission)),
-                      composition: context.localized($0.composition), mandate: $0.mandate, contact: $0.contact)
+            profile: profile.map { profile in
+                .init(legalBasis: context.localized(profile.legalBasis), mission: context.renderer.markdown(context.localized(profile.mission)),
+                      composition: context.localized(profile.composition),
+                      mandate: profile.mandateStart.map { context.dates.span($0, profile.mandateEnd) }, contact: profile.contact)
             },
             members: members.map { MemberView($0, context: context) }, meetings: upcoming.map { MeetingView($0, context: context) },
             opinions: opinions.map { OpinionView($0, context: context) }, links: .init(context), editor: editor(context))
@@ -49,9 +50,9 @@ struct InstancesSite {
         let digests = try await services.digests.children(InstancesModule.id, context: context)
         let page = CommuneInstancesPage(instances: digests.map { digest in
             let v = digest.values
-            return .init(name: digest.tenant.displayName(context.locale), href: digest.home + "instances", mandate: v["mandate"] ?? "",
-                         members: v["members"] ?? "0", opinions: v["opinions"] ?? "0", lastActivity: v["last_activity"] ?? "—",
-                         nextMeeting: v["next_meeting"])
+            return .init(name: digest.tenant.displayName(context.locale), href: digest.home + "instances", mandate: v["mandate_start"].map { context.dates.span($0, v["mandate_end"]) },
+                         members: v["members"] ?? "0", opinions: v["opinions"] ?? "0", lastActivity: v["last_activity"].map { context.dates.day($0) },
+                         nextMeeting: v["next_meeting"].map { context.dates.dateTime(local: $0) })
         })
         return try context.render(page, title: context.text("instances.title"))
     }
@@ -59,7 +60,7 @@ struct InstancesSite {
     @Sendable func members(_ request: Request, context: CivicContext) async throws -> Response {
         try Self.requireInstance(context)
         let all = try await context.database.read { db in try Member.order(Member.Columns.startedOn.desc, Member.Columns.name).fetchAll(db) }
-        let today = ISODate.today()
+        let today = context.tenant.today
         let current = all.filter { $0.isCurrent(on: today) }, past = all.filter { !$0.isCurrent(on: today) && $0.startedOn <= today }
         let page = MembersPage(current: current.map { MemberView($0, context: context) }, past: past.map { MemberView($0, context: context) },
                                csv: InstanceRoute.membersCSV.href(context), back: InstanceRoute.overview.href(context), editor: editor(context))
@@ -69,7 +70,7 @@ struct InstancesSite {
     @Sendable func meetings(_ request: Request, context: CivicContext) async throws -> Response {
         try Self.requireInstance(context)
         let all = try await context.database.read { db in try Meeting.order(Meeting.Columns.startsAt.desc).fetchAll(db) }
-        let today = ISODate.today()
+        let today = context.tenant.today
         let upcoming = all.filter { $0.day >= today && $0.status == .planned }.reversed(), past = all.filter { !($0.day >= today && $0.status == .planned) }
         let page = MeetingsPage(upcoming: upcoming.map { MeetingView($0, context: context) }, past: past.map { MeetingView($0, context: context) },
                                 ics: InstanceRoute.calendar.href(context), csv: InstanceRoute.meetingsCSV.href(context),
@@ -84,7 +85,7 @@ struct InstancesSite {
             throw HTTPError(.notFound, message: context.text("instances.error.meeting_not_found"))
         }
         let page = MeetingPage(meeting: MeetingView(meeting, context: context), back: InstanceRoute.meetings.href(context), canEdit: editor(context))
-        return try context.render(page, title: "\(context.text("instances.meeting")) \(Bidi.isolate(meeting.day))")
+        return try context.render(page, title: "\(context.text("instances.meeting")) \(Bidi.isolate(context.dates.dateTime(local: meeting.startsAt).text))")
     }
 
     @Sendable func opinions(_ request: Request, context: CivicContext) async throws -> Response {

@@ -7,7 +7,7 @@ struct PageViewPage: PageModel {
         "title": \.title, "bodyHTML": \.bodyHTML, "bodyLang": \.bodyLang, "bodyDir": \.bodyDir, "draft": \.draft, "updated": \.updated,
         "historyHref": \.historyHref, "showHistory": \.showHistory, "canEdit": \.canEdit, "editHref": \.editHref, "feedback": \.feedback,
     ])
-    let title: String, bodyHTML: String, bodyLang: String, bodyDir: String, draft: Bool, updated: String, historyHref: String
+    let title: String, bodyHTML: String, bodyLang: String, bodyDir: String, draft: Bool, updated: TimeText, historyHref: String
     let showHistory: Bool, canEdit: Bool, editHref: String, feedback: String
 
     /// A draft is shown to editors only, never from the shared cache.

@@ -27,7 +27,7 @@ struct PagesSite {
             bodyLang: bodyLocale ?? context.locale,
             bodyDir: Locales.direction(bodyLocale ?? context.locale),
             draft: !page.published,
-            updated: ISODate.day(of: page.updatedAt),
+            updated: context.dates.day(page.updatedAt),
             historyHref: PageRoute.history(page.slug).href(context),
             showHistory: context.moduleSettings.flag("history_public") || context.can("pages.edit"),
             canEdit: context.can("pages.edit"),

@@ -64,7 +64,7 @@ struct PlansConsole {
 
     @Sendable func overview(_ request: Request, context: CivicContext) async throws -> Response {
         try context.require("plans.edit")
-        let overview = try await context.database.read { db in try PlanOverview.load(db, includeUnpublished: true, today: YearMonth(Date())) }
+        let overview = try await context.database.read { db in try PlanOverview.load(db, includeUnpublished: true, today: YearMonth.current(context.tenant)) }
         var reasonFields = FormFields(context, labels: "plans.field")
         reasonFields.localized("reason", value: [:], multiline: true)
         let rows = (overview?.rows ?? []).map { row in

@@ -32,7 +32,7 @@ struct PlansImport {
         guard FileKind.detect(file.bytes, filename: "import.csv") == .csv, let text = String(validating: file.bytes, as: UTF8.self) else {
             return try render(context, errors: [context.text("plans.import.unreadable")], changed: nil, status: .badRequest)
         }
-        let today = YearMonth(Date())
+        let today = YearMonth.current(context.tenant)
         let (existing, statuses) = try await context.database.read { db in
             (try PlanOverview.load(db, includeUnpublished: true, today: today), Set(try String.fetchAll(db, sql: "SELECT key FROM plan_status")))
         }

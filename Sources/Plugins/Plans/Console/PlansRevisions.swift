@@ -21,14 +21,14 @@ struct PlansRevisions {
             return try PlanRevision.filter(PlanRevision.Columns.planID == plan.id).order(PlanRevision.Columns.number.desc).fetchAll(db)
         }
         let page = PlanRevisionsPage(planHref: PlanRoute.plan.href(context), revisions: revisions.map {
-            .init(number: $0.number, date: ISODate.day(of: $0.createdAt), reason: context.localized($0.reason), href: PlanRoute.revision($0.number).href(context))
+            .init(number: $0.number, date: context.dates.day($0.createdAt), reason: context.localized($0.reason), href: PlanRoute.revision($0.number).href(context))
         })
         return try context.render(page, title: context.text("plans.revision.title"))
     }
 
     @Sendable func compare(_ request: Request, context: CivicContext) async throws -> Response {
         guard let number = Int(try context.parameters.require("revision")) else { throw HTTPError(.notFound, message: context.text("plans.revision.not_found")) }
-        let today = YearMonth(Date())
+        let today = YearMonth.current(context.tenant)
         let found = try await context.database.read { db -> (PlanRevision, PlanRevision?, PlanOverview?)? in
             guard let plan = try Plan.current(db),
                   let revision = try PlanRevision.filter(PlanRevision.Columns.planID == plan.id && PlanRevision.Columns.number == number).fetchOne(db) else { return nil }
@@ -55,8 +55,8 @@ struct PlansRevisions {
         }
         let page = PlanRevisionPage(
             listHref: PlanRoute.revisions.href(context), reason: context.localized(revision.reason),
-            beforeLabel: String(format: context.text("plans.revision.version"), revision.number, ISODate.day(of: revision.createdAt)),
-            afterLabel: next.map { String(format: context.text("plans.revision.version"), $0.number, ISODate.day(of: $0.createdAt)) }
+            beforeLabel: String(format: context.text("plans.revision.version"), revision.number, context.dates.day(revision.createdAt).text),
+            afterLabel: next.map { String(format: context.text("plans.revision.version"), $0.number, context.dates.day($0.createdAt).text) }
                 ?? context.text("plans.revision.current"),
             lines: lines)
         return try context.render(page, title: context.text("plans.revision.compare_title"))
@@ -67,7 +67,7 @@ struct PlansRevisions {
         let reason = context.form.localized("reason", locales: context.tenant.locales)
         guard !reason.isEmpty else { throw HTTPError(.badRequest, message: context.text("plans.revision.reason_required")) }
         let author = context.account?.displayName ?? "system"
-        let today = YearMonth(Date())
+        let today = YearMonth.current(context.tenant)
         let frozen = try await context.database.write { db -> Bool in
             guard let overview = try PlanOverview.load(db, includeUnpublished: false, today: today), let planID = overview.plan.id else { return false }
             let number = (try Int.fetchOne(db, sql: "SELECT MAX(number) FROM plan_revision WHERE plan_id = ?", arguments: [planID]) ?? 0) + 1

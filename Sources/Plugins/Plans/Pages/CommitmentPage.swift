@@ -15,14 +15,14 @@ struct CommitmentPage: PageModel {
 
     struct ActivityRow: TemplateModel {
         static let fields = TemplateFields<Self>([
-            "anchor": \.anchor, "feedback": \.feedback, "title": \.title, "plannedStart": \.plannedStart, "plannedEnd": \.plannedEnd,
-            "actualStart": \.actualStart, "actualEnd": \.actualEnd, "status": \.status, "progress": \.progress, "late": \.late,
+            "anchor": \.anchor, "feedback": \.feedback, "title": \.title, "planned": \.planned, "actual": \.actual, "status": \.status, "progress": \.progress, "late": \.late,
             "responsible": \.responsible, "deliverable": \.deliverable,
         ])
         let anchor: String
         /// Comments on the activity, when it takes them.
         let feedback: CommentsLink?
-        let title: String, plannedStart: String, plannedEnd: String, actualStart: String, actualEnd: String, status: String
+        /// Months planned, and months it actually ran (`to` absent while it runs; `nil` before it starts).
+        let title: String, planned: TimeSpan, actual: TimeSpan?, status: String
         let progress: Int, late: Bool, responsible: String, deliverable: String
     }
 
@@ -34,7 +34,7 @@ struct CommitmentPage: PageModel {
     struct Update: TemplateModel {
         static let fields = TemplateFields<Self>(["date": \.date, "text": \.text, "sample": \.sample, "newProgress": \.newProgress,
                                                   "newStatus": \.newStatus, "author": \.author, "evidence": \.evidence])
-        let date: String, text: String, sample: Bool, newProgress: Int?, newStatus: String?, author: String, evidence: LinkView?
+        let date: TimeText, text: String, sample: Bool, newProgress: Int?, newStatus: String?, author: String, evidence: LinkView?
     }
 
     struct IndicatorView: TemplateModel {
@@ -48,7 +48,7 @@ struct CommitmentPage: PageModel {
 
     struct Measure: TemplateModel {
         static let fields = TemplateFields<Self>(["date": \.date, "value": \.value])
-        let date: String, value: String
+        let date: TimeText, value: String
     }
 
     struct LiveFigure: TemplateModel {
@@ -58,7 +58,7 @@ struct CommitmentPage: PageModel {
 
     struct Change: TemplateModel {
         static let fields = TemplateFields<Self>(["at": \.at, "actor": \.actor, "action": \.action])
-        let at: String, actor: String, action: String
+        let at: TimeText, actor: String, action: String
     }
 
     let planTitle: String, planHref: String, number: Int, title: String, principles: [String], leadServices: String

@@ -42,8 +42,8 @@ struct CommitmentSheet: Sendable {
             return CommitmentPage.ActivityRow(
                 anchor: "activity-\(activity.id ?? 0)",
                 feedback: feedback.map { CommitmentPage.CommentsLink(href: context.feedbackPath(item), count: $0[item] ?? 0) },
-                title: context.localized(activity.title), plannedStart: activity.plannedStart, plannedEnd: activity.plannedEnd,
-                actualStart: activity.actualStart ?? "—", actualEnd: activity.actualEnd ?? "—",
+                title: context.localized(activity.title), planned: TimeSpan(from: context.dates.month(activity.plannedStart), to: context.dates.month(activity.plannedEnd)),
+                actual: activity.actualStart.map { TimeSpan(from: context.dates.month($0), to: activity.actualEnd.map { context.dates.month($0) }) },
                 status: status(activity.status), progress: activity.progress,
                 late: activity.isLate(today: today, statuses: statuses),
                 responsible: context.localized(activity.responsible), deliverable: context.localized(activity.deliverable))
@@ -70,12 +70,12 @@ struct CommitmentSheet: Sendable {
             draft: !commitment.published,
             activities: activityRows,
             updates: updates.map { update in
-                CommitmentPage.Update(date: update.date, text: context.localized(update.text), sample: update.sample, newProgress: update.newProgress,
+                CommitmentPage.Update(date: context.dates.day(update.date), text: context.localized(update.text), sample: update.sample, newProgress: update.newProgress,
                                       newStatus: update.newStatus.map { status($0) }, author: update.author,
                                       evidence: update.evidence.map { .init(label: update.evidenceLabel ?? $0, href: HostRoute.file($0).href(context)) })
             },
             indicators: indicators.map { indicatorView($0, context: context, figures: figures) },
-            history: history.map { .init(at: ISODate.day(of: $0.at), actor: $0.actor(context), action: text("action.\($0.action)")) },
+            history: history.map { .init(at: context.dates.dateTime($0.at), actor: $0.actor(context), action: text("action.\($0.action)")) },
             timeline: TimelineChart(rows: chartRows, period: period, today: today))
     }
 
@@ -83,11 +83,11 @@ struct CommitmentSheet: Sendable {
         CommitmentPage.IndicatorView(
             name: context.localized(indicator.name), kind: context.text("plans.indicator_kind.\(indicator.kind)"),
             unit: context.localized(indicator.unit),
-            baseline: indicator.baseline.map { NumberText.format($0, locale: context.locale) } ?? "—",
-            target: indicator.target.map { NumberText.format($0, locale: context.locale) } ?? "—",
-            series: (values[indicator.id ?? 0] ?? []).map { .init(date: $0.date, value: NumberText.format($0.value, locale: context.locale)) },
+            baseline: indicator.baseline.map { context.number($0) } ?? "—",
+            target: indicator.target.map { context.number($0) } ?? "—",
+            series: (values[indicator.id ?? 0] ?? []).map { .init(date: context.dates.day($0.date), value: context.number($0.value)) },
             live: indicator.source.map { source in
-                .init(value: figures[source].map { NumberText.format($0.value, locale: context.locale) } ?? "—", source: figures[source].map { context.localized($0.title) } ?? source)
+                .init(value: figures[source].map { context.number($0.value) } ?? "—", source: figures[source].map { context.localized($0.title) } ?? source)
             })
     }
 }

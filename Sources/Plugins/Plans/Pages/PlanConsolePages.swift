@@ -86,7 +86,7 @@ struct PlanRevisionsPage: PageModel {
 
     struct Revision: TemplateModel {
         static let fields = TemplateFields<Self>(["number": \.number, "date": \.date, "reason": \.reason, "href": \.href])
-        let number: Int, date: String, reason: String, href: String
+        let number: Int, date: TimeText, reason: String, href: String
     }
 
     let planHref: String, revisions: [Revision]

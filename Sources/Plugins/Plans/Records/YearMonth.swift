@@ -1,3 +1,4 @@
+import CivicSDK
 import Foundation
 
 /// A calendar month ("2023-06"): the precision of an action plan's schedule.
@@ -18,13 +19,9 @@ struct YearMonth: Comparable, Hashable, Sendable, CustomStringConvertible {
         self.init(year: year, month: month)
     }
 
-    /// The month containing `date` (UTC).
-    init(_ date: Date) {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let parts = calendar.dateComponents([.year, .month], from: date)
-        self.year = parts.year ?? 2000
-        self.month = parts.month ?? 1
+    /// The current month in `tenant`'s time zone.
+    static func current(_ tenant: Tenant) -> YearMonth {
+        YearMonth(String(tenant.today.prefix(7))) ?? YearMonth(year: 2000, month: 1)!
     }
 
     var description: String { String(format: "%04d-%02d", year, month) }

@@ -79,7 +79,7 @@ struct PlansAPI {
     func register(_ group: RouterGroup<CivicContext>) {
         group.post("commitments/:number/updates", use: postUpdate)
         group.get { _, context -> PlanDocument in
-            let today = YearMonth(Date())
+            let today = YearMonth.current(context.tenant)
             guard let overview = try await context.database.read({ db in try PlanOverview.load(db, includeUnpublished: false, today: today) }) else {
                 throw HTTPError(.notFound, message: "This tenant has no action plan yet.")
             }

@@ -12,7 +12,7 @@ struct PlansExports {
     }
 
     private func published(_ context: CivicContext) async throws -> PlanOverview {
-        let today = YearMonth(Date())
+        let today = YearMonth.current(context.tenant)
         guard let overview = try await context.database.read({ db in try PlanOverview.load(db, includeUnpublished: false, today: today) }) else {
             throw HTTPError(.notFound, message: context.text("plans.no_plan"))
         }

@@ -14,7 +14,7 @@ struct PlansSite {
     private func label(_ context: CivicContext, _ key: String) -> String { context.text("plans.\(key)") }
 
     @Sendable func index(_ request: Request, context: CivicContext) async throws -> Response {
-        let today = YearMonth(Date())
+        let today = YearMonth.current(context.tenant)
         let editor = context.can("plans.edit")
         guard let overview = try await context.database.read({ db in try PlanOverview.load(db, includeUnpublished: editor, today: today) }) else {
             return try context.render(PlanEmptyPage(), title: label(context, "title"))
@@ -62,7 +62,7 @@ struct PlansSite {
             throw HTTPError(.notFound, message: label(context, "error.not_found"))
         }
         let editor = context.can("plans.edit")
-        let today = YearMonth(Date())
+        let today = YearMonth.current(context.tenant)
         let sheet = try await context.database.read { db in try CommitmentSheet.load(db, number: number, includeUnpublished: editor) }
         guard let sheet else { throw HTTPError(.notFound, message: label(context, "error.not_found")) }
         let figures = try await services.figures.live(context)

@@ -52,7 +52,7 @@ struct ReportsConsole {
             reports: reports.map { .init(title: context.localized($0.title), year: $0.year, type: labels[$0.type] ?? $0.type,
                                          status: context.text("reports.status.\($0.status.rawValue)"), editHref: ReportRoute.edit($0.id ?? 0).href(context)) },
             expected: expected.map { .init(label: context.localized($0.label), type: labels[$0.type] ?? $0.type,
-                                           due: String(format: "%02d-%02d", $0.dueMonth, $0.dueDay), first: $0.firstYear) },
+                                           due: context.dates.dayOfYear(month: $0.dueMonth, day: $0.dueDay), first: $0.firstYear) },
             types: types.map { .init(value: $0.key, label: context.localized($0.label), selected: false) },
             expectedAction: ReportRoute.expected.href(context), typeAction: ReportRoute.types.href(context),
             typeRows: types.map { type in
@@ -176,7 +176,7 @@ struct ReportsConsole {
     @Sendable func publish(_ request: Request, context: CivicContext) async throws -> Response {
         try context.require("reports.edit")
         let report = try await load(context)
-        let date = ReportForm.day(context.form.text("published_on")) ?? report.publishedOn ?? Deadlines.today()
+        let date = ReportForm.day(context.form.text("published_on")) ?? report.publishedOn ?? context.tenant.today
         try await context.database.write { db in
             var changed = report
             let before = changed.auditFields

@@ -18,10 +18,10 @@ struct ReportPage: PageModel {
 
     struct Change: TemplateModel {
         static let fields = TemplateFields<Self>(["at": \.at, "actor": \.actor, "action": \.action])
-        let at: String, actor: String, action: String
+        let at: TimeText, actor: String, action: String
     }
 
-    let title: String, summary: String, type: String, year: Int, period: String, published: String, languages: String, draft: Bool
+    let title: String, summary: String, type: String, year: Int, period: TimeSpan?, published: TimeText?, languages: String, draft: Bool
     let sample: Bool
     /// Why a withdrawn report was withdrawn; `nil` while it stands.
     let withdrawn: String?, files: [File], listHref: String, links: [LinkView], history: [Change], canEdit: Bool, editHref: String

@@ -17,17 +17,17 @@ struct ReportsIndexPage: PageModel {
     struct Item: TemplateModel {
         static let fields = TemplateFields<Self>(["title": \.title, "href": \.href, "type": \.type, "published": \.published,
                                                   "withdrawn": \.withdrawn, "draft": \.draft, "sample": \.sample])
-        let title: String, href: String, type: String, published: String, withdrawn: Bool, draft: Bool, sample: Bool
+        let title: String, href: String, type: String, published: TimeText?, withdrawn: Bool, draft: Bool, sample: Bool
     }
 
     struct Deadline: TemplateModel {
         static let fields = TemplateFields<Self>(["label": \.label, "year": \.year, "due": \.due, "state": \.state, "late": \.late, "report": \.report])
-        let label: String, year: Int, due: String, state: String, late: Bool, report: ReportLink?
+        let label: String, year: Int, due: TimeText, state: String, late: Bool, report: ReportLink?
     }
 
     struct ReportLink: TemplateModel {
         static let fields = TemplateFields<Self>(["href": \.href, "published": \.published])
-        let href: String, published: String
+        let href: String, published: TimeText?
     }
 
     let groups: [Group], filtered: Bool, q: String, action: String, years: [OptionView], types: [OptionView], deadlines: [Deadline]

@@ -43,6 +43,4 @@ struct Deadlines: Sendable {
         guard !past.isEmpty else { return nil }
         return Double(past.filter { $0.state == .onTime }.count) / Double(past.count)
     }
-
-    static func today() -> String { ISODate.today() }
 }

@@ -17,7 +17,8 @@ struct ReportCatalog: Sendable {
         var includeDrafts = false
     }
 
-    static func load(_ db: Database, filter: Filter) throws -> ReportCatalog {
+    /// `today` is the tenant's (`YYYY-MM-DD`): deadlines before it are past.
+    static func load(_ db: Database, filter: Filter, today: String) throws -> ReportCatalog {
         var request = Report.all()
         if !filter.includeDrafts { request = request.publiclyVisible() }
         if let year = filter.year { request = request.filter(Report.Columns.year == year) }
@@ -33,7 +34,7 @@ struct ReportCatalog: Sendable {
         let allPublic = filter.year == nil && filter.type == nil && filter.query == nil && !filter.includeDrafts
             ? reports : try Report.publiclyVisible().fetchAll(db)
         return ReportCatalog(reports: reports, files: files, types: types,
-                             deadlines: Deadlines(expected: expected, reports: allPublic, today: Deadlines.today()))
+                             deadlines: Deadlines(expected: expected, reports: allPublic, today: today))
     }
 }
 

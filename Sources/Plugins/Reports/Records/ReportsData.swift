@@ -15,7 +15,7 @@ struct ReportsData {
     }
 
     private func catalog(_ context: CivicContext) async throws -> ReportCatalog {
-        try await context.database.read { db in try ReportCatalog.load(db, filter: .init()) }
+        try await context.database.read { db in try ReportCatalog.load(db, filter: .init(), today: context.tenant.today) }
     }
 
     @Sendable func csv(_ request: Request, context: CivicContext) async throws -> Response {

@@ -15,8 +15,8 @@ struct ReportsSite {
 
     /// A file size in the visitor's units (ko/KB/ك.ب).
     static func size(_ bytes: Int, _ context: CivicContext) -> String {
-        bytes >= 1_048_576 ? NumberText.format(Double(bytes) / 1_048_576, locale: context.locale) + "\u{00A0}" + context.text("reports.mb")
-            : NumberText.format(max(1, bytes / 1024), locale: context.locale) + "\u{00A0}" + context.text("reports.kb")
+        bytes >= 1_048_576 ? context.number(Double(bytes) / 1_048_576) + "\u{00A0}" + context.text("reports.mb")
+            : context.number(max(1, bytes / 1024)) + "\u{00A0}" + context.text("reports.kb")
     }
 
     @Sendable func index(_ request: Request, context: CivicContext) async throws -> Response {
@@ -26,16 +26,16 @@ struct ReportsSite {
         filter.type = query["type"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
         filter.query = query["q"].map(String.init).flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : String($0.prefix(200)) }
         let chosen = filter
-        let catalog = try await context.database.read { db in try ReportCatalog.load(db, filter: chosen) }
+        let catalog = try await context.database.read { db in try ReportCatalog.load(db, filter: chosen, today: context.tenant.today) }
         let typeLabels = Dictionary(uniqueKeysWithValues: catalog.types.map { ($0.key, context.localized($0.label)) })
         let years = Dictionary(grouping: catalog.reports, by: \.year).keys.sorted(by: >)
         let groups = years.map { year in
             ReportsIndexPage.Group(year: year, reports: catalog.reports.filter { $0.year == year }.map { item($0, types: typeLabels, context: context) })
         }
         let deadlines = catalog.deadlines.rows.sorted { ($0.dueDate, $0.expected.id ?? 0) > ($1.dueDate, $1.expected.id ?? 0) }.map { row in
-            ReportsIndexPage.Deadline(label: context.localized(row.expected.label), year: row.coveredYear, due: row.dueDate,
+            ReportsIndexPage.Deadline(label: context.localized(row.expected.label), year: row.coveredYear, due: context.dates.day(row.dueDate),
                                       state: context.text("reports.deadline.\(row.state.rawValue)"), late: row.state == .late || row.state == .missing,
-                                      report: row.report.map { .init(href: ReportRoute.report($0.id ?? 0).href(context), published: $0.publishedOn ?? "") })
+                                      report: row.report.map { .init(href: ReportRoute.report($0.id ?? 0).href(context), published: $0.publishedOn.map { context.dates.day($0) }) })
         }
         let allYears = Set(catalog.reports.map(\.year)).union(filter.year.map { [$0] } ?? []).sorted(by: >)
         let page = ReportsIndexPage(
@@ -50,7 +50,7 @@ struct ReportsSite {
 
     private func item(_ report: Report, types: [String: String], context: CivicContext) -> ReportsIndexPage.Item {
         ReportsIndexPage.Item(title: context.localized(report.title), href: ReportRoute.report(report.id ?? 0).href(context),
-                              type: types[report.type] ?? report.type, published: report.publishedOn ?? "",
+                              type: types[report.type] ?? report.type, published: report.publishedOn.map { context.dates.day($0) },
                               withdrawn: report.status == .withdrawn, draft: report.status == .draft, sample: report.sample)
     }
 
@@ -69,8 +69,8 @@ struct ReportsSite {
         guard let (report, files, type, history, links) = found else { throw HTTPError(.notFound, message: context.text("reports.error.not_found")) }
         let page = ReportPage(
             title: context.localized(report.title), summary: context.localized(report.summary), type: type,
-            year: report.year, period: [report.periodStart, report.periodEnd].compactMap { $0 }.joined(separator: " – "),
-            published: report.publishedOn ?? "", languages: report.languages.split(separator: ",").map { Locales.nativeName(String($0)) }.joined(separator: ", "),
+            year: report.year, period: report.periodStart.map { context.dates.span($0, report.periodEnd) },
+            published: report.publishedOn.map { context.dates.day($0) }, languages: report.languages.split(separator: ",").map { Locales.nativeName(String($0)) }.joined(separator: ", "),
             draft: report.status == .draft, sample: report.sample,
             withdrawn: report.status == .withdrawn ? context.localized(report.withdrawnReason) : nil,
             files: files.map { file in
@@ -80,7 +80,7 @@ struct ReportsSite {
             listHref: ReportRoute.list.href(context),
             // links to items no longer public (an unpublished commitment) are not shown
             links: links.compactMap { targets[$0] }.map { LinkView(label: context.localized($0.title), href: context.root + $0.path) },
-            history: history.map { ReportPage.Change(at: ISODate.day(of: $0.at), actor: $0.actor(context), action: context.text("reports.action.\($0.action)")) },
+            history: history.map { ReportPage.Change(at: context.dates.dateTime($0.at), actor: $0.actor(context), action: context.text("reports.action.\($0.action)")) },
             canEdit: editor, editHref: ReportRoute.edit(id).href(context),
             feedback: report.isPublic ? try await services.feedback.thread(item: "report:\(id)", context: context) : "",
             shared: report.isPublic && !editor)
