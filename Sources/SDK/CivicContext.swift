@@ -119,6 +119,19 @@ public struct CivicContext: RequestContext {
         NumberText.format(value, locale: locale, fractionDigits: fractionDigits, digits: tenant.formats.digits)
     }
 
+    /// A percentage as the page's language writes it ("40 %", "40%").
+    public func percent(_ value: Int) -> PercentText {
+        PercentText(value, locale: locale, digits: tenant.formats.digits)
+    }
+
+    /// A figure's value and unit as the page shows them: a percentage as ``percent(_:)`` with no
+    /// separate unit, anything else as a number and its unit in the page's language.
+    public func figure(_ value: Double, unit: LocalizedText) -> (value: String, unit: String) {
+        let unitText = localized(unit)
+        if unitText.trimmingCharacters(in: .whitespaces) == "%" { return (percent(Int(value.rounded())).text, "") }
+        return (number(value), unitText)
+    }
+
     /// A whole number as the page's language writes it, with the tenant's digits.
     public func number(_ value: Int) -> String {
         NumberText.format(value, locale: locale, digits: tenant.formats.digits)

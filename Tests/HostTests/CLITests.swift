@@ -104,7 +104,7 @@ import Testing
         let error = PlatformError("host_taken", "a.example", "alpha")
         #expect(error.description == "host name 'a.example' already belongs to 'alpha'")
         let host = try await TestHost()
-        #expect(error.message(in: "fr", renderer: host.services.renderer) == "Le nom d'hôte « a.example » appartient déjà à « alpha ».")
+        #expect(error.message(in: "fr", renderer: host.services.renderer) == "Le nom d'hôte «\u{00A0}a.example\u{00A0}» appartient déjà à «\u{00A0}alpha\u{00A0}».")
         #expect(error.message(in: "ar", renderer: host.services.renderer).contains("a.example"))
     }
 }

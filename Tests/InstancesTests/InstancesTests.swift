@@ -193,7 +193,7 @@ import TestSupport
             #expect(list.body.contains("<time datetime=\"2021-10-01\">1er octobre 2021</time> – <time datetime=\"2027-09-30\">30 septembre 2027</time>"))
             #expect(list.body.contains("/alpha-youth/instances"))
             let home = try await visitor.get("/alpha/")
-            #expect(home.body.contains("Instance jeunesse — Prochaine réunion :"))
+            #expect(home.body.contains("Instance jeunesse — Prochaine réunion\u{00A0}:"))
             let api = try await visitor.get("/alpha/api/v1/instances")
             #expect(api.body.contains("\"slug\":\"alpha-youth\""))
             let youthHome = try await visitor.get("/alpha-youth/")

@@ -117,7 +117,7 @@ import TestSupport
             #expect(sheet.body.contains("Atelier citoyen"))
             #expect(sheet.body.contains("<time datetime=\"2026-01\">janvier 2026</time> – <time datetime=\"2026-06\">juin 2026</time>"))
             #expect(sheet.body.contains("class=\"actual\""), "the actual span is drawn")
-            #expect(sheet.body.contains("<span>8 %</span>"), "progress rolls up: (0+0+0+0+40)/5")
+            #expect(sheet.body.contains("<span>8\u{202F}%</span>"), "progress rolls up: (0+0+0+0+40)/5")
         }
         #expect(try await count(host, "activity") == activitiesBefore + 1)
     }
@@ -162,8 +162,8 @@ import TestSupport
             var visitor = Browser(client)
             let sheet = try await visitor.get("/alpha/plans/2")
             #expect(sheet.body.contains("Le site est en ligne."))
-            #expect(sheet.body.contains("Pièce justificative : capture.pdf"))
-            #expect(sheet.body.contains("<span>25 %</span>"), "one activity of four at 100 %")
+            #expect(sheet.body.contains("Pièce justificative\u{00A0}: capture.pdf"))
+            #expect(sheet.body.contains("<span>25\u{202F}%</span>"), "one activity of four at 100 %")
             #expect(try await visitor.get("/alpha/plans").body.contains("3 activités en retard"), "a completed activity is no longer late")
 
             let wrongType = try await editor.postMultipart("/alpha/admin/plans/commitments/\(commitmentID)/updates",

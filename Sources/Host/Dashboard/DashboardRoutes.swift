@@ -65,10 +65,9 @@ struct DashboardRoutes {
 
     /// One sentence on the figure's latest month against the month before, in the visitor's language.
     static func sentence(_ figure: Figure, context: CivicContext) -> String {
-        let unit = context.localized(figure.indicator.unit)
         let show = { (value: Double) in
-            let number = context.number(value)
-            return unit.isEmpty ? number : "\(number) \(unit)"
+            let shown = context.figure(value, unit: figure.indicator.unit)
+            return shown.unit.isEmpty ? shown.value : "\(shown.value)\u{00A0}\(shown.unit)"
         }
         let points = figure.series
         let template: String
@@ -95,20 +94,26 @@ struct DashboardRoutes {
         let main = figures.filter { $0.indicator.id.split(separator: ".").count <= 2 }
         let details = figures.filter { $0.indicator.id.split(separator: ".").count > 2 }
         let page = DashboardPage(
-            details: details.map { .init(title: context.localized($0.indicator.title), value: context.number($0.indicator.value),
-                                         unit: context.localized($0.indicator.unit), months: $0.series.count) },
+            details: details.map { detail in
+                let shown = context.figure(detail.indicator.value, unit: detail.indicator.unit)
+                return .init(title: context.localized(detail.indicator.title), value: shown.value, unit: shown.unit, months: detail.series.count)
+            },
             figures: main.map { figure in
                 .init(anchor: figure.indicator.id.replacingOccurrences(of: ".", with: "-"), title: context.localized(figure.indicator.title),
-                      value: context.number(figure.indicator.value), unit: context.localized(figure.indicator.unit),
+                      value: context.figure(figure.indicator.value, unit: figure.indicator.unit).value,
+                      unit: context.figure(figure.indicator.value, unit: figure.indicator.unit).unit,
                       sentence: Self.sentence(figure, context: context),
                       chart: BarChart.chart(figure.series.map { (context.dates.month($0.month).text, Int($0.value.rounded())) }, scale: figure.indicator.isPercent ? 100 : nil),
-                      points: figure.series.reversed().map { .init(month: context.dates.month($0.month), value: context.number($0.value)) })
+                      points: figure.series.reversed().map { .init(month: context.dates.month($0.month), value: context.figure($0.value, unit: figure.indicator.unit).value) })
             },
             years: years.map { .init(value: $0, selected: $0 == year) },
             action: HostRoute.dashboard.href(context),
             instances: instances.map { item in
                 .init(name: item.entry.tenant.displayName(context.locale), href: TenantLinks.home(item.entry) + "dashboard",
-                      figures: item.figures.map { .init(title: context.localized($0.title), value: context.number($0.value), unit: context.localized($0.unit), months: 0) })
+                      figures: item.figures.map { figure in
+                    let shown = context.figure(figure.value, unit: figure.unit)
+                    return .init(title: context.localized(figure.title), value: shown.value, unit: shown.unit, months: 0)
+                })
             },
             feedbackHref: HostRoute.feedbackStats.href(context),
             csvHref: HostRoute.dashboardCSV(year: year).href(context), jsonHref: HostRoute.dashboardJSON(year: year).href(context))

@@ -109,7 +109,7 @@ struct FeedbackStatsPage: PageModel {
         let month: TimeText, received: Int, answered: Int
     }
 
-    let received: Int, comments: Int, suggestions: Int, hidden: Int, answered: Int, responseRate: Int, median: String
+    let received: Int, comments: Int, suggestions: Int, hidden: Int, answered: Int, responseRate: PercentText, median: String
     let channels: [BarChart.Row], outcomes: [BarChart.Row], channelChart: String, outcomeChart: String, months: [Month]
     let latest: [FeedbackEntryView], generalHref: String, apiHref: String
     var hasMonths: Bool { !months.isEmpty }

@@ -28,7 +28,7 @@ struct FeedbackStatsRoutes {
         let outcomes = FeedbackOutcome.allCases.map { ($0.rawValue, context.text("feedback.outcome.\($0.rawValue)"), stats.byOutcome[$0] ?? 0) }
         let page = FeedbackStatsPage(
             received: stats.received, comments: stats.comments, suggestions: stats.suggestions, hidden: stats.hidden,
-            answered: stats.answered, responseRate: stats.responseRate,
+            answered: stats.answered, responseRate: context.percent(stats.responseRate),
             median: stats.medianResponseDays.map { context.number($0) } ?? "—",
             channels: BarChart.rows(channels, total: stats.received), outcomes: BarChart.rows(outcomes, total: stats.answered),
             channelChart: BarChart.chart(channels.map { ($0.1, $0.2) }), outcomeChart: BarChart.chart(outcomes.map { ($0.1, $0.2) }),

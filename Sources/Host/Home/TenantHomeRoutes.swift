@@ -55,7 +55,8 @@ struct TenantHomeRoutes {
             if indicator.id == "feedback.median_response_days", unanswered {
                 return HomePage.Figure(label: context.localized(indicator.title), value: "—", unit: "(\(context.text("home.no_answer_yet")))")
             }
-            return HomePage.Figure(label: context.localized(indicator.title), value: context.number(indicator.value), unit: context.localized(indicator.unit))
+            let shown = context.figure(indicator.value, unit: indicator.unit)
+            return HomePage.Figure(label: context.localized(indicator.title), value: shown.value, unit: shown.unit)
         }
     }
 

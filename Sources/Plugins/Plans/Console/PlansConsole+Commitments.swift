@@ -107,7 +107,7 @@ extension PlansConsole {
             action: PlanRoute.editCommitment(id).href(context),
             formFields: commitmentFields(context, input, statuses: statuses).items, errors: errors,
             backHref: PlanRoute.console.href(context), backLabel: context.text("plans.console.back"),
-            activities: activities.map { .init(title: context.localized($0.title), dates: "\($0.plannedStart) – \($0.plannedEnd)", progress: $0.progress,
+            activities: activities.map { .init(title: context.localized($0.title), dates: "\(context.dates.month($0.plannedStart).text) – \(context.dates.month($0.plannedEnd).text)", progress: context.percent($0.progress),
                                                editHref: PlanRoute.editActivity($0.id ?? 0).href(context)) },
             newActivityHref: PlanRoute.newActivity(id).href(context),
             updateAction: PlanRoute.updates(id).href(context) + "#post-update", updateFields: FieldGroup(updateFields),

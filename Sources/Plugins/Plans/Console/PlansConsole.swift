@@ -70,7 +70,7 @@ struct PlansConsole {
         let rows = (overview?.rows ?? []).map { row in
             let id = row.commitment.id ?? 0
             return PlanConsolePage.Row(number: row.commitment.number, title: context.localized(row.commitment.title), published: row.commitment.published,
-                                       progress: row.progress, editHref: PlanRoute.editCommitment(id).href(context),
+                                       progress: context.percent(row.progress), editHref: PlanRoute.editCommitment(id).href(context),
                                        viewHref: PlanRoute.commitment(row.commitment.number).href(context),
                                        toggleAction: PlanRoute.publication(id, publish: !row.commitment.published).href(context))
         }

@@ -23,7 +23,7 @@ struct CommitmentPage: PageModel {
         let feedback: CommentsLink?
         /// Months planned, and months it actually ran (`to` absent while it runs; `nil` before it starts).
         let title: String, planned: TimeSpan, actual: TimeSpan?, status: String
-        let progress: Int, late: Bool, responsible: String, deliverable: String
+        let progress: PercentText, late: Bool, responsible: String, deliverable: String
     }
 
     struct CommentsLink: TemplateModel {
@@ -34,7 +34,7 @@ struct CommitmentPage: PageModel {
     struct Update: TemplateModel {
         static let fields = TemplateFields<Self>(["date": \.date, "text": \.text, "sample": \.sample, "newProgress": \.newProgress,
                                                   "newStatus": \.newStatus, "author": \.author, "evidence": \.evidence])
-        let date: TimeText, text: String, sample: Bool, newProgress: Int?, newStatus: String?, author: String, evidence: LinkView?
+        let date: TimeText, text: String, sample: Bool, newProgress: PercentText?, newStatus: String?, author: String, evidence: LinkView?
     }
 
     struct IndicatorView: TemplateModel {
@@ -64,7 +64,7 @@ struct CommitmentPage: PageModel {
     let planTitle: String, planHref: String, number: Int, title: String, principles: [String], leadServices: String
     /// Other actors, when named.
     let otherActors: String?
-    let problem: String, solution: String, expectedResults: String, status: String, completion: String, progress: Int, draft: Bool
+    let problem: String, solution: String, expectedResults: String, status: String, completion: String, progress: PercentText, draft: Bool
     let activities: [ActivityRow], updates: [Update], indicators: [IndicatorView], history: [Change], timeline: TimelineChart?
     var feedback = ""
     var editor = false

@@ -44,7 +44,7 @@ struct CommitmentSheet: Sendable {
                 feedback: feedback.map { CommitmentPage.CommentsLink(href: context.feedbackPath(item), count: $0[item] ?? 0) },
                 title: context.localized(activity.title), planned: TimeSpan(from: context.dates.month(activity.plannedStart), to: context.dates.month(activity.plannedEnd)),
                 actual: activity.actualStart.map { TimeSpan(from: context.dates.month($0), to: activity.actualEnd.map { context.dates.month($0) }) },
-                status: status(activity.status), progress: activity.progress,
+                status: status(activity.status), progress: context.percent(activity.progress),
                 late: activity.isLate(today: today, statuses: statuses),
                 responsible: context.localized(activity.responsible), deliverable: context.localized(activity.deliverable))
         }
@@ -66,11 +66,11 @@ struct CommitmentSheet: Sendable {
             problem: context.localized(commitment.problem), solution: context.localized(commitment.solution),
             expectedResults: context.localized(commitment.expectedResults),
             status: status(commitment.status), completion: text("completion.\(commitment.completion)"),
-            progress: PlanOverview.rollup(activities, status: statuses[commitment.status]),
+            progress: context.percent(PlanOverview.rollup(activities, status: statuses[commitment.status])),
             draft: !commitment.published,
             activities: activityRows,
             updates: updates.map { update in
-                CommitmentPage.Update(date: context.dates.day(update.date), text: context.localized(update.text), sample: update.sample, newProgress: update.newProgress,
+                CommitmentPage.Update(date: context.dates.day(update.date), text: context.localized(update.text), sample: update.sample, newProgress: update.newProgress.map { context.percent($0) },
                                       newStatus: update.newStatus.map { status($0) }, author: update.author,
                                       evidence: update.evidence.map { .init(label: update.evidenceLabel ?? $0, href: HostRoute.file($0).href(context)) })
             },

@@ -12,7 +12,7 @@ struct PlanConsolePage: PageModel {
     struct Row: TemplateModel {
         static let fields = TemplateFields<Self>(["number": \.number, "title": \.title, "published": \.published, "progress": \.progress,
                                                   "editHref": \.editHref, "viewHref": \.viewHref, "toggleAction": \.toggleAction])
-        let number: Int, title: String, published: Bool, progress: Int, editHref: String, viewHref: String, toggleAction: String
+        let number: Int, title: String, published: Bool, progress: PercentText, editHref: String, viewHref: String, toggleAction: String
     }
 
     let hasPlan: Bool, planTitle: String, planHref: String, newHref: String, importHref: String, exportHref: String, statusesHref: String
@@ -33,7 +33,7 @@ struct CommitmentConsolePage: PageModel {
 
     struct Activity: TemplateModel {
         static let fields = TemplateFields<Self>(["title": \.title, "dates": \.dates, "progress": \.progress, "editHref": \.editHref])
-        let title: String, dates: String, progress: Int, editHref: String
+        let title: String, dates: String, progress: PercentText, editHref: String
     }
 
     struct Indicator: TemplateModel {

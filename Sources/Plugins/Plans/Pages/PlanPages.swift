@@ -21,13 +21,13 @@ struct PlanPage: PageModel {
             "number": \.number, "title": \.title, "href": \.href, "progress": \.progress, "status": \.status, "completion": \.completion,
             "late": \.late, "lateText": \.lateText, "principles": \.principles, "services": \.services, "draft": \.draft,
         ])
-        let number: Int, title: String, href: String, progress: Int, status: String, completion: String, late: Bool, lateText: String
+        let number: Int, title: String, href: String, progress: PercentText, status: String, completion: String, late: Bool, lateText: String
         let principles: String, services: String, draft: Bool
     }
 
     let planTitle: String
     /// The plan's description, when written.
-    let description: String?, period: String, planStatus: String, progress: Int, commitments: [Card], filtered: Bool
+    let description: String?, period: String, planStatus: String, progress: PercentText, commitments: [Card], filtered: Bool
     let principles: [OptionView], services: [OptionView], statuses: [OptionView]
     let action: String, revisionsHref: String, exportHref: String, jsonHref: String, feedHref: String, editor: Bool
 

@@ -33,7 +33,7 @@ struct PlansSite {
         let description = context.localized(plan.description)
         let page = PlanPage(
             planTitle: context.localized(plan.title), description: description.isEmpty ? nil : description,
-            period: "\(plan.startYear)–\(plan.endYear)", planStatus: label(context, "plan_status.\(plan.status.rawValue)"), progress: overview.progress,
+            period: "\(plan.startYear)–\(plan.endYear)", planStatus: label(context, "plan_status.\(plan.status.rawValue)"), progress: context.percent(overview.progress),
             commitments: shown.map { card(row: $0, overview: overview, context: context) },
             filtered: !principle.isEmpty || !service.isEmpty || !status.isEmpty,
             principles: OGPPrinciple.allCases.map { .init(value: $0.rawValue, label: label(context, "principle.\($0.rawValue)"), selected: $0.rawValue == principle) },
@@ -50,7 +50,7 @@ struct PlansSite {
         let commitment = row.commitment
         return PlanPage.Card(
             number: commitment.number, title: context.localized(commitment.title), href: PlanRoute.commitment(commitment.number).href(context),
-            progress: row.progress, status: overview.statuses[commitment.status].map { context.localized($0.label) } ?? commitment.status,
+            progress: context.percent(row.progress), status: overview.statuses[commitment.status].map { context.localized($0.label) } ?? commitment.status,
             completion: label(context, "completion.\(commitment.completion)"), late: row.lateActivities > 0,
             lateText: context.plural("plans.late_count", row.lateActivities),
             principles: commitment.principleList.map { label(context, "principle.\($0.rawValue)") }.joined(separator: ", "),
