@@ -142,6 +142,12 @@ public struct CivicContext: RequestContext {
         value.resolve(locale, fallbacks: fallbackLocales)
     }
 
+    /// Translatable content with the language it is shown in (see ``LanguageText``), for text that
+    /// may fall back to another language than the page's.
+    public func shown(_ value: LocalizedText) -> LanguageText {
+        LanguageText(value, locale: locale, fallbacks: fallbackLocales)
+    }
+
     /// Renders a page model of the current module in the tenant layout.
     public func render<Model: PageModel>(_ page: Model, title: String, status: HTTPResponse.Status = .ok) throws -> Response {
         try renderer.page(page, title: title, context: self, status: status)

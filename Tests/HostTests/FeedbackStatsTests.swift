@@ -20,7 +20,7 @@ import Testing
                                                           authorName: "A", authorContact: "", locale: "fr", channel: channel, enteredBy: nil,
                                                           receivedAt: received, clientKey: ""))
         if let days = answeredAfterDays {
-            try FeedbackStore.respond(db, id: id, outcome: outcome, reason: "r", target: nil, accountID: nil, responderName: "S",
+            try FeedbackStore.respond(db, id: id, outcome: outcome, reason: ["fr": "r"], target: nil, accountID: nil, responderName: "S",
                                       now: received.addingTimeInterval(days * 86_400))
         }
         if hidden { try FeedbackStore.hide(db, id: id, reason: "x", by: nil) }

@@ -23,7 +23,7 @@ import TestSupport
             var editor = Browser(client)
             try await editor.signIn("/alpha", email: "editor@alpha.test")
             try await editor.get(entry)
-            let answered = try await editor.post(entry + "/respond", [("outcome", "adopted"), ("reason", "Prévu au budget 2027.")])
+            let answered = try await editor.post(entry + "/respond", [("outcome", "adopted"), ("reason.fr", "Prévu au budget 2027."), ("incomplete_ok", "1")])
             #expect(answered.location?.hasSuffix("done=answered") == true)
             let thread = try await reader.get("/alpha/pages/about")
             #expect(thread.body.contains("<span class=\"badge badge-adopted\">Retenue</span>"))

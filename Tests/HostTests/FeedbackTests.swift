@@ -212,18 +212,18 @@ import TestSupport
             let path = try Self.entryPath(try await citizen.post("/alpha/feedback", Self.comment("Publier les horaires", kind: "suggestion")))
             _ = try await citizen.post("/alpha/feedback", Self.comment("Ajouter un plan d’accès", kind: "suggestion"))
             try await citizen.get(path)
-            #expect(try await citizen.post("\(path)/respond", [("outcome", "adopted"), ("reason", "x")]).status == .forbidden)
+            #expect(try await citizen.post("\(path)/respond", [("outcome", "adopted"), ("reason.fr", "x"), ("incomplete_ok", "1")]).status == .forbidden)
 
             var editor = Browser(client)
             try await editor.signIn("/alpha", email: "editor@alpha.test")
             let unanswered = try await editor.get("/alpha/admin/feedback")
             #expect(unanswered.body.contains("Publier les horaires"))
             try await editor.get(path)
-            #expect(try await editor.post("\(path)/respond", [("outcome", "adopted"), ("reason", "")]).status == .unprocessableContent)
-            #expect(try await editor.post("\(path)/respond", [("outcome", "maybe"), ("reason", "x")]).status == .unprocessableContent)
-            #expect(try await editor.post("\(path)/respond", [("outcome", "adopted"), ("reason", "x"), ("target", "plans:commitment:99")]).status
+            #expect(try await editor.post("\(path)/respond", [("outcome", "adopted"), ("reason.fr", ""), ("incomplete_ok", "1")]).status == .unprocessableContent)
+            #expect(try await editor.post("\(path)/respond", [("outcome", "maybe"), ("reason.fr", "x"), ("incomplete_ok", "1")]).status == .unprocessableContent)
+            #expect(try await editor.post("\(path)/respond", [("outcome", "adopted"), ("reason.fr", "x"), ("incomplete_ok", "1"), ("target", "plans:commitment:99")]).status
                     == .unprocessableContent)
-            #expect(try await editor.post("\(path)/respond", [("outcome", "adopted"), ("reason", "Les horaires sont en ligne depuis mars.")]).status
+            #expect(try await editor.post("\(path)/respond", [("outcome", "adopted"), ("reason.fr", "Les horaires sont en ligne depuis mars."), ("incomplete_ok", "1")]).status
                     == .seeOther)
 
             var reader = Browser(client)
@@ -232,7 +232,7 @@ import TestSupport
             #expect(page.body.contains("Retenue"))
             let figures = try await reader.get("/alpha/feedback")
             #expect(figures.status == .ok)
-            #expect(figures.body.contains("50 %"))
+            #expect(figures.body.contains("50\u{202F}%"))
             let stats = try await reader.get("/alpha/api/v1/feedback/stats")
             #expect(stats.body.contains("\"response_rate_percent\":50"))
             #expect(stats.body.contains("\"adopted\":1"))
@@ -326,7 +326,7 @@ import TestSupport
             var editor = Browser(client)
             try await editor.signIn("/alpha", email: "editor@alpha.test")
             try await editor.get("/alpha/feedback/\(entryID)")
-            #expect(try await editor.post("/alpha/feedback/\(entryID)/respond", [("outcome", "partly_adopted"), ("reason", "Deux écoles associées"),
+            #expect(try await editor.post("/alpha/feedback/\(entryID)/respond", [("outcome", "partly_adopted"), ("reason.fr", "Deux écoles associées"), ("incomplete_ok", "1"),
                                                                                 ("target", "plans:\(item)")]).status == .seeOther)
             var reader = Browser(client)
             let answered = try await reader.get(activityPath)

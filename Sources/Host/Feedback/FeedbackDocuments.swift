@@ -1,3 +1,4 @@
+import CivicSDK
 import Foundation
 
 /// `GET {root}/api/v1/feedback/stats`: figures on citizen input.
@@ -58,7 +59,8 @@ struct FeedbackThreadDocument: Encodable {
     }
 
     struct Answer: Encodable {
-        let outcome: String, reason: String
+        /// `reason`: the answer in each language it was given in.
+        let outcome: String, reason: LocalizedText
         /// `null` when the answer names no item it changed.
         let target: String?
         let respondedAt: String

@@ -1,3 +1,4 @@
+import CivicSDK
 import Foundation
 import GRDB
 
@@ -60,7 +61,8 @@ struct FeedbackEntry: Sendable {
 /// Staff's reasoned answer to a suggestion.
 struct FeedbackResponse: Sendable {
     let outcome: FeedbackOutcome
-    let reason: String
+    /// The reason, in each language staff wrote it in.
+    let reason: LocalizedText
     /// Link target id of the commitment or activity the suggestion changed, if any.
     let target: String?
     let responderName: String

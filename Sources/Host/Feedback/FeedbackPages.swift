@@ -37,10 +37,20 @@ struct FeedbackEntryPage: PageModel {
         let hidden: Bool, hiddenBody: String?, flags: Int, flagReasons: [String], contact: String?
     }
 
-    /// The answer form, for those who answer.
+    /// The answer form, for those who answer: the reason in each of the tenant's languages, and the
+    /// warning that holds back an answer missing some of them.
     struct Respond: TemplateModel {
-        static let fields = TemplateFields<Self>(["outcomes": \.outcomes, "reason": \.reason, "targets": \.targets])
-        let outcomes: [Choice], reason: String, targets: [Choice]
+        static let fields = TemplateFields<Self>(["outcomes": \.outcomes, "reasons": \.reasons, "targets": \.targets, "missing": \.missing])
+        let outcomes: [Choice], reasons: [LocaleInput], targets: [Choice]
+        /// "Not written in: العربية, English", when staff must confirm.
+        let missing: String?
+
+        init(_ draft: FeedbackAnswerDraft, targets: [LinkTarget], context: CivicContext) {
+            outcomes = FeedbackOutcome.allCases.map { Choice(value: $0.rawValue, label: context.text("feedback.outcome.\($0.rawValue)"), selected: $0 == draft.outcome) }
+            reasons = context.tenant.locales.map { LocaleInput($0, id: "reason-\($0)", value: draft.reason.values[$0] ?? "") }
+            self.targets = targets.map { Choice(value: $0.id, label: context.localized($0.title), selected: $0.id == draft.target) }
+            missing = draft.needsConfirmation ? context.text("feedback.missing_languages") + draft.missing.map(Locales.nativeName).joined(separator: ", ") : nil
+        }
     }
 
     let entry: FeedbackEntryView, subject: String, subjectLink: SubjectLink?, sent: Bool, flagged: Bool, number: Int64

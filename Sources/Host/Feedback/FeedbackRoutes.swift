@@ -75,7 +75,7 @@ struct FeedbackRoutes {
     /// One entry: its text (or the moderation notice), answer, earlier wordings, and the forms its
     /// readers may use: flag for anyone, edit for its author, hide and answer for staff.
     func renderEntry(_ entry: FeedbackEntry, target: LinkTarget?, request: Request, context: CivicContext, flagError: String?, editDraft: FeedbackDraft?,
-                     status: HTTPResponse.Status, staffErrors: [String] = []) async throws -> Response {
+                     status: HTTPResponse.Status, staffErrors: [String] = [], answerDraft: FeedbackAnswerDraft? = nil) async throws -> Response {
         let (revisions, flagReasons) = try await context.database.read { db in
             (try FeedbackStore.revisions(db, id: entry.id), try FeedbackStore.flagReasons(db, id: entry.id))
         }
@@ -95,11 +95,7 @@ struct FeedbackRoutes {
             staffErrors: staffErrors.map { context.text($0) },
             moderation: canModerate ? .init(hidden: entry.isHidden, hiddenBody: entry.isHidden ? entry.body : nil, flags: entry.flags,
                                             flagReasons: flagReasons, contact: entry.authorContact.isEmpty ? nil : entry.authorContact) : nil,
-            respond: canRespond ? .init(
-                outcomes: FeedbackOutcome.allCases.map { Choice(value: $0.rawValue, label: context.text("feedback.outcome.\($0.rawValue)"),
-                                                                selected: $0 == entry.response?.outcome) },
-                reason: entry.response?.reason ?? "",
-                targets: targets.map { Choice(value: $0.id, label: context.localized($0.title), selected: $0.id == entry.response?.target) }) : nil,
+            respond: canRespond ? .init(answerDraft ?? FeedbackAnswerDraft(entry.response), targets: targets, context: context) : nil,
             personal: canModerate || canRespond || isAuthor)
         return try context.render(page, title: String(format: context.text("feedback.entry_title"), entry.id), status: status)
     }

@@ -51,17 +51,12 @@ struct FeedbackStaffRoutes {
     @Sendable func respond(_ request: Request, context: CivicContext) async throws -> Response {
         try context.require("core.respond")
         let (entry, target) = try await service.publicEntry(context)
-        let reason = context.form.text("reason")
-        let targetID = context.form.text("target")
-        var problems: [String] = []
-        let outcome = FeedbackOutcome(rawValue: context.form.text("outcome"))
-        if outcome == nil { problems.append("feedback.error.outcome") }
-        if reason.isEmpty { problems.append("feedback.error.response_reason") }
-        if reason.count > FeedbackDraft.maxBody { problems.append("feedback.error.body_too_long") }
-        if !targetID.isEmpty, try await !service.links.targets(context).contains(where: { $0.id == targetID }) { problems.append("feedback.error.target") }
-        guard problems.isEmpty, let outcome else {
+        var draft = FeedbackAnswerDraft(form: context.form, locales: context.tenant.locales)
+        let targetID = draft.target, reason = draft.reason
+        if !targetID.isEmpty, try await !service.links.targets(context).contains(where: { $0.id == targetID }) { draft.problems.append("feedback.error.target") }
+        guard draft.problems.isEmpty, !draft.needsConfirmation, let outcome = draft.outcome else {
             return try await pages.renderEntry(entry, target: target, request: request, context: context, flagError: nil, editDraft: nil,
-                                               status: .unprocessableContent, staffErrors: problems)
+                                               status: .unprocessableContent, staffErrors: draft.problems, answerDraft: draft)
         }
         let name = context.account?.displayName ?? ""
         try await context.database.write { db in
@@ -69,7 +64,7 @@ struct FeedbackStaffRoutes {
                                       accountID: context.account?.id, responderName: name)
             try context.audit(db, action: "respond", itemType: "feedback", itemID: String(entry.id), summary: outcome.rawValue, changes: [
                 FieldChange(field: "outcome", old: entry.response?.outcome.rawValue, new: outcome.rawValue),
-                FieldChange(field: "reason", old: entry.response?.reason, new: reason),
+                FieldChange(field: "reason", old: entry.response?.reason.json, new: reason.json),
                 FieldChange(field: "target", old: entry.response?.target, new: targetID.isEmpty ? nil : targetID),
             ])
         }

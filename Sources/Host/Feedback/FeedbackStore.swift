@@ -116,7 +116,7 @@ enum FeedbackStore {
     }
 
     /// Records (or replaces) staff's answer.
-    static func respond(_ db: Database, id: Int64, outcome: FeedbackOutcome, reason: String, target: String?,
+    static func respond(_ db: Database, id: Int64, outcome: FeedbackOutcome, reason: LocalizedText, target: String?,
                         accountID: Int64?, responderName: String, now: Date = Date()) throws {
         try db.execute(sql: """
             INSERT INTO feedback_response (feedback_id, outcome, reason, target, account_id, responder_name, responded_at)

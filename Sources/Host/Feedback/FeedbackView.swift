@@ -19,7 +19,7 @@ struct FeedbackEntryView: TemplateModel {
     struct Answer: TemplateModel {
         static let fields = TemplateFields<Self>(["outcome": \.outcome, "outcomeKey": \.outcomeKey, "reason": \.reason, "by": \.by,
                                                   "date": \.date, "target": \.target])
-        let outcome: String, outcomeKey: String, reason: String, by: String, date: TimeText, target: LabelledTarget?
+        let outcome: String, outcomeKey: String, reason: LanguageText, by: String, date: TimeText, target: LabelledTarget?
     }
 
     struct LabelledTarget: TemplateModel {
@@ -50,7 +50,7 @@ struct FeedbackEntryView: TemplateModel {
         response = entry.response.map { response in
             let target = response.target.flatMap { id in targets.first { $0.id == id } }
             return Answer(outcome: context.text("feedback.outcome.\(response.outcome.rawValue)"), outcomeKey: response.outcome.rawValue,
-                          reason: response.reason, by: response.responderName, date: context.dates.day(response.respondedAt),
+                          reason: context.shown(response.reason), by: response.responderName, date: context.dates.day(response.respondedAt),
                           target: target.map { LabelledTarget(title: context.localized($0.title), href: context.root + $0.path) })
         }
         badge = entry.response.map { Badge(label: context.text("feedback.outcome.\($0.outcome.rawValue)"), style: Self.style($0.outcome)) }

@@ -147,6 +147,13 @@ enum CoreSchema {
                   tokenize = 'unicode61 remove_diacritics 2')
                 """)
         }
+        migrator.registerMigration("core/007-answer-languages") { db in
+            // an answer's reason is now given per language (LocalizedText as JSON); an earlier answer was
+            // written in one language, taken to be the suggestion's own
+            try db.execute(sql: """
+                UPDATE feedback_response SET reason = json_object((SELECT locale FROM feedback f WHERE f.id = feedback_id), reason)
+                """)
+        }
         return migrator
     }
 }
