@@ -27,18 +27,12 @@ public enum BarChart {
         var parts = ["<div class=\"bars\" aria-hidden=\"true\">"]
         for bar in bars {
             let width = min(max(bar.1, 0), top) * 1_000 / top
-            parts.append("<div class=\"bar-row\"><span class=\"bar-label\">\(escape(bar.0))</span>"
+            parts.append("<div class=\"bar-row\"><span class=\"bar-label\">\(HTMLEscape.text(bar.0))</span>"
                 + "<svg class=\"bar-track\" viewBox=\"0 0 1000 10\" preserveAspectRatio=\"none\" focusable=\"false\">"
                 + "<rect class=\"track\" width=\"1000\" height=\"10\"/><rect class=\"fill\" width=\"\(width)\" height=\"10\"/></svg>"
                 + "<span class=\"bar-value\">\(bar.1)</span></div>")
         }
         parts.append("</div>")
         return parts.joined()
-    }
-
-    /// Text made safe for SVG/HTML content.
-    public static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 }

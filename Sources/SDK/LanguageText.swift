@@ -3,7 +3,7 @@
 /// in French and its punctuation does not scramble. Templates write
 /// `<p lang="{{body.lang}}" dir="{{body.dir}}">{{body}}</p>`.
 public struct LanguageText: TemplateModel, CustomStringConvertible, Hashable {
-    public static let fields = TemplateFields<Self>(["text": \.text, "lang": \.lang, "dir": \.dir, "isOther": \.isOther])
+    public static let fields = TemplateFields<Self>(["text": \.text, "lang": \.lang, "dir": \.dir, "isOther": \.isOther, "marked": \.marked])
     /// The text.
     public let text: String
     /// Its language code.
@@ -18,6 +18,12 @@ public struct LanguageText: TemplateModel, CustomStringConvertible, Hashable {
         text = value.resolve(locale, fallbacks: fallbacks)
         lang = value.resolvedLocale(locale, fallbacks: fallbacks) ?? locale
         isOther = lang != locale
+    }
+
+    /// The text escaped for HTML, inside `<span lang="…" dir="…">` when it is in another language than
+    /// the page's: `{{{title.marked}}}` where the surrounding element must keep the page's language.
+    public var marked: String {
+        isOther ? "<span lang=\"\(lang)\" dir=\"\(dir)\">\(HTMLEscape.text(text))</span>" : HTMLEscape.text(text)
     }
 
     /// The text, so `{{body}}` alone shows it.

@@ -51,4 +51,32 @@ import TestSupport
         #expect(found.isEmpty, "\(found)")
         #expect(Self.scrambled("<main><p>التقارير المنشورة: 1 في 2026-12.</p></main>").count == 1, "the check finds what it looks for")
     }
+
+    /// Content not yet translated is shown in the default language, marked as such on the Arabic
+    /// page (`lang="fr" dir="ltr"`), so it is read in French and its punctuation keeps its order.
+    @Test func textInAnotherLanguageCarriesItsLanguage() async throws {
+        let host = try await TestHost()
+        for module in ["plans", "consultations"] { try await host.enable(module, on: "alpha", withSample: true) }
+        try await host.enable("instances", on: "alpha-youth", withSample: true)
+        try await host.write("alpha") { db in
+            try db.execute(sql: "UPDATE consultation_question SET title = json_object('fr', 'De 1 = pas du tout, à 5 = tout à fait ?') WHERE id = (SELECT MIN(id) FROM consultation_question WHERE type <> 'section')")
+            try db.execute(sql: "UPDATE consultation_option SET label = json_object('fr', 'Oui, souvent (chaque mois)') WHERE id = (SELECT MIN(id) FROM consultation_option)")
+            try db.execute(sql: "UPDATE commitment SET problem = json_object('fr', 'Peu d’informations publiées.') WHERE number = 2")
+        }
+        try await host.write("alpha-youth") { db in
+            try db.execute(sql: "UPDATE instance_opinion SET follow_up = 'taken', follow_up_reason = json_object('fr', 'Retenu en partie : deux écoles.'), follow_up_on = '2026-11-02'")
+        }
+        try await host.test { client in
+            var visitor = Browser(client)
+            let consultation = try await visitor.get("/alpha/consultations/1?lang=ar")
+            #expect(consultation.body.contains("<span lang=\"fr\" dir=\"ltr\">De 1 = pas du tout, à 5 = tout à fait ?</span>"))
+            #expect(consultation.body.contains("<span lang=\"fr\" dir=\"ltr\">Oui, souvent (chaque mois)</span>"))
+            let commitment = try await visitor.get("/alpha/plans/2?lang=ar")
+            #expect(commitment.body.contains("lang=\"fr\" dir=\"ltr\">Peu d’informations publiées.</dd>"))
+            let opinion = try await visitor.get("/alpha-youth/instances/opinions/1?lang=ar")
+            #expect(opinion.body.contains("lang=\"fr\" dir=\"ltr\">Retenu en partie : deux écoles.</p>"))
+            let french = try await visitor.get("/alpha/consultations/1?lang=fr")
+            #expect(!french.body.contains("<span lang=\"fr\""), "text in the page's own language is not marked")
+        }
+    }
 }

@@ -124,9 +124,13 @@ import TestSupport
             try await editor.get("/alpha-youth/admin/instances/opinions/\(opinionID)")
             #expect(try await editor.post("/alpha-youth/admin/instances/opinions/\(opinionID)/follow-up",
                                           [("follow_up", "not_taken"), ("follow_up_on", "2025-02-01")]).status == .unprocessableContent)
+            let held = try await editor.post("/alpha-youth/admin/instances/opinions/\(opinionID)/follow-up",
+                                             [("follow_up", "not_taken"), ("follow_up_on", "2025-02-01"), ("follow_up_reason.fr", "Budget déjà voté.")])
+            #expect(held.status == .unprocessableContent, "a follow-up in French only waits for confirmation")
+            #expect(held.body.contains("Il manque\u{00A0}: العربية, English") && held.body.contains("Budget déjà voté.</textarea>"))
             #expect(try await editor.post("/alpha-youth/admin/instances/opinions/\(opinionID)/follow-up",
-                                          [("follow_up", "not_taken"), ("follow_up_on", "2025-02-01"), ("follow_up_reason.fr", "Budget déjà voté.")]).status
-                    == .seeOther)
+                                          [("follow_up", "not_taken"), ("follow_up_on", "2025-02-01"), ("follow_up_reason.fr", "Budget déjà voté."),
+                                           ("incomplete_ok", "1")]).status == .seeOther)
 
             var visitor = Browser(client)
             let members = try await visitor.get("/alpha-youth/instances/members")

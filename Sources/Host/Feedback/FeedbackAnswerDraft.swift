@@ -3,15 +3,13 @@ import Foundation
 
 /// Staff's answer to a suggestion as the form sent it: an outcome, the reason in each of the tenant's
 /// languages, and the item it changed. An answer missing one of the tenant's languages is held back
-/// once, with a warning naming them, until staff confirm they publish it so (`incomplete_ok`).
+/// once (``MissingTranslations``).
 struct FeedbackAnswerDraft: Sendable {
     let outcome: FeedbackOutcome?
     let reason: LocalizedText
     let target: String
-    /// The tenant's languages the reason is not written in.
-    let missing: [String]
-    /// Whether staff confirmed publishing with languages missing.
-    let confirmed: Bool
+    /// The tenant's languages the reason is not written in, and whether staff confirmed publishing so.
+    let missing: MissingTranslations?
     var problems: [String] = []
 
     init(form: FormData, locales: [String]) {
@@ -19,8 +17,7 @@ struct FeedbackAnswerDraft: Sendable {
         let reason = form.localized("reason", locales: locales)
         self.reason = reason
         target = form.text("target")
-        missing = locales.filter { reason.values[$0] == nil }
-        confirmed = form.text("incomplete_ok") == "1"
+        missing = MissingTranslations(reason, languages: locales, form: form)
         if outcome == nil { problems.append("feedback.error.outcome") }
         if reason.isEmpty { problems.append("feedback.error.response_reason") }
         if reason.values.values.contains(where: { $0.count > FeedbackDraft.maxBody }) { problems.append("feedback.error.body_too_long") }
@@ -31,10 +28,9 @@ struct FeedbackAnswerDraft: Sendable {
         outcome = response?.outcome
         reason = response?.reason ?? [:]
         target = response?.target ?? ""
-        missing = []
-        confirmed = false
+        missing = nil
     }
 
     /// Valid, but some language is missing and staff have not confirmed yet.
-    var needsConfirmation: Bool { problems.isEmpty && !reason.isEmpty && !missing.isEmpty && !confirmed }
+    var needsConfirmation: Bool { problems.isEmpty && missing?.holdsBack == true }
 }

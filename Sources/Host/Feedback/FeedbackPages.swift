@@ -49,7 +49,7 @@ struct FeedbackEntryPage: PageModel {
             outcomes = FeedbackOutcome.allCases.map { Choice(value: $0.rawValue, label: context.text("feedback.outcome.\($0.rawValue)"), selected: $0 == draft.outcome) }
             reasons = context.tenant.locales.map { LocaleInput($0, id: "reason-\($0)", value: draft.reason.values[$0] ?? "") }
             self.targets = targets.map { Choice(value: $0.id, label: context.localized($0.title), selected: $0.id == draft.target) }
-            missing = draft.needsConfirmation ? context.text("feedback.missing_languages") + draft.missing.map(Locales.nativeName).joined(separator: ", ") : nil
+            missing = draft.needsConfirmation ? draft.missing?.warning(context) : nil
         }
     }
 

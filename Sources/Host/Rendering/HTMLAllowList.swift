@@ -67,22 +67,6 @@ enum HTMLAllowList {
         return valid ? raw.index(after: semicolon) : nil
     }
 
-    /// An attribute value as the browser will read it, escaped for a double-quoted attribute.
-    static func attribute(_ value: String) -> String {
-        var output = ""
-        for character in value {
-            switch character {
-            case "&": output += "&amp;"
-            case "<": output += "&lt;"
-            case ">": output += "&gt;"
-            case "\"": output += "&quot;"
-            case "'": output += "&#39;"
-            default: output.append(character)
-            }
-        }
-        return output
-    }
-
     /// `raw` (as decoded from the attribute) if it is a relative address or one with an allowed scheme,
     /// with the characters browsers ignore in a URL removed, so that what is checked is what is followed.
     static func safeURL(_ raw: String) -> String? {

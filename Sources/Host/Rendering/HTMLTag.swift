@@ -1,3 +1,4 @@
+import CivicSDK
 extension HTMLAllowList {
     /// One tag of the parser's output, read leniently (quoted, unquoted and bare attributes) so that
     /// whatever the parser copied into it is seen as the browser would see it.
@@ -72,7 +73,7 @@ extension HTMLAllowList {
             // the browser keeps the first of two attributes of the same name: so does this
             for (attribute, value) in attributes where allowed.contains(attribute) && seen.insert(attribute).inserted {
                 guard let safe = Self.safeValue(attribute, value, element: name) else { continue }
-                html += " \(attribute)=\"\(HTMLAllowList.attribute(safe))\""
+                html += " \(attribute)=\"\(HTMLEscape.text(safe))\""
             }
             return html + ">"
         }

@@ -101,6 +101,6 @@ final class SearchIndex: Sendable {
 
     /// `snippet` as HTML: escaped, with the matched words in `<mark>`.
     static func highlighted(_ snippet: String) -> String {
-        BarChart.escape(snippet).replacingOccurrences(of: markStart, with: "<mark>").replacingOccurrences(of: markEnd, with: "</mark>")
+        HTMLEscape.text(snippet).replacingOccurrences(of: markStart, with: "<mark>").replacingOccurrences(of: markEnd, with: "</mark>")
     }
 }

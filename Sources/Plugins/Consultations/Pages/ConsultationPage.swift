@@ -48,12 +48,13 @@ struct QuestionView: TemplateModel {
 
     struct Choice: TemplateModel {
         static let fields = TemplateFields<Self>(["value": \.value, "label": \.label, "inputID": \.inputID, "checked": \.checked])
-        let value: String, label: String, inputID: String, checked: Bool
+        /// `label` is an option's text (possibly in another language than the page's) or a scale's number.
+        let value: String, label: LanguageText?, inputID: String, checked: Bool
     }
 
     struct Rank: TemplateModel {
         static let fields = TemplateFields<Self>(["label": \.label, "field": \.field, "positions": \.positions])
-        let label: String, field: String, positions: [Position]
+        let label: LanguageText, field: String, positions: [Position]
     }
 
     struct Position: TemplateModel {
@@ -61,7 +62,8 @@ struct QuestionView: TemplateModel {
         let value: Int, selected: Bool
     }
 
-    let type: QuestionType, field: String, title: String, help: String, required: Bool, error: String?, describedBy: String?, value: String
+    /// The question's own words, in the page's language or marked with the one they fall back to.
+    let type: QuestionType, field: String, title: LanguageText, help: LanguageText, required: Bool, error: String?, describedBy: String?, value: String
     let maxLength: Int
     var options: [Choice] = []
     var limits: String?
@@ -72,7 +74,7 @@ struct QuestionView: TemplateModel {
     var rankHint = ""
     var ranks: [Rank] = []
 
-    var hasHelp: Bool { !help.isEmpty }
+    var hasHelp: Bool { !help.text.isEmpty }
     var hasError: Bool { error != nil }
     var isSection: Bool { type == .section }
     var isShortText: Bool { type == .shortText }

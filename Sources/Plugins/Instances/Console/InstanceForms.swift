@@ -235,11 +235,21 @@ struct FollowUpInput: Sendable {
     var reason: LocalizedText = [:]
     var on = ""
     var errors: [String] = []
+    /// The tenant's languages the reason misses; the follow-up is held back once until staff confirm.
+    var missing: MissingTranslations?
+
+    /// The form as the opinion's current follow-up fills it (the day defaults to `today`).
+    init(_ opinion: Opinion, today: String) {
+        state = opinion.followUp?.rawValue ?? Opinion.FollowUp.received.rawValue
+        reason = opinion.followUpReason
+        on = opinion.followUpOn ?? today
+    }
 
     init(form: FormData, locales: [String]) {
         state = form.text("follow_up")
         reason = form.localized("follow_up_reason", locales: locales)
         on = form.text("follow_up_on")
+        missing = MissingTranslations(reason, languages: locales, form: form)
         guard let kind = Opinion.FollowUp(rawValue: state) else { errors.append("instances.error.follow_up"); return }
         if kind != .received && reason.isEmpty { errors.append("instances.error.follow_up_reason") }
         if ISODate.day(on) == nil { errors.append("instances.error.follow_up_on") }

@@ -122,7 +122,7 @@ struct InstancesConsole {
             case .opinions:
                 return try Opinion.order(Opinion.Columns.adoptedOn.desc).fetchAll(db).map {
                     .init(label: context.localized($0.title),
-                          meta: "\($0.adoptedOn) · \($0.followUp.map { context.text("instances.follow_up.\($0.rawValue)") } ?? context.text("instances.awaiting"))",
+                          meta: "\(context.dates.day($0.adoptedOn).text) · \($0.followUp.map { context.text("instances.follow_up.\($0.rawValue)") } ?? context.text("instances.awaiting"))",
                           href: InstanceRoute.opinionForm($0.id).href(context))
                 }
             }
@@ -244,15 +244,16 @@ struct InstancesConsole {
 
     private func opinionForm(_ context: CivicContext, new: Bool) async throws -> Response {
         try start(context)
-        guard !new else { return try renderOpinion(context, input: OpinionForm(), opinion: nil, followUpErrors: [], status: .ok) }
+        guard !new else { return try renderOpinion(context, input: OpinionForm(), opinion: nil, status: .ok) }
         let id = try id(context)
         guard let opinion = try await context.database.read({ db in try Opinion.fetchOne(db, key: id) }) else {
             throw HTTPError(.notFound, message: text(context, "error.opinion_not_found"))
         }
-        return try renderOpinion(context, input: OpinionForm(opinion), opinion: opinion, followUpErrors: [], status: .ok)
+        return try renderOpinion(context, input: OpinionForm(opinion), opinion: opinion, status: .ok)
     }
 
-    private func renderOpinion(_ context: CivicContext, input: OpinionForm, opinion: Opinion?, followUpErrors: [String],
+    /// `followUpInput`: the follow-up as submitted, when it comes back refused or held back.
+    private func renderOpinion(_ context: CivicContext, input: OpinionForm, opinion: Opinion?, followUpInput: FollowUpInput? = nil,
                                status: HTTPResponse.Status) throws -> Response {
         var fields = FormFields(context, labels: "instances.field")
         fields.localized("title", value: input.title)
@@ -262,13 +263,16 @@ struct InstancesConsole {
         fields.file("file", help: text(context, "document_help"))
         var followUpForm: InstanceFormPage.FollowUpForm?
         if let opinion, let id = opinion.id {
+            let shown = followUpInput ?? FollowUpInput(opinion, today: context.tenant.today)
             var followUp = FormFields(context, labels: "instances.field")
             followUp.select("follow_up", options: Opinion.FollowUp.allCases.map { ($0.rawValue, text(context, "follow_up.\($0.rawValue)")) },
-                            selected: opinion.followUp?.rawValue ?? "received")
-            followUp.localized("follow_up_reason", value: opinion.followUpReason, multiline: true, help: text(context, "follow_up_help"))
-            followUp.text("follow_up_on", value: opinion.followUpOn ?? context.tenant.today, required: true, type: "date")
+                            selected: shown.state)
+            followUp.localized("follow_up_reason", value: shown.reason, multiline: true, help: text(context, "follow_up_help"))
+            followUp.text("follow_up_on", value: shown.on, required: true, type: "date")
+            let heldBack = shown.errors.isEmpty ? shown.missing.flatMap { $0.holdsBack ? $0 : nil } : nil
+            if heldBack != nil { followUp.checkbox(MissingTranslations.confirmationField, checked: false) }
             followUpForm = .init(action: InstanceRoute.followUp(id).href(context), formFields: followUp.items,
-                                 errors: followUpErrors.map { context.text($0) })
+                                 errors: shown.errors.map { context.text($0) } + (heldBack.map { [$0.warning(context)] } ?? []))
         }
         let action = InstanceRoute.opinionForm(opinion?.id).href(context)
         return try render(context, heading: opinion.map { context.localized($0.title) } ?? text(context, "new_opinions"), action: action,
@@ -285,13 +289,13 @@ struct InstancesConsole {
         if !new && existing == nil { throw HTTPError(.notFound, message: text(context, "error.opinion_not_found")) }
         var input = OpinionForm(form: context.form, locales: context.tenant.locales, today: context.tenant.today)
         if existing?.file != nil { input.errors.removeAll { $0 == "instances.error.opinion_body" } }
-        guard input.errors.isEmpty else { return try renderOpinion(context, input: input, opinion: existing, followUpErrors: [], status: .unprocessableContent) }
+        guard input.errors.isEmpty else { return try renderOpinion(context, input: input, opinion: existing, status: .unprocessableContent) }
         let stored: String?
         switch store(input.file, kinds: InstanceForms.documentKinds, context: context) {
         case .success(let name): stored = name
         case .failure(let rejection):
             input.errors.append(rejection.key)
-            return try renderOpinion(context, input: input, opinion: existing, followUpErrors: [], status: .unprocessableContent)
+            return try renderOpinion(context, input: input, opinion: existing, status: .unprocessableContent)
         }
         guard let opinion = input.apply(to: existing, file: stored) else { throw HTTPError(.unprocessableContent) }
         let before = existing?.auditFields ?? [:]
@@ -311,8 +315,8 @@ struct InstancesConsole {
             throw HTTPError(.notFound, message: text(context, "error.opinion_not_found"))
         }
         let input = FollowUpInput(form: context.form, locales: context.tenant.locales)
-        guard input.errors.isEmpty, let state = Opinion.FollowUp(rawValue: input.state) else {
-            return try renderOpinion(context, input: OpinionForm(opinion), opinion: opinion, followUpErrors: input.errors, status: .unprocessableContent)
+        guard input.errors.isEmpty, input.missing?.holdsBack != true, let state = Opinion.FollowUp(rawValue: input.state) else {
+            return try renderOpinion(context, input: OpinionForm(opinion), opinion: opinion, followUpInput: input, status: .unprocessableContent)
         }
         let before = opinion.auditFields
         opinion.followUp = state

@@ -72,22 +72,22 @@ struct OpinionView: TemplateModel {
 
     struct FollowUp: TemplateModel {
         static let fields = TemplateFields<Self>(["state": \.state, "reason": \.reason, "on": \.on])
-        let state: String, reason: String, on: TimeText?
+        let state: String, reason: LanguageText, on: TimeText?
     }
 
-    let href: String, title: String, adopted: TimeText, subject: String, body: String, file: FileLink?, followUp: FollowUp?
+    let href: String, title: LanguageText, adopted: TimeText, subject: LanguageText, body: String, file: FileLink?, followUp: FollowUp?
     let sample: Bool, editHref: String
     var awaiting: Bool { followUp == nil }
 
     init(_ opinion: Opinion, context: CivicContext) {
         href = InstanceRoute.opinion(opinion.id ?? 0).href(context)
-        title = context.localized(opinion.title)
+        title = context.shown(opinion.title)
         adopted = context.dates.day(opinion.adoptedOn)
-        subject = context.localized(opinion.subject)
+        subject = context.shown(opinion.subject)
         body = context.renderer.markdown(context.localized(opinion.body))
         file = FileLink(opinion.file, context: context)
         followUp = opinion.followUp.map { FollowUp(state: context.text("instances.follow_up.\($0.rawValue)"),
-                                                   reason: context.localized(opinion.followUpReason), on: opinion.followUpOn.map { context.dates.day($0) }) }
+                                                   reason: context.shown(opinion.followUpReason), on: opinion.followUpOn.map { context.dates.day($0) }) }
         sample = opinion.sample
         editHref = InstanceRoute.opinionForm(opinion.id ?? 0).href(context)
     }

@@ -64,7 +64,7 @@ struct CommitmentPage: PageModel {
     let planTitle: String, planHref: String, number: Int, title: String, principles: [String], leadServices: String
     /// Other actors, when named.
     let otherActors: String?
-    let problem: String, solution: String, expectedResults: String, status: String, completion: String, progress: PercentText, draft: Bool
+    let problem: LanguageText, solution: LanguageText, expectedResults: LanguageText, status: String, completion: String, progress: PercentText, draft: Bool
     let activities: [ActivityRow], updates: [Update], indicators: [IndicatorView], history: [Change], timeline: TimelineChart?
     var feedback = ""
     var editor = false
