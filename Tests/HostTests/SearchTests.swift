@@ -21,6 +21,7 @@ import TestSupport
         ("reports", "report"), ("meetings", "meeting"),
         ("تقرير", "التقرير"), ("رقمنة", "الرقمنة"), ("المكتبة", "مكتبه"), ("إِنْشَاءُ", "انشاء"),
         ("مسؤول", "مسوول"), ("مستشفى", "مستشفي"), ("المكتبه", "المكتبة"), ("انشاء", "إنشاء"), ("جمـــاعة", "جماعة"), ("المواطنين", "المواطنون"),
+        ("الاجتماعات", "اجتماعات"), ("اجتماعات", "اجتماع"),
     ])
     func wordsMatchTheirVariants(_ pair: (String, String)) {
         #expect(!SearchText.stems(of: pair.0).isDisjoint(with: SearchText.stems(of: pair.1)), "\(pair.0) ~ \(pair.1): \(SearchText.stems(of: pair.0)) \(SearchText.stems(of: pair.1))")
@@ -160,5 +161,50 @@ import TestSupport
             let second = try await visitor.get("/alpha/search?q=quartier&page=2")
             #expect(second.body.components(separatedBy: "<li><a href=\"/alpha/pages/").count - 1 == 5)
         }
+    }
+
+    /// Comments and suggestions, with the commune's answers, are found like items: by their words'
+    /// stems, with the original words in the extract; hidden ones and those on items no longer public
+    /// are not; the index follows each change without a rebuild.
+    @Test func commentsSuggestionsAndAnswersAreFound() async throws {
+        let host = try await FeedbackTests.host()
+        try await host.test { client in
+            var citizen = Browser(client)
+            try await citizen.signIn("/alpha", email: "citizen@alpha.test")
+            try await citizen.get("/alpha/pages/about")
+            let path = try FeedbackTests.entryPath(try await citizen.post("/alpha/feedback", FeedbackTests.comment("Installer des bancs près des écoles", kind: "suggestion")))
+            _ = try await citizen.post("/alpha/feedback", FeedbackTests.comment("أقترح تنظيم اجتماعات في الأحياء", kind: "suggestion"))
+
+            var visitor = Browser(client)
+            let found = try await visitor.get("/alpha/search?q=banc+ecole")
+            #expect(found.body.contains("href=\"\(path)\""), "found by the stems of its words, accents folded")
+            #expect(found.body.contains("Commentaires et suggestions"))
+            #expect(found.body.contains("<mark>bancs</mark>"), "the extract shows the words as written")
+            let arabicHit = try await visitor.get("/alpha/search?q=الاجتماعات").body
+            #expect(arabicHit.contains("<mark>اجتماعات</mark>"), "Arabic sent from the French page is stemmed as Arabic")
+            #expect(arabicHit.contains("lang=\"ar\" dir=\"rtl\""), "and marked as Arabic")
+            let json = try await visitor.get("/alpha/api/v1/search?q=bancs")
+            #expect(json.body.contains("\"module\":\"feedback\""))
+
+            var editor = Browser(client)
+            try await editor.signIn("/alpha", email: "editor@alpha.test")
+            try await editor.get(path)
+            #expect(try await editor.post("\(path)/respond", [("outcome", "adopted"), ("reason.fr", "Trois bancs seront posés au printemps."),
+                                                             ("incomplete_ok", "1")]).status == .seeOther)
+            #expect(try await visitor.get("/alpha/search?q=printemps").body.contains("href=\"\(path)\""), "the answer is searched too")
+
+            var moderator = Browser(client)
+            try await moderator.signIn("/alpha", email: "moderator@alpha.test")
+            try await moderator.get(path)
+            #expect(try await moderator.post("\(path)/hide", [("reason", "Doublon")]).status == .seeOther)
+            #expect(!(try await visitor.get("/alpha/search?q=bancs").body.contains("href=\"\(path)\"")), "hidden: no longer found")
+            #expect(try await moderator.post("\(path)/unhide", []).status == .seeOther)
+            #expect(try await visitor.get("/alpha/search?q=bancs").body.contains("href=\"\(path)\""))
+
+            try await host.write("alpha") { db in try db.execute(sql: "UPDATE page SET published = 0 WHERE slug = 'about'") }
+            #expect(!(try await visitor.get("/alpha/search?q=bancs").body.contains("href=\"\(path)\"")), "its page is no longer public")
+        }
+        let rows = try await host.read("alpha") { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM feedback_search") }
+        #expect(rows == 2, "one row per visible entry")
     }
 }

@@ -31,7 +31,8 @@ struct FeedbackRoutes {
         }
         let new = NewFeedback(module: module, item: item, kind: draft.kind, body: draft.body, accountID: context.account?.id,
                               authorName: context.account?.displayName ?? draft.name, authorContact: context.account == nil ? draft.contact : "",
-                              locale: context.locale, channel: .online, enteredBy: nil, receivedAt: Date(),
+                              locale: WrittenLanguage.of(draft.body, page: context.locale, offered: context.tenant.locales),
+                              channel: .online, enteredBy: nil, receivedAt: Date(),
                               clientKey: FeedbackStore.clientKey(context.clientAddress, tenant: context.tenant.slug))
         let id: Int64? = try await context.database.write { db in
             try FeedbackStore.isDuplicate(db, new) ? nil : try FeedbackStore.insert(db, new)

@@ -142,7 +142,7 @@ struct FeedbackStaffRoutes {
         guard input.errors.isEmpty, let receivedAt = input.receivedAt else { return try await renderNew(input, context: context, status: .unprocessableContent) }
         let new = NewFeedback(module: parts[0], item: parts[1], kind: input.kind, body: input.body, accountID: nil,
                               authorName: input.name.isEmpty ? context.text("feedback.unnamed") : input.name, authorContact: input.contact,
-                              locale: context.locale, channel: input.channel, enteredBy: context.account?.id, receivedAt: receivedAt, clientKey: "")
+                              locale: WrittenLanguage.of(input.body, page: context.locale, offered: context.tenant.locales), channel: input.channel, enteredBy: context.account?.id, receivedAt: receivedAt, clientKey: "")
         let id = try await context.database.write { db in
             let id = try FeedbackStore.insert(db, new)
             try context.audit(db, action: "enter", itemType: "feedback", itemID: String(id), summary: new.channel.rawValue,

@@ -50,7 +50,9 @@ enum FeedbackStore {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [new.module, new.item, new.kind.rawValue, new.body, new.accountID, new.authorName, new.authorContact,
                              new.locale, new.channel.rawValue, new.enteredBy, new.receivedAt, bodyHash(new.body), new.clientKey])
-        return db.lastInsertedRowID
+        let id = db.lastInsertedRowID
+        try FeedbackSearch.index(db, id: id)
+        return id
     }
 
     /// Whether the same text was already sent about the same item by the same account or address in the last day.
@@ -90,6 +92,7 @@ enum FeedbackStore {
         try db.execute(sql: "INSERT INTO feedback_revision (feedback_id, body, replaced_at) SELECT id, body, ? FROM feedback WHERE id = ?",
                        arguments: [now, id])
         try db.execute(sql: "UPDATE feedback SET body = ?, body_hash = ?, edited_at = ? WHERE id = ?", arguments: [body, bodyHash(body), now, id])
+        try FeedbackSearch.index(db, id: id)
     }
 
     /// Records a flag; a reporter flags an entry once. Returns whether the flag is new.
@@ -108,11 +111,13 @@ enum FeedbackStore {
 
     static func hide(_ db: Database, id: Int64, reason: String, by account: Int64?, now: Date = Date()) throws {
         try db.execute(sql: "UPDATE feedback SET hidden_at = ?, hidden_reason = ?, hidden_by = ? WHERE id = ?", arguments: [now, reason, account, id])
+        try FeedbackSearch.index(db, id: id)
     }
 
     /// Shows a hidden entry again and clears its flags, which the moderator has dealt with.
     static func unhide(_ db: Database, id: Int64) throws {
         try db.execute(sql: "UPDATE feedback SET hidden_at = NULL, hidden_reason = NULL, hidden_by = NULL, flags = 0 WHERE id = ?", arguments: [id])
+        try FeedbackSearch.index(db, id: id)
     }
 
     /// Records (or replaces) staff's answer.
@@ -124,6 +129,7 @@ enum FeedbackStore {
             ON CONFLICT(feedback_id) DO UPDATE SET outcome = excluded.outcome, reason = excluded.reason, target = excluded.target,
               account_id = excluded.account_id, responder_name = excluded.responder_name, responded_at = excluded.responded_at
             """, arguments: [id, outcome.rawValue, reason, target, accountID, responderName, now])
+        try FeedbackSearch.index(db, id: id)
     }
 
     /// Entries for the moderation queue, newest first.

@@ -68,8 +68,7 @@ final class SearchIndex: Sendable {
 
     /// One page of hits for `query`, best first (words as written before words by their stem), and
     /// the total number of hits; extracts preferably in `locale`.
-    func search(_ text: String, locale: String, database: TenantDatabase, limit: Int, offset: Int) async throws -> (hits: [Hit], total: Int) {
-        let query = SearchText.Query(text)
+    func search(_ query: SearchText.Query, locale: String, database: TenantDatabase, limit: Int, offset: Int) async throws -> (hits: [Hit], total: Int) {
         // bm25 takes a weight per column in table order: the unindexed ones first, then title, body and stems
         guard let match = query.fts else { return ([], 0) }
         return try await database.read { db in

@@ -21,9 +21,32 @@ struct SearchRoutes {
         let page = requested ?? max(1, min(parameters["page"].flatMap { Int(String($0)) } ?? 1, 500))
         guard !query.isEmpty else { return (query, page, [], 0) }
         try await services.search.refresh(try sources(context), version: services.versions.current(context.tenant.slug))
-        let (hits, total) = try await services.search.search(query, locale: context.locale, database: context.database, limit: perPage, offset: (page - 1) * perPage)
-        return (query, page, hits, total)
+        let words = SearchText.Query(query), offset = (page - 1) * perPage
+        let (items, itemTotal) = try await services.search.search(words, locale: context.locale, database: context.database, limit: perPage, offset: offset)
+        // comments and suggestions come after the items: this page takes the rest of its places from them
+        let open = try await services.links.targets(context, for: [.feedback])[.feedback, default: []]
+        let titles = Dictionary(open.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
+        let (entries, entryTotal) = try await context.database.read { db in
+            try FeedbackSearch.search(db, query: words, items: Array(titles.keys) + ["core:general"], limit: perPage - items.count,
+                                      offset: max(0, offset - itemTotal))
+        }
+        let general = LocalizedText([context.locale: context.text("feedback.general_subject")])
+        return (query, page, items + entries.map { hit(for: $0, query: words, subject: titles["\($0.module):\($0.item)"] ?? general, context: context) },
+                itemTotal + entryTotal)
     }
+
+    /// A comment or suggestion as a result: its kind and subject, and the extract of its text or answer.
+    private func hit(for entry: FeedbackSearch.Hit, query: SearchText.Query, subject: LocalizedText, context: CivicContext) -> SearchIndex.Hit {
+        var texts = entry.answer.values
+        texts[entry.bodyLocale] = [entry.body, texts[entry.bodyLocale]].compactMap { $0 }.joined(separator: "\n")
+        let title = LocalizedText([context.locale: "\(context.text("feedback.kind.\(entry.kind)")) — \(context.localized(subject))"])
+        let (snippet, locale) = SearchIndex.extract(query: query, texts: LocalizedText(texts), title: title, locale: context.locale)
+        return SearchIndex.Hit(module: Self.feedbackGroup, kind: entry.kind, path: HostRoute.feedbackEntry(entry.id).path, site: "", origin: [:],
+                               title: title, snippet: snippet, snippetLocale: locale)
+    }
+
+    /// The group comments and suggestions are listed under.
+    static let feedbackGroup = "feedback"
 
     /// The tenant's own items, and on a commune its instances' (found from the commune, labelled with the instance).
     private func sources(_ context: CivicContext) throws -> [SearchIndex.Source] {
@@ -47,7 +70,8 @@ struct SearchRoutes {
     }
 
     private func moduleTitle(_ id: String, _ context: CivicContext) -> String {
-        services.modules.manifest(id).map { context.localized($0.title) } ?? id
+        if id == Self.feedbackGroup { return context.text("search.feedback_group") }
+        return services.modules.manifest(id).map { context.localized($0.title) } ?? id
     }
 
     @Sendable func page(_ request: Request, context: CivicContext) async throws -> Response {
@@ -65,7 +89,7 @@ struct SearchRoutes {
             },
             previous: page > 1 ? HostRoute.search(query: query, page: page - 1).href(context) : nil,
             next: page * Self.pageSize < total ? HostRoute.search(query: query, page: page + 1).href(context) : nil)
-        let title = query.isEmpty ? context.text("search.title") : "\(context.text("search.title")) : \(query)"
+        let title = query.isEmpty ? context.text("search.title") : "\(context.text("search.title"))\(context.text("colon"))\(query)"
         return try context.render(view, title: title)
     }
 

@@ -67,7 +67,11 @@ enum SearchText {
             var letters = unifyArabicLetters(folded, keepingTaMarbuta: true)
             // a final ha is how many type a ta marbuta ("المكتبه"): read as one, so the stemmer drops it either way
             if letters.count > 3, letters.hasSuffix("\u{0647}") { letters = String(letters.dropLast()) + "\u{0629}" }
-            return [unifyArabicLetters(stemmers["ar"]?.stem(letters) ?? letters)]
+            let stem = { (word: String) in unifyArabicLetters(stemmers["ar"]?.stem(word) ?? word) }
+            // the stemmer drops the feminine plural "ات" after the article ("الاجتماعات" → "اجتماع") but not
+            // always without it ("اجتماعات" → "اجتماعا"): the word without it is stemmed too, so both meet
+            if letters.count > 5, letters.hasSuffix("\u{0627}\u{062A}") { return [stem(letters), stem(String(letters.dropLast(2)))] }
+            return [stem(letters)]
         }
         if let locale, locale != "ar", let stemmer = stemmers[locale] { return [stemmer.stem(folded)] }
         return Set(["fr", "en"].compactMap { stemmers[$0]?.stem(folded) })

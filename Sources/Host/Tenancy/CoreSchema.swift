@@ -154,6 +154,19 @@ enum CoreSchema {
                 UPDATE feedback_response SET reason = json_object((SELECT locale FROM feedback f WHERE f.id = feedback_id), reason)
                 """)
         }
+        migrator.registerMigration("core/008-feedback-search") { db in
+            // visible comments and suggestions with their answers, one row each (rowid = feedback id),
+            // kept in step by FeedbackStore's writes (FeedbackSearch); filled here from what exists.
+            // The searched columns are named as search_index's (title: the answer, body: the comment) so
+            // one query (SearchText.Query.fts) reads both
+            try db.execute(sql: """
+                CREATE VIRTUAL TABLE feedback_search USING fts5(
+                  module UNINDEXED, item UNINDEXED, kind UNINDEXED, locale UNINDEXED, answers UNINDEXED,
+                  title, body, stems,
+                  tokenize = 'unicode61 remove_diacritics 2')
+                """)
+            for id in try Int64.fetchAll(db, sql: "SELECT id FROM feedback WHERE hidden_at IS NULL") { try FeedbackSearch.index(db, id: id) }
+        }
         return migrator
     }
 }
