@@ -39,6 +39,8 @@ let package = Package(
         .target(
             name: "CivicSDK",
             dependencies: [
+                // search words are read the same way by the host's index and by a module's own (SearchText)
+                "CStemmer",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),

@@ -85,8 +85,8 @@ search() {
   started=$(date +%s%N)
   curl -sf -o /dev/null "$BASE/api/v1/search?q=rapport"
   ended=$(date +%s%N)
-  echo "first search, index rebuilt: $(( (ended - started) / 1000000 )) ms for $(sqlite3 "$WORK/data/tetouan/tenant.sqlite" 'SELECT COUNT(*) FROM search_index') items"
-  for query in rapports "suivi%20des%20engagements" "%D8%A7%D9%84%D8%AA%D9%82%D8%B1%D9%8A%D8%B1"; do
+  echo "first search, index rebuilt: $(( (ended - started) / 1000000 )) ms for $(sqlite3 "$WORK/data/tetouan/tenant.sqlite" 'SELECT COUNT(*) FROM search_index') items, $(sqlite3 "$WORK/data/tetouan/tenant.sqlite" 'SELECT COUNT(*) FROM feedback_search') comments and suggestions"
+  for query in rapports "suivi%20des%20engagements" "%D8%A7%D9%84%D8%AA%D9%82%D8%B1%D9%8A%D8%B1" "calendrier%20budgets" "contribution%20motiv%C3%A9e"; do
     read -r rate p50 p99 _ < <(THREADS=1 CONNECTIONS=1 measure -H "Cookie: oc_session=$SESSION" "$BASE/search?q=$query")
     printf "  signed-in /tetouan/search?q=%-40s %6s req/s  p50 %s  p99 %s\n" "$query" "$rate" "$p50" "$p99"
   done

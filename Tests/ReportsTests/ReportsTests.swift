@@ -121,6 +121,9 @@ private func fields(title: String = "Rapport 2025", year: String = "2025", extra
             #expect(try await visitor.get("/alpha/reports?q=budg%C3%A9taire").body.contains("Rapport de suivi budgétaire"))
             #expect(try await visitor.get("/alpha/reports?q=budgetaire").body.contains("Rapport de suivi budgétaire"), "accents are folded")
             #expect(try await visitor.get("/alpha/reports?q=%D8%A7%D9%84%D9%85%D8%A7%D9%84%D9%8A").body.contains("Rapport de suivi budgétaire"))
+            #expect(try await visitor.get("/alpha/reports?q=rapports+suivis").body.contains("Rapport de suivi budgétaire"), "words meet by their stems")
+            let article = "التقرير".addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
+            #expect(try await visitor.get("/alpha/reports?q=\(article)").body.contains("Rapport de suivi budgétaire"), "the article is no obstacle")
             #expect(!(try await visitor.get("/alpha/reports?q=inexistant").body.contains("Rapport de suivi budgétaire")))
             #expect(!(try await visitor.get("/alpha/reports?year=2023").body.contains("Rapport de suivi budgétaire")))
             #expect(try await visitor.get("/alpha/reports?q=%22%29%28*").status == .ok, "FTS syntax in the query is harmless")

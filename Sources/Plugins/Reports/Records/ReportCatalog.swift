@@ -42,15 +42,21 @@ struct ReportCatalog: Sendable {
 enum ReportSearch {
     static func index(_ db: Database, _ report: Report) throws {
         guard let id = report.id else { return }
-        try db.execute(sql: "DELETE FROM report_search WHERE rowid = ?", arguments: [id])
-        let text = (Array(report.title.values.values) + Array(report.summary.values.values)).joined(separator: " ")
-        try db.execute(sql: "INSERT INTO report_search (rowid, text) VALUES (?, ?)", arguments: [id, text])
+        try index(db, id: id, title: report.title, summary: report.summary)
     }
 
-    /// A safe FTS5 query from what a visitor typed: each word quoted, all words required, the last one as a prefix.
+    /// Writes the row of report `id`: its texts in every language, and their words' stems in each.
+    static func index(_ db: Database, id: Int64, title: LocalizedText, summary: LocalizedText) throws {
+        try db.execute(sql: "DELETE FROM report_search WHERE rowid = ?", arguments: [id])
+        let texts = title.values.map { ($0.key, $0.value) } + summary.values.map { ($0.key, $0.value) }
+        try db.execute(sql: "INSERT INTO report_search (rowid, text, stems) VALUES (?, ?, ?)", arguments: [
+            id, texts.map(\.1).joined(separator: " "), texts.map { SearchText.indexedStems($0.1, locale: $0.0) }.joined(separator: " "),
+        ])
+    }
+
+    /// A safe FTS5 query from what a visitor typed: every word required, as written or by its stem,
+    /// the last one as a prefix; typed operators are words.
     static func matchExpression(_ raw: String) -> String? {
-        let words = raw.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).prefix(8).map { $0.replacingOccurrences(of: "\"", with: "") }
-        guard !words.isEmpty else { return nil }
-        return words.enumerated().map { index, word in "\"\(word)\"" + (index == words.count - 1 ? "*" : "") }.joined(separator: " ")
+        SearchText.Query(raw).fts(text: "text", stems: "stems")
     }
 }

@@ -70,5 +70,14 @@ enum ReportSchema {
                 t.primaryKey(["report_id", "target"])
             }
         }
+        migrations.add("003-search-stems") { db in
+            // the archive's filter finds words by their stems, as the site's search does ("rapports" finds
+            // "rapport", "تقرير" finds "التقرير"): the index holds each report's stems beside its text
+            try db.execute(sql: "DROP TABLE report_search")
+            try db.execute(sql: "CREATE VIRTUAL TABLE report_search USING fts5(text, stems, tokenize = 'unicode61 remove_diacritics 2')")
+            for row in try Row.fetchAll(db, sql: "SELECT id, title, summary FROM report") {
+                try ReportSearch.index(db, id: row["id"], title: LocalizedText(json: row["title"]), summary: LocalizedText(json: row["summary"]))
+            }
+        }
     }
 }

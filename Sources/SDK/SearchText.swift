@@ -5,14 +5,15 @@ import Foundation
 /// language ("rapports" → "rapport", "التقارير" → "تقرير"), then the Arabic letter forms that
 /// writers use interchangeably become one (alef with hamza or madda → alef, hamza on waw or ya → waw,
 /// ya; alef maqsura → ya; ta marbuta → ha). The index holds these stems beside the original text,
-/// which is what snippets show.
-enum SearchText {
+/// which is what snippets show. The host's search and any module's own index (the reports
+/// archive's filter) read words through it, so both find the same things.
+public enum SearchText {
     static let stemmers: [String: Stemmer] = Dictionary(uniqueKeysWithValues: Stemmer.algorithms.keys.compactMap { locale in
         Stemmer(locale: locale).map { (locale, $0) }
     })
 
     /// The words of `text` with where they stand, in order.
-    static func words(_ text: String) -> [Range<String.Index>] {
+    public static func words(_ text: String) -> [Range<String.Index>] {
         var ranges: [Range<String.Index>] = []
         var start: String.Index?
         for index in text.indices {
@@ -59,7 +60,7 @@ enum SearchText {
 
     /// The stems a word may have: Arabic words by the Arabic stemmer; other words by the stemmer of
     /// `locale` when known (indexing), else by the French and the English ones (a query's language is unknown).
-    static func stems(of word: String, locale: String? = nil) -> Set<String> {
+    public static func stems(of word: String, locale: String? = nil) -> Set<String> {
         let folded = fold(word)
         if isArabic(folded) {
             // alef and ya forms are one before the stemmer reads the word (so "مستشفى" ends like "مستشفي"); ta marbuta,
@@ -78,21 +79,24 @@ enum SearchText {
     }
 
     /// The stems of every word of a text written in `locale`, for the index.
-    static func indexedStems(_ text: String, locale: String) -> String {
+    public static func indexedStems(_ text: String, locale: String) -> String {
         words(text).flatMap { stems(of: String(text[$0]), locale: locale) }.joined(separator: " ")
     }
 
     /// A visitor's query, read once: its words (twelve at most), each folded and with its stems, for
     /// the FTS5 match and for the extracts of every hit.
-    struct Query: Sendable {
-        struct Term: Sendable {
-            let folded: String, stems: Set<String>, prefix: Bool
+    public struct Query: Sendable {
+        /// One word of the query: folded, its stems, and whether it is matched as a prefix (the last one).
+        public struct Term: Sendable {
+            public let folded: String, stems: Set<String>, prefix: Bool
         }
 
-        let terms: [Term]
+        /// The words, twelve at most.
+        public let terms: [Term]
         private let folded: Set<String>, stems: Set<String>
 
-        init(_ query: String) {
+        /// Reads what a visitor typed.
+        public init(_ query: String) {
             let typed = words(query).map { String(query[$0]) }.prefix(12)
             terms = typed.enumerated().map { index, word in
                 // the last word is matched as a prefix too, for words being typed
@@ -105,23 +109,27 @@ enum SearchText {
         /// An FTS5 query matching every word, each either as written (in the title or the text, which
         /// ranks first) or by its stem; `nil` when nothing searchable is left. Words are quoted, so
         /// operators typed by users are text.
-        var fts: String? {
+        public var fts: String? { fts(text: "{title body}", stems: "stems") }
+
+        /// The same query over an index whose original text is in the `text` column (or `{a b}`
+        /// columns) and stems in `stems`.
+        public func fts(text: String, stems stemsColumn: String) -> String? {
             guard !terms.isEmpty else { return nil }
             return terms.map { term in
                 let star = term.prefix ? " *" : ""
-                let stems = term.stems.sorted().map { "\"\($0)\"\(star)" }.joined(separator: " OR ")
-                return "({title body} : \"\(term.folded)\"\(star) OR stems : (\(stems)))"
+                let stemList = term.stems.sorted().map { "\"\($0)\"\(star)" }.joined(separator: " OR ")
+                return "(\(text) : \"\(term.folded)\"\(star) OR \(stemsColumn) : (\(stemList)))"
             }.joined(separator: " AND ")
         }
 
         /// Whether `word` of a text is one the query asks for, as written or by its stem.
-        func matches(_ word: String) -> Bool {
+        public func matches(_ word: String) -> Bool {
             folded.contains(fold(word)) || !SearchText.stems(of: word).isDisjoint(with: stems)
         }
 
         /// About `length` words of `text` around the first word matching the query, with the matched
         /// words between `start` and `end`; `nil` when no word matches.
-        func snippet(in text: String, start: String, end: String, length: Int = 16) -> String? {
+        public func snippet(in text: String, start: String, end: String, length: Int = 16) -> String? {
             let ranges = words(text)
             let matched = Set(ranges.indices.filter { matches(String(text[ranges[$0]])) })
             guard let first = matched.min() else { return nil }
