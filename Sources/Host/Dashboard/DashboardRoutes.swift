@@ -99,9 +99,9 @@ struct DashboardRoutes {
                 return .init(title: context.localized(detail.indicator.title), value: shown.value, unit: shown.unit, months: detail.series.count)
             },
             figures: main.map { figure in
-                .init(anchor: figure.indicator.id.replacingOccurrences(of: ".", with: "-"), title: context.localized(figure.indicator.title),
-                      value: context.figure(figure.indicator.value, unit: figure.indicator.unit).value,
-                      unit: context.figure(figure.indicator.value, unit: figure.indicator.unit).unit,
+                let shown = context.figure(figure.indicator.value, unit: figure.indicator.unit)
+                return .init(anchor: figure.indicator.id.replacingOccurrences(of: ".", with: "-"), title: context.localized(figure.indicator.title),
+                      value: shown.value, unit: shown.unit,
                       sentence: Self.sentence(figure, context: context),
                       chart: BarChart.chart(figure.series.map { (context.dates.month($0.month).text, Int($0.value.rounded())) }, scale: figure.indicator.isPercent ? 100 : nil),
                       points: figure.series.reversed().map { .init(month: context.dates.month($0.month), value: context.figure($0.value, unit: figure.indicator.unit).value) })

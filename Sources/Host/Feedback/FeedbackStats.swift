@@ -91,9 +91,11 @@ struct FeedbackStats: Sendable {
                                                        "en": "Comments and suggestions received"], value: Double(received)),
             Indicator(id: "feedback.suggestions", title: ["fr": "Suggestions reçues", "ar": "الاقتراحات المتوصل بها", "en": "Suggestions received"],
                       value: Double(suggestions)),
-            Indicator(id: "feedback.median_response_days", title: ["fr": "Délai médian de réponse aux suggestions", "ar": "المدة الوسيطة للرد على الاقتراحات",
-                                                                   "en": "Median time to answer a suggestion"],
-                      value: ((medianResponseDays ?? 0) * 10).rounded() / 10, unit: ["fr": "jours", "ar": "أيام", "en": "days"]),
+            // the unit is in the title: a count of days takes its plural form ("1 jour", "يومان"), a unit beside any number cannot
+            Indicator(id: "feedback.median_response_days", title: ["fr": "Délai médian de réponse aux suggestions, en jours",
+                                                                   "ar": "المدة الوسيطة للرد على الاقتراحات، بالأيام",
+                                                                   "en": "Median time to answer a suggestion, in days"],
+                      value: ((medianResponseDays ?? 0) * 10).rounded() / 10),
             Indicator(id: "feedback.response_rate", title: ["fr": "Suggestions ayant reçu une réponse", "ar": "الاقتراحات التي تلقت ردا",
                                                             "en": "Suggestions answered"], value: Double(responseRate), unit: ["fr": "%", "ar": "%", "en": "%"]),
         ]

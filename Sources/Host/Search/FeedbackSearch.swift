@@ -27,17 +27,18 @@ enum FeedbackSearch {
     }
 
     /// Entries matching `query` whose item is one of `items` (`"<module>:<item>"`, the public ones),
-    /// best first, and how many match in all.
+    /// newest first, and how many match in all.
     static func search(_ db: Database, query: SearchText.Query, items: [String], limit: Int, offset: Int) throws -> (hits: [Hit], total: Int) {
         guard let match = query.fts, !items.isEmpty else { return ([], 0) }
         let publicItems = String(decoding: try JSONEncoder().encode(items), as: UTF8.self)
         let filter = "feedback_search MATCH ? AND module || ':' || item IN (SELECT value FROM json_each(?))"
         let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM feedback_search WHERE \(filter)", arguments: [match, publicItems]) ?? 0
         guard limit > 0 else { return ([], total) }
-        // bm25 weights in table order: the five unindexed columns, then the answer, the comment and the stems
+        // newest first: thousands of comments may hold the same words, and ranking each would cost more
+        // than the search itself (items, fewer, are ranked)
         let hits = try Row.fetchAll(db, sql: """
             SELECT rowid, module, item, kind, locale, answers, body FROM feedback_search WHERE \(filter)
-            ORDER BY bm25(feedback_search, 0, 0, 0, 0, 0, 1.0, 1.0, 0.5) LIMIT ? OFFSET ?
+            ORDER BY rowid DESC LIMIT ? OFFSET ?
             """, arguments: [match, publicItems, limit, offset]).map { row in
             Hit(id: row["rowid"], module: row["module"], item: row["item"], kind: row["kind"], body: row["body"], bodyLocale: row["locale"],
                 answer: LocalizedText(json: row["answers"]))

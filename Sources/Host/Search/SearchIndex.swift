@@ -33,20 +33,29 @@ final class SearchIndex: Sendable {
 
     static let markStart = "\u{E000}", markEnd = "\u{E001}"
 
-    /// Content version each tenant's index was built at.
-    private let built = Mutex<[String: UInt64]>([:])
+    /// What each tenant's index was built from: the content version, and the items open to comments
+    /// (`"<module>:<kind>:<key>"`, with their titles), whose comments a search may show.
+    private struct Build {
+        let version: UInt64
+        let openToComments: [String: LocalizedText]
+    }
+
+    private let built = Mutex<[String: Build]>([:])
 
     /// Rebuilds the index of the first source if its content changed since the last build (a
-    /// commune's version moves when one of its instances changes too); every source's public items go in.
-    func refresh(_ sources: [Source], version: UInt64) async throws {
-        guard let own = sources.first, built.withLock({ $0[own.tenant.slug] }) != version else { return }
+    /// commune's version moves when one of its instances changes too); every source's public items go
+    /// in. Returns the first source's items open to comments, with their titles, as of that content.
+    func refresh(_ sources: [Source], version: UInt64) async throws -> [String: LocalizedText] {
+        guard let own = sources.first else { return [:] }
+        if let known = built.withLock({ $0[own.tenant.slug] }), known.version == version { return known.openToComments }
         var documents: [(source: Source, module: String, item: PublicItem)] = []
+        var openToComments: [String: LocalizedText] = [:]
         for source in sources {
-            documents += try await source.database.read { db in
-                try source.modules.flatMap { module in
-                    try module.publicItems(db, source.tenant).filter { $0.uses.contains(.search) }.map { (source, type(of: module).id, $0) }
-                }
+            let items = try await source.database.read { db in
+                try source.modules.flatMap { module in try module.publicItems(db, source.tenant).map { (type(of: module).id, $0) } }
             }
+            documents += items.filter { $0.1.uses.contains(.search) }.map { (source, $0.0, $0.1) }
+            for (module, item) in items where source.site.isEmpty && item.uses.contains(.feedback) { openToComments["\(module):\(item.item)"] = item.title }
         }
         let all = documents
         try await own.database.write(.nothingPublic) { db in
@@ -63,7 +72,8 @@ final class SearchIndex: Sendable {
                                                source.site, source.origin.json, title, body, stems])
             }
         }
-        built.withLock { $0[own.tenant.slug] = version }
+        built.withLock { $0[own.tenant.slug] = Build(version: version, openToComments: openToComments) }
+        return openToComments
     }
 
     /// One page of hits for `query`, best first (words as written before words by their stem), and

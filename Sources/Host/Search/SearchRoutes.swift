@@ -20,18 +20,16 @@ struct SearchRoutes {
         let query = String((parameters["q"].map(String.init) ?? "").prefix(200)).trimmingCharacters(in: .whitespaces)
         let page = requested ?? max(1, min(parameters["page"].flatMap { Int(String($0)) } ?? 1, 500))
         guard !query.isEmpty else { return (query, page, [], 0) }
-        try await services.search.refresh(try sources(context), version: services.versions.current(context.tenant.slug))
+        let openToComments = try await services.search.refresh(try sources(context), version: services.versions.current(context.tenant.slug))
         let words = SearchText.Query(query), offset = (page - 1) * perPage
         let (items, itemTotal) = try await services.search.search(words, locale: context.locale, database: context.database, limit: perPage, offset: offset)
         // comments and suggestions come after the items: this page takes the rest of its places from them
-        let open = try await services.links.targets(context, for: [.feedback])[.feedback, default: []]
-        let titles = Dictionary(open.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
         let (entries, entryTotal) = try await context.database.read { db in
-            try FeedbackSearch.search(db, query: words, items: Array(titles.keys) + ["core:general"], limit: perPage - items.count,
+            try FeedbackSearch.search(db, query: words, items: Array(openToComments.keys) + ["core:general"], limit: perPage - items.count,
                                       offset: max(0, offset - itemTotal))
         }
         let general = LocalizedText([context.locale: context.text("feedback.general_subject")])
-        return (query, page, items + entries.map { hit(for: $0, query: words, subject: titles["\($0.module):\($0.item)"] ?? general, context: context) },
+        return (query, page, items + entries.map { hit(for: $0, query: words, subject: openToComments["\($0.module):\($0.item)"] ?? general, context: context) },
                 itemTotal + entryTotal)
     }
 
