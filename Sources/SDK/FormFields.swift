@@ -41,7 +41,9 @@ public struct FormFields: Sendable {
             FormField.LocaleInput(code: code, language: Locales.nativeName(code), dir: Locales.direction(code), id: "f-\(name)-\(code)",
                                   name: "\(name).\(code)", value: value.values[code] ?? "")
         }
-        items.append(flagged(FormField(kind: .localized, name: name, label: label(name), help: help, multiline: multiline, locales: locales)))
+        // written in some of the site's languages but not all: staff see which before they publish
+        items.append(flagged(FormField(kind: .localized, name: name, label: label(name), help: help, multiline: multiline, locales: locales,
+                                       missing: MissingTranslations.warning(for: [value], context: context))))
     }
 
     /// A drop-down list.
@@ -86,7 +88,7 @@ public struct FormField: TemplateModel {
         "isText": \.isText, "isCheckbox": \.isCheckbox, "isLocalized": \.isLocalized, "isSelect": \.isSelect, "isChecks": \.isChecks,
         "isFile": \.isFile, "name": \.name, "id": \.id, "label": \.label, "value": \.value, "required": \.required, "inputMode": \.inputMode,
         "hasInputMode": \.hasInputMode, "help": \.help, "type": \.type, "checked": \.checked, "multiline": \.multiline,
-        "locales": \.locales, "options": \.options, "error": \.error, "describedBy": \.describedBy,
+        "locales": \.locales, "options": \.options, "error": \.error, "describedBy": \.describedBy, "missing": \.missing,
     ])
 
     let kind: Kind, name: String, label: String
@@ -99,6 +101,8 @@ public struct FormField: TemplateModel {
     var multiline = false
     var locales: [LocaleInput] = []
     var options: [Option] = []
+    /// Which of the site's languages a translated field is not written in yet.
+    var missing: String?
     /// Why the submitted value was refused, shown beside the field.
     var error: String?
 

@@ -21,6 +21,17 @@ public struct MissingTranslations: Sendable, Equatable {
 
     /// The warning, in the page's language, naming the missing languages in their own names.
     public func warning(_ context: CivicContext) -> String {
+        Self.warning(locales, context: context)
+    }
+
+    /// For an edit form: the warning naming the tenant's languages that any of `texts` already
+    /// written lacks, or `nil` when nothing is written yet or nothing is missing.
+    public static func warning(for texts: [LocalizedText], context: CivicContext) -> String? {
+        let missing = context.tenant.locales.filter { code in texts.contains { !$0.isEmpty && $0.values[code] == nil } }
+        return missing.isEmpty ? nil : warning(missing, context: context)
+    }
+
+    private static func warning(_ locales: [String], context: CivicContext) -> String {
         context.text("translation.missing") + locales.map(Locales.nativeName).joined(separator: ", ")
     }
 }

@@ -72,4 +72,30 @@ import TestSupport
         let stored = try #require(try await Self.answers(host).first)
         #expect(LocalizedText(json: stored).values.count == 3)
     }
+
+    /// Every translated field of a console form says which of the site's languages it still lacks.
+    @Test func consoleFormsNameTheLanguagesAFieldLacks() async throws {
+        let host = try await TestHost()
+        try await host.enable("instances", on: "alpha-youth")
+        try await host.write("alpha-youth") { db in
+            try db.execute(sql: """
+                INSERT INTO instance_opinion (id, title, adopted_on, subject, body, follow_up_reason, sample, updated_at)
+                VALUES (1, json_object('fr', 'Avis', 'ar', 'رأي', 'en', 'Opinion'), '2026-01-10', '{}', json_object('fr', 'Texte'), '{}', 0, datetime('now'))
+                """)
+        }
+        try await host.test { client in
+            var editor = Browser(client)
+            try await editor.signIn("/alpha-youth", email: "editor@youth.test")
+            let form = try await editor.get("/alpha-youth/admin/instances/opinions/1")
+            #expect(form.body.contains("<p class=\"field-warning\">Ce texte n’est pas encore écrit dans toutes les langues du site. Il manque\u{00A0}: العربية, English</p>"))
+            #expect(form.body.components(separatedBy: "field-warning").count - 1 == 1, "the title, in every language, and the empty subject have none")
+
+            try await host.write("alpha") { db in try SearchTests.page(db, slug: "horaires", title: "Horaires", body: "Ouvert le lundi") }
+            let pageID = try await host.read("alpha") { db in try Int64.fetchOne(db, sql: "SELECT id FROM page WHERE slug = 'horaires'") } ?? 0
+            var pages = Browser(client)
+            try await pages.signIn("/alpha", email: "editor@alpha.test")
+            #expect(try await pages.get("/alpha/admin/pages/\(pageID)/edit").body.contains("Il manque\u{00A0}: العربية, English</p>"),
+                    "forms laid out by their module say it too")
+        }
+    }
 }

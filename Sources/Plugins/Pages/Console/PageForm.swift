@@ -47,6 +47,6 @@ struct PageForm: Sendable {
                      locales: context.tenant.locales.map { code in
                          PageFormPage.LocaleFields(code: code, name: Locales.nativeName(code), dir: Locales.direction(code),
                                                    title: title.values[code] ?? "", body: body.values[code] ?? "")
-                     })
+                     }, missing: MissingTranslations.warning(for: [title, body], context: context))
     }
 }

@@ -5,7 +5,7 @@ struct PageFormPage: PageModel {
     static let template = "form"
     static let fields = TemplateFields<Self>([
         "action": \.action, "isNew": \.isNew, "slug": \.slug, "position": \.position, "errors": \.errors, "hasErrors": \.hasErrors,
-        "locales": \.locales,
+        "locales": \.locales, "missing": \.missing,
     ])
 
     struct LocaleFields: TemplateModel {
@@ -14,6 +14,8 @@ struct PageFormPage: PageModel {
     }
 
     let action: String, isNew: Bool, slug: String, position: String, errors: [String], locales: [LocaleFields]
+    /// The site's languages the title or the text is not written in yet.
+    let missing: String?
     var hasErrors: Bool { !errors.isEmpty }
     var cachePolicy: CachePolicy { .perVisitor }
 }

@@ -74,6 +74,6 @@ struct ReportForm: Sendable {
             types: types.map { .init(value: $0.key, label: context.localized($0.label), selected: $0.key == type) },
             year: year, periodStart: periodStart, periodEnd: periodEnd, publishedOn: publishedOn,
             languages: Locales.supported.map { ReportLocale(code: $0, checked: languages.contains($0)) },
-            errors: errors)
+            errors: errors, missing: MissingTranslations.warning(for: [title, summary], context: context))
     }
 }

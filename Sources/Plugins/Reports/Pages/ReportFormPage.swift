@@ -9,7 +9,7 @@ struct ReportFormPage: PageModel {
         "locales": \.locales, "types": \.types, "year": \.year, "periodStart": \.periodStart, "periodEnd": \.periodEnd,
         "publishedOn": \.publishedOn, "languages": \.languages, "errors": \.errors, "hasErrors": \.hasErrors, "files": \.files,
         "status": \.status, "canPublish": \.canPublish, "canWithdraw": \.canWithdraw, "publishAction": \.publishAction,
-        "withdrawAction": \.withdrawAction, "viewHref": \.viewHref, "reasonLocales": \.reasonLocales,
+        "withdrawAction": \.withdrawAction, "viewHref": \.viewHref, "reasonLocales": \.reasonLocales, "missing": \.missing,
     ])
 
     struct Target: TemplateModel {
@@ -29,6 +29,8 @@ struct ReportFormPage: PageModel {
     var maxSize = ""
     let targets: [Target], locales: [ReportLocale], types: [OptionView], year: String, periodStart: String, periodEnd: String
     let publishedOn: String, languages: [ReportLocale], errors: [String]
+    /// The site's languages the title or the summary is not written in yet.
+    let missing: String?
     var files: [StoredFile] = []
     /// The report's state, for an existing report.
     var status: String?
