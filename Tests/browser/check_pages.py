@@ -52,7 +52,7 @@ SIGNED_IN_PAGES = [
 SCREENSHOT_PAGES = [
     "/tetouan/", "/tetouan/plans", "/tetouan/plans/2", "/tetouan/reports/1", "/tetouan/consultations/1",
     "/tetouan/dashboard", "/tetouan/feedback", "/tetouan/instances", "/tetouan-ieecag/instances",
-    "/tetouan/admin", "/tetouan/admin/plans/commitments/1",
+    "/tetouan/admin", "/tetouan/admin/plans/commitments/1", "/tetouan/admin/settings", "/tetouan/feedback/1", "/tetouan/search?q=plan",
 ]
 VIEWPORTS = {"phone": 360, "desktop": 1280}
 
