@@ -3,6 +3,8 @@
 /// `?done=saved` so that the page after the redirect says it in the visitor's language.
 public enum Notice: String, Sendable, CaseIterable {
     case saved, created, published, unpublished, deleted, answered, hidden, shown, imported
+    /// A new password was set through an e-mailed link.
+    case passwordChanged = "password_changed"
 
     /// The host string that says it (`notice.saved`).
     public var textKey: String { "notice.\(rawValue)" }

@@ -37,6 +37,8 @@ public enum HostRoute: TenantRoute {
     case file(String)
     /// Signing in, registering, signing out, and the signed-in account (`changed` after a new password).
     case signIn, register, signOut, account(changed: Bool = false), password
+    /// Asking for a link to set a new password, and the page that link opens.
+    case passwordForgot, passwordReset(String)
     /// The tenant-wide search, with its words and page when given.
     case search(query: String? = nil, page: Int? = nil)
     /// The figures and their history, optionally for one year, as a page, CSV or JSON.
@@ -61,6 +63,8 @@ public enum HostRoute: TenantRoute {
         case .signOut: "/logout"
         case .account(let changed): changed ? "/account?changed=1" : "/account"
         case .password: "/account/password"
+        case .passwordForgot: "/password/forgot"
+        case .passwordReset(let token): "/password/reset/\(token)"
         case .search(let query, let page):
             "/search" + (query.map { "?q=\($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" + (page.map { "&page=\($0)" } ?? "") } ?? "")
         case .dashboard: "/dashboard"

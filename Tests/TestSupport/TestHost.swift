@@ -22,7 +22,7 @@ public final class TestHost: Sendable {
     public init(modules: [any CivicModule.Type] = InstalledModules.all, maxBodyBytes: Int = 1_048_576, maxUploadBytes: Int = 10_485_760, loginAttempts: Int = 5,
                 citizenPostsPerHour: Int = 10, apiRequestsPerMinute: Int = 600, idleTimeoutSeconds: Int = 30, hosts: [String: [String]] = [:],
                 publicURL: String? = nil, trustedProxies: [String] = [], metricsToken: String? = nil, hstsMaxAge: Int? = nil,
-                registrationsPerHour: Int = 5, commentEditsPerHour: Int = 20) async throws {
+                registrationsPerHour: Int = 5, commentEditsPerHour: Int = 20, mail: MailSettings = MailSettings()) async throws {
         dataDirectory = NSTemporaryDirectory() + "opencommune-test-" + UUID().uuidString
         var config = ServerConfig()
         config.dataDirectory = dataDirectory
@@ -40,6 +40,7 @@ public final class TestHost: Sendable {
         config.hstsMaxAge = hstsMaxAge
         config.registrationsPerHour = registrationsPerHour
         config.commentEditsPerHour = commentEditsPerHour
+        config.mail = mail
         var logger = Logger(label: "test")
         logger.logLevel = .critical
         services = try HostServices(config: config, modules: modules, logger: logger)

@@ -4,13 +4,15 @@ import CivicSDK
 struct LoginPage: PageModel {
     static let template = "login"
     static let fields = TemplateFields<Self>(["platform": \.platform, "email": \.email, "errors": \.errors, "action": \.action,
-                                              "registerHref": \.registerHref, "notice": \.notice])
+                                              "registerHref": \.registerHref, "notice": \.notice, "forgotHref": \.forgotHref])
     var platform = false
     let email: String, errors: [String], action: String
     /// What was just done (a registration received), shown above the form.
     var notice: String?
     /// Where a citizen creates an account (tenant sign-in only).
     let registerHref: String?
+    /// Where someone who forgot a password asks for a link (tenant sign-in only).
+    var forgotHref: String?
     var cachePolicy: CachePolicy { .perVisitor }
 }
 

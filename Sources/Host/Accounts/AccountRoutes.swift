@@ -25,7 +25,8 @@ struct AccountRoutes {
 
     private func renderLogin(_ context: CivicContext, email: String, error: String?, notice: String? = nil, status: HTTPResponse.Status) throws -> Response {
         try context.render(LoginPage(email: email, errors: error.map { [$0] } ?? [], action: HostRoute.signIn.href(context),
-                                     notice: notice, registerHref: HostRoute.register.href(context)), title: context.text("account.sign_in"), status: status)
+                                     notice: notice, registerHref: HostRoute.register.href(context),
+                                     forgotHref: HostRoute.passwordForgot.href(context)), title: context.text("account.sign_in"), status: status)
     }
 
     @Sendable func login(_ request: Request, context: CivicContext) async throws -> Response {

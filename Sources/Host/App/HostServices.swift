@@ -42,6 +42,10 @@ struct HostServices: Sendable {
     let afterEffects = AfterEffects()
     /// When each tenant's figures were last recorded after a change.
     let figuresRecorded = FigureHistory.Throttle(seconds: 5)
+    /// Sends what the tenants' outboxes hold.
+    let mail: MailDelivery
+    /// Password reset requests per address and per account.
+    let passwordResets: RateLimiter
     private let databases: TenantDatabases
     private let directory: ModuleDirectory
 
@@ -54,7 +58,12 @@ struct HostServices: Sendable {
         platform = try PlatformDatabase(dataDirectory: config.dataDirectory)
         registry = try TenantRegistry(database: platform, changed: { versions.bump($0) })
         pools = TenantPools(dataDirectory: config.dataDirectory, capacity: config.openTenantDatabases)
-        databases = TenantDatabases(registry: registry, pools: pools, versions: versions)
+        let databases = TenantDatabases(registry: registry, pools: pools, versions: versions)
+        self.databases = databases
+        let registry = self.registry
+        mail = MailDelivery(transport: MailDelivery.transport(config.mail, dataDirectory: config.dataDirectory), logger: logger,
+                            open: { try databases.open($0) }, tenants: { registry.all().map(\.tenant.slug) })
+        passwordResets = RateLimiter(limit: 5, window: 3_600)
         cache = PageCache(entriesPerTenant: config.cachedPagesPerTenant, maxBytes: config.pageCacheMegabytes * 1_048_576)
         let citizenInput = RateLimiter(limit: config.citizenPostsPerHour, window: 3_600)
         apiLimiter = RateLimiter(limit: config.apiRequestsPerMinute, window: 60)

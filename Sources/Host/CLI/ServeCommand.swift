@@ -39,6 +39,8 @@ struct ServeCommand: AsyncParsableCommand {
             """.utf8))
         }
         let app = try buildApplication(services: services)
+        let delivery = Task { await services.mail.run() }
+        defer { delivery.cancel() }
         try await app.runService()
         withExtendedLifetime(lock) {}
     }

@@ -42,6 +42,9 @@ struct ServerConfig: Sendable {
     var metricsToken: String?
 
     /// ``publicURL`` or the address the server listens on, without a trailing slash.
+    /// How mail is sent.
+    var mail = MailSettings()
+
     var canonicalURL: String { publicURL ?? "http://\(hostname.contains(":") ? "[\(hostname)]" : hostname):\(port)" }
 
     /// The scheme of ``canonicalURL`` (`http` or `https`).
@@ -68,12 +71,17 @@ struct ServerConfig: Sendable {
         struct Security: Decodable { var bcrypt_cost: Int?; var session_days: Int?; var hsts_max_age: Int? }
         struct Metrics: Decodable { var allow: [String]?; var token: String? }
         struct Locale: Decodable { var `default`: String? }
+        struct Mail: Decodable {
+            var transport: String?; var smtp_host: String?; var smtp_port: Int?; var smtp_starttls: Bool?
+            var smtp_username: String?; var smtp_password: String?; var from: String?
+        }
         var server: Server?
         var data: Data?
         var limits: Limits?
         var security: Security?
         var locale: Locale?
         var metrics: Metrics?
+        var mail: Mail?
     }
 
     /// Reads `path` if it exists (a missing default file is fine; a missing explicit file is an error),
@@ -110,8 +118,25 @@ struct ServerConfig: Sendable {
         return trimmed
     }
 
+    private mutating func applyMail(_ file: File.Mail) throws {
+        if let v = file.transport {
+            guard let transport = MailSettings.Transport(rawValue: v) else { throw ConfigError("mail.transport must be \"folder\" or \"smtp\", not '\(v)'") }
+            mail.transport = transport
+        }
+        if let v = file.smtp_host { guard !v.isEmpty, !v.contains(where: \.isWhitespace) else { throw ConfigError("mail.smtp_host is not a host name") }; mail.smtpHost = v }
+        if let v = file.smtp_port { guard (1...65535).contains(v) else { throw ConfigError("mail.smtp_port must be between 1 and 65535") }; mail.smtpPort = v }
+        if let v = file.smtp_starttls { mail.smtpStartTLS = v }
+        if let v = file.smtp_username { mail.smtpUsername = v }
+        if let v = file.smtp_password { mail.smtpPassword = v }
+        if let v = file.from {
+            guard v.contains("@"), !v.contains("\n"), !v.contains("\r") else { throw ConfigError("mail.from must be an address, such as \"Commune <noreply@commune.example>\"") }
+            mail.from = v
+        }
+    }
+
     private mutating func apply(_ file: File) throws {
         if let v = file.server?.hostname { hostname = v }
+        if let mail = file.mail { try applyMail(mail) }
         if let v = file.server?.port {
             guard (1...65535).contains(v) else { throw ConfigError("server.port must be between 1 and 65535") }
             port = v

@@ -167,6 +167,31 @@ enum CoreSchema {
                 """)
             for id in try Int64.fetchAll(db, sql: "SELECT id FROM feedback WHERE hidden_at IS NULL") { try FeedbackSearch.index(db, id: id) }
         }
+        migrator.registerMigration("core/009-outbox-password-reset") { db in
+            // mail waiting to leave and the log of what left (Outbox), and single-use password reset
+            // links, of which only a hash is kept (PasswordResets)
+            try db.create(table: "outbox") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("recipient", .text).notNull()
+                t.column("subject", .text).notNull()
+                t.column("kind", .text).notNull()
+                t.column("message", .text).notNull()
+                t.column("status", .text).notNull().check(sql: "status IN ('queued','sent','failed')")
+                t.column("attempts", .integer).notNull()
+                t.column("next_attempt_at", .datetime).notNull()
+                t.column("last_error", .text)
+                t.column("created_at", .datetime).notNull()
+                t.column("sent_at", .datetime)
+            }
+            try db.create(index: "outbox_due", on: "outbox", columns: ["status", "next_attempt_at"])
+            try db.create(table: "password_reset") { t in
+                t.primaryKey("token_hash", .text)
+                t.column("account_id", .integer).notNull().references("account", onDelete: .cascade)
+                t.column("expires_at", .datetime).notNull()
+                t.column("used_at", .datetime)
+            }
+            try db.create(index: "password_reset_account", on: "password_reset", columns: ["account_id"])
+        }
         return migrator
     }
 }

@@ -1,0 +1,81 @@
+import CivicSDK
+import Foundation
+import Logging
+import Synchronization
+
+/// Sends what the tenants' outboxes hold. A change that queues mail wakes it for that tenant (after
+/// its transaction committed); every minute it also looks at every tenant with mail queued, which
+/// brings retries due and mail left by a process that stopped. A mail is marked sent right after its
+/// transport accepted it: a crash in between sends it again, with the same Message-ID.
+final class MailDelivery: Sendable {
+    let transport: any MailTransport
+    private let open: @Sendable (String) throws -> TenantDatabase
+    private let tenants: @Sendable () -> [String]
+    private let logger: Logger
+    private let waiting = Mutex<Set<String>>([])
+
+    init(transport: any MailTransport, logger: Logger, open: @escaping @Sendable (String) throws -> TenantDatabase,
+         tenants: @escaping @Sendable () -> [String]) {
+        self.transport = transport
+        self.open = open
+        self.tenants = tenants
+        self.logger = logger
+    }
+
+    /// The transport the settings name.
+    static func transport(_ settings: MailSettings, dataDirectory: String) -> any MailTransport {
+        switch settings.transport {
+        case .folder: FolderTransport(dataDirectory: dataDirectory)
+        case .smtp: SMTPTransport(settings: settings)
+        }
+    }
+
+    /// Mail was queued for `slug`: send it soon.
+    func wake(_ slug: String) {
+        waiting.withLock { _ = $0.insert(slug) }
+    }
+
+    /// Sends every due mail of `slug`; returns how many left.
+    @discardableResult
+    func deliverDue(_ slug: String, now: Date = Date()) async throws -> Int {
+        let database = try open(slug)
+        var sent = 0
+        while true {
+            let due = try await database.read { db in try Outbox.due(db, now: now, limit: 50) }
+            if due.isEmpty { return sent }
+            for mail in due {
+                do {
+                    let answer = try await transport.deliver(mail.message, recipient: mail.recipient, tenant: slug, id: mail.id)
+                    try await database.write(.nothingPublic) { db in try Outbox.markSent(db, id: mail.id, answer: answer) }
+                    logger.info("mail \(mail.id) of \(slug) to \(mail.recipient): \(answer)")
+                    sent += 1
+                } catch {
+                    try await database.write(.nothingPublic) { db in try Outbox.markFailedAttempt(db, id: mail.id, error: "\(error)") }
+                    logger.warning("mail \(mail.id) of \(slug) not delivered: \(error)")
+                }
+            }
+            if due.count < 50 { return sent }
+        }
+    }
+
+    /// Runs until cancelled: tenants woken within a quarter of a second, every tenant with mail
+    /// queued each minute.
+    func run() async {
+        var lastSweep = Date.distantPast
+        while !Task.isCancelled {
+            let sweep = Date().timeIntervalSince(lastSweep) >= 60
+            let woken = waiting.withLock { current -> Set<String> in defer { current = [] }; return current }
+            var slugs = woken
+            if sweep {
+                lastSweep = Date()
+                for slug in tenants() where !woken.contains(slug) {
+                    if (try? await open(slug).read({ db in try Outbox.hasQueued(db) })) == true { slugs.insert(slug) }
+                }
+            }
+            for slug in slugs.sorted() {
+                do { try await deliverDue(slug) } catch { logger.error("mail of \(slug): \(error)") }
+            }
+            if slugs.isEmpty { try? await Task.sleep(for: .milliseconds(250)) }
+        }
+    }
+}

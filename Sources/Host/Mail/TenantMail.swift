@@ -1,0 +1,32 @@
+import CivicSDK
+import Foundation
+
+/// A mail from a tenant, in one language: the tenant's name and colour, paragraphs, one button-like
+/// link, the same words in a text part and an HTML part (right to left in Arabic).
+struct TenantMail {
+    let tenant: Tenant
+    let locale: String
+    let settings: MailSettings
+    /// The host of the platform's address, for Message-IDs.
+    let host: String
+
+    func message(to: String, subject: String, paragraphs: [String], link: (label: String, url: String), closing: String) -> MailMessage {
+        let name = tenant.displayName(locale)
+        let text = ([name, ""] + paragraphs.flatMap { [$0, ""] } + ["\(link.label):", link.url, "", closing]).joined(separator: "\r\n")
+        let dir = Locales.direction(locale)
+        let accent = AccentColor.isValid(tenant.accentColor) ? tenant.accentColor : "#0b5cad"
+        let body = paragraphs.map { "<p>\(HTMLEscape.text($0))</p>" }.joined()
+        let html = """
+            <!doctype html><html lang="\(locale)" dir="\(dir)"><head><meta charset="utf-8"><title>\(HTMLEscape.text(subject))</title></head>
+            <body style="margin:0;padding:0;font-family:sans-serif;font-size:16px;line-height:1.5;color:#1a1a1a;background:#f4f5f7">
+            <div style="max-width:36rem;margin:0 auto;background:#fff">
+            <div style="background:\(accent);color:#fff;padding:16px 24px;font-weight:bold;font-size:18px">\(HTMLEscape.text(name))</div>
+            <div style="padding:16px 24px">\(body)
+            <p><a href="\(HTMLEscape.text(link.url))" style="display:inline-block;background:\(accent);color:#fff;padding:12px 20px;border-radius:6px;text-decoration:none">\(HTMLEscape.text(link.label))</a></p>
+            <p style="font-size:14px;color:#555">\(HTMLEscape.text(link.url))</p>
+            <p>\(HTMLEscape.text(closing))</p></div></div></body></html>
+            """
+        let sender = "\(name) <\(settings.fromAddress)>"
+        return MailMessage(from: sender, to: to, subject: "\(subject) — \(name)", text: text, html: html, host: host)
+    }
+}
