@@ -1,0 +1,56 @@
+import Foundation
+
+/// A real SMTP server on loopback for mail tests: Python's aiosmtpd (Debian package
+/// `python3-aiosmtpd`, installed by `.ci/run`), storing what it receives in a Maildir.
+public final class SMTPServer: @unchecked Sendable {
+    public let port: Int
+    private let folder: String
+    private let process = Process()
+
+    public init() throws {
+        folder = NSTemporaryDirectory() + "opencommune-smtp-" + UUID().uuidString
+        port = try ServerProcess.freePort()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        process.arguments = ["-m", "aiosmtpd", "-n", "-l", "127.0.0.1:\(port)", "-c", "aiosmtpd.handlers.Mailbox", folder]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let deadline = Date().addingTimeInterval(10)
+        while !Self.accepts(port) {
+            guard Date() < deadline, process.isRunning else { throw StartFailed(port: port) }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+    }
+
+    deinit {
+        // aiosmtpd does not always stop on SIGTERM once it has served a connection
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        try? FileManager.default.removeItem(atPath: folder)
+    }
+
+    /// The messages received so far, in the order they arrived.
+    public func messages() -> [ReceivedMail] {
+        ReceivedMail.all(in: folder + "/new")
+    }
+
+    /// Waits until `count` messages arrived (at most `seconds`), then returns them all.
+    public func waitFor(_ count: Int, seconds: Double = 10) async throws -> [ReceivedMail] {
+        let deadline = Date().addingTimeInterval(seconds)
+        while messages().count < count && Date() < deadline { try await Task.sleep(for: .milliseconds(50)) }
+        return messages()
+    }
+
+    public struct StartFailed: Error, CustomStringConvertible {
+        let port: Int
+        public var description: String { "aiosmtpd did not start on port \(port): is python3-aiosmtpd installed?" }
+    }
+
+    static func accepts(_ port: Int) -> Bool {
+        let socket = Foundation.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(socket) }
+        var address = sockaddr_in(sin_family: sa_family_t(AF_INET), sin_port: in_port_t(UInt16(port).bigEndian),
+                                  sin_addr: in_addr(s_addr: inet_addr("127.0.0.1")), sin_zero: (0, 0, 0, 0, 0, 0, 0, 0))
+        return withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } } == 0
+    }
+}
