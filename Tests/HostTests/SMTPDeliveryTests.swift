@@ -56,5 +56,19 @@ import Testing
         #expect(entry.lastError?.isEmpty == false, "with what msmtp said")
         #expect(try await host.services.mail.deliverDue("alpha") == 0, "not tried again before its time")
         #expect(try await host.read("alpha") { db in try Outbox.latest(db) }.first?.attempts == 1)
+        try await host.test { client in
+            var admin = Browser(client)
+            try await admin.signIn("/alpha", email: "admin@alpha.test")
+            let page = try await admin.get("/alpha/admin/mail")
+            #expect(page.status == .ok)
+            #expect(page.body.contains("nouvel essai prévu") && page.body.contains("citizen@alpha.test") && page.body.contains("serveur SMTP"))
+            #expect(page.body.contains("Connection refused") || page.body.contains("connect"), "the relay's failure, as msmtp said it")
+            var editor = Browser(client)
+            try await editor.signIn("/alpha", email: "editor@alpha.test")
+            #expect(try await editor.get("/alpha/admin/mail").status == .forbidden, "admins only")
+            var stranger = Browser(client)
+            try await stranger.signIn("/beta", email: "admin@beta.test")
+            #expect(try await stranger.get("/alpha/admin/mail").status != .ok, "another tenant's admin sees nothing")
+        }
     }
 }

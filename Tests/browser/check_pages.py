@@ -29,7 +29,7 @@ ADMIN_PASSWORD = "browser check password"
 
 PUBLIC_PAGES = [
     "/", "/tetouan/", "/tetouan/pages", "/tetouan/pages/plan-d-action", "/tetouan/pages/plan-d-action/history",
-    "/tetouan/login", "/tetouan/register", "/tetouan-ieecag/", "/tetouan-ieecag/pages/a-propos", "/tetouan/no-such-page",
+    "/tetouan/login", "/tetouan/register", "/tetouan/password/forgot", "/tetouan/password/reset/not-a-link", "/tetouan-ieecag/", "/tetouan-ieecag/pages/a-propos", "/tetouan/no-such-page",
     "/admin/login", "/tetouan/plans", "/tetouan/plans/2", "/tetouan/plans?principle=transparency", "/tetouan/plans/revisions",
     "/tetouan/reports", "/tetouan/reports/1", "/tetouan/reports?q=rapport",
     "/tetouan/consultations", "/tetouan/consultations/1", "/tetouan/feedback", "/tetouan/feedback/on/core/general",
@@ -46,7 +46,7 @@ SIGNED_IN_PAGES = [
     "/tetouan/admin/consultations", "/tetouan/admin/consultations/new", "/tetouan/admin/consultations/1",
     "/tetouan/admin/consultations/1/questions/new", "/tetouan/consultations/1/results",
     "/tetouan/admin/feedback", "/tetouan/admin/feedback?filter=all", "/tetouan/admin/feedback/new", "/tetouan/feedback/1",
-    "/tetouan/admin/tokens",
+    "/tetouan/admin/tokens", "/tetouan/admin/mail",
 ]
 # pages saved as screenshots at both widths, in both languages, for a reviewer to look at
 SCREENSHOT_PAGES = [

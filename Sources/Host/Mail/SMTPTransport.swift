@@ -24,6 +24,13 @@ struct SMTPTransport: MailTransport {
     }
 
     func deliver(_ message: String, recipient: String, tenant: String, id: Int64) async throws -> String {
+        // msmtp is waited for on a thread of its own, not on one of the few that serve requests
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(with: Result { try send(message) }) }
+        }
+    }
+
+    private func send(_ message: String) throws -> String {
         guard FileManager.default.isExecutableFile(atPath: executable) else {
             throw MailDeliveryError(description: "\(executable) is missing: install Debian's msmtp package, or set mail.transport = \"folder\"")
         }
