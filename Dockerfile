@@ -11,7 +11,7 @@ RUN swift build -c release --product opencommune --static-swift-stdlib \
  && mkdir /out && cp .build/release/opencommune /out/ && cp -R .build/release/*.resources /out/
 
 FROM debian:bookworm-slim
-RUN apt-get update && apt-get install -y --no-install-recommends libsqlite3-0 libstemmer0d ca-certificates tzdata \
+RUN apt-get update && apt-get install -y --no-install-recommends libsqlite3-0 libstemmer0d msmtp ca-certificates tzdata \
  && rm -rf /var/lib/apt/lists/* && useradd --system --home /app opencommune
 WORKDIR /app
 # the executable finds its templates, strings and CSS in the *.resources bundles beside it

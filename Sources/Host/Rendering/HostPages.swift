@@ -5,7 +5,8 @@ enum HostPages {
     static let all: [any PageModel.Type] = [HomePage.self, LoginPage.self, RegisterPage.self, AccountPage.self, ConsoleHomePage.self,
                                            ModulesConsolePage.self, UsersConsolePage.self, SettingsConsolePage.self, TokensConsolePage.self, ErrorPage.self,
                                            FeedbackSubjectPage.self, FeedbackEntryPage.self, FeedbackQueuePage.self, OfflineFeedbackPage.self,
-                                           FeedbackStatsPage.self, DashboardPage.self, SearchPage.self,
+                                           FeedbackStatsPage.self, DashboardPage.self, SearchPage.self, PasswordForgotPage.self, PasswordResetPage.self,
+                                           PasswordLinkGonePage.self, MailLogPage.self,
                                            PortalPage.self, PlatformConsolePage.self, PlatformTenantPage.self, PlatformAdminsPage.self]
 
     /// Templates rendered alone (fragments and the layout), with their models, checked at start-up too.
