@@ -5,6 +5,8 @@ public enum Notice: String, Sendable, CaseIterable {
     case saved, created, published, unpublished, deleted, answered, hidden, shown, imported
     /// A new password was set through an e-mailed link.
     case passwordChanged = "password_changed"
+    /// An address was confirmed through its link, or a new link was sent.
+    case confirmed, linkSent = "link_sent"
 
     /// The host string that says it (`notice.saved`).
     public var textKey: String { "notice.\(rawValue)" }

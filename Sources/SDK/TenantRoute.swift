@@ -39,6 +39,8 @@ public enum HostRoute: TenantRoute {
     case signIn, register, signOut, account(changed: Bool = false), password
     /// Asking for a link to set a new password, and the page that link opens.
     case passwordForgot, passwordReset(String)
+    /// The link that confirms a registered address, and asking for another.
+    case confirmAddress(String), resendConfirmation
     /// The tenant-wide search, with its words and page when given.
     case search(query: String? = nil, page: Int? = nil)
     /// The figures and their history, optionally for one year, as a page, CSV or JSON.
@@ -65,6 +67,8 @@ public enum HostRoute: TenantRoute {
         case .password: "/account/password"
         case .passwordForgot: "/password/forgot"
         case .passwordReset(let token): "/password/reset/\(token)"
+        case .confirmAddress(let token): "/account/confirm/\(token)"
+        case .resendConfirmation: "/account/confirm"
         case .search(let query, let page):
             "/search" + (query.map { "?q=\($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" + (page.map { "&page=\($0)" } ?? "") } ?? "")
         case .dashboard: "/dashboard"

@@ -30,8 +30,10 @@ struct RegisterPage: PageModel {
 struct AccountPage: PageModel {
     static let template = "account"
     static let fields = TemplateFields<Self>(["email": \.email, "name": \.name, "roles": \.roles, "errors": \.errors, "hasErrors": \.hasErrors,
-                                              "done": \.done, "action": \.action, "minLength": \.minLength])
+                                              "done": \.done, "action": \.action, "minLength": \.minLength, "resendAction": \.resendAction])
     let email: String, name: String, roles: [String], errors: [String], done: Bool, action: String, minLength: Int
+    /// Where to ask for a new confirmation link, while the address is not confirmed.
+    let resendAction: String?
     var hasErrors: Bool { !errors.isEmpty }
     var cachePolicy: CachePolicy { .perVisitor }
 }

@@ -1,5 +1,6 @@
 import CivicSDK
 import Foundation
+import GRDB
 import Hummingbird
 
 /// Sign in, sign out, register, and the account page with password change, per tenant.
@@ -14,6 +15,8 @@ struct AccountRoutes {
         router.post("register", use: register)
         router.get("account", use: account)
         router.post("account/password", use: changePassword)
+        router.get("account/confirm/:token", use: confirm)
+        router.post("account/confirm", use: resendConfirmation)
     }
 
     private var secure: Bool { services.config.secureCookies }
@@ -89,26 +92,77 @@ struct AccountRoutes {
                                       status: .tooManyRequests)
         }
         let hash = try await services.hasher.hash(password)
+        let mail = TenantMail(context, settings: services.config.mail), base = context.request.publicBase
         try await context.database.write(.nothingPublic) { db in
-            _ = try AccountStore.create(db, email: email, displayName: name, passwordHash: hash, grants: [RoleGrant(.citizen)])
+            if let id = try AccountStore.create(db, email: email, displayName: name, passwordHash: hash, grants: [RoleGrant(.citizen)], confirmed: false) {
+                try Self.queueConfirmation(db, accountID: id, to: "\(name) <\(email)>", name: name, mail: mail, base: base, context: context)
+            } else if let owner = try AccountStore.find(db, email: email) {
+                // the address has an account: its owner is told, and nobody else learns it
+                try Outbox.enqueue(db, mail.message(
+                    to: "\(owner.displayName) <\(owner.email)>", subject: context.text("account.taken_mail.subject"),
+                    paragraphs: [String(format: context.text("account.taken_mail.hello"), owner.displayName), context.text("account.taken_mail.why")],
+                    link: (context.text("account.taken_mail.link"), base + HostRoute.passwordForgot.path), closing: context.text("account.taken_mail.ignore")),
+                    kind: "registration_attempt")
+            }
         }
+        services.mail.wake(context.tenant.slug)
         // the same answer whether the address was new or already had an account: registration does
         // not tell who has an account any more than sign-in does
         return try renderLogin(context, email: email, error: nil, notice: context.text("account.registered"), status: .ok)
     }
 
-    @Sendable func account(_ request: Request, context: CivicContext) async throws -> Response {
-        guard let account = context.account else { return context.redirect(HostRoute.signIn) }
-        return try renderAccount(context, account: account, errors: [], done: request.uri.queryParameters["changed"] != nil, status: .ok)
+    /// Queues the mail with a new link that confirms the account's address.
+    static func queueConfirmation(_ db: Database, accountID: Int64, to: String, name: String, mail: TenantMail, base: String,
+                                  context: CivicContext) throws {
+        let token = try AccountConfirmations.create(db, accountID: accountID)
+        try Outbox.enqueue(db, mail.message(
+            to: to, subject: context.text("account.confirm_mail.subject"),
+            paragraphs: [String(format: context.text("account.confirm_mail.hello"), name), context.text("account.confirm_mail.why")],
+            link: (context.text("account.confirm_mail.link"), base + HostRoute.confirmAddress(token).path), closing: context.text("account.confirm_mail.ignore")),
+            kind: "confirm_address")
     }
 
-    private func renderAccount(_ context: CivicContext, account: SignedInAccount, errors: [String], done: Bool, status: HTTPResponse.Status) throws -> Response {
+    /// `{root}/account/confirm/{token}`: the link of the confirmation mail.
+    @Sendable func confirm(_ request: Request, context: CivicContext) async throws -> Response {
+        let token = try context.parameters.require("token")
+        guard try await context.database.write(.nothingPublic, { db in try AccountConfirmations.confirm(db, token: token) }) else {
+            return try context.render(LinkGonePage(message: context.text("account.confirm_gone"), againHref: HostRoute.account().href(context),
+                                                   againLabel: context.text("account.confirm_again")),
+                                      title: context.text("account.link_gone_title"), status: .gone)
+        }
+        return context.redirect(context.account == nil ? HostRoute.signIn : HostRoute.account(), notice: .confirmed)
+    }
+
+    /// Sends a new confirmation link to the signed-in account, if its address is not confirmed yet.
+    @Sendable func resendConfirmation(_ request: Request, context: CivicContext) async throws -> Response {
+        guard let account = context.account else { throw HTTPError(.unauthorized, message: context.text("error.sign_in_required")) }
+        guard services.passwordResets.admit(["\(context.tenant.slug)|\(context.clientAddress)", "\(context.tenant.slug)|mail|\(account.email)"]) else {
+            throw HTTPError(.tooManyRequests, message: context.text("account.error.too_many_resets"))
+        }
+        let mail = TenantMail(context, settings: services.config.mail), base = context.request.publicBase
+        try await context.database.write(.nothingPublic) { db in
+            guard try !AccountStore.isConfirmed(db, id: account.id) else { return }
+            try Self.queueConfirmation(db, accountID: account.id, to: "\(account.displayName) <\(account.email)>", name: account.displayName,
+                                       mail: mail, base: base, context: context)
+        }
+        services.mail.wake(context.tenant.slug)
+        return context.redirect(HostRoute.account(), notice: .linkSent)
+    }
+
+    @Sendable func account(_ request: Request, context: CivicContext) async throws -> Response {
+        guard let account = context.account else { return context.redirect(HostRoute.signIn) }
+        return try await renderAccount(context, account: account, errors: [], done: request.uri.queryParameters["changed"] != nil, status: .ok)
+    }
+
+    private func renderAccount(_ context: CivicContext, account: SignedInAccount, errors: [String], done: Bool, status: HTTPResponse.Status) async throws -> Response {
         let roles = account.grants.sorted { $0.role.rawValue < $1.role.rawValue }.map { grant in
             context.text("role.\(grant.role.rawValue)")
                 + (grant.module.map { id in " (\(services.modules.manifest(id).map { context.localized($0.title) } ?? id))" } ?? "")
         }
+        let confirmed = try await context.database.read { db in try AccountStore.isConfirmed(db, id: account.id) }
         return try context.render(AccountPage(email: account.email, name: account.displayName, roles: roles, errors: errors, done: done,
-                                              action: HostRoute.password.href(context), minLength: PasswordHasher.minimumLength),
+                                              action: HostRoute.password.href(context), minLength: PasswordHasher.minimumLength,
+                                              resendAction: confirmed ? nil : HostRoute.resendConfirmation.href(context)),
                                   title: context.text("account.title"), status: status)
     }
 
@@ -122,7 +176,7 @@ struct AccountRoutes {
         if try await !services.hasher.verify(current, hash: stored.passwordHash) { errors.append(context.text("account.error.current_password")) }
         if let problem = PasswordHasher.problem(new) { errors.append(context.text(problem)) }
         if new != (context.form["new_password_confirm"] ?? "") { errors.append(context.text("account.error.password_mismatch")) }
-        guard errors.isEmpty else { return try renderAccount(context, account: account, errors: errors, done: false, status: .badRequest) }
+        guard errors.isEmpty else { return try await renderAccount(context, account: account, errors: errors, done: false, status: .badRequest) }
         let hash = try await services.hasher.hash(new)
         let keep = request.cookies[SessionCookies.session]?.value
         try await context.database.write(.nothingPublic) { db in

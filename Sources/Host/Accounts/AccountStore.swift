@@ -31,14 +31,22 @@ enum AccountStore {
         }
     }
 
-    /// Creates an account with `grants`; `nil` when the e-mail is taken.
-    static func create(_ db: Database, email: String, displayName: String, passwordHash: String, grants: Set<RoleGrant>) throws -> Int64? {
+    /// Creates an account with `grants`; `nil` when the e-mail is taken. An account made by staff or
+    /// the command line is `confirmed`; one made by registering confirms its address by a link.
+    static func create(_ db: Database, email: String, displayName: String, passwordHash: String, grants: Set<RoleGrant>,
+                       confirmed: Bool = true) throws -> Int64? {
         guard try find(db, email: email) == nil else { return nil }
-        try db.execute(sql: "INSERT INTO account (email, display_name, password_hash, created_at) VALUES (?, ?, ?, ?)",
-                       arguments: [email, displayName, passwordHash, Date()])
+        let now = Date()
+        try db.execute(sql: "INSERT INTO account (email, display_name, password_hash, created_at, confirmed_at) VALUES (?, ?, ?, ?, ?)",
+                       arguments: [email, displayName, passwordHash, now, confirmed ? now : nil])
         let id = db.lastInsertedRowID
         try setGrants(db, accountID: id, grants: grants)
         return id
+    }
+
+    /// Whether the account's address was confirmed.
+    static func isConfirmed(_ db: Database, id: Int64) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT confirmed_at IS NOT NULL FROM account WHERE id = ?", arguments: [id]) ?? false
     }
 
     static func grants(_ db: Database, accountID: Int64) throws -> Set<RoleGrant> {

@@ -17,10 +17,10 @@ struct PasswordResetPage: PageModel {
     var cachePolicy: CachePolicy { .perVisitor }
 }
 
-/// A reset link that no longer works (used, expired, unknown), with the way to ask again.
-struct PasswordLinkGonePage: PageModel {
-    static let template = "password-gone"
-    static let fields = TemplateFields<Self>(["forgotHref": \.forgotHref])
-    let forgotHref: String
+/// A link sent by mail that no longer works (used, expired, unknown), with the way to ask again.
+struct LinkGonePage: PageModel {
+    static let template = "link-gone"
+    static let fields = TemplateFields<Self>(["message": \.message, "againHref": \.againHref, "againLabel": \.againLabel])
+    let message: String, againHref: String, againLabel: String
     var cachePolicy: CachePolicy { .perVisitor }
 }

@@ -33,8 +33,7 @@ struct PasswordResetRoutes {
         guard services.passwordResets.admit(["\(slug)|\(context.clientAddress)", "\(slug)|mail|\(email)"]) else {
             return try render(context, email: email, sent: false, error: context.text("account.error.too_many_resets"), status: .tooManyRequests)
         }
-        let mail = TenantMail(tenant: context.tenant, locale: context.locale, settings: services.config.mail,
-                              host: PublicAddress.hostName(URL(string: context.request.publicBase)?.host ?? "localhost"))
+        let mail = TenantMail(context, settings: services.config.mail)
         let base = context.request.publicBase
         let queued = try await context.database.write(.nothingPublic) { db -> Bool in
             guard let account = try AccountStore.find(db, email: email) else { return false }
@@ -65,8 +64,8 @@ struct PasswordResetRoutes {
 
     /// A link used, expired or never made: 410 with the way to ask for a new one.
     private func gone(_ context: CivicContext) throws -> Response {
-        try context.render(PasswordLinkGonePage(forgotHref: HostRoute.passwordForgot.href(context)), title: context.text("account.reset_gone_title"),
-                           status: .gone)
+        try context.render(LinkGonePage(message: context.text("account.reset_gone"), againHref: HostRoute.passwordForgot.href(context),
+                                        againLabel: context.text("account.reset_again")), title: context.text("account.link_gone_title"), status: .gone)
     }
 
     @Sendable func reset(_ request: Request, context: CivicContext) async throws -> Response {

@@ -10,6 +10,19 @@ struct TenantMail {
     /// The host of the platform's address, for Message-IDs.
     let host: String
 
+    /// A mail from the request's tenant, in the page's language.
+    init(_ context: CivicContext, settings: MailSettings) {
+        self.init(tenant: context.tenant, locale: context.locale, settings: settings,
+                  host: PublicAddress.hostName(URL(string: context.request.publicBase)?.host ?? "localhost"))
+    }
+
+    init(tenant: Tenant, locale: String, settings: MailSettings, host: String) {
+        self.tenant = tenant
+        self.locale = locale
+        self.settings = settings
+        self.host = host
+    }
+
     func message(to: String, subject: String, paragraphs: [String], link: (label: String, url: String), closing: String) -> MailMessage {
         let name = tenant.displayName(locale)
         let text = ([name, ""] + paragraphs.flatMap { [$0, ""] } + ["\(link.label):", link.url, "", closing]).joined(separator: "\r\n")

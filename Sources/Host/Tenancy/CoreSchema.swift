@@ -192,6 +192,18 @@ enum CoreSchema {
             }
             try db.create(index: "password_reset_account", on: "password_reset", columns: ["account_id"])
         }
+        migrator.registerMigration("core/010-account-confirmation") { db in
+            // an account made by registering confirms its address by a link; accounts that existed
+            // (made by staff or the command line) count as confirmed. Links are kept as hashes only
+            try db.alter(table: "account") { t in t.add(column: "confirmed_at", .datetime) }
+            try db.execute(sql: "UPDATE account SET confirmed_at = created_at")
+            try db.create(table: "account_confirmation") { t in
+                t.primaryKey("token_hash", .text)
+                t.column("account_id", .integer).notNull().references("account", onDelete: .cascade)
+                t.column("expires_at", .datetime).notNull()
+            }
+            try db.create(index: "account_confirmation_account", on: "account_confirmation", columns: ["account_id"])
+        }
         return migrator
     }
 }
