@@ -30,10 +30,13 @@ struct RegisterPage: PageModel {
 struct AccountPage: PageModel {
     static let template = "account"
     static let fields = TemplateFields<Self>(["email": \.email, "name": \.name, "roles": \.roles, "errors": \.errors, "hasErrors": \.hasErrors,
-                                              "done": \.done, "action": \.action, "minLength": \.minLength, "resendAction": \.resendAction])
+                                              "done": \.done, "action": \.action, "minLength": \.minLength, "resendAction": \.resendAction,
+                                              "mailAction": \.mailAction, "feedbackUpdates": \.feedbackUpdates])
     let email: String, name: String, roles: [String], errors: [String], done: Bool, action: String, minLength: Int
     /// Where to ask for a new confirmation link, while the address is not confirmed.
     let resendAction: String?
+    /// The mail preferences form, and whether answers to one's comments are mailed.
+    let mailAction: String, feedbackUpdates: Bool
     var hasErrors: Bool { !errors.isEmpty }
     var cachePolicy: CachePolicy { .perVisitor }
 }

@@ -159,10 +159,13 @@ struct AccountRoutes {
             context.text("role.\(grant.role.rawValue)")
                 + (grant.module.map { id in " (\(services.modules.manifest(id).map { context.localized($0.title) } ?? id))" } ?? "")
         }
-        let confirmed = try await context.database.read { db in try AccountStore.isConfirmed(db, id: account.id) }
+        let (confirmed, mode) = try await context.database.read { db in
+            (try AccountStore.isConfirmed(db, id: account.id), try MailPreferences.mode(db, accountID: account.id, kind: .feedbackUpdates))
+        }
         return try context.render(AccountPage(email: account.email, name: account.displayName, roles: roles, errors: errors, done: done,
                                               action: HostRoute.password.href(context), minLength: PasswordHasher.minimumLength,
-                                              resendAction: confirmed ? nil : HostRoute.resendConfirmation.href(context)),
+                                              resendAction: confirmed ? nil : HostRoute.resendConfirmation.href(context),
+                                              mailAction: context.root + "/account/mail", feedbackUpdates: mode == .immediate),
                                   title: context.text("account.title"), status: status)
     }
 

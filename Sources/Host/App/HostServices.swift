@@ -46,6 +46,10 @@ struct HostServices: Sendable {
     let mail: MailDelivery
     /// Password reset requests per address and per account.
     let passwordResets: RateLimiter
+    /// Signs tokens handed out (unsubscribe links, respondent cookies) with the platform's secret.
+    let signer: Signer
+    /// Mail to the authors of comments and suggestions.
+    let notifications: FeedbackNotifications
     private let databases: TenantDatabases
     private let directory: ModuleDirectory
 
@@ -77,12 +81,15 @@ struct HostServices: Sendable {
         links = HostLinks(directory: directory)
         moduleServices = ModuleServices(figures: figures, links: links, feedback: feedback,
                                         digests: HostDigests(directory: directory, registry: registry, database: databases.open))
-        let catalog = try ModuleCatalog(modules, logger: logger, citizenInput: citizenInput, signer: Signer(secret: try platform.secret()),
+        let signer = Signer(secret: try platform.secret())
+        self.signer = signer
+        let catalog = try ModuleCatalog(modules, logger: logger, citizenInput: citizenInput, signer: signer,
                                         secureCookies: config.secureCookies, services: moduleServices)
         directory.fill(catalog)
         self.modules = catalog
         personalCookies = PersonalCookies(catalog.manifests.flatMap(\.personalCookies))
         renderer = try Renderer(registry: registry, modules: catalog)
+        notifications = FeedbackNotifications(renderer: renderer, settings: config.mail, signer: signer)
         tenants = TenantService(registry: registry, pools: pools, modules: catalog)
         hasher = PasswordHasher(cost: config.bcryptCost)
         signIn = SignInGuard(attempts: config.loginAttempts, windowSeconds: Double(config.loginWindowSeconds), hasher: hasher)

@@ -9,6 +9,9 @@ import Hummingbird
 struct FeedbackStaffRoutes {
     let service: FeedbackService
     let pages: FeedbackRoutes
+    /// Mail to authors when their text is answered or hidden, and who sends it.
+    let notifications: FeedbackNotifications
+    let mail: MailDelivery
     static let pageSize = 50
 
     func register(on router: Router<CivicContext>) {
@@ -31,9 +34,11 @@ struct FeedbackStaffRoutes {
         }
         try await context.database.write { db in
             try FeedbackStore.hide(db, id: entry.id, reason: reason, by: context.account?.id)
+            if !entry.isHidden { try notifications.hidden(db, entry: entry, reason: reason, context: context) }
             try context.audit(db, action: "hide", itemType: "feedback", itemID: String(entry.id), summary: reason,
                               changes: [FieldChange(field: "hidden", old: entry.isHidden ? "yes" : "no", new: "yes")])
         }
+        mail.wake(context.tenant.slug)
         return context.redirect(HostRoute.feedbackEntry(entry.id), notice: .hidden)
     }
 
@@ -62,12 +67,14 @@ struct FeedbackStaffRoutes {
         try await context.database.write { db in
             try FeedbackStore.respond(db, id: entry.id, outcome: outcome, reason: reason, target: targetID.isEmpty ? nil : targetID,
                                       accountID: context.account?.id, responderName: name)
+            try notifications.answered(db, entry: entry, outcome: outcome, reason: reason, context: context)
             try context.audit(db, action: "respond", itemType: "feedback", itemID: String(entry.id), summary: outcome.rawValue, changes: [
                 FieldChange(field: "outcome", old: entry.response?.outcome.rawValue, new: outcome.rawValue),
                 FieldChange(field: "reason", old: entry.response?.reason.json, new: reason.json),
                 FieldChange(field: "target", old: entry.response?.target, new: targetID.isEmpty ? nil : targetID),
             ])
         }
+        mail.wake(context.tenant.slug)
         return context.redirect(HostRoute.feedbackEntry(entry.id), notice: .answered)
     }
 

@@ -13,6 +13,10 @@ struct MailMessage: Sendable, Equatable {
     /// `<random@host>`, so a relay or a reader can tell one mail from another.
     let messageID: String
     let date: Date
+    /// Further headers, name and value (`List-Unsubscribe`), line breaks removed.
+    var extraHeaders: [(name: String, value: String)] = []
+
+    static func == (a: MailMessage, b: MailMessage) -> Bool { a.messageID == b.messageID && a.rfc5322 == b.rfc5322 }
 
     init(from: String, to: String, subject: String, text: String, html: String, host: String, date: Date = Date()) {
         self.from = from
@@ -31,7 +35,7 @@ struct MailMessage: Sendable, Equatable {
             "From: \(Self.mailbox(from))", "To: \(Self.mailbox(to))", "Subject: \(Self.encodedWord(subject))",
             "Date: \(Self.rfc2822(date))", "Message-ID: \(messageID)", "MIME-Version: 1.0",
             "Content-Type: multipart/alternative; boundary=\"\(boundary)\"",
-        ]
+        ] + extraHeaders.map { "\($0.name): \(Self.header($0.value))" }
         let part = { (type: String, body: String) in
             ["--\(boundary)", "Content-Type: \(type); charset=utf-8", "Content-Transfer-Encoding: base64", "", Self.base64Lines(body)]
         }

@@ -23,9 +23,14 @@ struct TenantMail {
         self.host = host
     }
 
-    func message(to: String, subject: String, paragraphs: [String], link: (label: String, url: String), closing: String) -> MailMessage {
+    /// `footer`: links under the closing words (unsubscribe, preferences), in both parts.
+    func message(to: String, subject: String, paragraphs: [String], link: (label: String, url: String), closing: String,
+                 footer: [(label: String, url: String)] = []) -> MailMessage {
         let name = tenant.displayName(locale)
-        let text = ([name, ""] + paragraphs.flatMap { [$0, ""] } + ["\(link.label):", link.url, "", closing]).joined(separator: "\r\n")
+        let text = ([name, ""] + paragraphs.flatMap { [$0, ""] } + ["\(link.label):", link.url, "", closing]
+            + footer.flatMap { ["", "\($0.label): \($0.url)"] }).joined(separator: "\r\n")
+        let footerHTML = footer.map { "<a href=\"\(HTMLEscape.text($0.url))\" style=\"color:#555\">\(HTMLEscape.text($0.label))</a>" }
+            .joined(separator: " · ")
         let dir = Locales.direction(locale)
         let accent = AccentColor.isValid(tenant.accentColor) ? tenant.accentColor : "#0b5cad"
         let body = paragraphs.map { "<p>\(HTMLEscape.text($0))</p>" }.joined()
@@ -37,7 +42,7 @@ struct TenantMail {
             <div style="padding:16px 24px">\(body)
             <p><a href="\(HTMLEscape.text(link.url))" style="display:inline-block;background:\(accent);color:#fff;padding:12px 20px;border-radius:6px;text-decoration:none">\(HTMLEscape.text(link.label))</a></p>
             <p style="font-size:14px;color:#555">\(HTMLEscape.text(link.url))</p>
-            <p>\(HTMLEscape.text(closing))</p></div></div></body></html>
+            <p>\(HTMLEscape.text(closing))</p>\(footerHTML.isEmpty ? "" : "<p style=\"font-size:14px\">\(footerHTML)</p>")</div></div></body></html>
             """
         let sender = "\(name) <\(settings.fromAddress)>"
         return MailMessage(from: sender, to: to, subject: "\(subject) — \(name)", text: text, html: html, host: host)

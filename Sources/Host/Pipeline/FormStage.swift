@@ -16,9 +16,12 @@ struct FormStage: RouterMiddleware {
         var context = context
         let locale = context.locale, renderer = renderer
         let bearer = context.tokenAuthenticated
+        // a one-click unsubscribe comes from a mail program (RFC 8058), without cookies or form token:
+        // the signed token in its address is what allows it, and all it can do is stop mail
+        let unsubscribe = context.request.path.hasPrefix(context.root + "/mail/unsubscribe/")
         let form = try await RequestForm.read(&request, limit: maxBodyBytes, uploadLimit: maxUploadBytes,
-                                              expectedCSRF: bearer ? nil : context.csrfToken, tokenAuthenticated: bearer,
-                                              sameOrigin: context.account == nil && RequestForm.isSameOrigin(request),
+                                              expectedCSRF: bearer || unsubscribe ? nil : context.csrfToken, tokenAuthenticated: bearer,
+                                              sameOrigin: unsubscribe || (context.account == nil && RequestForm.isSameOrigin(request)),
                                               messages: { renderer.text($0, module: nil, locale: locale) })
         context.receive(form)
         return try await next(request, context)

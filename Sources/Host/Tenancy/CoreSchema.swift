@@ -204,6 +204,15 @@ enum CoreSchema {
             }
             try db.create(index: "account_confirmation_account", on: "account_confirmation", columns: ["account_id"])
         }
+        migrator.registerMigration("core/011-mail-preferences") { db in
+            // what each account wants to be told by mail, by kind (MailPreferences); none stored = at once
+            try db.create(table: "mail_preference") { t in
+                t.column("account_id", .integer).notNull().references("account", onDelete: .cascade)
+                t.column("kind", .text).notNull()
+                t.column("mode", .text).notNull().check(sql: "mode IN ('immediate','never')")
+                t.primaryKey(["account_id", "kind"])
+            }
+        }
         return migrator
     }
 }

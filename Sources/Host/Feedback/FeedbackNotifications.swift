@@ -1,0 +1,65 @@
+import CivicSDK
+import Foundation
+import GRDB
+
+/// Tells the author of a comment or suggestion by mail when staff answer it or moderation hides it:
+/// in the language it was written in, only to a confirmed address that did not turn it off, with a
+/// one-click unsubscribe (RFC 8058) and a link to the account's preferences. Written in the
+/// transaction of the answer or the hiding, like every mail (``Outbox``).
+struct FeedbackNotifications: Sendable {
+    let renderer: Renderer
+    let settings: MailSettings
+    let signer: Signer
+
+    /// The unsubscribe link's token: the account and the kind, signed for the tenant.
+    func unsubscribeToken(accountID: Int64, kind: MailPreferences.Kind, tenant: String) -> String {
+        signer.token("\(accountID).\(kind.rawValue)", scope: Self.scope(tenant))
+    }
+
+    /// The account and kind a token names, when it was signed for `tenant`.
+    func unsubscribeTarget(_ token: String, tenant: String) -> (accountID: Int64, kind: MailPreferences.Kind)? {
+        guard let value = signer.verify(token, scope: Self.scope(tenant)), let dot = value.firstIndex(of: "."),
+              let id = Int64(value[..<dot]), let kind = MailPreferences.Kind(rawValue: String(value[value.index(after: dot)...])) else { return nil }
+        return (id, kind)
+    }
+
+    private static func scope(_ tenant: String) -> String { "unsubscribe|\(tenant)" }
+
+    /// Staff answered `entry`: its author learns the outcome and the reason. Returns whether a mail was queued.
+    @discardableResult
+    func answered(_ db: Database, entry: FeedbackEntry, outcome: FeedbackOutcome, reason: LocalizedText, context: CivicContext) throws -> Bool {
+        try notify(db, entry: entry, context: context) { text, locale in
+            (text("notify.answered.subject"), [text("notify.answered.intro"), "\(text("feedback.response_label")) \(text("feedback.outcome.\(outcome.rawValue)"))",
+                                              reason.resolve(locale, fallbacks: context.tenant.locales)])
+        }
+    }
+
+    /// Moderation hid `entry`: its author learns why.
+    @discardableResult
+    func hidden(_ db: Database, entry: FeedbackEntry, reason: String, context: CivicContext) throws -> Bool {
+        try notify(db, entry: entry, context: context) { text, _ in
+            (text("notify.hidden.subject"), [text("notify.hidden.intro"), reason])
+        }
+    }
+
+    private func notify(_ db: Database, entry: FeedbackEntry, context: CivicContext,
+                        words: ((String) -> String, String) -> (subject: String, paragraphs: [String])) throws -> Bool {
+        guard let accountID = entry.accountID, try MailPreferences.wants(db, accountID: accountID, kind: .feedbackUpdates),
+              let account = try AccountStore.find(db, id: accountID) else { return false }
+        let tenant = context.tenant
+        let locale = tenant.locales.contains(entry.locale) ? entry.locale : tenant.defaultLocale
+        let text = { (key: String) in renderer.text(key, module: nil, locale: locale) }
+        let base = context.request.publicBase
+        let unsubscribe = base + "/mail/unsubscribe/" + unsubscribeToken(accountID: accountID, kind: .feedbackUpdates, tenant: tenant.slug)
+        let (subject, paragraphs) = words(text, locale)
+        var message = TenantMail(tenant: tenant, locale: locale, settings: settings,
+                                 host: PublicAddress.hostName(URL(string: base)?.host ?? "localhost")).message(
+            to: "\(account.displayName) <\(account.email)>", subject: subject,
+            paragraphs: [String(format: text("notify.hello"), account.displayName)] + paragraphs + [text("notify.your_text"), entry.body],
+            link: (text("notify.open"), base + HostRoute.feedbackEntry(entry.id).path), closing: text("notify.why"),
+            footer: [(text("notify.unsubscribe"), unsubscribe), (text("notify.preferences"), base + HostRoute.account().path)])
+        message.extraHeaders = [("List-Unsubscribe", "<\(unsubscribe)>"), ("List-Unsubscribe-Post", "List-Unsubscribe=One-Click")]
+        try Outbox.enqueue(db, message, kind: "feedback_update")
+        return true
+    }
+}

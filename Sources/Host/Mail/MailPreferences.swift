@@ -1,0 +1,34 @@
+import Foundation
+import GRDB
+
+/// What an account wants to be told by mail, per kind of notification. Nothing stored means at once;
+/// "never" is set from the account page or by the one-click unsubscribe link of a mail.
+enum MailPreferences {
+    /// The kinds of notification there are.
+    enum Kind: String, Sendable, CaseIterable {
+        /// Staff answered, or moderation hid, one of the account's comments or suggestions.
+        case feedbackUpdates = "feedback_updates"
+    }
+
+    enum Mode: String, Sendable { case immediate, never }
+
+    /// Whether the account gets `kind` now: a confirmed address that did not turn it off.
+    static func wants(_ db: Database, accountID: Int64, kind: Kind) throws -> Bool {
+        try Bool.fetchOne(db, sql: """
+            SELECT a.confirmed_at IS NOT NULL AND COALESCE(p.mode, 'immediate') = 'immediate'
+            FROM account a LEFT JOIN mail_preference p ON p.account_id = a.id AND p.kind = ? WHERE a.id = ?
+            """, arguments: [kind.rawValue, accountID]) ?? false
+    }
+
+    static func mode(_ db: Database, accountID: Int64, kind: Kind) throws -> Mode {
+        try String.fetchOne(db, sql: "SELECT mode FROM mail_preference WHERE account_id = ? AND kind = ?", arguments: [accountID, kind.rawValue])
+            .flatMap(Mode.init) ?? .immediate
+    }
+
+    static func set(_ db: Database, accountID: Int64, kind: Kind, mode: Mode) throws {
+        try db.execute(sql: """
+            INSERT INTO mail_preference (account_id, kind, mode) VALUES (?, ?, ?)
+            ON CONFLICT(account_id, kind) DO UPDATE SET mode = excluded.mode
+            """, arguments: [accountID, kind.rawValue, mode.rawValue])
+    }
+}

@@ -1,0 +1,96 @@
+import CivicSDK
+import Foundation
+import GRDB
+import HummingbirdTesting
+import Testing
+@testable import TestSupport
+@testable import OpenCommune
+
+/// The author of a suggestion hears back by mail: the answer, or why it was hidden; in the language
+/// it was written in; with one-click unsubscribe; never to an unconfirmed address.
+@Suite struct FeedbackNotificationTests {
+    static func suggestion(_ client: any TestClientProtocol, body: String) async throws -> String {
+        var citizen = Browser(client)
+        try await citizen.signIn("/alpha", email: "citizen@alpha.test")
+        try await citizen.get("/alpha/pages/about")
+        return try FeedbackTests.entryPath(try await citizen.post("/alpha/feedback", FeedbackTests.comment(body, kind: "suggestion")))
+    }
+
+    static func answer(_ client: any TestClientProtocol, _ path: String, reason: [(String, String)]) async throws {
+        var editor = Browser(client)
+        try await editor.signIn("/alpha", email: "editor@alpha.test")
+        try await editor.get(path)
+        #expect(try await editor.post("\(path)/respond", [("outcome", "adopted"), ("incomplete_ok", "1")] + reason).status == .seeOther)
+    }
+
+    @Test func theAuthorIsToldOfTheAnswerInTheLanguageTheyWroteIn() async throws {
+        let host = try await FeedbackTests.host()
+        try await host.test { client in
+            let path = try await Self.suggestion(client, body: "أقترح نشر مواقيت المكتبة")
+            try await Self.answer(client, path, reason: [("reason.fr", "Les horaires sont en ligne."), ("reason.ar", "المواقيت منشورة الآن.")])
+        }
+        try await host.services.mail.deliverDue("alpha")
+        let mail = try #require(PasswordResetTests.outbox(host).first)
+        #expect(mail.headers["to"]?.contains("<citizen@alpha.test>") == true)
+        #expect(mail.subject.hasPrefix("ردت الجماعة على مساهمتكم"), "Arabic: the suggestion was written in Arabic")
+        #expect(mail.text.contains("المواقيت منشورة الآن.") && mail.text.contains("أقترح نشر مواقيت المكتبة"), "the answer, and what was written")
+        #expect(mail.html.contains("<html lang=\"ar\" dir=\"rtl\">"))
+        let unsubscribe = try #require(mail.headers["list-unsubscribe"])
+        #expect(unsubscribe.hasPrefix("<http://127.0.0.1:8080/alpha/mail/unsubscribe/"))
+        #expect(mail.headers["list-unsubscribe-post"] == "List-Unsubscribe=One-Click")
+        #expect(mail.link(containing: "/alpha/account") != nil, "and the way to the preferences")
+    }
+
+    @Test func oneClickUnsubscribeStopsTheMessages() async throws {
+        let host = try await FeedbackTests.host()
+        try await host.test { client in
+            let path = try await Self.suggestion(client, body: "Publier les horaires")
+            try await Self.answer(client, path, reason: [("reason.fr", "Oui.")])
+            try await host.services.mail.deliverDue("alpha")
+            let header = try #require(PasswordResetTests.outbox(host).first?.headers["list-unsubscribe"])
+            let url = String(header.dropFirst().dropLast())
+            let target = String(url.dropFirst("http://127.0.0.1:8080".count))
+
+            // what a mail program sends: no cookie, no form token
+            var mailer = Browser(client)
+            let page = try await mailer.get(target)
+            #expect(page.status == .ok && page.body.contains("method=\"post\""), "a GET (a link scanner) changes nothing")
+            let done = try await mailer.post(target, [("List-Unsubscribe", "One-Click")], csrf: "")
+            #expect(done.status == .ok && done.body.contains("vous ne recevrez plus ces messages"))
+            let forged = String(target.dropLast(3)) + "abc"
+            #expect(try await mailer.post(forged, [("List-Unsubscribe", "One-Click")], csrf: "").status == .notFound)
+            #expect(try await mailer.post("/beta/mail/unsubscribe/" + target.components(separatedBy: "/").last!, [], csrf: "").status == .notFound,
+                    "a link signed for one tenant does nothing in another")
+
+            try await Self.answer(client, path, reason: [("reason.fr", "Oui, c’est fait.")])
+            #expect(try await host.services.mail.deliverDue("alpha") == 0, "no more mail once unsubscribed")
+
+            var citizen = Browser(client)
+            try await citizen.signIn("/alpha", email: "citizen@alpha.test")
+            let account = try await citizen.get("/alpha/account")
+            #expect(account.body.contains("name=\"feedback_updates\">"), "the account page shows it off")
+            #expect(try await citizen.post("/alpha/account/mail", [("feedback_updates", "on")]).status == .seeOther)
+            try await Self.answer(client, path, reason: [("reason.fr", "Encore une précision.")])
+            #expect(try await host.services.mail.deliverDue("alpha") == 1, "on again from the account page")
+        }
+    }
+
+    @Test func hidingTellsWhyAndUnconfirmedAddressesGetNothing() async throws {
+        let host = try await FeedbackTests.host()
+        try await host.test { client in
+            let path = try await Self.suggestion(client, body: "Texte à masquer")
+            var moderator = Browser(client)
+            try await moderator.signIn("/alpha", email: "moderator@alpha.test")
+            try await moderator.get(path)
+            #expect(try await moderator.post("\(path)/hide", [("reason", "Propos injurieux")]).status == .seeOther)
+            try await host.services.mail.deliverDue("alpha")
+            let mail = try #require(PasswordResetTests.outbox(host).first)
+            #expect(mail.subject.hasPrefix("Votre contribution a été masquée") && mail.text.contains("Propos injurieux"))
+
+            try await host.write("alpha") { db in try db.execute(sql: "UPDATE account SET confirmed_at = NULL WHERE email = 'citizen@alpha.test'") }
+            let other = try await Self.suggestion(client, body: "Autre suggestion")
+            try await Self.answer(client, other, reason: [("reason.fr", "Réponse.")])
+            #expect(try await host.services.mail.deliverDue("alpha") == 0, "an unconfirmed address gets no notification")
+        }
+    }
+}
