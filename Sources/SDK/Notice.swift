@@ -7,6 +7,8 @@ public enum Notice: String, Sendable, CaseIterable {
     case passwordChanged = "password_changed"
     /// An address was confirmed through its link, or a new link was sent.
     case confirmed, linkSent = "link_sent"
+    /// Someone was invited by mail.
+    case invited
 
     /// The host string that says it (`notice.saved`).
     public var textKey: String { "notice.\(rawValue)" }

@@ -79,7 +79,9 @@ struct PasswordResetRoutes {
         let hash = try await services.hasher.hash(password)
         let changed = try await context.database.write(.nothingPublic) { db -> Bool in
             guard try PasswordResets.consume(db, token: token) else { return false }
-            try db.execute(sql: "UPDATE account SET password_hash = ? WHERE id = ?", arguments: [hash, accountID])
+            // the link came by mail to the account's address: following it also confirms that address
+            try db.execute(sql: "UPDATE account SET password_hash = ?, confirmed_at = COALESCE(confirmed_at, ?) WHERE id = ?",
+                           arguments: [hash, Date(), accountID])
             try AccountStore.deleteOtherSessions(db, accountID: accountID, keep: nil)
             return true
         }

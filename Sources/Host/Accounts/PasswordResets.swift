@@ -9,7 +9,8 @@ enum PasswordResets {
     static let lifetime: TimeInterval = 3_600
 
     /// A new token for `accountID` (what goes in the link).
-    static func create(_ db: Database, accountID: Int64, now: Date = Date()) throws -> String {
+    /// `lifetime`: an hour for a forgotten password, longer for an invitation.
+    static func create(_ db: Database, accountID: Int64, now: Date = Date(), lifetime: TimeInterval = lifetime) throws -> String {
         let token = RandomToken.make()
         try db.execute(sql: "DELETE FROM password_reset WHERE account_id = ?", arguments: [accountID])
         try db.execute(sql: "INSERT INTO password_reset (token_hash, account_id, expires_at) VALUES (?, ?, ?)",

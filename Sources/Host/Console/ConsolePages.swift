@@ -57,7 +57,13 @@ struct ModulesConsolePage: PageModel {
 /// `{root}/admin/users`: each account with its roles.
 struct UsersConsolePage: PageModel {
     static let template = "console-users"
-    static let fields = TemplateFields<Self>(["users": \.users, "errors": \.errors])
+    static let fields = TemplateFields<Self>(["users": \.users, "errors": \.errors, "invite": \.invite])
+
+    /// The invitation form: an address, a name, a role (and an editor's module).
+    struct Invite: TemplateModel {
+        static let fields = TemplateFields<Self>(["action": \.action, "email": \.email, "name": \.name, "roles": \.roles, "modules": \.modules])
+        let action: String, email: String, name: String, roles: [Choice], modules: [Choice]
+    }
 
     struct User: TemplateModel {
         static let fields = TemplateFields<Self>(["email": \.email, "name": \.name, "action": \.action, "roles": \.roles,
@@ -65,7 +71,7 @@ struct UsersConsolePage: PageModel {
         let email: String, name: String, action: String, roles: [Choice], moduleFieldID: String, moduleOptions: [Choice]
     }
 
-    let users: [User], errors: [String]
+    let users: [User], errors: [String], invite: Invite
     var cachePolicy: CachePolicy { .perVisitor }
 }
 

@@ -10,6 +10,7 @@ struct UsersConsoleRoutes {
     func register(on router: Router<CivicContext>) {
         router.get("admin/users", use: users)
         router.post("admin/users/:id/roles", use: saveRoles)
+        router.post("admin/users/invite", use: invite)
     }
 
     private func entry(_ context: CivicContext) throws -> TenantEntry {
@@ -22,7 +23,8 @@ struct UsersConsoleRoutes {
         return try await renderUsers(context, error: nil, status: .ok)
     }
 
-    private func renderUsers(_ context: CivicContext, error: String?, status: HTTPResponse.Status) async throws -> Response {
+    private func renderUsers(_ context: CivicContext, error: String?, status: HTTPResponse.Status,
+                             invited: (email: String, name: String, role: String, module: String) = ("", "", Role.editor.rawValue, "")) async throws -> Response {
         let accounts = try await context.database.read { db in try AccountStore.all(db) }
         let enabled = try entry(context).modules.filter(\.value.enabled).keys.sorted()
         let rows = accounts.map { stored, grants in
@@ -38,7 +40,13 @@ struct UsersConsoleRoutes {
                     + enabled.map { id in Choice(value: id, label: services.modules.manifest(id).map { context.localized($0.title) } ?? id,
                                                  selected: editorModule == id) })
         }
-        return try context.render(UsersConsolePage(users: rows, errors: error.map { [$0] } ?? []), title: context.text("console.users"), status: status)
+        let invite = UsersConsolePage.Invite(
+            action: context.root + "/admin/users/invite", email: invited.email, name: invited.name,
+            roles: Role.allCases.map { Choice(value: $0.rawValue, label: context.text("role.\($0.rawValue)"), selected: $0.rawValue == invited.role, fieldID: "invite-\($0.rawValue)") },
+            modules: [Choice(value: "", label: context.text("console.all_modules"), selected: invited.module.isEmpty)]
+                + enabled.map { id in Choice(value: id, label: services.modules.manifest(id).map { context.localized($0.title) } ?? id, selected: invited.module == id) })
+        return try context.render(UsersConsolePage(users: rows, errors: error.map { [$0] } ?? [], invite: invite), title: context.text("console.users"),
+                                  status: status)
     }
 
     @Sendable func saveRoles(_ request: Request, context: CivicContext) async throws -> Response {
@@ -75,5 +83,45 @@ struct UsersConsoleRoutes {
         }
         guard saved else { throw HTTPError(.notFound) }
         return context.redirect(ConsoleRoute.users, notice: .saved)
+    }
+
+    /// Invites someone by mail with a role: the account is made (its address unconfirmed, no password
+    /// yet) and a link valid a week lets them choose a password, which also confirms the address.
+    @Sendable func invite(_ request: Request, context: CivicContext) async throws -> Response {
+        try context.require("core.admin")
+        let email = AccountStore.normalizedEmail(context.form.text("email")), name = context.form.text("name")
+        let roleName = context.form.text("role"), module = context.form.text("editor_module")
+        let typed = (email, name, roleName, module)
+        guard AccountStore.isPlausibleEmail(email) else { return try await renderUsers(context, error: context.text("account.error.email"), status: .badRequest, invited: typed) }
+        guard !name.isEmpty, name.count <= 100 else { return try await renderUsers(context, error: context.text("account.error.name"), status: .badRequest, invited: typed) }
+        guard let role = Role(rawValue: roleName) else { return try await renderUsers(context, error: context.text("console.error.unknown_role"), status: .badRequest, invited: typed) }
+        if !module.isEmpty && services.modules.manifest(module) == nil {
+            return try await renderUsers(context, error: context.text("console.error.unknown_module"), status: .badRequest, invited: typed)
+        }
+        let grant = role == .editor && !module.isEmpty ? RoleGrant(.editor, module: module) : RoleGrant(role)
+        // a password nobody knows until the invitee chooses one
+        let placeholder = try await services.hasher.hash(RandomToken.make())
+        let mail = TenantMail(context, settings: services.config.mail), base = context.request.publicBase
+        let inviter = context.account?.displayName ?? ""
+        let roleLabel = context.text("role.\(role.rawValue)")
+        let created = try await context.database.write { db -> Bool in
+            guard let id = try AccountStore.create(db, email: email, displayName: name, passwordHash: placeholder, grants: [grant], confirmed: false) else {
+                return false
+            }
+            let token = try PasswordResets.create(db, accountID: id, lifetime: 7 * 86_400)
+            try Outbox.enqueue(db, mail.message(
+                to: "\(name) <\(email)>", subject: context.text("console.invite_mail.subject"),
+                paragraphs: [String(format: context.text("console.invite_mail.hello"), name),
+                             String(format: context.text("console.invite_mail.why"), inviter, context.tenant.displayName(context.locale), roleLabel),
+                             context.text("console.invite_mail.expiry")],
+                link: (context.text("console.invite_mail.link"), base + HostRoute.passwordReset(token).path),
+                closing: context.text("console.invite_mail.ignore")), kind: "invitation")
+            try context.audit(db, action: "invite", itemType: "account", itemID: String(id), summary: email,
+                              changes: [FieldChange(field: "roles", old: nil, new: grant.role.rawValue + (grant.module.map { ":\($0)" } ?? ""))])
+            return true
+        }
+        guard created else { return try await renderUsers(context, error: context.text("console.error.account_exists"), status: .conflict, invited: typed) }
+        services.mail.wake(context.tenant.slug)
+        return context.redirect(ConsoleRoute.users, notice: .invited)
     }
 }
