@@ -38,7 +38,7 @@ struct AccountRoutes {
         guard !email.isEmpty, !password.isEmpty else {
             return try renderLogin(context, email: email, error: context.text("account.error.missing_credentials"), status: .badRequest)
         }
-        let stored = try await context.database.read { db in try AccountStore.find(db, email: email) }
+        let stored = try await context.database.read { db in try AccountStore.findActive(db, email: email) }
         switch try await services.signIn.check(scope: context.tenant.slug, clientAddress: context.clientAddress, email: email,
                                                password: password, storedHash: stored?.passwordHash) {
         case .blocked:

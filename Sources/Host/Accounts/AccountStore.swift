@@ -25,6 +25,27 @@ enum AccountStore {
         }
     }
 
+    /// The account of `email` if it may sign in (not deactivated).
+    static func findActive(_ db: Database, email: String) throws -> Stored? {
+        try Row.fetchOne(db, sql: "SELECT id, email, display_name, password_hash FROM account WHERE email = ? AND deactivated_at IS NULL",
+                         arguments: [email]).map {
+            Stored(id: $0["id"], email: $0["email"], displayName: $0["display_name"], passwordHash: $0["password_hash"])
+        }
+    }
+
+    /// Deactivates (`active` false: no sign-in, sessions closed, access tokens revoked) or reactivates an account.
+    static func setActive(_ db: Database, id: Int64, active: Bool, now: Date = Date()) throws {
+        try db.execute(sql: "UPDATE account SET deactivated_at = ? WHERE id = ?", arguments: [active ? nil : now, id])
+        guard !active else { return }
+        try db.execute(sql: "DELETE FROM session WHERE account_id = ?", arguments: [id])
+        try db.execute(sql: "UPDATE api_token SET revoked_at = ? WHERE account_id = ? AND revoked_at IS NULL", arguments: [now, id])
+    }
+
+    /// Whether the account is deactivated.
+    static func isDeactivated(_ db: Database, id: Int64) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT deactivated_at IS NOT NULL FROM account WHERE id = ?", arguments: [id]) ?? false
+    }
+
     static func find(_ db: Database, id: Int64) throws -> Stored? {
         try Row.fetchOne(db, sql: "SELECT id, email, display_name, password_hash FROM account WHERE id = ?", arguments: [id]).map {
             Stored(id: $0["id"], email: $0["email"], displayName: $0["display_name"], passwordHash: $0["password_hash"])
@@ -95,7 +116,7 @@ enum AccountStore {
     static func session(_ db: Database, token: String) throws -> Session? {
         guard let row = try Row.fetchOne(db, sql: """
             SELECT s.csrf, a.id, a.email, a.display_name FROM session s JOIN account a ON a.id = s.account_id
-            WHERE s.token = ? AND s.expires_at > ?
+            WHERE s.token = ? AND s.expires_at > ? AND a.deactivated_at IS NULL
             """, arguments: [token, Date()]) else { return nil }
         let id: Int64 = row["id"]
         return Session(account: SignedInAccount(id: id, email: row["email"], displayName: row["display_name"], grants: try grants(db, accountID: id)),

@@ -36,7 +36,7 @@ struct PasswordResetRoutes {
         let mail = TenantMail(context, settings: services.config.mail)
         let base = context.request.publicBase
         let queued = try await context.database.write(.nothingPublic) { db -> Bool in
-            guard let account = try AccountStore.find(db, email: email) else { return false }
+            guard let account = try AccountStore.findActive(db, email: email) else { return false }
             let token = try PasswordResets.create(db, accountID: account.id)
             try Outbox.enqueue(db, mail.message(
                 to: "\(account.displayName) <\(account.email)>", subject: context.text("account.reset_mail.subject"),

@@ -67,8 +67,11 @@ struct UsersConsolePage: PageModel {
 
     struct User: TemplateModel {
         static let fields = TemplateFields<Self>(["email": \.email, "name": \.name, "action": \.action, "roles": \.roles,
-                                                  "moduleFieldID": \.moduleFieldID, "moduleOptions": \.moduleOptions])
+                                                  "moduleFieldID": \.moduleFieldID, "moduleOptions": \.moduleOptions, "active": \.active,
+                                                  "activeAction": \.activeAction])
         let email: String, name: String, action: String, roles: [Choice], moduleFieldID: String, moduleOptions: [Choice]
+        /// Whether the account may sign in, and where to switch that (`nil` for one's own account).
+        let active: Bool, activeAction: String?
     }
 
     let users: [User], errors: [String], invite: Invite

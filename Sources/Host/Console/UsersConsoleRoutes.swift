@@ -11,6 +11,7 @@ struct UsersConsoleRoutes {
         router.get("admin/users", use: users)
         router.post("admin/users/:id/roles", use: saveRoles)
         router.post("admin/users/invite", use: invite)
+        router.post("admin/users/:id/active", use: setActive)
     }
 
     private func entry(_ context: CivicContext) throws -> TenantEntry {
@@ -25,7 +26,9 @@ struct UsersConsoleRoutes {
 
     private func renderUsers(_ context: CivicContext, error: String?, status: HTTPResponse.Status,
                              invited: (email: String, name: String, role: String, module: String) = ("", "", Role.editor.rawValue, "")) async throws -> Response {
-        let accounts = try await context.database.read { db in try AccountStore.all(db) }
+        let (accounts, deactivated) = try await context.database.read { db in
+            (try AccountStore.all(db), Set(try Int64.fetchAll(db, sql: "SELECT id FROM account WHERE deactivated_at IS NOT NULL")))
+        }
         let enabled = try entry(context).modules.filter(\.value.enabled).keys.sorted()
         let rows = accounts.map { stored, grants in
             let editorModule = grants.first { $0.role == .editor }?.module
@@ -38,7 +41,9 @@ struct UsersConsoleRoutes {
                 moduleFieldID: "editor-module-\(stored.id)",
                 moduleOptions: [Choice(value: "", label: context.text("console.all_modules"), selected: editorModule == nil)]
                     + enabled.map { id in Choice(value: id, label: services.modules.manifest(id).map { context.localized($0.title) } ?? id,
-                                                 selected: editorModule == id) })
+                                                 selected: editorModule == id) },
+                active: !deactivated.contains(stored.id),
+                activeAction: stored.id == context.account?.id ? nil : context.root + "/admin/users/\(stored.id)/active")
         }
         let invite = UsersConsolePage.Invite(
             action: context.root + "/admin/users/invite", email: invited.email, name: invited.name,
@@ -82,6 +87,25 @@ struct UsersConsoleRoutes {
             return true
         }
         guard saved else { throw HTTPError(.notFound) }
+        return context.redirect(ConsoleRoute.users, notice: .saved)
+    }
+
+    /// Deactivates an account (kept for history; no sign-in, sessions closed, tokens revoked) or
+    /// reactivates it; never one's own.
+    @Sendable func setActive(_ request: Request, context: CivicContext) async throws -> Response {
+        try context.require("core.admin")
+        guard let id = Int64(try context.parameters.require("id")) else { throw HTTPError(.badRequest, message: context.text("error.malformed_form")) }
+        guard id != context.account?.id else { return try await renderUsers(context, error: context.text("console.error.own_account"), status: .badRequest) }
+        let active = context.form.text("active") == "1"
+        let found = try await context.database.write { db -> Bool in
+            guard try AccountStore.find(db, id: id) != nil else { return false }
+            let was = try !AccountStore.isDeactivated(db, id: id)
+            try AccountStore.setActive(db, id: id, active: active)
+            try context.audit(db, action: active ? "reactivate" : "deactivate", itemType: "account", itemID: String(id), summary: active ? "reactivated" : "deactivated",
+                              changes: [FieldChange(field: "active", old: was ? "yes" : "no", new: active ? "yes" : "no")])
+            return true
+        }
+        guard found else { throw HTTPError(.notFound) }
         return context.redirect(ConsoleRoute.users, notice: .saved)
     }
 

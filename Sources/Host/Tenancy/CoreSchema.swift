@@ -213,6 +213,11 @@ enum CoreSchema {
                 t.primaryKey(["account_id", "kind"])
             }
         }
+        migrator.registerMigration("core/012-account-deactivation") { db in
+            // an account an admin deactivated is kept (its contributions and history name it) but
+            // cannot sign in, and its sessions and access tokens stop working
+            try db.alter(table: "account") { t in t.add(column: "deactivated_at", .datetime) }
+        }
         return migrator
     }
 }
