@@ -93,4 +93,24 @@ import Testing
             #expect(try await host.services.mail.deliverDue("alpha") == 0, "an unconfirmed address gets no notification")
         }
     }
+
+    /// The author finds their own contributions again on their account page, with where each stands.
+    @Test func theAccountPageListsOnesOwnContributionsWithTheirState() async throws {
+        let host = try await FeedbackTests.host()
+        try await host.test { client in
+            let answered = try await Self.suggestion(client, body: "Publier les horaires")
+            _ = try await Self.suggestion(client, body: "Ajouter un plan d’accès")
+            try await Self.answer(client, answered, reason: [("reason.fr", "Oui.")])
+            var citizen = Browser(client)
+            try await citizen.signIn("/alpha", email: "citizen@alpha.test")
+            let page = try await citizen.get("/alpha/account")
+            #expect(page.body.contains("Mes commentaires et suggestions"))
+            #expect(page.body.contains("href=\"\(answered)\""))
+            #expect(page.body.contains("badge-adopted") && page.body.contains("badge-waiting"), "one answered, one waiting")
+            #expect(page.body.contains("Ajouter un plan d’accès"))
+            var other = Browser(client)
+            try await other.signIn("/alpha", email: "editor@alpha.test")
+            #expect(!(try await other.get("/alpha/account").body.contains("Ajouter un plan d’accès")), "nobody else's")
+        }
+    }
 }

@@ -31,12 +31,23 @@ struct AccountPage: PageModel {
     static let template = "account"
     static let fields = TemplateFields<Self>(["email": \.email, "name": \.name, "roles": \.roles, "errors": \.errors, "hasErrors": \.hasErrors,
                                               "done": \.done, "action": \.action, "minLength": \.minLength, "resendAction": \.resendAction,
-                                              "mailAction": \.mailAction, "feedbackUpdates": \.feedbackUpdates])
+                                              "mailAction": \.mailAction, "feedbackUpdates": \.feedbackUpdates,
+                                              "contributions": \.contributions, "hasContributions": \.hasContributions])
+
+    /// One of the account's comments or suggestions: when, about what, where it stands.
+    struct Contribution: TemplateModel {
+        static let fields = TemplateFields<Self>(["href": \.href, "kind": \.kind, "subject": \.subject, "date": \.date, "badge": \.badge,
+                                                  "excerpt": \.excerpt, "lang": \.lang, "dir": \.dir])
+        let href: String, kind: String, subject: String, date: TimeText, badge: FeedbackEntryView.Badge, excerpt: String, lang: String, dir: String
+    }
     let email: String, name: String, roles: [String], errors: [String], done: Bool, action: String, minLength: Int
     /// Where to ask for a new confirmation link, while the address is not confirmed.
     let resendAction: String?
     /// The mail preferences form, and whether answers to one's comments are mailed.
     let mailAction: String, feedbackUpdates: Bool
+    /// The account's own comments and suggestions.
+    let contributions: [Contribution]
+    var hasContributions: Bool { !contributions.isEmpty }
     var hasErrors: Bool { !errors.isEmpty }
     var cachePolicy: CachePolicy { .perVisitor }
 }

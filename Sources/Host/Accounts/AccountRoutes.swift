@@ -159,13 +159,27 @@ struct AccountRoutes {
             context.text("role.\(grant.role.rawValue)")
                 + (grant.module.map { id in " (\(services.modules.manifest(id).map { context.localized($0.title) } ?? id))" } ?? "")
         }
-        let (confirmed, mode) = try await context.database.read { db in
-            (try AccountStore.isConfirmed(db, id: account.id), try MailPreferences.mode(db, accountID: account.id, kind: .feedbackUpdates))
+        let (confirmed, mode, own) = try await context.database.read { db in
+            (try AccountStore.isConfirmed(db, id: account.id), try MailPreferences.mode(db, accountID: account.id, kind: .feedbackUpdates),
+             try FeedbackStore.byAccount(db, accountID: account.id))
+        }
+        let subjects = own.isEmpty ? [:] : Dictionary((try await services.links.targets(context, for: [.feedback])[.feedback] ?? []).map { ($0.id, $0.title) },
+                                                      uniquingKeysWith: { first, _ in first })
+        let contributions = own.map { entry in
+            AccountPage.Contribution(
+                href: HostRoute.feedbackEntry(entry.id).href(context), kind: context.text("feedback.kind.\(entry.kind.rawValue)"),
+                subject: subjects["\(entry.module):\(entry.item)"].map { context.localized($0) } ?? context.text("feedback.general_subject"),
+                date: context.dates.day(entry.receivedAt),
+                badge: entry.isHidden ? .init(label: context.text("feedback.hidden_by_moderation"), style: "late")
+                    : entry.response.map { .init(label: context.text("feedback.outcome.\($0.outcome.rawValue)"), style: FeedbackEntryView.style($0.outcome)) }
+                    ?? .init(label: context.text("feedback.status_waiting"), style: "waiting"),
+                excerpt: String(entry.body.prefix(140)), lang: entry.locale, dir: Locales.direction(entry.locale))
         }
         return try context.render(AccountPage(email: account.email, name: account.displayName, roles: roles, errors: errors, done: done,
                                               action: HostRoute.password.href(context), minLength: PasswordHasher.minimumLength,
                                               resendAction: confirmed ? nil : HostRoute.resendConfirmation.href(context),
-                                              mailAction: context.root + "/account/mail", feedbackUpdates: mode == .immediate),
+                                              mailAction: context.root + "/account/mail", feedbackUpdates: mode == .immediate,
+                                              contributions: contributions),
                                   title: context.text("account.title"), status: status)
     }
 

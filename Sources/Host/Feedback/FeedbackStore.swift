@@ -68,6 +68,12 @@ enum FeedbackStore {
                          arguments: [module, item]).map(FeedbackEntry.init(row:))
     }
 
+    /// An account's own comments and suggestions, newest first.
+    static func byAccount(_ db: Database, accountID: Int64, limit: Int = 100) throws -> [FeedbackEntry] {
+        try Row.fetchAll(db, sql: "SELECT \(FeedbackEntry.selection) WHERE f.account_id = ? ORDER BY f.received_at DESC, f.id DESC LIMIT ?",
+                         arguments: [accountID, limit]).map(FeedbackEntry.init(row:))
+    }
+
     static func entry(_ db: Database, id: Int64) throws -> FeedbackEntry? {
         try Row.fetchOne(db, sql: "SELECT \(FeedbackEntry.selection) WHERE f.id = ?", arguments: [id]).map(FeedbackEntry.init(row:))
     }

@@ -218,6 +218,10 @@ enum CoreSchema {
             // cannot sign in, and its sessions and access tokens stop working
             try db.alter(table: "account") { t in t.add(column: "deactivated_at", .datetime) }
         }
+        migrator.registerMigration("core/013-feedback-by-account") { db in
+            // an account's own comments and suggestions, newest first, on its account page
+            try db.create(index: "feedback_account", on: "feedback", columns: ["account_id", "received_at"])
+        }
         return migrator
     }
 }
