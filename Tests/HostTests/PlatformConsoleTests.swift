@@ -1,7 +1,8 @@
 import Hummingbird
 import HummingbirdTesting
 import Testing
-import TestSupport
+@testable import TestSupport
+@testable import OpenCommune
 
 @Suite struct PlatformConsoleTests {
     @Test func consoleNeedsAPlatformAdmin() async throws {
@@ -75,9 +76,22 @@ import TestSupport
             _ = try await admin.post("/admin/tenants/beta/admins", [("email", "admin@beta.test"), ("name", "X"), ("password", "another password here")])
             var existing = Browser(client)
             try await existing.signIn("/beta", email: "admin@beta.test")
+
+            // no password: an invitation by mail, the invitee chooses one
+            let invited = try await admin.post("/admin/tenants/beta/admins", [("email", "adjointe@beta.test"), ("name", "L’adjointe"), ("password", "")])
+            #expect(invited.location == "/admin/tenants/beta?done=invited")
+            try await host.services.mail.deliverDue("beta")
+            let mail = try #require(ReceivedMail.all(in: host.dataDirectory + "/beta/outbox").first)
+            #expect(mail.headers["to"]?.contains("<adjointe@beta.test>") == true && mail.text.contains("Commune Bêta"))
+            let path = String(try #require(mail.link(containing: "/beta/password/reset/")).dropFirst("http://127.0.0.1:8080".count))
+            var deputy = Browser(client)
+            try await deputy.get(path)
+            #expect(try await deputy.post(path, [("password", "her own password"), ("password_confirm", "her own password")]).status == .seeOther)
+            try await deputy.signIn("/beta", email: "adjointe@beta.test", password: "her own password")
+            #expect(try await deputy.get("/beta/admin/settings").status == .ok, "an administrator of the site")
         }
         let states = try await host.read("beta") { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM account") }
-        #expect(states == 2)
+        #expect(states == 3)
     }
 
     @Test func addAnotherPlatformAdmin() async throws {

@@ -1,3 +1,4 @@
+import Foundation
 import CivicSDK
 import GRDB
 import Hummingbird
@@ -54,8 +55,9 @@ extension PlatformRoutes {
         return Self.redirect(Notice.saved.appended(to: PlatformRoute.tenant(slug).path))
     }
 
-    /// Gives the tenant an administrator: a new account with the password the platform admin hands
-    /// over, or the admin role for an account that exists already.
+    /// Gives the tenant an administrator: an invitation by mail (no password given: the invitee
+    /// chooses one through a link valid a week), a new account with the password the platform admin
+    /// hands over, or the admin role for an account that exists already.
     @Sendable func addTenantAdmin(_ request: Request, context: PlatformContext) async throws -> Response {
         _ = try context.requireAdmin()
         let entry = try entry(context)
@@ -65,16 +67,30 @@ extension PlatformRoutes {
         var errors: [String] = []
         if !AccountStore.isPlausibleEmail(admin.email) { errors.append(text("account.error.email", context)) }
         if admin.name.isEmpty || admin.name.count > 100 { errors.append(text("account.error.name", context)) }
-        if let problem = PasswordHasher.problem(password) { errors.append(text(problem, context)) }
+        let invite = password.isEmpty
+        if !invite, let problem = PasswordHasher.problem(password) { errors.append(text(problem, context)) }
         guard errors.isEmpty else { return try await renderTenant(entry, context: context, admin: admin, errors: errors, status: .badRequest) }
-        let hash = try await services.hasher.hash(password)
-        try await services.database(entry.tenant.slug).write(.nothingPublic) { db in
+        let hash = try await services.hasher.hash(invite ? RandomToken.make() : password)
+        let tenant = entry.tenant, locale = tenant.defaultLocale, settings = services.config.mail, renderer = services.renderer
+        let base = services.publicAddress.base(of: entry, root: entry.hosts.isEmpty ? "/\(tenant.slug)" : "")
+        let mail = TenantMail(tenant: tenant, locale: locale, settings: settings, host: PublicAddress.hostName(URL(string: base)?.host ?? "localhost"))
+        let words = { @Sendable (key: String) in renderer.text(key, module: nil, locale: locale) }
+        try await services.database(tenant.slug).write(.nothingPublic) { db in
             if let existing = try AccountStore.find(db, email: admin.email) {
                 try AccountStore.setGrants(db, accountID: existing.id, grants: try AccountStore.grants(db, accountID: existing.id).union([RoleGrant(.admin)]))
-            } else {
-                _ = try AccountStore.create(db, email: admin.email, displayName: admin.name, passwordHash: hash, grants: [RoleGrant(.admin)])
+            } else if let id = try AccountStore.create(db, email: admin.email, displayName: admin.name, passwordHash: hash, grants: [RoleGrant(.admin)],
+                                                       confirmed: !invite), invite {
+                let token = try PasswordResets.create(db, accountID: id, lifetime: 7 * 86_400)
+                try Outbox.enqueue(db, mail.message(
+                    to: "\(admin.name) <\(admin.email)>", subject: words("console.invite_mail.subject"),
+                    paragraphs: [String(format: words("console.invite_mail.hello"), admin.name),
+                                 String(format: words("console.invite_mail.why"), words("platform.inviter"), tenant.displayName(locale), words("role.admin")),
+                                 words("console.invite_mail.expiry")],
+                    link: (words("console.invite_mail.link"), base + HostRoute.passwordReset(token).path), closing: words("console.invite_mail.ignore")),
+                    kind: "invitation")
             }
         }
-        return Self.redirect(Notice.created.appended(to: PlatformRoute.tenant(entry.tenant.slug).path))
+        if invite { services.mail.wake(tenant.slug) }
+        return Self.redirect((invite ? Notice.invited : Notice.created).appended(to: PlatformRoute.tenant(entry.tenant.slug).path))
     }
 }
