@@ -9,6 +9,8 @@ public enum Notice: String, Sendable, CaseIterable {
     case confirmed, linkSent = "link_sent"
     /// Someone was invited by mail.
     case invited
+    /// The account's address changed, confirmed through the link sent to it.
+    case emailChanged = "email_changed"
 
     /// The host string that says it (`notice.saved`).
     public var textKey: String { "notice.\(rawValue)" }

@@ -41,6 +41,8 @@ public enum HostRoute: TenantRoute {
     case passwordForgot, passwordReset(String)
     /// The link that confirms a registered address, and asking for another.
     case confirmAddress(String), resendConfirmation
+    /// Asking to change one's address, and the link that confirms the new one.
+    case changeEmail, confirmEmailChange(String)
     /// The tenant-wide search, with its words and page when given.
     case search(query: String? = nil, page: Int? = nil)
     /// The figures and their history, optionally for one year, as a page, CSV or JSON.
@@ -69,6 +71,8 @@ public enum HostRoute: TenantRoute {
         case .passwordReset(let token): "/password/reset/\(token)"
         case .confirmAddress(let token): "/account/confirm/\(token)"
         case .resendConfirmation: "/account/confirm"
+        case .changeEmail: "/account/email"
+        case .confirmEmailChange(let token): "/account/email/\(token)"
         case .search(let query, let page):
             "/search" + (query.map { "?q=\($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" + (page.map { "&page=\($0)" } ?? "") } ?? "")
         case .dashboard: "/dashboard"

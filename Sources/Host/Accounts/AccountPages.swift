@@ -32,7 +32,8 @@ struct AccountPage: PageModel {
     static let fields = TemplateFields<Self>(["email": \.email, "name": \.name, "roles": \.roles, "errors": \.errors, "hasErrors": \.hasErrors,
                                               "done": \.done, "action": \.action, "minLength": \.minLength, "resendAction": \.resendAction,
                                               "mailAction": \.mailAction, "feedbackUpdates": \.feedbackUpdates,
-                                              "contributions": \.contributions, "hasContributions": \.hasContributions])
+                                              "contributions": \.contributions, "hasContributions": \.hasContributions,
+                                              "emailAction": \.emailAction])
 
     /// One of the account's comments or suggestions: when, about what, where it stands.
     struct Contribution: TemplateModel {
@@ -47,6 +48,8 @@ struct AccountPage: PageModel {
     let mailAction: String, feedbackUpdates: Bool
     /// The account's own comments and suggestions.
     let contributions: [Contribution]
+    /// Where a new address is asked for.
+    let emailAction: String
     var hasContributions: Bool { !contributions.isEmpty }
     var hasErrors: Bool { !errors.isEmpty }
     var cachePolicy: CachePolicy { .perVisitor }

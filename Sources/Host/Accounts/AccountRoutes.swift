@@ -179,7 +179,7 @@ struct AccountRoutes {
                                               action: HostRoute.password.href(context), minLength: PasswordHasher.minimumLength,
                                               resendAction: confirmed ? nil : HostRoute.resendConfirmation.href(context),
                                               mailAction: context.root + "/account/mail", feedbackUpdates: mode == .immediate,
-                                              contributions: contributions),
+                                              contributions: contributions, emailAction: HostRoute.changeEmail.href(context)),
                                   title: context.text("account.title"), status: status)
     }
 

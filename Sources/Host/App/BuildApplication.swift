@@ -50,6 +50,7 @@ func buildTenantRouter(services: HostServices, assets: StaticAssets, handle: Ten
     TenantHomeRoutes(services: services).register(on: router)
     AccountRoutes(services: services).register(on: router)
     PasswordResetRoutes(services: services).register(on: router)
+    EmailChangeRoutes(services: services).register(on: router)
     MailLogRoutes(services: services).register(on: router)
     ConsoleHomeRoutes(services: services).register(on: router)
     ModulesConsoleRoutes(services: services).register(on: router)

@@ -222,6 +222,16 @@ enum CoreSchema {
             // an account's own comments and suggestions, newest first, on its account page
             try db.create(index: "feedback_account", on: "feedback", columns: ["account_id", "received_at"])
         }
+        migrator.registerMigration("core/014-email-change") { db in
+            // a new address waiting for its confirmation link (EmailChanges), hashed
+            try db.create(table: "email_change") { t in
+                t.primaryKey("token_hash", .text)
+                t.column("account_id", .integer).notNull().references("account", onDelete: .cascade)
+                t.column("new_email", .text).notNull()
+                t.column("expires_at", .datetime).notNull()
+            }
+            try db.create(index: "email_change_account", on: "email_change", columns: ["account_id"])
+        }
         return migrator
     }
 }
