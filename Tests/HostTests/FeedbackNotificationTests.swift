@@ -16,6 +16,11 @@ import Testing
         return try FeedbackTests.entryPath(try await citizen.post("/alpha/feedback", FeedbackTests.comment(body, kind: "suggestion")))
     }
 
+    /// The mail sent to the citizen who wrote (staff get theirs too).
+    static func toAuthor(_ host: TestHost) -> [ReceivedMail] {
+        PasswordResetTests.outbox(host).filter { $0.headers["to"]?.contains("<citizen@alpha.test>") == true }
+    }
+
     static func answer(_ client: any TestClientProtocol, _ path: String, reason: [(String, String)]) async throws {
         var editor = Browser(client)
         try await editor.signIn("/alpha", email: "editor@alpha.test")
@@ -30,8 +35,7 @@ import Testing
             try await Self.answer(client, path, reason: [("reason.fr", "Les horaires sont en ligne."), ("reason.ar", "المواقيت منشورة الآن.")])
         }
         try await host.services.mail.deliverDue("alpha")
-        let mail = try #require(PasswordResetTests.outbox(host).first)
-        #expect(mail.headers["to"]?.contains("<citizen@alpha.test>") == true)
+        let mail = try #require(Self.toAuthor(host).first)
         #expect(mail.subject.hasPrefix("ردت الجماعة على مساهمتكم"), "Arabic: the suggestion was written in Arabic")
         #expect(mail.text.contains("المواقيت منشورة الآن.") && mail.text.contains("أقترح نشر مواقيت المكتبة"), "the answer, and what was written")
         #expect(mail.html.contains("<html lang=\"ar\" dir=\"rtl\">"))
@@ -47,7 +51,7 @@ import Testing
             let path = try await Self.suggestion(client, body: "Publier les horaires")
             try await Self.answer(client, path, reason: [("reason.fr", "Oui.")])
             try await host.services.mail.deliverDue("alpha")
-            let header = try #require(PasswordResetTests.outbox(host).first?.headers["list-unsubscribe"])
+            let header = try #require(Self.toAuthor(host).first?.headers["list-unsubscribe"])
             let url = String(header.dropFirst().dropLast())
             let target = String(url.dropFirst("http://127.0.0.1:8080".count))
 
@@ -68,8 +72,8 @@ import Testing
             var citizen = Browser(client)
             try await citizen.signIn("/alpha", email: "citizen@alpha.test")
             let account = try await citizen.get("/alpha/account")
-            #expect(account.body.contains("name=\"feedback_updates\">"), "the account page shows it off")
-            #expect(try await citizen.post("/alpha/account/mail", [("feedback_updates", "on")]).status == .seeOther)
+            #expect(account.body.contains("value=\"feedback_updates\">"), "the account page shows it off")
+            #expect(try await citizen.post("/alpha/account/mail", [("mail", "feedback_updates")]).status == .seeOther)
             try await Self.answer(client, path, reason: [("reason.fr", "Encore une précision.")])
             #expect(try await host.services.mail.deliverDue("alpha") == 1, "on again from the account page")
         }
@@ -84,13 +88,15 @@ import Testing
             try await moderator.get(path)
             #expect(try await moderator.post("\(path)/hide", [("reason", "Propos injurieux")]).status == .seeOther)
             try await host.services.mail.deliverDue("alpha")
-            let mail = try #require(PasswordResetTests.outbox(host).first)
+            let mail = try #require(Self.toAuthor(host).first)
             #expect(mail.subject.hasPrefix("Votre contribution a été masquée") && mail.text.contains("Propos injurieux"))
 
             try await host.write("alpha") { db in try db.execute(sql: "UPDATE account SET confirmed_at = NULL WHERE email = 'citizen@alpha.test'") }
             let other = try await Self.suggestion(client, body: "Autre suggestion")
             try await Self.answer(client, other, reason: [("reason.fr", "Réponse.")])
-            #expect(try await host.services.mail.deliverDue("alpha") == 0, "an unconfirmed address gets no notification")
+            let before = Self.toAuthor(host).count
+            try await host.services.mail.deliverDue("alpha")
+            #expect(Self.toAuthor(host).count == before, "an unconfirmed address gets no notification")
         }
     }
 
@@ -111,6 +117,44 @@ import Testing
             var other = Browser(client)
             try await other.signIn("/alpha", email: "editor@alpha.test")
             #expect(!(try await other.get("/alpha/account").body.contains("Ajouter un plan d’accès")), "nobody else's")
+        }
+    }
+
+    /// Staff hear of a new suggestion (those who answer) and of a first flag (moderators), each with
+    /// its own opt-out; the author and citizens do not.
+    @Test func staffHearOfNewSuggestionsAndFlags() async throws {
+        let host = try await FeedbackTests.host()
+        try await host.test { client in
+            let path = try await Self.suggestion(client, body: "Ouvrir la bibliothèque le samedi")
+            try await host.services.mail.deliverDue("alpha")
+            let first = PasswordResetTests.outbox(host)
+            let told = Set(first.compactMap { $0.headers["to"] }.map { $0.components(separatedBy: "<").last ?? "" })
+            #expect(told.contains("admin@alpha.test>") && told.contains("editor@alpha.test>"), "those who may answer: \(told)")
+            #expect(!told.contains("citizen@alpha.test>"), "not the author")
+            let mail = try #require(first.first { $0.headers["to"]?.contains("editor@alpha.test") == true })
+            #expect(mail.subject.hasPrefix("Nouvelle suggestion à traiter") && mail.text.contains("Ouvrir la bibliothèque le samedi"))
+            #expect(mail.headers["list-unsubscribe"] != nil)
+
+            var editor = Browser(client)
+            try await editor.signIn("/alpha", email: "editor@alpha.test")
+            let account = try await editor.get("/alpha/account")
+            #expect(account.body.contains("value=\"staff_suggestions\" checked"))
+            #expect(try await editor.post("/alpha/account/mail", [("mail", "feedback_updates")]).status == .seeOther, "the editor turns staff mail off")
+            _ = try await Self.suggestion(client, body: "Deuxième suggestion")
+            let before = PasswordResetTests.outbox(host).count
+            try await host.services.mail.deliverDue("alpha")
+            let second = PasswordResetTests.outbox(host).dropFirst(before)
+            #expect(!second.contains { $0.headers["to"]?.contains("editor@alpha.test") == true }, "no longer the editor")
+
+            var reader = Browser(client)
+            try await reader.signIn("/alpha", email: "citizen@alpha.test")
+            try await reader.get(path)
+            #expect(try await reader.post("\(path)/flag", [("reason", "Hors sujet")]).status == .seeOther)
+            let count = PasswordResetTests.outbox(host).count
+            try await host.services.mail.deliverDue("alpha")
+            let flags = PasswordResetTests.outbox(host).dropFirst(count)
+            #expect(flags.contains { $0.headers["to"]?.contains("moderator@alpha.test") == true && $0.subject.hasPrefix("Contribution signalée") && $0.text.contains("Hors sujet") })
+            #expect(!flags.contains { $0.headers["to"]?.contains("editor@alpha.test") == true }, "editors do not moderate")
         }
     }
 }

@@ -31,7 +31,7 @@ struct AccountPage: PageModel {
     static let template = "account"
     static let fields = TemplateFields<Self>(["email": \.email, "name": \.name, "roles": \.roles, "errors": \.errors, "hasErrors": \.hasErrors,
                                               "done": \.done, "action": \.action, "minLength": \.minLength, "resendAction": \.resendAction,
-                                              "mailAction": \.mailAction, "feedbackUpdates": \.feedbackUpdates,
+                                              "mailAction": \.mailAction, "mailChoices": \.mailChoices,
                                               "contributions": \.contributions, "hasContributions": \.hasContributions,
                                               "emailAction": \.emailAction])
 
@@ -44,8 +44,8 @@ struct AccountPage: PageModel {
     let email: String, name: String, roles: [String], errors: [String], done: Bool, action: String, minLength: Int
     /// Where to ask for a new confirmation link, while the address is not confirmed.
     let resendAction: String?
-    /// The mail preferences form, and whether answers to one's comments are mailed.
-    let mailAction: String, feedbackUpdates: Bool
+    /// The mail preferences form: each kind of notification the account may get, on or off.
+    let mailAction: String, mailChoices: [Choice]
     /// The account's own comments and suggestions.
     let contributions: [Contribution]
     /// Where a new address is asked for.

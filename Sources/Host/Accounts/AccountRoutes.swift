@@ -159,8 +159,9 @@ struct AccountRoutes {
             context.text("role.\(grant.role.rawValue)")
                 + (grant.module.map { id in " (\(services.modules.manifest(id).map { context.localized($0.title) } ?? id))" } ?? "")
         }
-        let (confirmed, mode, own) = try await context.database.read { db in
-            (try AccountStore.isConfirmed(db, id: account.id), try MailPreferences.mode(db, accountID: account.id, kind: .feedbackUpdates),
+        let kinds = MailPreferences.kinds(for: context)
+        let (confirmed, modes, own) = try await context.database.read { db in
+            (try AccountStore.isConfirmed(db, id: account.id), try kinds.map { try MailPreferences.mode(db, accountID: account.id, kind: $0) },
              try FeedbackStore.byAccount(db, accountID: account.id))
         }
         let subjects = own.isEmpty ? [:] : Dictionary((try await services.links.targets(context, for: [.feedback])[.feedback] ?? []).map { ($0.id, $0.title) },
@@ -178,7 +179,11 @@ struct AccountRoutes {
         return try context.render(AccountPage(email: account.email, name: account.displayName, roles: roles, errors: errors, done: done,
                                               action: HostRoute.password.href(context), minLength: PasswordHasher.minimumLength,
                                               resendAction: confirmed ? nil : HostRoute.resendConfirmation.href(context),
-                                              mailAction: context.root + "/account/mail", feedbackUpdates: mode == .immediate,
+                                              mailAction: context.root + "/account/mail",
+                                              mailChoices: zip(kinds, modes).map { kind, mode in
+                                                  Choice(value: kind.rawValue, label: context.text("notify.mail_\(kind.rawValue)"), selected: mode == .immediate,
+                                                         fieldID: "mail-\(kind.rawValue)")
+                                              },
                                               contributions: contributions, emailAction: HostRoute.changeEmail.href(context)),
                                   title: context.text("account.title"), status: status)
     }

@@ -56,7 +56,7 @@ func buildTenantRouter(services: HostServices, assets: StaticAssets, handle: Ten
     ModulesConsoleRoutes(services: services).register(on: router)
     UsersConsoleRoutes(services: services).register(on: router)
     SettingsConsoleRoutes(services: services).register(on: router)
-    let feedbackPages = FeedbackRoutes(service: services.feedback)
+    let feedbackPages = FeedbackRoutes(service: services.feedback, notifications: services.notifications, policy: services.policy, mail: services.mail)
     feedbackPages.register(on: router)
     FeedbackStaffRoutes(service: services.feedback, pages: feedbackPages, notifications: services.notifications, mail: services.mail).register(on: router)
     MailPreferenceRoutes(services: services).register(on: router)

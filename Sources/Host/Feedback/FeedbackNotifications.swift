@@ -44,22 +44,56 @@ struct FeedbackNotifications: Sendable {
 
     private func notify(_ db: Database, entry: FeedbackEntry, context: CivicContext,
                         words: ((String) -> String, String) -> (subject: String, paragraphs: [String])) throws -> Bool {
-        guard let accountID = entry.accountID, try MailPreferences.wants(db, accountID: accountID, kind: .feedbackUpdates),
-              let account = try AccountStore.find(db, id: accountID) else { return false }
+        guard let accountID = entry.accountID, let account = try AccountStore.find(db, id: accountID) else { return false }
         let tenant = context.tenant
-        let locale = tenant.locales.contains(entry.locale) ? entry.locale : tenant.defaultLocale
+        return try send(db, to: account, kind: .feedbackUpdates, locale: tenant.locales.contains(entry.locale) ? entry.locale : tenant.defaultLocale,
+                        entry: entry, context: context, words: words)
+    }
+
+    /// A suggestion arrived: every account that answers suggestions hears of it (but its author).
+    @discardableResult
+    func suggestionReceived(_ db: Database, entry: FeedbackEntry, subject: LocalizedText, context: CivicContext, policy: PermissionPolicy) throws -> Int {
+        try staff(db, permission: "core.respond", kind: .staffSuggestions, entry: entry, context: context, policy: policy) { text, locale in
+            (text("notify.staff_suggestion.subject"), [String(format: text("notify.staff_suggestion.intro"), subject.resolve(locale, fallbacks: context.tenant.locales))])
+        }
+    }
+
+    /// A comment or suggestion was flagged for the first time: every moderator hears of it.
+    @discardableResult
+    func flagged(_ db: Database, entry: FeedbackEntry, reason: String, context: CivicContext, policy: PermissionPolicy) throws -> Int {
+        try staff(db, permission: "core.moderate", kind: .staffFlags, entry: entry, context: context, policy: policy) { text, _ in
+            (text("notify.staff_flag.subject"), [text("notify.staff_flag.intro"), reason])
+        }
+    }
+
+    /// Mail to each account holding `permission` that wants `kind`, in the tenant's first language.
+    private func staff(_ db: Database, permission: String, kind: MailPreferences.Kind, entry: FeedbackEntry, context: CivicContext, policy: PermissionPolicy,
+                       words: ((String) -> String, String) -> (subject: String, paragraphs: [String])) throws -> Int {
+        var sent = 0
+        for (account, grants) in try AccountStore.all(db) where account.id != entry.accountID && policy.allows(grants, permission) {
+            if try send(db, to: account, kind: kind, locale: context.tenant.defaultLocale, entry: entry, context: context, words: words) { sent += 1 }
+        }
+        return sent
+    }
+
+    /// One notification of `kind` about `entry` to `account`, if it wants it: the words, the entry's
+    /// text, its link, one-click unsubscribe and the preferences.
+    private func send(_ db: Database, to account: AccountStore.Stored, kind: MailPreferences.Kind, locale: String, entry: FeedbackEntry,
+                      context: CivicContext, words: ((String) -> String, String) -> (subject: String, paragraphs: [String])) throws -> Bool {
+        guard try MailPreferences.wants(db, accountID: account.id, kind: kind) else { return false }
+        let tenant = context.tenant
         let text = { (key: String) in renderer.text(key, module: nil, locale: locale) }
         let base = context.request.publicBase
-        let unsubscribe = base + "/mail/unsubscribe/" + unsubscribeToken(accountID: accountID, kind: .feedbackUpdates, tenant: tenant.slug)
+        let unsubscribe = base + "/mail/unsubscribe/" + unsubscribeToken(accountID: account.id, kind: kind, tenant: tenant.slug)
         let (subject, paragraphs) = words(text, locale)
         var message = TenantMail(tenant: tenant, locale: locale, settings: settings,
                                  host: PublicAddress.hostName(URL(string: base)?.host ?? "localhost")).message(
             to: "\(account.displayName) <\(account.email)>", subject: subject,
-            paragraphs: [String(format: text("notify.hello"), account.displayName)] + paragraphs + [text("notify.your_text"), entry.body],
-            link: (text("notify.open"), base + HostRoute.feedbackEntry(entry.id).path), closing: text("notify.why"),
+            paragraphs: [String(format: text("notify.hello"), account.displayName)] + paragraphs + [text(kind == .feedbackUpdates ? "notify.your_text" : "notify.their_text"), entry.body],
+            link: (text("notify.open"), base + HostRoute.feedbackEntry(entry.id).path), closing: text(kind == .feedbackUpdates ? "notify.why" : "notify.why_staff"),
             footer: [(text("notify.unsubscribe"), unsubscribe), (text("notify.preferences"), base + HostRoute.account().path)])
         message.extraHeaders = [("List-Unsubscribe", "<\(unsubscribe)>"), ("List-Unsubscribe-Post", "List-Unsubscribe=One-Click")]
-        try Outbox.enqueue(db, message, kind: "feedback_update")
+        try Outbox.enqueue(db, message, kind: kind.rawValue)
         return true
     }
 }

@@ -7,6 +7,10 @@ import Hummingbird
 /// history, flag it, and (its author) edit it.
 struct FeedbackRoutes {
     let service: FeedbackService
+    /// Staff told of new suggestions and flags, and who sends it.
+    let notifications: FeedbackNotifications
+    let policy: PermissionPolicy
+    let mail: MailDelivery
 
     func register(on router: Router<CivicContext>) {
         router.post("feedback", use: submit)
@@ -34,9 +38,16 @@ struct FeedbackRoutes {
                               locale: WrittenLanguage.of(draft.body, page: context.locale, offered: context.tenant.locales),
                               channel: .online, enteredBy: nil, receivedAt: Date(),
                               clientKey: FeedbackStore.clientKey(context.clientAddress, tenant: context.tenant.slug))
+        let notifications = notifications, policy = policy, subject = target.title
         let id: Int64? = try await context.database.write { db in
-            try FeedbackStore.isDuplicate(db, new) ? nil : try FeedbackStore.insert(db, new)
+            guard try !FeedbackStore.isDuplicate(db, new) else { return nil }
+            let id = try FeedbackStore.insert(db, new)
+            if new.kind == .suggestion, let entry = try FeedbackStore.entry(db, id: id) {
+                try notifications.suggestionReceived(db, entry: entry, subject: subject, context: context, policy: policy)
+            }
+            return id
         }
+        mail.wake(context.tenant.slug)
         guard let id else {
             draft.errors = ["feedback.error.duplicate"]
             return try await refuse(draft, target: target, context: context, status: .conflict)
@@ -113,7 +124,14 @@ struct FeedbackRoutes {
                                          editDraft: nil, status: .tooManyRequests)
         }
         let reporter = context.account.map { "account:\($0.id)" } ?? "address:" + FeedbackStore.clientKey(context.clientAddress, tenant: context.tenant.slug)
-        try await context.database.write { db in try FeedbackStore.flag(db, id: entry.id, reporter: reporter, reason: reason) }
+        let notifications = notifications, policy = policy
+        try await context.database.write { db in
+            // moderators hear of the first flag, not of every one after it
+            if try FeedbackStore.flag(db, id: entry.id, reporter: reporter, reason: reason), entry.flags == 0 {
+                try notifications.flagged(db, entry: entry, reason: reason, context: context, policy: policy)
+            }
+        }
+        mail.wake(context.tenant.slug)
         return context.redirect(HostRoute.feedbackEntry(entry.id, flagged: true))
     }
 

@@ -40,9 +40,10 @@ struct MailPreferenceRoutes {
     /// The account page's choice.
     @Sendable func savePreferences(_ request: Request, context: CivicContext) async throws -> Response {
         guard let account = context.account else { throw HTTPError(.unauthorized, message: context.text("error.sign_in_required")) }
-        let on = context.form.text(MailPreferences.Kind.feedbackUpdates.rawValue) == "on"
+        let chosen = Set(context.form.all("mail"))
+        let kinds = MailPreferences.kinds(for: context)
         try await context.database.write(.nothingPublic) { db in
-            try MailPreferences.set(db, accountID: account.id, kind: .feedbackUpdates, mode: on ? .immediate : .never)
+            for kind in kinds { try MailPreferences.set(db, accountID: account.id, kind: kind, mode: chosen.contains(kind.rawValue) ? .immediate : .never) }
         }
         return context.redirect(HostRoute.account(), notice: .saved)
     }

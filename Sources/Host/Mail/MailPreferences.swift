@@ -1,3 +1,4 @@
+import CivicSDK
 import Foundation
 import GRDB
 
@@ -8,15 +9,24 @@ enum MailPreferences {
     enum Kind: String, Sendable, CaseIterable {
         /// Staff answered, or moderation hid, one of the account's comments or suggestions.
         case feedbackUpdates = "feedback_updates"
+        /// (Staff who answer) a suggestion arrived and waits for an answer.
+        case staffSuggestions = "staff_suggestions"
+        /// (Moderators) a comment or suggestion was flagged.
+        case staffFlags = "staff_flags"
     }
 
     enum Mode: String, Sendable { case immediate, never }
 
-    /// Whether the account gets `kind` now: a confirmed address that did not turn it off.
+    /// The kinds an account may get: answers to its own texts, and what its staff roles handle.
+    static func kinds(for context: CivicContext) -> [Kind] {
+        [.feedbackUpdates] + (context.can("core.respond") ? [.staffSuggestions] : []) + (context.can("core.moderate") ? [.staffFlags] : [])
+    }
+
+    /// Whether the account gets `kind` now: an active account with a confirmed address that did not turn it off.
     static func wants(_ db: Database, accountID: Int64, kind: Kind) throws -> Bool {
         try Bool.fetchOne(db, sql: """
             SELECT a.confirmed_at IS NOT NULL AND COALESCE(p.mode, 'immediate') = 'immediate'
-            FROM account a LEFT JOIN mail_preference p ON p.account_id = a.id AND p.kind = ? WHERE a.id = ?
+            FROM account a LEFT JOIN mail_preference p ON p.account_id = a.id AND p.kind = ? WHERE a.id = ? AND a.deactivated_at IS NULL
             """, arguments: [kind.rawValue, accountID]) ?? false
     }
 
