@@ -79,4 +79,33 @@ import Testing
         #expect(try await host.read("alpha") { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM account_confirmation") } == 1,
                 "the newer link replaces the older")
     }
+
+    /// A tenant may ask accounts to confirm their address before they write.
+    @Test func aTenantMayAskForAConfirmedAddressBeforeWriting() async throws {
+        let host = try await FeedbackTests.host()
+        try await host.test { client in
+            var admin = Browser(client)
+            try await admin.signIn("/alpha", email: "admin@alpha.test")
+            try await admin.get("/alpha/admin/feedback")
+            #expect(try await admin.post("/alpha/admin/feedback/settings", [("confirmed_only", "on")]).status == .seeOther)
+            #expect(try await admin.get("/alpha/admin/feedback").body.contains("id=\"confirmed_only\" name=\"confirmed_only\" checked"))
+
+            var visitor = Browser(client)
+            _ = try await Self.register(&visitor, email: "nadia@example.org")
+            try await visitor.signIn("/alpha", email: "nadia@example.org", password: "a long password here")
+            try await visitor.get("/alpha/pages/about")
+            let refused = try await visitor.post("/alpha/feedback", FeedbackTests.comment("Avant confirmation"))
+            #expect(refused.status == .forbidden && refused.body.contains("Confirmez d’abord votre adresse"))
+            #expect(refused.body.contains("Avant confirmation</textarea>"), "what was typed is kept")
+            try await host.services.mail.deliverDue("alpha")
+            let link = try #require(PasswordResetTests.outbox(host).compactMap { $0.link(containing: "/account/confirm/") }.first)
+            _ = try await visitor.get(String(link.dropFirst("http://127.0.0.1:8080".count)))
+            try await visitor.get("/alpha/pages/about")
+            #expect(try await visitor.post("/alpha/feedback", FeedbackTests.comment("Après confirmation")).status == .seeOther)
+            var citizen = Browser(client)
+            try await citizen.signIn("/alpha", email: "citizen@alpha.test")
+            try await citizen.get("/alpha/pages/about")
+            #expect(try await citizen.post("/alpha/feedback", FeedbackTests.comment("Compte confirmé")).status == .seeOther)
+        }
+    }
 }

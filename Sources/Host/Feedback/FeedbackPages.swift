@@ -69,7 +69,7 @@ struct FeedbackQueuePage: PageModel {
     static let template = "console-feedback"
     static let fields = TemplateFields<Self>([
         "filters": \.filters, "entries": \.entries, "hasEntries": \.hasEntries, "total": \.total, "previous": \.previous, "next": \.next,
-        "isAdmin": \.isAdmin, "acceptsAnonymous": \.acceptsAnonymous, "settingsAction": \.settingsAction, "newHref": \.newHref,
+        "isAdmin": \.isAdmin, "acceptsAnonymous": \.acceptsAnonymous, "confirmedOnly": \.confirmedOnly, "settingsAction": \.settingsAction, "newHref": \.newHref,
     ])
 
     struct Filter: TemplateModel {
@@ -85,7 +85,7 @@ struct FeedbackQueuePage: PageModel {
         let flags: Int?, hidden: Bool, answered: Bool, channel: String
     }
 
-    let filters: [Filter], entries: [Row], total: Int, previous: String?, next: String?, isAdmin: Bool, acceptsAnonymous: Bool
+    let filters: [Filter], entries: [Row], total: Int, previous: String?, next: String?, isAdmin: Bool, acceptsAnonymous: Bool, confirmedOnly: Bool
     let settingsAction: String, newHref: String
     var hasEntries: Bool { !entries.isEmpty }
     var cachePolicy: CachePolicy { .perVisitor }

@@ -26,9 +26,17 @@ struct FeedbackRoutes {
             throw HTTPError(.notFound, message: context.text("feedback.error.no_item"))
         }
         var draft = FeedbackDraft(form: context.form)
-        let accepts = try await context.database.read { db in try FeedbackStore.acceptsWithoutAccount(db) }
+        let accountID = context.account?.id
+        let (accepts, unconfirmedRefused) = try await context.database.read { db in
+            (try FeedbackStore.acceptsWithoutAccount(db),
+             try accountID.map { try FeedbackStore.requiresConfirmedAddress(db) && !AccountStore.isConfirmed(db, id: $0) } ?? false)
+        }
         draft.errors = FeedbackDraft.problems(context.form, signedIn: context.account != nil, acceptsWithoutAccount: accepts)
         guard draft.errors.isEmpty else { return try await refuse(draft, target: target, context: context, status: .unprocessableContent) }
+        guard !unconfirmedRefused else {
+            draft.errors = ["feedback.error.confirm_first"]
+            return try await refuse(draft, target: target, context: context, status: .forbidden)
+        }
         guard service.limiter.admit(context.citizenInputKeys) else {
             draft.errors = ["feedback.error.rate_limited"]
             return try await refuse(draft, target: target, context: context, status: .tooManyRequests)

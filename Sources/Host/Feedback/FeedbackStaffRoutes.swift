@@ -87,7 +87,7 @@ struct FeedbackStaffRoutes {
         let page = max(1, query["page"].flatMap { Int(String($0)) } ?? 1)
         let (entries, total, accepts) = try await context.database.read { db in
             (try FeedbackStore.queue(db, filter: filter, limit: Self.pageSize, offset: (page - 1) * Self.pageSize),
-             try FeedbackStore.queueCount(db, filter: filter), try FeedbackStore.acceptsWithoutAccount(db))
+             try FeedbackStore.queueCount(db, filter: filter), (try FeedbackStore.acceptsWithoutAccount(db), try FeedbackStore.requiresConfirmedAddress(db)))
         }
         let view = FeedbackQueuePage(
             filters: FeedbackQueueFilter.allCases.map { f in
@@ -102,18 +102,20 @@ struct FeedbackStaffRoutes {
             total: total,
             previous: page > 1 ? ConsoleRoute.feedbackQueue(filter: filter.rawValue, page: page - 1).href(context) : nil,
             next: page * Self.pageSize < total ? ConsoleRoute.feedbackQueue(filter: filter.rawValue, page: page + 1).href(context) : nil,
-            isAdmin: context.can("core.admin"), acceptsAnonymous: accepts, settingsAction: ConsoleRoute.feedbackSettings.href(context), newHref: ConsoleRoute.offlineFeedback.href(context))
+            isAdmin: context.can("core.admin"), acceptsAnonymous: accepts.0, confirmedOnly: accepts.1, settingsAction: ConsoleRoute.feedbackSettings.href(context), newHref: ConsoleRoute.offlineFeedback.href(context))
         return try context.render(view, title: context.text("feedback.console_title"))
     }
 
     @Sendable func saveSettings(_ request: Request, context: CivicContext) async throws -> Response {
         try context.require("core.admin")
-        let on = context.form.isChecked("without_account")
+        let on = context.form.isChecked("without_account"), confirmedOnly = context.form.isChecked("confirmed_only")
         try await context.database.write { db in
-            let before = try FeedbackStore.acceptsWithoutAccount(db)
+            let before = try FeedbackStore.acceptsWithoutAccount(db), confirmedBefore = try FeedbackStore.requiresConfirmedAddress(db)
             try FeedbackStore.setAcceptsWithoutAccount(db, on)
-            try context.audit(db, action: "settings", itemType: "feedback", itemID: "settings", summary: "input without account",
-                              changes: [FieldChange(field: "without_account", old: before ? "yes" : "no", new: on ? "yes" : "no")])
+            try FeedbackStore.setRequiresConfirmedAddress(db, confirmedOnly)
+            try context.audit(db, action: "settings", itemType: "feedback", itemID: "settings", summary: "who may write",
+                              changes: FieldChange.diff(old: ["without_account": before ? "yes" : "no", "confirmed_only": confirmedBefore ? "yes" : "no"],
+                                                        new: ["without_account": on ? "yes" : "no", "confirmed_only": confirmedOnly ? "yes" : "no"]))
         }
         return context.redirect(ConsoleRoute.feedbackQueue(), notice: .saved)
     }

@@ -22,13 +22,23 @@ struct NewFeedback: Sendable {
 /// Reads and writes comments and suggestions in a tenant database. Nothing is ever deleted.
 enum FeedbackStore {
     /// Whether visitors without an account may send comments (with a name and optional contact).
-    static func acceptsWithoutAccount(_ db: Database) throws -> Bool {
-        try String.fetchOne(db, sql: "SELECT value FROM core_setting WHERE key = 'feedback.without_account'") == "1"
+    static func acceptsWithoutAccount(_ db: Database) throws -> Bool { try flag(db, "feedback.without_account") }
+
+    static func setAcceptsWithoutAccount(_ db: Database, _ on: Bool) throws { try setFlag(db, "feedback.without_account", on) }
+
+    /// Whether an account must have confirmed its address before it writes (off: it may write at once,
+    /// but hears nothing by mail until it confirms).
+    static func requiresConfirmedAddress(_ db: Database) throws -> Bool { try flag(db, "feedback.confirmed_only") }
+
+    static func setRequiresConfirmedAddress(_ db: Database, _ on: Bool) throws { try setFlag(db, "feedback.confirmed_only", on) }
+
+    private static func flag(_ db: Database, _ key: String) throws -> Bool {
+        try String.fetchOne(db, sql: "SELECT value FROM core_setting WHERE key = ?", arguments: [key]) == "1"
     }
 
-    static func setAcceptsWithoutAccount(_ db: Database, _ on: Bool) throws {
-        try db.execute(sql: "INSERT INTO core_setting (key, value) VALUES ('feedback.without_account', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                       arguments: [on ? "1" : "0"])
+    private static func setFlag(_ db: Database, _ key: String, _ on: Bool) throws {
+        try db.execute(sql: "INSERT INTO core_setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                       arguments: [key, on ? "1" : "0"])
     }
 
     /// Same text whatever its case and spacing: what duplicate detection compares.
