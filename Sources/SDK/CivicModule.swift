@@ -70,6 +70,9 @@ public protocol CivicModule: Sendable {
     /// Writes the module's sample content into a newly provisioned demo tenant, marked as sample
     /// (with `files`, the tenant's folder, for sample documents).
     func installSampleContent(_ db: Database, _ tenant: Tenant, files: TenantFiles) throws
+    /// What account `accountID` did in this module that its owner may find again on their account
+    /// page (a consultation's receipt), newest first; empty by default.
+    func accountRecords(_ db: Database, _ tenant: Tenant, accountID: Int64) throws -> [AccountRecord]
 }
 
 extension CivicModule {
@@ -89,4 +92,6 @@ extension CivicModule {
     public func summaryCard(_ context: CivicContext) async throws -> SummaryCard? { nil }
     /// No sample content by default.
     public func installSampleContent(_ db: Database, _ tenant: Tenant, files: TenantFiles) throws {}
+    /// Nothing, by default.
+    public func accountRecords(_ db: Database, _ tenant: Tenant, accountID: Int64) throws -> [AccountRecord] { [] }
 }

@@ -33,7 +33,18 @@ struct AccountPage: PageModel {
                                               "done": \.done, "action": \.action, "minLength": \.minLength, "resendAction": \.resendAction,
                                               "mailAction": \.mailAction, "mailChoices": \.mailChoices,
                                               "contributions": \.contributions, "hasContributions": \.hasContributions,
-                                              "emailAction": \.emailAction])
+                                              "emailAction": \.emailAction, "records": \.records])
+
+    /// What the account did in one module (its consultation receipts).
+    struct Records: TemplateModel {
+        static let fields = TemplateFields<Self>(["module": \.module, "items": \.items])
+        let module: String, items: [Record]
+    }
+
+    struct Record: TemplateModel {
+        static let fields = TemplateFields<Self>(["title": \.title, "href": \.href, "date": \.date, "detail": \.detail])
+        let title: LanguageText, href: String, date: TimeText, detail: String?
+    }
 
     /// One of the account's comments or suggestions: when, about what, where it stands.
     struct Contribution: TemplateModel {
@@ -50,6 +61,8 @@ struct AccountPage: PageModel {
     let contributions: [Contribution]
     /// Where a new address is asked for.
     let emailAction: String
+    /// What the account did in the modules, by module.
+    let records: [Records]
     var hasContributions: Bool { !contributions.isEmpty }
     var hasErrors: Bool { !errors.isEmpty }
     var cachePolicy: CachePolicy { .perVisitor }

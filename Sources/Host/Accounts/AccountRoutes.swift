@@ -160,9 +160,16 @@ struct AccountRoutes {
                 + (grant.module.map { id in " (\(services.modules.manifest(id).map { context.localized($0.title) } ?? id))" } ?? "")
         }
         let kinds = MailPreferences.kinds(for: context)
-        let (confirmed, modes, own) = try await context.database.read { db in
+        let modules = services.enabledModules(context.tenant.slug), tenant = context.tenant
+        let (confirmed, modes, own, activity) = try await context.database.read { db in
             (try AccountStore.isConfirmed(db, id: account.id), try kinds.map { try MailPreferences.mode(db, accountID: account.id, kind: $0) },
-             try FeedbackStore.byAccount(db, accountID: account.id))
+             try FeedbackStore.byAccount(db, accountID: account.id),
+             try modules.map { (type(of: $0).id, try $0.accountRecords(db, tenant, accountID: account.id)) }.filter { !$0.1.isEmpty })
+        }
+        let records = activity.map { module, items in
+            AccountPage.Records(module: services.modules.manifest(module).map { context.localized($0.title) } ?? module, items: items.map {
+                AccountPage.Record(title: context.shown($0.title), href: context.root + $0.path, date: context.dates.dateTime($0.date), detail: $0.detail)
+            })
         }
         let subjects = own.isEmpty ? [:] : Dictionary((try await services.links.targets(context, for: [.feedback])[.feedback] ?? []).map { ($0.id, $0.title) },
                                                       uniquingKeysWith: { first, _ in first })
@@ -184,7 +191,7 @@ struct AccountRoutes {
                                                   Choice(value: kind.rawValue, label: context.text("notify.mail_\(kind.rawValue)"), selected: mode == .immediate,
                                                          fieldID: "mail-\(kind.rawValue)")
                                               },
-                                              contributions: contributions, emailAction: HostRoute.changeEmail.href(context)),
+                                              contributions: contributions, emailAction: HostRoute.changeEmail.href(context), records: records),
                                   title: context.text("account.title"), status: status)
     }
 

@@ -73,6 +73,18 @@ public struct ConsultationsModule: CivicModule {
                    path: ConsultationRoute.consultation(consultation.id ?? 0).path, text: consultation.description)
     }
 
+    /// The consultations the account answered, each with its receipt.
+    public func accountRecords(_ db: Database, _ tenant: Tenant, accountID: Int64) throws -> [AccountRecord] {
+        try Row.fetchAll(db, sql: """
+            SELECT c.id, c.title, r.receipt, r.submitted_at FROM consultation_response r JOIN consultation c ON c.id = r.consultation_id
+            WHERE r.account_id = ? ORDER BY r.submitted_at DESC
+            """, arguments: [accountID]).map { row in
+            let code = ReceiptCode.display(row["receipt"])
+            return AccountRecord(title: LocalizedText(json: row["title"]), path: ConsultationRoute.receipt(row["id"], code: code).path,
+                                 date: row["submitted_at"], detail: code)
+        }
+    }
+
     public func summaryCard(_ context: CivicContext) async throws -> SummaryCard? {
         let now = Date()
         let current = try await context.database.read { db in
