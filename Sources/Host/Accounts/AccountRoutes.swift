@@ -157,7 +157,7 @@ struct AccountRoutes {
     private func renderAccount(_ context: CivicContext, account: SignedInAccount, errors: [String], done: Bool, status: HTTPResponse.Status) async throws -> Response {
         let roles = account.grants.sorted { $0.role.rawValue < $1.role.rawValue }.map { grant in
             context.text("role.\(grant.role.rawValue)")
-                + (grant.module.map { id in " (\(services.modules.manifest(id).map { context.localized($0.title) } ?? id))" } ?? "")
+                + (grant.module.map { id in " (\(services.modules.title(id, context)))" } ?? "")
         }
         let kinds = MailPreferences.kinds(for: context)
         let modules = services.enabledModules(context.tenant.slug), tenant = context.tenant
@@ -167,7 +167,7 @@ struct AccountRoutes {
              try modules.map { (type(of: $0).id, try $0.accountRecords(db, tenant, accountID: account.id)) }.filter { !$0.1.isEmpty })
         }
         let records = activity.map { module, items in
-            AccountPage.Records(module: services.modules.manifest(module).map { context.localized($0.title) } ?? module, items: items.map {
+            AccountPage.Records(module: services.modules.title(module, context), items: items.map {
                 AccountPage.Record(title: context.shown($0.title), href: context.root + $0.path, date: context.dates.dateTime($0.date), detail: $0.detail)
             })
         }

@@ -19,18 +19,19 @@ enum AccountStore {
         email.count <= 254 && email.range(of: "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$", options: .regularExpression) != nil
     }
 
+    /// The columns ``Stored`` reads, and reading them.
+    private static let storedColumns = "id, email, display_name, password_hash"
+    private static func stored(_ row: Row) -> Stored {
+        Stored(id: row["id"], email: row["email"], displayName: row["display_name"], passwordHash: row["password_hash"])
+    }
+
     static func find(_ db: Database, email: String) throws -> Stored? {
-        try Row.fetchOne(db, sql: "SELECT id, email, display_name, password_hash FROM account WHERE email = ?", arguments: [email]).map {
-            Stored(id: $0["id"], email: $0["email"], displayName: $0["display_name"], passwordHash: $0["password_hash"])
-        }
+        try Row.fetchOne(db, sql: "SELECT \(storedColumns) FROM account WHERE email = ?", arguments: [email]).map(stored)
     }
 
     /// The account of `email` if it may sign in (not deactivated).
     static func findActive(_ db: Database, email: String) throws -> Stored? {
-        try Row.fetchOne(db, sql: "SELECT id, email, display_name, password_hash FROM account WHERE email = ? AND deactivated_at IS NULL",
-                         arguments: [email]).map {
-            Stored(id: $0["id"], email: $0["email"], displayName: $0["display_name"], passwordHash: $0["password_hash"])
-        }
+        try Row.fetchOne(db, sql: "SELECT \(storedColumns) FROM account WHERE email = ? AND deactivated_at IS NULL", arguments: [email]).map(stored)
     }
 
     /// Deactivates (`active` false: no sign-in, sessions closed, access tokens revoked) or reactivates an account.
@@ -47,9 +48,7 @@ enum AccountStore {
     }
 
     static func find(_ db: Database, id: Int64) throws -> Stored? {
-        try Row.fetchOne(db, sql: "SELECT id, email, display_name, password_hash FROM account WHERE id = ?", arguments: [id]).map {
-            Stored(id: $0["id"], email: $0["email"], displayName: $0["display_name"], passwordHash: $0["password_hash"])
-        }
+        try Row.fetchOne(db, sql: "SELECT \(storedColumns) FROM account WHERE id = ?", arguments: [id]).map(stored)
     }
 
     /// Creates an account with `grants`; `nil` when the e-mail is taken. An account made by staff or
@@ -87,9 +86,7 @@ enum AccountStore {
 
     /// Every account with its grants, in two queries.
     static func all(_ db: Database) throws -> [(Stored, Set<RoleGrant>)] {
-        let accounts = try Row.fetchAll(db, sql: "SELECT id, email, display_name, password_hash FROM account ORDER BY email").map {
-            Stored(id: $0["id"], email: $0["email"], displayName: $0["display_name"], passwordHash: $0["password_hash"])
-        }
+        let accounts = try Row.fetchAll(db, sql: "SELECT \(storedColumns) FROM account ORDER BY email").map(stored)
         var grants: [Int64: Set<RoleGrant>] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT account_id, role, module FROM role_grant") {
             let module: String = row["module"]

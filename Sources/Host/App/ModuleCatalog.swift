@@ -37,6 +37,9 @@ struct ModuleCatalog: Sendable {
     /// The manifest of module `id`, or `nil` when this host does not run it.
     func manifest(_ id: String) -> ModuleManifest? { modules.first { $0.id == id }?.manifest }
 
+    /// A module's title in the visitor's language, its id when no module has it.
+    func title(_ id: String, _ context: CivicContext) -> String { manifest(id).map { context.localized($0.title) } ?? id }
+
     /// The instance of module `id`, or `nil` when this host does not run it.
     func instance(_ id: String) -> (any CivicModule)? { modules.first { $0.id == id }?.instance }
 

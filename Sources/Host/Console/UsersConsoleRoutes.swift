@@ -30,6 +30,11 @@ struct UsersConsoleRoutes {
             (try AccountStore.all(db), Set(try Int64.fetchAll(db, sql: "SELECT id FROM account WHERE deactivated_at IS NOT NULL")))
         }
         let enabled = try entry(context).modules.filter(\.value.enabled).keys.sorted()
+        // an editor's module: all, or one of the enabled ones (`""` is all)
+        func moduleChoices(_ selected: String) -> [Choice] {
+            [Choice(value: "", label: context.text("console.all_modules"), selected: selected.isEmpty)]
+                + enabled.map { id in Choice(value: id, label: services.modules.title(id, context), selected: selected == id) }
+        }
         let rows = accounts.map { stored, grants in
             let editorModule = grants.first { $0.role == .editor }?.module
             return UsersConsolePage.User(
@@ -39,17 +44,14 @@ struct UsersConsoleRoutes {
                            fieldID: "role-\(stored.id)-\(role.rawValue)")
                 },
                 moduleFieldID: "editor-module-\(stored.id)",
-                moduleOptions: [Choice(value: "", label: context.text("console.all_modules"), selected: editorModule == nil)]
-                    + enabled.map { id in Choice(value: id, label: services.modules.manifest(id).map { context.localized($0.title) } ?? id,
-                                                 selected: editorModule == id) },
+                moduleOptions: moduleChoices(editorModule ?? ""),
                 active: !deactivated.contains(stored.id),
                 activeAction: stored.id == context.account?.id ? nil : context.root + "/admin/users/\(stored.id)/active")
         }
         let invite = UsersConsolePage.Invite(
             action: context.root + "/admin/users/invite", email: invited.email, name: invited.name,
             roles: Role.allCases.map { Choice(value: $0.rawValue, label: context.text("role.\($0.rawValue)"), selected: $0.rawValue == invited.role, fieldID: "invite-\($0.rawValue)") },
-            modules: [Choice(value: "", label: context.text("console.all_modules"), selected: invited.module.isEmpty)]
-                + enabled.map { id in Choice(value: id, label: services.modules.manifest(id).map { context.localized($0.title) } ?? id, selected: invited.module == id) })
+            modules: moduleChoices(invited.module))
         return try context.render(UsersConsolePage(users: rows, errors: error.map { [$0] } ?? [], invite: invite), title: context.text("console.users"),
                                   status: status)
     }

@@ -17,6 +17,9 @@ enum AccentColor {
         return 1.05 / (luminance + 0.05)
     }
 
+    /// The colour to show: `value` when it is one, else the platform's blue.
+    static func shown(_ value: String) -> String { isValid(value) ? value : "#0b5cad" }
+
     /// Whether white text on this colour meets WCAG AA for normal text (4.5:1).
     static func isReadable(_ value: String) -> Bool { contrastWithWhite(value) >= 4.5 }
 }

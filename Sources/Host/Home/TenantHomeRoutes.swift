@@ -76,7 +76,7 @@ struct TenantHomeRoutes {
 
     /// The tenant's colour as CSS custom properties (kept out of the HTML so the CSP can forbid inline styles).
     @Sendable func theme(_ request: Request, context: CivicContext) async throws -> Response {
-        let accent = AccentColor.isValid(context.tenant.accentColor) ? context.tenant.accentColor : "#0b5cad"
+        let accent = AccentColor.shown(context.tenant.accentColor)
         return Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=0, must-revalidate"],
                         body: .init(byteBuffer: ByteBuffer(string: ":root{--accent:\(accent);}\n")))
     }

@@ -32,7 +32,7 @@ struct TenantMail {
         let footerHTML = footer.map { "<a href=\"\(HTMLEscape.text($0.url))\" style=\"color:#555\">\(HTMLEscape.text($0.label))</a>" }
             .joined(separator: " · ")
         let dir = Locales.direction(locale)
-        let accent = AccentColor.isValid(tenant.accentColor) ? tenant.accentColor : "#0b5cad"
+        let accent = AccentColor.shown(tenant.accentColor)
         let body = paragraphs.map { "<p>\(HTMLEscape.text($0))</p>" }.joined()
         let html = """
             <!doctype html><html lang="\(locale)" dir="\(dir)"><head><meta charset="utf-8"><title>\(HTMLEscape.text(subject))</title></head>

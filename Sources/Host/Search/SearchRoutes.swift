@@ -69,7 +69,7 @@ struct SearchRoutes {
 
     private func moduleTitle(_ id: String, _ context: CivicContext) -> String {
         if id == Self.feedbackGroup { return context.text("search.feedback_group") }
-        return services.modules.manifest(id).map { context.localized($0.title) } ?? id
+        return services.modules.title(id, context)
     }
 
     @Sendable func page(_ request: Request, context: CivicContext) async throws -> Response {
