@@ -92,16 +92,16 @@ struct AccountRoutes {
                                       status: .tooManyRequests)
         }
         let hash = try await services.hasher.hash(password)
-        let mail = TenantMail(context, settings: services.config.mail), base = context.request.publicBase
+        let mail = TenantMail(context, settings: services.config.mail)
         try await context.database.write(.nothingPublic) { db in
             if let id = try AccountStore.create(db, email: email, displayName: name, passwordHash: hash, grants: [RoleGrant(.citizen)], confirmed: false) {
-                try Self.queueConfirmation(db, accountID: id, to: "\(name) <\(email)>", name: name, mail: mail, base: base, context: context)
+                try Self.queueConfirmation(db, accountID: id, to: "\(name) <\(email)>", name: name, mail: mail, context: context)
             } else if let owner = try AccountStore.find(db, email: email) {
                 // the address has an account: its owner is told, and nobody else learns it
                 try Outbox.enqueue(db, mail.message(
                     to: "\(owner.displayName) <\(owner.email)>", subject: context.text("account.taken_mail.subject"),
                     paragraphs: [String(format: context.text("account.taken_mail.hello"), owner.displayName), context.text("account.taken_mail.why")],
-                    link: (context.text("account.taken_mail.link"), base + HostRoute.passwordForgot.path), closing: context.text("account.taken_mail.ignore")),
+                    link: (context.text("account.taken_mail.link"), HostRoute.passwordForgot.path), closing: context.text("account.taken_mail.ignore")),
                     kind: "registration_attempt")
             }
         }
@@ -112,13 +112,12 @@ struct AccountRoutes {
     }
 
     /// Queues the mail with a new link that confirms the account's address.
-    static func queueConfirmation(_ db: Database, accountID: Int64, to: String, name: String, mail: TenantMail, base: String,
-                                  context: CivicContext) throws {
+    static func queueConfirmation(_ db: Database, accountID: Int64, to: String, name: String, mail: TenantMail, context: CivicContext) throws {
         let token = try AccountConfirmations.create(db, accountID: accountID)
         try Outbox.enqueue(db, mail.message(
             to: to, subject: context.text("account.confirm_mail.subject"),
             paragraphs: [String(format: context.text("account.confirm_mail.hello"), name), context.text("account.confirm_mail.why")],
-            link: (context.text("account.confirm_mail.link"), base + HostRoute.confirmAddress(token).path), closing: context.text("account.confirm_mail.ignore")),
+            link: (context.text("account.confirm_mail.link"), HostRoute.confirmAddress(token).path), closing: context.text("account.confirm_mail.ignore")),
             kind: "confirm_address")
     }
 
@@ -139,11 +138,11 @@ struct AccountRoutes {
         guard services.passwordResets.admit(["\(context.tenant.slug)|\(context.clientAddress)", "\(context.tenant.slug)|mail|\(account.email)"]) else {
             throw HTTPError(.tooManyRequests, message: context.text("account.error.too_many_resets"))
         }
-        let mail = TenantMail(context, settings: services.config.mail), base = context.request.publicBase
+        let mail = TenantMail(context, settings: services.config.mail)
         try await context.database.write(.nothingPublic) { db in
             guard try !AccountStore.isConfirmed(db, id: account.id) else { return }
             try Self.queueConfirmation(db, accountID: account.id, to: "\(account.displayName) <\(account.email)>", name: account.displayName,
-                                       mail: mail, base: base, context: context)
+                                       mail: mail, context: context)
         }
         services.mail.wake(context.tenant.slug)
         return context.redirect(HostRoute.account(), notice: .linkSent)

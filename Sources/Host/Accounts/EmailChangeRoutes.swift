@@ -26,18 +26,18 @@ struct EmailChangeRoutes {
         guard services.passwordResets.admit(["\(context.tenant.slug)|\(context.clientAddress)", "\(context.tenant.slug)|mail|\(account.email)"]) else {
             throw HTTPError(.tooManyRequests, message: context.text("account.error.too_many_resets"))
         }
-        let mail = TenantMail(context, settings: services.config.mail), base = context.request.publicBase
+        let mail = TenantMail(context, settings: services.config.mail)
         let text = { @Sendable (key: String) in context.text("account.email_mail.\(key)") }
         try await context.database.write(.nothingPublic) { db in
             let token = try EmailChanges.create(db, accountID: account.id, address: address)
             try Outbox.enqueue(db, mail.message(
                 to: "\(account.displayName) <\(address)>", subject: text("new_subject"),
                 paragraphs: [String(format: text("hello"), account.displayName), String(format: text("new_why"), account.email)],
-                link: (text("new_link"), base + HostRoute.confirmEmailChange(token).path), closing: text("new_ignore")), kind: "email_change")
+                link: (text("new_link"), HostRoute.confirmEmailChange(token).path), closing: text("new_ignore")), kind: "email_change")
             try Outbox.enqueue(db, mail.message(
                 to: "\(account.displayName) <\(account.email)>", subject: text("old_subject"),
                 paragraphs: [String(format: text("hello"), account.displayName), String(format: text("old_why"), address)],
-                link: (text("old_link"), base + HostRoute.passwordForgot.path), closing: text("old_ignore")), kind: "email_change_notice")
+                link: (text("old_link"), HostRoute.passwordForgot.path), closing: text("old_ignore")), kind: "email_change_notice")
         }
         services.mail.wake(context.tenant.slug)
         return context.redirect(HostRoute.account(), notice: .linkSent)
@@ -53,14 +53,14 @@ struct EmailChangeRoutes {
         case .taken:
             throw HTTPError(.conflict, message: context.text("account.error.email_taken"))
         case .changed(let id, let old, let new):
-            let mail = TenantMail(context, settings: services.config.mail), base = context.request.publicBase
+            let mail = TenantMail(context, settings: services.config.mail)
             let text = { @Sendable (key: String) in context.text("account.email_mail.\(key)") }
             try await context.database.write(.nothingPublic) { db in
                 let name = try AccountStore.find(db, id: id)?.displayName ?? ""
                 try Outbox.enqueue(db, mail.message(
                     to: "\(name) <\(old)>", subject: text("done_subject"),
                     paragraphs: [String(format: text("hello"), name), String(format: text("done_why"), new)],
-                    link: (text("old_link"), base + HostRoute.passwordForgot.path), closing: text("old_ignore")), kind: "email_change_notice")
+                    link: (text("old_link"), HostRoute.passwordForgot.path), closing: text("old_ignore")), kind: "email_change_notice")
             }
             services.mail.wake(context.tenant.slug)
             return context.redirect(context.account == nil ? HostRoute.signIn : HostRoute.account(), notice: .emailChanged)

@@ -34,7 +34,6 @@ struct PasswordResetRoutes {
             return try render(context, email: email, sent: false, error: context.text("account.error.too_many_resets"), status: .tooManyRequests)
         }
         let mail = TenantMail(context, settings: services.config.mail)
-        let base = context.request.publicBase
         let queued = try await context.database.write(.nothingPublic) { db -> Bool in
             guard let account = try AccountStore.findActive(db, email: email) else { return false }
             let token = try PasswordResets.create(db, accountID: account.id)
@@ -42,7 +41,7 @@ struct PasswordResetRoutes {
                 to: "\(account.displayName) <\(account.email)>", subject: context.text("account.reset_mail.subject"),
                 paragraphs: [String(format: context.text("account.reset_mail.hello"), account.displayName), context.text("account.reset_mail.why"),
                              context.text("account.reset_mail.expiry")],
-                link: (context.text("account.reset_mail.link"), base + HostRoute.passwordReset(token).path),
+                link: (context.text("account.reset_mail.link"), HostRoute.passwordReset(token).path),
                 closing: context.text("account.reset_mail.ignore")), kind: "password_reset")
             return true
         }

@@ -9,7 +9,7 @@ enum PasswordResets {
     static let lifetime: TimeInterval = 3_600
 
     /// A new token for `accountID` (what goes in the link).
-    /// `lifetime`: an hour for a forgotten password, longer for an invitation.
+    /// `lifetime`: an hour for a forgotten password, a week for an invitation (``Invitations``).
     static func create(_ db: Database, accountID: Int64, now: Date = Date(), lifetime: TimeInterval = lifetime) throws -> String {
         let token = RandomToken.make()
         try db.execute(sql: "DELETE FROM password_reset WHERE account_id = ?", arguments: [accountID])

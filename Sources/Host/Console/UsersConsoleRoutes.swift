@@ -127,21 +127,14 @@ struct UsersConsoleRoutes {
         let grant = role == .editor && !module.isEmpty ? RoleGrant(.editor, module: module) : RoleGrant(role)
         // a password nobody knows until the invitee chooses one
         let placeholder = try await services.hasher.hash(RandomToken.make())
-        let mail = TenantMail(context, settings: services.config.mail), base = context.request.publicBase
+        let mail = TenantMail(context, settings: services.config.mail)
         let inviter = context.account?.displayName ?? ""
         let roleLabel = context.text("role.\(role.rawValue)")
         let created = try await context.database.write { db -> Bool in
             guard let id = try AccountStore.create(db, email: email, displayName: name, passwordHash: placeholder, grants: [grant], confirmed: false) else {
                 return false
             }
-            let token = try PasswordResets.create(db, accountID: id, lifetime: 7 * 86_400)
-            try Outbox.enqueue(db, mail.message(
-                to: "\(name) <\(email)>", subject: context.text("console.invite_mail.subject"),
-                paragraphs: [String(format: context.text("console.invite_mail.hello"), name),
-                             String(format: context.text("console.invite_mail.why"), inviter, context.tenant.displayName(context.locale), roleLabel),
-                             context.text("console.invite_mail.expiry")],
-                link: (context.text("console.invite_mail.link"), base + HostRoute.passwordReset(token).path),
-                closing: context.text("console.invite_mail.ignore")), kind: "invitation")
+            try Invitations.queue(db, accountID: id, name: name, email: email, inviter: inviter, role: roleLabel, mail: mail, words: context.text)
             try context.audit(db, action: "invite", itemType: "account", itemID: String(id), summary: email,
                               changes: [FieldChange(field: "roles", old: nil, new: grant.role.rawValue + (grant.module.map { ":\($0)" } ?? ""))])
             return true

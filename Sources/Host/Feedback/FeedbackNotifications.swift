@@ -83,16 +83,15 @@ struct FeedbackNotifications: Sendable {
         guard try MailPreferences.wants(db, accountID: account.id, kind: kind) else { return false }
         let tenant = context.tenant
         let text = { (key: String) in renderer.text(key, module: nil, locale: locale) }
-        let base = context.request.publicBase
-        let unsubscribe = base + "/mail/unsubscribe/" + unsubscribeToken(accountID: account.id, kind: kind, tenant: tenant.slug)
+        let unsubscribe = "/mail/unsubscribe/" + unsubscribeToken(accountID: account.id, kind: kind, tenant: tenant.slug)
         let (subject, paragraphs) = words(text, locale)
-        var message = TenantMail(tenant: tenant, locale: locale, settings: settings,
-                                 host: PublicAddress.hostName(URL(string: base)?.host ?? "localhost")).message(
+        let mail = TenantMail(tenant: tenant, locale: locale, settings: settings, base: context.request.publicBase)
+        var message = mail.message(
             to: "\(account.displayName) <\(account.email)>", subject: subject,
             paragraphs: [String(format: text("notify.hello"), account.displayName)] + paragraphs + [text(kind == .feedbackUpdates ? "notify.your_text" : "notify.their_text"), entry.body],
-            link: (text("notify.open"), base + HostRoute.feedbackEntry(entry.id).path), closing: text(kind == .feedbackUpdates ? "notify.why" : "notify.why_staff"),
-            footer: [(text("notify.unsubscribe"), unsubscribe), (text("notify.preferences"), base + HostRoute.account().path)])
-        message.extraHeaders = [("List-Unsubscribe", "<\(unsubscribe)>"), ("List-Unsubscribe-Post", "List-Unsubscribe=One-Click")]
+            link: (text("notify.open"), HostRoute.feedbackEntry(entry.id).path), closing: text(kind == .feedbackUpdates ? "notify.why" : "notify.why_staff"),
+            footer: [(text("notify.unsubscribe"), unsubscribe), (text("notify.preferences"), HostRoute.account().path)])
+        message.extraHeaders = [("List-Unsubscribe", "<\(mail.address(unsubscribe))>"), ("List-Unsubscribe-Post", "List-Unsubscribe=One-Click")]
         try Outbox.enqueue(db, message, kind: kind.rawValue)
         return true
     }

@@ -4,7 +4,7 @@ import Foundation
 /// One mail as it is stored in the outbox and handed to a transport: RFC 5322 headers and a
 /// `multipart/alternative` body with a text part and an HTML part, both UTF-8 in base64 (safe for
 /// any language and any relay: no line is longer than 76 characters).
-struct MailMessage: Sendable, Equatable {
+struct MailMessage: Sendable {
     let from: String
     let to: String
     let subject: String
@@ -15,8 +15,6 @@ struct MailMessage: Sendable, Equatable {
     let date: Date
     /// Further headers, name and value (`List-Unsubscribe`), line breaks removed.
     var extraHeaders: [(name: String, value: String)] = []
-
-    static func == (a: MailMessage, b: MailMessage) -> Bool { a.messageID == b.messageID && a.rfc5322 == b.rfc5322 }
 
     init(from: String, to: String, subject: String, text: String, html: String, host: String, date: Date = Date()) {
         self.from = from

@@ -2,30 +2,34 @@ import CivicSDK
 import Foundation
 
 /// A mail from a tenant, in one language: the tenant's name and colour, paragraphs, one button-like
-/// link, the same words in a text part and an HTML part (right to left in Arabic).
+/// link, the same words in a text part and an HTML part (right to left in Arabic). Links are given
+/// as paths under the tenant's root and written out whole, from the tenant's configured address.
 struct TenantMail {
     let tenant: Tenant
     let locale: String
     let settings: MailSettings
-    /// The host of the platform's address, for Message-IDs.
-    let host: String
+    /// The tenant's absolute address (``CivicRequestSource/publicBase``), never the request's Host.
+    let base: String
 
     /// A mail from the request's tenant, in the page's language.
     init(_ context: CivicContext, settings: MailSettings) {
-        self.init(tenant: context.tenant, locale: context.locale, settings: settings,
-                  host: PublicAddress.hostName(URL(string: context.request.publicBase)?.host ?? "localhost"))
+        self.init(tenant: context.tenant, locale: context.locale, settings: settings, base: context.request.publicBase)
     }
 
-    init(tenant: Tenant, locale: String, settings: MailSettings, host: String) {
+    init(tenant: Tenant, locale: String, settings: MailSettings, base: String) {
         self.tenant = tenant
         self.locale = locale
         self.settings = settings
-        self.host = host
+        self.base = base
     }
 
-    /// `footer`: links under the closing words (unsubscribe, preferences), in both parts.
-    func message(to: String, subject: String, paragraphs: [String], link: (label: String, url: String), closing: String,
-                 footer: [(label: String, url: String)] = []) -> MailMessage {
+    /// The absolute address of `path` (under the tenant's root).
+    func address(_ path: String) -> String { base + path }
+
+    /// `link` and `footer` (unsubscribe, preferences) are paths under the tenant's root.
+    func message(to: String, subject: String, paragraphs: [String], link: (label: String, path: String), closing: String,
+                 footer: [(label: String, path: String)] = []) -> MailMessage {
+        let link = (label: link.label, url: address(link.path)), footer = footer.map { (label: $0.label, url: address($0.path)) }
         let name = tenant.displayName(locale)
         let text = ([name, ""] + paragraphs.flatMap { [$0, ""] } + ["\(link.label):", link.url, "", closing]
             + footer.flatMap { ["", "\($0.label): \($0.url)"] }).joined(separator: "\r\n")
@@ -45,6 +49,7 @@ struct TenantMail {
             <p>\(HTMLEscape.text(closing))</p>\(footerHTML.isEmpty ? "" : "<p style=\"font-size:14px\">\(footerHTML)</p>")</div></div></body></html>
             """
         let sender = "\(name) <\(settings.fromAddress)>"
-        return MailMessage(from: sender, to: to, subject: "\(subject) — \(name)", text: text, html: html, host: host)
+        return MailMessage(from: sender, to: to, subject: "\(subject) — \(name)", text: text, html: html,
+                           host: PublicAddress.hostName(URL(string: base)?.host ?? "localhost"))
     }
 }

@@ -1,4 +1,3 @@
-import Foundation
 import CivicSDK
 import GRDB
 import Hummingbird
@@ -73,21 +72,15 @@ extension PlatformRoutes {
         let hash = try await services.hasher.hash(invite ? RandomToken.make() : password)
         let tenant = entry.tenant, locale = tenant.defaultLocale, settings = services.config.mail, renderer = services.renderer
         let base = services.publicAddress.base(of: entry, root: entry.hosts.isEmpty ? "/\(tenant.slug)" : "")
-        let mail = TenantMail(tenant: tenant, locale: locale, settings: settings, host: PublicAddress.hostName(URL(string: base)?.host ?? "localhost"))
+        let mail = TenantMail(tenant: tenant, locale: locale, settings: settings, base: base)
         let words = { @Sendable (key: String) in renderer.text(key, module: nil, locale: locale) }
         try await services.database(tenant.slug).write(.nothingPublic) { db in
             if let existing = try AccountStore.find(db, email: admin.email) {
                 try AccountStore.setGrants(db, accountID: existing.id, grants: try AccountStore.grants(db, accountID: existing.id).union([RoleGrant(.admin)]))
             } else if let id = try AccountStore.create(db, email: admin.email, displayName: admin.name, passwordHash: hash, grants: [RoleGrant(.admin)],
                                                        confirmed: !invite), invite {
-                let token = try PasswordResets.create(db, accountID: id, lifetime: 7 * 86_400)
-                try Outbox.enqueue(db, mail.message(
-                    to: "\(admin.name) <\(admin.email)>", subject: words("console.invite_mail.subject"),
-                    paragraphs: [String(format: words("console.invite_mail.hello"), admin.name),
-                                 String(format: words("console.invite_mail.why"), words("platform.inviter"), tenant.displayName(locale), words("role.admin")),
-                                 words("console.invite_mail.expiry")],
-                    link: (words("console.invite_mail.link"), base + HostRoute.passwordReset(token).path), closing: words("console.invite_mail.ignore")),
-                    kind: "invitation")
+                try Invitations.queue(db, accountID: id, name: admin.name, email: admin.email, inviter: words("platform.inviter"),
+                                      role: words("role.admin"), mail: mail, words: words)
             }
         }
         if invite { services.mail.wake(tenant.slug) }
