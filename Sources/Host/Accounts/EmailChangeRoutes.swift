@@ -45,23 +45,26 @@ struct EmailChangeRoutes {
 
     @Sendable func confirm(_ request: Request, context: CivicContext) async throws -> Response {
         let token = try context.parameters.require("token")
-        let outcome = try await context.database.write(.nothingPublic) { db in try EmailChanges.confirm(db, token: token) }
+        let mail = TenantMail(context, settings: services.config.mail)
+        let text = { @Sendable (key: String) in context.text("account.email_mail.\(key)") }
+        // the old address is told in the change's own transaction, like every mail (Outbox)
+        let outcome = try await context.database.write(.nothingPublic) { db in
+            let outcome = try EmailChanges.confirm(db, token: token)
+            if case .changed(let name, let old, let new) = outcome {
+                try Outbox.enqueue(db, mail.message(
+                    to: "\(name) <\(old)>", subject: text("done_subject"),
+                    paragraphs: [String(format: text("hello"), name), String(format: text("done_why"), new)],
+                    link: (text("old_link"), HostRoute.passwordForgot.path), closing: text("old_ignore")), kind: "email_change_notice")
+            }
+            return outcome
+        }
         switch outcome {
         case .unknown:
             return try context.render(LinkGonePage(message: context.text("account.confirm_gone"), againHref: HostRoute.account().href(context),
                                                    againLabel: context.text("account.title")), title: context.text("account.link_gone_title"), status: .gone)
         case .taken:
             throw HTTPError(.conflict, message: context.text("account.error.email_taken"))
-        case .changed(let id, let old, let new):
-            let mail = TenantMail(context, settings: services.config.mail)
-            let text = { @Sendable (key: String) in context.text("account.email_mail.\(key)") }
-            try await context.database.write(.nothingPublic) { db in
-                let name = try AccountStore.find(db, id: id)?.displayName ?? ""
-                try Outbox.enqueue(db, mail.message(
-                    to: "\(name) <\(old)>", subject: text("done_subject"),
-                    paragraphs: [String(format: text("hello"), name), String(format: text("done_why"), new)],
-                    link: (text("old_link"), HostRoute.passwordForgot.path), closing: text("old_ignore")), kind: "email_change_notice")
-            }
+        case .changed:
             services.mail.wake(context.tenant.slug)
             return context.redirect(context.account == nil ? HostRoute.signIn : HostRoute.account(), notice: .emailChanged)
         }

@@ -16,7 +16,7 @@ enum EmailChanges {
     }
 
     /// What a confirmed link did.
-    enum Outcome { case changed(accountID: Int64, old: String, new: String), taken, unknown }
+    enum Outcome { case changed(name: String, old: String, new: String), taken, unknown }
 
     /// Moves the account to its new address if the token is valid and the address still free.
     static func confirm(_ db: Database, token: String, now: Date = Date()) throws -> Outcome {
@@ -27,6 +27,6 @@ enum EmailChanges {
         try db.execute(sql: "DELETE FROM email_change WHERE account_id = ?", arguments: [id])
         if try AccountStore.find(db, email: address) != nil { return .taken }
         try db.execute(sql: "UPDATE account SET email = ?, confirmed_at = ? WHERE id = ?", arguments: [address, now, id])
-        return .changed(accountID: id, old: account.email, new: address)
+        return .changed(name: account.displayName, old: account.email, new: address)
     }
 }
