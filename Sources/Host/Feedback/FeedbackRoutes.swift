@@ -47,15 +47,14 @@ struct FeedbackRoutes {
                               channel: .online, enteredBy: nil, receivedAt: Date(),
                               clientKey: FeedbackStore.clientKey(context.clientAddress, tenant: context.tenant.slug))
         let notifications = notifications, policy = policy, subject = target.title
-        let id: Int64? = try await context.database.write { db in
-            guard try !FeedbackStore.isDuplicate(db, new) else { return nil }
+        let (id, mailed) = try await context.database.write { db -> (Int64?, Int) in
+            guard try !FeedbackStore.isDuplicate(db, new) else { return (nil, 0) }
             let id = try FeedbackStore.insert(db, new)
-            if new.kind == .suggestion, let entry = try FeedbackStore.entry(db, id: id) {
-                try notifications.suggestionReceived(db, entry: entry, subject: subject, context: context, policy: policy)
-            }
-            return id
+            guard new.kind == .suggestion, let entry = try FeedbackStore.entry(db, id: id) else { return (id, 0) }
+            return (id, try notifications.suggestionReceived(db, entry: entry, subject: subject, context: context, policy: policy))
         }
-        mail.wake(context.tenant.slug)
+        // a comment that mails nobody costs the delivery worker nothing
+        if mailed > 0 { mail.wake(context.tenant.slug) }
         guard let id else {
             draft.errors = ["feedback.error.duplicate"]
             return try await refuse(draft, target: target, context: context, status: .conflict)
@@ -133,13 +132,12 @@ struct FeedbackRoutes {
         }
         let reporter = context.account.map { "account:\($0.id)" } ?? "address:" + FeedbackStore.clientKey(context.clientAddress, tenant: context.tenant.slug)
         let notifications = notifications, policy = policy
-        try await context.database.write { db in
+        let mailed = try await context.database.write { db -> Int in
             // moderators hear of the first flag, not of every one after it
-            if try FeedbackStore.flag(db, id: entry.id, reporter: reporter, reason: reason), entry.flags == 0 {
-                try notifications.flagged(db, entry: entry, reason: reason, context: context, policy: policy)
-            }
+            guard try FeedbackStore.flag(db, id: entry.id, reporter: reporter, reason: reason), entry.flags == 0 else { return 0 }
+            return try notifications.flagged(db, entry: entry, reason: reason, context: context, policy: policy)
         }
-        mail.wake(context.tenant.slug)
+        if mailed > 0 { mail.wake(context.tenant.slug) }
         return context.redirect(HostRoute.feedbackEntry(entry.id, flagged: true))
     }
 
