@@ -43,6 +43,8 @@ public enum HostRoute: TenantRoute {
     case confirmAddress(String), resendConfirmation
     /// Asking to change one's address, and the link that confirms the new one.
     case changeEmail, confirmEmailChange(String)
+    /// One's mail choices, and the one-click link that turns one kind off (``unsubscribePrefix`` + token).
+    case mailPreferences, unsubscribe(String)
     /// The tenant-wide search, with its words and page when given.
     case search(query: String? = nil, page: Int? = nil)
     /// The figures and their history, optionally for one year, as a page, CSV or JSON.
@@ -55,6 +57,9 @@ public enum HostRoute: TenantRoute {
     case feedbackEntry(Int64, sent: Bool = false, flagged: Bool = false)
     /// Where comments and suggestions are posted.
     case feedbackPost
+
+    /// Where unsubscribe links start: such a `POST` comes from a mail program, without form token.
+    public static let unsubscribePrefix = "/mail/unsubscribe/"
 
     public var path: String {
         switch self {
@@ -73,6 +78,8 @@ public enum HostRoute: TenantRoute {
         case .resendConfirmation: "/account/confirm"
         case .changeEmail: "/account/email"
         case .confirmEmailChange(let token): "/account/email/\(token)"
+        case .mailPreferences: "/account/mail"
+        case .unsubscribe(let token): Self.unsubscribePrefix + token
         case .search(let query, let page):
             "/search" + (query.map { "?q=\($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" + (page.map { "&page=\($0)" } ?? "") } ?? "")
         case .dashboard: "/dashboard"

@@ -185,7 +185,7 @@ struct AccountRoutes {
         return try context.render(AccountPage(email: account.email, name: account.displayName, roles: roles, errors: errors, done: done,
                                               action: HostRoute.password.href(context), minLength: PasswordHasher.minimumLength,
                                               resendAction: confirmed ? nil : HostRoute.resendConfirmation.href(context),
-                                              mailAction: context.root + "/account/mail",
+                                              mailAction: HostRoute.mailPreferences.href(context),
                                               mailChoices: zip(kinds, modes).map { kind, mode in
                                                   Choice(value: kind.rawValue, label: context.text("notify.mail_\(kind.rawValue)"), selected: mode == .immediate,
                                                          fieldID: "mail-\(kind.rawValue)")

@@ -3,7 +3,7 @@ import CivicSDK
 /// Every address of a tenant's console served by the host, written once.
 enum ConsoleRoute: TenantRoute {
     case home, modules, moduleSwitch(String, enable: Bool), moduleSettings(String), module(String, path: String)
-    case users, roles(Int64), settings, tokens, revokeToken(Int64), feedbackQueue(filter: String? = nil, page: Int? = nil), offlineFeedback, feedbackSettings
+    case users, roles(Int64), invite, userActive(Int64), mailLog, settings, tokens, revokeToken(Int64), feedbackQueue(filter: String? = nil, page: Int? = nil), offlineFeedback, feedbackSettings
 
     var path: String {
         switch self {
@@ -14,6 +14,9 @@ enum ConsoleRoute: TenantRoute {
         case .module(let id, let path): "/admin/\(id)\(path)"
         case .users: "/admin/users"
         case .roles(let id): "/admin/users/\(id)/roles"
+        case .invite: "/admin/users/invite"
+        case .userActive(let id): "/admin/users/\(id)/active"
+        case .mailLog: "/admin/mail"
         case .settings: "/admin/settings"
         case .tokens: "/admin/tokens"
         case .revokeToken(let id): "/admin/tokens/\(id)/revoke"

@@ -46,10 +46,10 @@ struct UsersConsoleRoutes {
                 moduleFieldID: "editor-module-\(stored.id)",
                 moduleOptions: moduleChoices(editorModule ?? ""),
                 active: !deactivated.contains(stored.id),
-                activeAction: stored.id == context.account?.id ? nil : context.root + "/admin/users/\(stored.id)/active")
+                activeAction: stored.id == context.account?.id ? nil : ConsoleRoute.userActive(stored.id).href(context))
         }
         let invite = UsersConsolePage.Invite(
-            action: context.root + "/admin/users/invite", email: invited.email, name: invited.name,
+            action: ConsoleRoute.invite.href(context), email: invited.email, name: invited.name,
             roles: Role.allCases.map { Choice(value: $0.rawValue, label: context.text("role.\($0.rawValue)"), selected: $0.rawValue == invited.role, fieldID: "invite-\($0.rawValue)") },
             modules: moduleChoices(invited.module))
         return try context.render(UsersConsolePage(users: rows, errors: error.map { [$0] } ?? [], invite: invite), title: context.text("console.users"),

@@ -83,7 +83,7 @@ struct FeedbackNotifications: Sendable {
         guard try MailPreferences.wants(db, accountID: account.id, kind: kind) else { return false }
         let tenant = context.tenant
         let text = { (key: String) in renderer.text(key, module: nil, locale: locale) }
-        let unsubscribe = "/mail/unsubscribe/" + unsubscribeToken(accountID: account.id, kind: kind, tenant: tenant.slug)
+        let unsubscribe = HostRoute.unsubscribe(unsubscribeToken(accountID: account.id, kind: kind, tenant: tenant.slug)).path
         let (subject, paragraphs) = words(text, locale)
         let mail = TenantMail(tenant: tenant, locale: locale, settings: settings, base: context.request.publicBase)
         var message = mail.message(

@@ -17,7 +17,7 @@ struct MailPreferenceRoutes {
     @Sendable func unsubscribePage(_ request: Request, context: CivicContext) async throws -> Response {
         let token = try context.parameters.require("token")
         guard services.notifications.unsubscribeTarget(token, tenant: context.tenant.slug) != nil else { throw notFound(context) }
-        return try context.render(UnsubscribePage(action: context.root + "/mail/unsubscribe/" + token, done: false,
+        return try context.render(UnsubscribePage(action: HostRoute.unsubscribe(token).href(context), done: false,
                                                   preferencesHref: HostRoute.account().href(context)),
                                   title: context.text("notify.unsubscribe_title"))
     }

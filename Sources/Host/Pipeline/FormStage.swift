@@ -18,7 +18,7 @@ struct FormStage: RouterMiddleware {
         let bearer = context.tokenAuthenticated
         // a one-click unsubscribe comes from a mail program (RFC 8058), without cookies or form token:
         // the signed token in its address is what allows it, and all it can do is stop mail
-        let unsubscribe = context.request.path.hasPrefix(context.root + "/mail/unsubscribe/")
+        let unsubscribe = context.request.path.hasPrefix(context.root + HostRoute.unsubscribePrefix)
         let form = try await RequestForm.read(&request, limit: maxBodyBytes, uploadLimit: maxUploadBytes,
                                               expectedCSRF: bearer || unsubscribe ? nil : context.csrfToken, tokenAuthenticated: bearer,
                                               sameOrigin: unsubscribe || (context.account == nil && RequestForm.isSameOrigin(request)),
