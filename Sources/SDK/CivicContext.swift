@@ -158,6 +158,20 @@ public struct CivicContext: RequestContext {
         Response(status: .seeOther, headers: [.location: root + path, .cacheControl: "no-store"])
     }
 
+    /// UI string `key` (module strings first, then the host's) in every language of the tenant, for
+    /// text stored once and read later in the reader's language (``FollowNews/headline``).
+    public func inEveryLanguage(_ key: String) -> LocalizedText {
+        LocalizedText(Dictionary(uniqueKeysWithValues: tenant.locales.map { ($0, renderer.text(key, module: module, locale: $0)) }))
+    }
+
+    /// Records `news` about an item of the current module inside the caller's write transaction;
+    /// once it commits, the host tells the item's followers (see ``FollowNews``).
+    public func announce(_ db: Database, _ news: FollowNews) throws {
+        try news.insert(db, module: module ?? "core", at: Date())
+        let slug = tenant.slug, announced = request.host.announced
+        db.afterNextTransaction { _ in announced(slug) }
+    }
+
     /// Writes an audit entry for the current account, inside the caller's write transaction.
     public func audit(_ db: Database, action: String, itemType: String, itemID: String, summary: String,
                       changes: [FieldChange]) throws {

@@ -65,11 +65,14 @@ public struct HostFacilities: Sendable {
     public let policy: PermissionPolicy
     /// Largest accepted upload, in bytes.
     public let maxUploadSize: Int
+    /// Called with the tenant's slug once a write that recorded ``FollowNews`` has committed.
+    public let announced: @Sendable (String) -> Void
 
     /// Creates the facilities; called by the host only.
-    public init(renderer: any PageRenderer, policy: PermissionPolicy, maxUploadSize: Int) {
+    public init(renderer: any PageRenderer, policy: PermissionPolicy, maxUploadSize: Int, announced: @escaping @Sendable (String) -> Void) {
         self.renderer = renderer
         self.policy = policy
         self.maxUploadSize = maxUploadSize
+        self.announced = announced
     }
 }

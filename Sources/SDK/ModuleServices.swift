@@ -10,13 +10,17 @@ public struct ModuleServices: Sendable {
     public let feedback: any FeedbackThreads
     /// What a commune's instances publish about themselves.
     public let digests: any DigestService
+    /// Following items and hearing of their news.
+    public let follows: any FollowService
 
     /// Creates the set; called by the host (or a test) only.
-    public init(figures: any FigureService, links: any LinkService, feedback: any FeedbackThreads, digests: any DigestService) {
+    public init(figures: any FigureService, links: any LinkService, feedback: any FeedbackThreads, digests: any DigestService,
+                follows: any FollowService) {
         self.figures = figures
         self.links = links
         self.feedback = feedback
         self.digests = digests
+        self.follows = follows
     }
 }
 
@@ -39,4 +43,11 @@ public protocol DigestService: Sendable {
     /// For a commune: what `module` publishes about each of its instances where it is enabled, in
     /// the registry's order. Empty for an instance.
     func children(_ module: String, context: CivicContext) async throws -> [TenantDigest]
+}
+
+/// Following a module's items (see ``PublicItem/Use/follow`` and ``FollowNews``).
+public protocol FollowService: Sendable {
+    /// The button that follows or stops following the item `kind`/`key` of the current module (a
+    /// link to sign in for an anonymous visitor), as an HTML fragment to embed unescaped (`{{{follow}}}`).
+    func button(kind: String, key: String, context: CivicContext) async throws -> String
 }

@@ -11,6 +11,8 @@ public enum Notice: String, Sendable, CaseIterable {
     case invited
     /// The account's address changed, confirmed through the link sent to it.
     case emailChanged = "email_changed"
+    /// The visitor started, or stopped, following an item.
+    case followed, unfollowed
 
     /// The host string that says it (`notice.saved`).
     public var textKey: String { "notice.\(rawValue)" }

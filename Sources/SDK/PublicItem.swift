@@ -13,6 +13,8 @@ public struct PublicItem: Sendable {
         /// It can stand as one of the site's notices at the foot of every page (legal notice,
         /// personal data policy, accessibility statement): a plain page of text.
         case notice
+        /// Visitors with an account may follow it, and hear of the ``FollowNews`` its module records.
+        case follow
     }
 
     /// Kind of item within the module, such as `"commitment"`.

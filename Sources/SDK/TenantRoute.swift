@@ -45,6 +45,12 @@ public enum HostRoute: TenantRoute {
     case changeEmail, confirmEmailChange(String)
     /// One's mail choices, and the one-click link that turns one kind off (``unsubscribePrefix`` + token).
     case mailPreferences, unsubscribe(String)
+    /// Following an item, or no longer (``FollowService``).
+    case follow
+    /// One's data as a ZIP of JSON, and deleting one's account (the page that says what happens, and its form).
+    case accountData, deleteAccount
+    /// The tenant's privacy notice: what personal data it keeps, why, and one's rights.
+    case privacy
     /// The tenant-wide search, with its words and page when given.
     case search(query: String? = nil, page: Int? = nil)
     /// The figures and their history, optionally for one year, as a page, CSV or JSON.
@@ -80,6 +86,10 @@ public enum HostRoute: TenantRoute {
         case .confirmEmailChange(let token): "/account/email/\(token)"
         case .mailPreferences: "/account/mail"
         case .unsubscribe(let token): Self.unsubscribePrefix + token
+        case .follow: "/account/follow"
+        case .accountData: "/account/data.zip"
+        case .deleteAccount: "/account/delete"
+        case .privacy: "/privacy"
         case .search(let query, let page):
             "/search" + (query.map { "?q=\($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" + (page.map { "&page=\($0)" } ?? "") } ?? "")
         case .dashboard: "/dashboard"

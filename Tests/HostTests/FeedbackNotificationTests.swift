@@ -72,8 +72,11 @@ import Testing
             var citizen = Browser(client)
             try await citizen.signIn("/alpha", email: "citizen@alpha.test")
             let account = try await citizen.get("/alpha/account")
-            #expect(account.body.contains("value=\"feedback_updates\">"), "the account page shows it off")
-            #expect(try await citizen.post("/alpha/account/mail", [("mail", "feedback_updates")]).status == .seeOther)
+            #expect(account.body.contains("name=\"mail_feedback_updates\">") && account.body.contains("<option value=\"never\" selected>"),
+                    "the account page shows it off")
+            #expect(try await citizen.post("/alpha/account/mail", [("mail_feedback_updates", "immediate"), ("mail_follows", "immediate")]).status == .seeOther)
+            #expect(try await citizen.post("/alpha/account/mail", [("mail_feedback_updates", "sometimes"), ("mail_follows", "immediate")]).status == .badRequest,
+                    "a mode that does not exist is refused")
             try await Self.answer(client, path, reason: [("reason.fr", "Encore une précision.")])
             #expect(try await host.services.mail.deliverDue("alpha") == 1, "on again from the account page")
         }
@@ -138,8 +141,10 @@ import Testing
             var editor = Browser(client)
             try await editor.signIn("/alpha", email: "editor@alpha.test")
             let account = try await editor.get("/alpha/account")
-            #expect(account.body.contains("value=\"staff_suggestions\" checked"))
-            #expect(try await editor.post("/alpha/account/mail", [("mail", "feedback_updates")]).status == .seeOther, "the editor turns staff mail off")
+            #expect(account.body.contains("name=\"mail_staff_suggestions\"><option value=\"immediate\" selected>"))
+            #expect(try await editor.post("/alpha/account/mail", [("mail_feedback_updates", "immediate"), ("mail_follows", "immediate"),
+                                                                 ("mail_staff_suggestions", "never"), ("mail_staff_flags", "never")]).status == .seeOther,
+                    "the editor turns staff mail off")
             _ = try await Self.suggestion(client, body: "Deuxième suggestion")
             let before = PasswordResetTests.outbox(host).count
             try await host.services.mail.deliverDue("alpha")

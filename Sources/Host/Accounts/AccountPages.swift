@@ -31,9 +31,23 @@ struct AccountPage: PageModel {
     static let template = "account"
     static let fields = TemplateFields<Self>(["email": \.email, "name": \.name, "roles": \.roles, "errors": \.errors, "hasErrors": \.hasErrors,
                                               "done": \.done, "action": \.action, "minLength": \.minLength, "resendAction": \.resendAction,
-                                              "mailAction": \.mailAction, "mailChoices": \.mailChoices,
+                                              "mailAction": \.mailAction, "mailKinds": \.mailKinds, "follows": \.follows,
+                                              "followAction": \.followAction, "dataHref": \.dataHref, "deleteHref": \.deleteHref,
+                                              "hasFollows": \.hasFollows, "privacyHref": \.privacyHref,
                                               "contributions": \.contributions, "hasContributions": \.hasContributions,
                                               "emailAction": \.emailAction, "records": \.records])
+
+    /// One kind of notification and how the account gets it (at once, daily, weekly, never).
+    struct MailKind: TemplateModel {
+        static let fields = TemplateFields<Self>(["name": \.name, "label": \.label, "fieldID": \.fieldID, "modes": \.modes])
+        let name: String, label: String, fieldID: String, modes: [Choice]
+    }
+
+    /// Something the account follows, with the button that stops it.
+    struct Followed: TemplateModel {
+        static let fields = TemplateFields<Self>(["title": \.title, "href": \.href, "subject": \.subject, "since": \.since])
+        let title: LanguageText, href: String, subject: String, since: TimeText
+    }
 
     /// What the account did in one module (its consultation receipts).
     struct Records: TemplateModel {
@@ -55,8 +69,15 @@ struct AccountPage: PageModel {
     let email: String, name: String, roles: [String], errors: [String], done: Bool, action: String, minLength: Int
     /// Where to ask for a new confirmation link, while the address is not confirmed.
     let resendAction: String?
-    /// The mail preferences form: each kind of notification the account may get, on or off.
-    let mailAction: String, mailChoices: [Choice]
+    /// The mail preferences form: each kind of notification the account may get, and how.
+    let mailAction: String, mailKinds: [MailKind]
+    /// What the account follows, and where it stops following.
+    let follows: [Followed], followAction: String
+    /// Where the account downloads its data, and where it is deleted.
+    let dataHref: String, deleteHref: String
+    /// The tenant's privacy notice.
+    let privacyHref: String
+    var hasFollows: Bool { !follows.isEmpty }
     /// The account's own comments and suggestions.
     let contributions: [Contribution]
     /// Where a new address is asked for.

@@ -95,6 +95,7 @@ struct AccountRoutes {
         let mail = TenantMail(context, settings: services.config.mail)
         try await context.database.write(.nothingPublic) { db in
             if let id = try AccountStore.create(db, email: email, displayName: name, passwordHash: hash, grants: [RoleGrant(.citizen)], confirmed: false) {
+                try AccountStore.setLocale(db, id: id, locale: context.locale)
                 try Self.queueConfirmation(db, accountID: id, to: "\(name) <\(email)>", name: name, mail: mail, context: context)
             } else if let owner = try AccountStore.find(db, email: email) {
                 // the address has an account: its owner is told, and nobody else learns it
@@ -160,9 +161,9 @@ struct AccountRoutes {
         }
         let kinds = MailPreferences.kinds(for: context)
         let modules = services.enabledModules(context.tenant.slug), tenant = context.tenant
-        let (confirmed, modes, own, activity) = try await context.database.read { db in
+        let (confirmed, modes, own, followed, activity) = try await context.database.read { db in
             (try AccountStore.isConfirmed(db, id: account.id), try kinds.map { try MailPreferences.mode(db, accountID: account.id, kind: $0) },
-             try FeedbackStore.byAccount(db, accountID: account.id),
+             try FeedbackStore.byAccount(db, accountID: account.id), try Follows.all(db, accountID: account.id),
              try modules.map { (type(of: $0).id, try $0.accountRecords(db, tenant, accountID: account.id)) }.filter { !$0.1.isEmpty })
         }
         let records = activity.map { module, items in
@@ -186,10 +187,18 @@ struct AccountRoutes {
                                               action: HostRoute.password.href(context), minLength: PasswordHasher.minimumLength,
                                               resendAction: confirmed ? nil : HostRoute.resendConfirmation.href(context),
                                               mailAction: HostRoute.mailPreferences.href(context),
-                                              mailChoices: zip(kinds, modes).map { kind, mode in
-                                                  Choice(value: kind.rawValue, label: context.text("notify.mail_\(kind.rawValue)"), selected: mode == .immediate,
-                                                         fieldID: "mail-\(kind.rawValue)")
+                                              mailKinds: zip(kinds, modes).map { kind, mode in
+                                                  AccountPage.MailKind(name: "mail_\(kind.rawValue)", label: context.text("notify.mail_\(kind.rawValue)"),
+                                                                       fieldID: "mail-\(kind.rawValue)", modes: MailPreferences.Mode.allCases.map {
+                                                                           Choice(value: $0.rawValue, label: context.text("notify.mode.\($0.rawValue)"), selected: $0 == mode)
+                                                                       })
                                               },
+                                              follows: followed.map {
+                                                  AccountPage.Followed(title: context.shown($0.title), href: context.root + $0.path, subject: $0.subject,
+                                                                       since: context.dates.day($0.since))
+                                              }, followAction: HostRoute.follow.href(context),
+                                              dataHref: HostRoute.accountData.href(context), deleteHref: HostRoute.deleteAccount.href(context),
+                                              privacyHref: HostRoute.privacy.href(context),
                                               contributions: contributions, emailAction: HostRoute.changeEmail.href(context), records: records),
                                   title: context.text("account.title"), status: status)
     }

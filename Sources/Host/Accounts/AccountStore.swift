@@ -64,6 +64,11 @@ enum AccountStore {
         return id
     }
 
+    /// The language the account reads its mail in: the page's, when it registers, follows or saves its choices.
+    static func setLocale(_ db: Database, id: Int64, locale: String) throws {
+        try db.execute(sql: "UPDATE account SET locale = ? WHERE id = ?", arguments: [locale, id])
+    }
+
     /// Whether the account's address was confirmed.
     static func isConfirmed(_ db: Database, id: Int64) throws -> Bool {
         try Bool.fetchOne(db, sql: "SELECT confirmed_at IS NOT NULL FROM account WHERE id = ?", arguments: [id]) ?? false

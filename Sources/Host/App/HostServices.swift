@@ -50,6 +50,8 @@ struct HostServices: Sendable {
     let signer: Signer
     /// Mail to the authors of comments and suggestions.
     let notifications: FeedbackNotifications
+    /// The one-click unsubscribe links of notifications and digests.
+    let unsubscribe: UnsubscribeLinks
     private let databases: TenantDatabases
     private let directory: ModuleDirectory
 
@@ -64,9 +66,6 @@ struct HostServices: Sendable {
         pools = TenantPools(dataDirectory: config.dataDirectory, capacity: config.openTenantDatabases)
         let databases = TenantDatabases(registry: registry, pools: pools, versions: versions)
         self.databases = databases
-        let registry = self.registry
-        mail = MailDelivery(transport: MailDelivery.transport(config.mail, dataDirectory: config.dataDirectory), logger: logger,
-                            open: { try databases.open($0) }, tenants: { registry.all().map(\.tenant.slug) })
         passwordResets = RateLimiter(limit: 5, window: 3_600)
         cache = PageCache(entriesPerTenant: config.cachedPagesPerTenant, maxBytes: config.pageCacheMegabytes * 1_048_576)
         let citizenInput = RateLimiter(limit: config.citizenPostsPerHour, window: 3_600)
@@ -80,7 +79,8 @@ struct HostServices: Sendable {
         figures = HostFigures(directory: directory, versions: versions)
         links = HostLinks(directory: directory)
         moduleServices = ModuleServices(figures: figures, links: links, feedback: feedback,
-                                        digests: HostDigests(directory: directory, registry: registry, database: databases.open))
+                                        digests: HostDigests(directory: directory, registry: registry, database: databases.open),
+                                        follows: HostFollows())
         let signer = Signer(secret: try platform.secret())
         self.signer = signer
         let catalog = try ModuleCatalog(modules, logger: logger, citizenInput: citizenInput, signer: signer,
@@ -89,13 +89,24 @@ struct HostServices: Sendable {
         self.modules = catalog
         personalCookies = PersonalCookies(catalog.manifests.flatMap(\.personalCookies))
         renderer = try Renderer(registry: registry, modules: catalog)
-        notifications = FeedbackNotifications(renderer: renderer, settings: config.mail, signer: signer)
+        let unsubscribe = UnsubscribeLinks(signer: signer)
+        self.unsubscribe = unsubscribe
+        notifications = FeedbackNotifications(renderer: renderer, settings: config.mail, links: unsubscribe)
+        let fanout = FollowFanout(renderer: renderer, settings: config.mail, links: unsubscribe)
+        let registry = self.registry, publicAddress = self.publicAddress
+        let mail = MailDelivery(transport: MailDelivery.transport(config.mail, dataDirectory: config.dataDirectory), logger: logger,
+                                open: { try databases.open($0) }, tenants: { registry.all().map(\.tenant.slug) },
+                                prepare: { slug, database, now in
+                                    guard let entry = registry.entry(slug) else { return }
+                                    try await fanout.prepare(database, tenant: entry.tenant, base: publicAddress.base(of: entry), now: now)
+                                }, hasWork: FollowFanout.hasWork)
+        self.mail = mail
         tenants = TenantService(registry: registry, pools: pools, modules: catalog)
         hasher = PasswordHasher(cost: config.bcryptCost)
         signIn = SignInGuard(attempts: config.loginAttempts, windowSeconds: Double(config.loginWindowSeconds), hasher: hasher)
         metrics = HostMetrics()
         policy = catalog.policy
-        facilities = HostFacilities(renderer: renderer, policy: policy, maxUploadSize: config.maxUploadBytes)
+        facilities = HostFacilities(renderer: renderer, policy: policy, maxUploadSize: config.maxUploadBytes, announced: { mail.wake($0) })
     }
 
     /// The modules enabled for a tenant, in registration order.

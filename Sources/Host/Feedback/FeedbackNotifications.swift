@@ -2,28 +2,15 @@ import CivicSDK
 import Foundation
 import GRDB
 
-/// Tells the author of a comment or suggestion by mail when staff answer it or moderation hides it:
-/// in the language it was written in, only to a confirmed address that did not turn it off, with a
-/// one-click unsubscribe (RFC 8058) and a link to the account's preferences. Written in the
+/// Tells the author of a comment or suggestion by mail when staff answer it or moderation hides it,
+/// and staff when a suggestion arrives or something is flagged: in the language it was written in,
+/// only to a confirmed address that did not turn it off, at once (with a one-click unsubscribe, RFC
+/// 8058, and a link to the account's preferences) or in the account's digest. Written in the
 /// transaction of the answer or the hiding, like every mail (``Outbox``).
 struct FeedbackNotifications: Sendable {
     let renderer: Renderer
     let settings: MailSettings
-    let signer: Signer
-
-    /// The unsubscribe link's token: the account and the kind, signed for the tenant.
-    func unsubscribeToken(accountID: Int64, kind: MailPreferences.Kind, tenant: String) -> String {
-        signer.token("\(accountID).\(kind.rawValue)", scope: Self.scope(tenant))
-    }
-
-    /// The account and kind a token names, when it was signed for `tenant`.
-    func unsubscribeTarget(_ token: String, tenant: String) -> (accountID: Int64, kind: MailPreferences.Kind)? {
-        guard let value = signer.verify(token, scope: Self.scope(tenant)), let dot = value.firstIndex(of: "."),
-              let id = Int64(value[..<dot]), let kind = MailPreferences.Kind(rawValue: String(value[value.index(after: dot)...])) else { return nil }
-        return (id, kind)
-    }
-
-    private static func scope(_ tenant: String) -> String { "unsubscribe|\(tenant)" }
+    let links: UnsubscribeLinks
 
     /// Staff answered `entry`: its author learns the outcome and the reason. Returns whether a mail was queued.
     @discardableResult
@@ -76,23 +63,30 @@ struct FeedbackNotifications: Sendable {
         return sent
     }
 
-    /// One notification of `kind` about `entry` to `account`, if it wants it: the words, the entry's
-    /// text, its link, one-click unsubscribe and the preferences.
+    /// One notification of `kind` about `entry` to `account`, as it wants it: a mail now (the words,
+    /// the entry's text, its link, one-click unsubscribe and the preferences) or a line of its next digest.
     private func send(_ db: Database, to account: AccountStore.Stored, kind: MailPreferences.Kind, locale: String, entry: FeedbackEntry,
                       context: CivicContext, words: ((String) -> String, String) -> (subject: String, paragraphs: [String])) throws -> Bool {
-        guard try MailPreferences.wants(db, accountID: account.id, kind: kind) else { return false }
-        let tenant = context.tenant
+        let mode = try MailPreferences.delivery(db, accountID: account.id, kind: kind)
         let text = { (key: String) in renderer.text(key, module: nil, locale: locale) }
-        let unsubscribe = HostRoute.unsubscribe(unsubscribeToken(accountID: account.id, kind: kind, tenant: tenant.slug)).path
         let (subject, paragraphs) = words(text, locale)
-        let mail = TenantMail(tenant: tenant, locale: locale, settings: settings, base: context.request.publicBase)
-        var message = mail.message(
-            to: "\(account.displayName) <\(account.email)>", subject: subject,
-            paragraphs: [String(format: text("notify.hello"), account.displayName)] + paragraphs + [text(kind == .feedbackUpdates ? "notify.your_text" : "notify.their_text"), entry.body],
-            link: (text("notify.open"), HostRoute.feedbackEntry(entry.id).path), closing: text(kind == .feedbackUpdates ? "notify.why" : "notify.why_staff"),
-            footer: [(text("notify.unsubscribe"), unsubscribe), (text("notify.preferences"), HostRoute.account().path)])
-        message.extraHeaders = [("List-Unsubscribe", "<\(mail.address(unsubscribe))>"), ("List-Unsubscribe-Post", "List-Unsubscribe=One-Click")]
-        try Outbox.enqueue(db, message, kind: kind.rawValue)
-        return true
+        switch mode {
+        case .never:
+            return false
+        case .daily, .weekly:
+            let excerpt = entry.body.count > 80 ? entry.body.prefix(79) + "…" : entry.body
+            try DigestItems.add(db, accountID: account.id, cadence: mode, group: ("feedback:\(entry.id)", "« \(excerpt) »", HostRoute.feedbackEntry(entry.id).path),
+                                line: ([subject] + paragraphs.dropFirst()).joined(separator: " — "), at: Date())
+            return false
+        case .immediate:
+            let mail = TenantMail(tenant: context.tenant, locale: locale, settings: settings, base: context.request.publicBase)
+            try Outbox.enqueue(db, links.notification(
+                mail, to: account, stops: .kind(kind), subject: subject,
+                paragraphs: [String(format: text("notify.hello"), account.displayName)] + paragraphs
+                    + [text(kind == .feedbackUpdates ? "notify.your_text" : "notify.their_text"), entry.body],
+                link: (text("notify.open"), HostRoute.feedbackEntry(entry.id).path), closing: text(kind == .feedbackUpdates ? "notify.why" : "notify.why_staff"),
+                text: text), kind: kind.rawValue)
+            return true
+        }
     }
 }

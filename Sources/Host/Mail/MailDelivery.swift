@@ -1,6 +1,7 @@
 import CivicSDK
 import Foundation
 import Logging
+import GRDB
 import Synchronization
 
 /// Sends what the tenants' outboxes hold. A change that queues mail wakes it for that tenant (after
@@ -11,14 +12,21 @@ final class MailDelivery: Sendable {
     let transport: any MailTransport
     private let open: @Sendable (String) throws -> TenantDatabase
     private let tenants: @Sendable () -> [String]
+    /// Runs before a tenant's mail goes: writes what is due into its outbox (news told to followers,
+    /// digests), and says whether the tenant has such work waiting.
+    private let prepare: (@Sendable (String, TenantDatabase, Date) async throws -> Void)?
+    private let hasWork: (@Sendable (Database) throws -> Bool)?
     private let logger: Logger
     private let waiting = Mutex<Set<String>>([])
 
     init(transport: any MailTransport, logger: Logger, open: @escaping @Sendable (String) throws -> TenantDatabase,
-         tenants: @escaping @Sendable () -> [String]) {
+         tenants: @escaping @Sendable () -> [String], prepare: (@Sendable (String, TenantDatabase, Date) async throws -> Void)? = nil,
+         hasWork: (@Sendable (Database) throws -> Bool)? = nil) {
         self.transport = transport
         self.open = open
         self.tenants = tenants
+        self.prepare = prepare
+        self.hasWork = hasWork
         self.logger = logger
     }
 
@@ -39,6 +47,9 @@ final class MailDelivery: Sendable {
     @discardableResult
     func deliverDue(_ slug: String, now: Date = Date()) async throws -> Int {
         let database = try open(slug)
+        try await prepare?(slug, database, now)
+        // what was just prepared is due too
+        let now = max(now, Date())
         var sent = 0
         while true {
             let due = try await database.read { db in try Outbox.due(db, now: now, limit: 50) }
@@ -69,7 +80,8 @@ final class MailDelivery: Sendable {
             if sweep {
                 lastSweep = Date()
                 for slug in tenants() where !woken.contains(slug) {
-                    if (try? await open(slug).read({ db in try Outbox.hasQueued(db) })) == true { slugs.insert(slug) }
+                    let hasWork = self.hasWork
+                    if (try? await open(slug).read({ db in try Outbox.hasQueued(db) || (hasWork?(db) ?? false) })) == true { slugs.insert(slug) }
                 }
             }
             for slug in slugs.sorted() {

@@ -16,7 +16,7 @@ struct MailPreferenceRoutes {
     /// The page a click on the link opens: what it stops, and the button (a link scanner's GET changes nothing).
     @Sendable func unsubscribePage(_ request: Request, context: CivicContext) async throws -> Response {
         let token = try context.parameters.require("token")
-        guard services.notifications.unsubscribeTarget(token, tenant: context.tenant.slug) != nil else { throw notFound(context) }
+        guard services.unsubscribe.target(token, tenant: context.tenant.slug) != nil else { throw notFound(context) }
         return try context.render(UnsubscribePage(action: HostRoute.unsubscribe(token).href(context), done: false,
                                                   preferencesHref: HostRoute.account().href(context)),
                                   title: context.text("notify.unsubscribe_title"))
@@ -25,9 +25,12 @@ struct MailPreferenceRoutes {
     /// Turns the kind off; answers a mail program's one-click `POST` and a visitor's button alike.
     @Sendable func unsubscribe(_ request: Request, context: CivicContext) async throws -> Response {
         let token = try context.parameters.require("token")
-        guard let target = services.notifications.unsubscribeTarget(token, tenant: context.tenant.slug) else { throw notFound(context) }
+        guard let (accountID, target) = services.unsubscribe.target(token, tenant: context.tenant.slug) else { throw notFound(context) }
         try await context.database.write(.nothingPublic) { db in
-            try MailPreferences.set(db, accountID: target.accountID, kind: target.kind, mode: .never)
+            switch target {
+            case .kind(let kind): try MailPreferences.set(db, accountID: accountID, kind: kind, mode: .never)
+            case .digest(let mode): try MailPreferences.stopDigest(db, accountID: accountID, digest: mode)
+            }
         }
         return try context.render(UnsubscribePage(action: "", done: true, preferencesHref: HostRoute.account().href(context)),
                                   title: context.text("notify.unsubscribe_title"))
@@ -37,13 +40,20 @@ struct MailPreferenceRoutes {
         HTTPError(.notFound, message: context.text("notify.unsubscribe_unknown"))
     }
 
-    /// The account page's choice.
+    /// The account page's choice: for each kind, at once, a daily or weekly digest, or never.
     @Sendable func savePreferences(_ request: Request, context: CivicContext) async throws -> Response {
         guard let account = context.account else { throw HTTPError(.unauthorized, message: context.text("error.sign_in_required")) }
-        let chosen = Set(context.form.all("mail"))
         let kinds = MailPreferences.kinds(for: context)
+        let chosen = try kinds.map { kind in
+            guard let mode = MailPreferences.Mode(rawValue: context.form.text("mail_\(kind.rawValue)")) else {
+                throw HTTPError(.badRequest, message: context.text("notify.error.mode"))
+            }
+            return (kind, mode)
+        }
+        let locale = context.locale
         try await context.database.write(.nothingPublic) { db in
-            for kind in kinds { try MailPreferences.set(db, accountID: account.id, kind: kind, mode: chosen.contains(kind.rawValue) ? .immediate : .never) }
+            for (kind, mode) in chosen { try MailPreferences.set(db, accountID: account.id, kind: kind, mode: mode) }
+            try AccountStore.setLocale(db, id: account.id, locale: locale)
         }
         return context.redirect(HostRoute.account(), notice: .saved)
     }

@@ -44,14 +44,18 @@ enum Outbox {
         try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM outbox WHERE status = 'queued')") ?? false
     }
 
+    /// The mail left; the digest lines it carried are done with.
     static func markSent(_ db: Database, id: Int64, answer: String, now: Date = Date()) throws {
         try db.execute(sql: "UPDATE outbox SET status = 'sent', attempts = attempts + 1, sent_at = ?, last_error = ? WHERE id = ?",
                        arguments: [now, answer, id])
+        try db.execute(sql: "DELETE FROM digest_item WHERE outbox_id = ?", arguments: [id])
     }
 
-    /// A failed attempt: tried again after 1, 2, 4… minutes (at most 8 hours), given up after ``maxAttempts``.
+    /// A failed attempt: tried again after 1, 2, 4… minutes (at most 8 hours), given up after
+    /// ``maxAttempts``; a digest given up gives its lines back to the next one.
     static func markFailedAttempt(_ db: Database, id: Int64, error: String, now: Date = Date()) throws {
         let attempts = (try Int.fetchOne(db, sql: "SELECT attempts FROM outbox WHERE id = ?", arguments: [id]) ?? 0) + 1
+        if attempts >= maxAttempts { try DigestItems.giveBack(db, outboxID: id) }
         let delay = min(60.0 * pow(2.0, Double(attempts - 1)), 8 * 3_600)
         try db.execute(sql: "UPDATE outbox SET attempts = ?, last_error = ?, status = ?, next_attempt_at = ? WHERE id = ?",
                        arguments: [attempts, String(error.prefix(500)), attempts >= maxAttempts ? Status.failed.rawValue : Status.queued.rawValue,

@@ -26,18 +26,29 @@ struct TenantMail {
     /// The absolute address of `path` (under the tenant's root).
     func address(_ path: String) -> String { base + path }
 
-    /// `link` and `footer` (unsubscribe, preferences) are paths under the tenant's root.
-    func message(to: String, subject: String, paragraphs: [String], link: (label: String, path: String), closing: String,
+    /// A titled group of lines with its own link, after the paragraphs (a digest's item and what happened to it).
+    struct Section {
+        let title: String
+        let path: String
+        let lines: [String]
+    }
+
+    /// `link`, each section's and `footer` (unsubscribe, preferences) are paths under the tenant's root.
+    func message(to: String, subject: String, paragraphs: [String], sections: [Section] = [], link: (label: String, path: String), closing: String,
                  footer: [(label: String, path: String)] = []) -> MailMessage {
         let link = (label: link.label, url: address(link.path)), footer = footer.map { (label: $0.label, url: address($0.path)) }
         let name = tenant.displayName(locale)
-        let text = ([name, ""] + paragraphs.flatMap { [$0, ""] } + ["\(link.label):", link.url, "", closing]
+        let accent = AccentColor.shown(tenant.accentColor)
+        let sectionText = sections.flatMap { [$0.title, address($0.path)] + $0.lines.map { "- \($0)" } + [""] }
+        let text = ([name, ""] + paragraphs.flatMap { [$0, ""] } + sectionText + ["\(link.label):", link.url, "", closing]
             + footer.flatMap { ["", "\($0.label): \($0.url)"] }).joined(separator: "\r\n")
         let footerHTML = footer.map { "<a href=\"\(HTMLEscape.text($0.url))\" style=\"color:#555\">\(HTMLEscape.text($0.label))</a>" }
             .joined(separator: " · ")
         let dir = Locales.direction(locale)
-        let accent = AccentColor.shown(tenant.accentColor)
-        let body = paragraphs.map { "<p>\(HTMLEscape.text($0))</p>" }.joined()
+        let body = paragraphs.map { "<p>\(HTMLEscape.text($0))</p>" }.joined() + sections.map { section in
+            "<h2 style=\"font-size:17px;margin:20px 0 4px\"><a href=\"\(HTMLEscape.text(address(section.path)))\" style=\"color:\(accent)\">\(HTMLEscape.text(section.title))</a></h2><ul style=\"margin:0;padding-inline-start:20px\">"
+                + section.lines.map { "<li>\(HTMLEscape.text($0))</li>" }.joined() + "</ul>"
+        }.joined()
         let html = """
             <!doctype html><html lang="\(locale)" dir="\(dir)"><head><meta charset="utf-8"><title>\(HTMLEscape.text(subject))</title></head>
             <body style="margin:0;padding:0;font-family:sans-serif;font-size:16px;line-height:1.5;color:#1a1a1a;background:#f4f5f7">

@@ -37,6 +37,12 @@ struct PublicAddress: Sendable {
         return base + root
     }
 
+    /// The absolute address of a tenant outside any request (mail sent by the worker): its first
+    /// host name if it has one, else its path under the canonical URL.
+    func base(of entry: TenantEntry) -> String {
+        base(of: entry, root: entry.hosts.isEmpty ? "/\(entry.tenant.slug)" : "")
+    }
+
     /// `Example.org:8080` → `example.org`; `[::1]:8080` → `::1`.
     static func hostName(_ authority: String) -> String {
         let lowered = authority.lowercased()

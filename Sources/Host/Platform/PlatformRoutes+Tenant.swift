@@ -71,7 +71,7 @@ extension PlatformRoutes {
         guard errors.isEmpty else { return try await renderTenant(entry, context: context, admin: admin, errors: errors, status: .badRequest) }
         let hash = try await services.hasher.hash(invite ? RandomToken.make() : password)
         let tenant = entry.tenant, locale = tenant.defaultLocale, settings = services.config.mail, renderer = services.renderer
-        let base = services.publicAddress.base(of: entry, root: entry.hosts.isEmpty ? "/\(tenant.slug)" : "")
+        let base = services.publicAddress.base(of: entry)
         let mail = TenantMail(tenant: tenant, locale: locale, settings: settings, base: base)
         let words = { @Sendable (key: String) in renderer.text(key, module: nil, locale: locale) }
         try await services.database(tenant.slug).write(.nothingPublic) { db in

@@ -12,5 +12,6 @@ enum HostPages {
     /// Templates rendered alone (fragments and the layout), with their models, checked at start-up too.
     static let fragments: [(template: String, model: any TemplateModel.Type)] = [
         ("layout", LayoutView.self), ("atom", AtomFeed.self), ("feedback-thread", FeedbackThreadView.self),
+        ("follow-button", FollowButtonView.self),
     ]
 }

@@ -232,6 +232,74 @@ enum CoreSchema {
             }
             try db.create(index: "email_change_account", on: "email_change", columns: ["account_id"])
         }
+        migrator.registerMigration("core/015-follows-digests") { db in
+            // the language an account reads its mail in (set when it registers, follows or saves its
+            // preferences); preferences gain the daily and weekly digests
+            try db.alter(table: "account") { t in t.add(column: "locale", .text) }
+            try db.rename(table: "mail_preference", to: "mail_preference_old")
+            try db.create(table: "mail_preference") { t in
+                t.column("account_id", .integer).notNull().references("account", onDelete: .cascade)
+                t.column("kind", .text).notNull()
+                t.column("mode", .text).notNull().check(sql: "mode IN ('immediate','daily','weekly','never')")
+                t.primaryKey(["account_id", "kind"])
+            }
+            try db.execute(sql: "INSERT INTO mail_preference SELECT account_id, kind, mode FROM mail_preference_old")
+            try db.drop(table: "mail_preference_old")
+            // what each account follows (Follows): a module's public item named "<module>:<kind>:<key>"
+            try db.create(table: "follow") { t in
+                t.column("account_id", .integer).notNull().references("account", onDelete: .cascade)
+                t.column("subject", .text).notNull()
+                t.column("title", .text).notNull()
+                t.column("path", .text).notNull()
+                t.column("created_at", .datetime).notNull()
+                t.primaryKey(["account_id", "subject"])
+            }
+            try db.create(index: "follow_subject", on: "follow", columns: ["subject"])
+            // what happened to followed items, written by the change itself; its followers are told
+            // after the answer has gone (FollowFanout), which moves fanned_to and stamps fanned_out_at
+            // in the same transaction as the mail and digest lines it writes
+            try db.create(table: "follow_news") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("subject", .text).notNull()
+                t.column("title", .text).notNull()
+                t.column("path", .text).notNull()
+                t.column("headline", .text).notNull()
+                t.column("detail", .text)
+                t.column("at", .datetime).notNull()
+                // the last follower (by account id) told so far: the fan-out goes in batches
+                t.column("fanned_to", .integer).notNull().defaults(to: 0)
+                t.column("fanned_out_at", .datetime)
+            }
+            try db.create(index: "follow_news_waiting", on: "follow_news", columns: ["fanned_out_at", "id"])
+            // the subjects a piece of news reaches: its item, and what holds it (a commitment's plan)
+            try db.create(table: "follow_news_subject") { t in
+                t.column("news_id", .integer).notNull().references("follow_news", onDelete: .cascade)
+                t.column("subject", .text).notNull()
+                t.primaryKey(["subject", "news_id"])
+            }
+            // a line waiting for an account's next daily or weekly digest, in the account's language;
+            // outbox_id is the digest that carries it (NULL: waiting, or given back when that digest failed)
+            try db.create(table: "digest_item") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("account_id", .integer).notNull().references("account", onDelete: .cascade)
+                t.column("cadence", .text).notNull().check(sql: "cadence IN ('daily','weekly')")
+                t.column("group_key", .text).notNull()
+                t.column("group_title", .text).notNull()
+                t.column("group_path", .text).notNull()
+                t.column("line", .text).notNull()
+                t.column("at", .datetime).notNull()
+                t.column("outbox_id", .integer)
+            }
+            try db.create(index: "digest_item_waiting", on: "digest_item", columns: ["outbox_id", "account_id", "cadence"])
+            try db.create(index: "digest_item_outbox", on: "digest_item", columns: ["outbox_id"])
+            // when each account's last digest of each cadence was queued
+            try db.create(table: "digest_sent") { t in
+                t.column("account_id", .integer).notNull().references("account", onDelete: .cascade)
+                t.column("cadence", .text).notNull()
+                t.column("at", .datetime).notNull()
+                t.primaryKey(["account_id", "cadence"])
+            }
+        }
         return migrator
     }
 }

@@ -81,6 +81,7 @@ public struct PlansModule: CivicModule {
 
     /// Published commitments of the current plan (`commitment:<number>`), each followed by its activities
     /// (`activity:<id>`): linked to, searched, open to comments; and their progress updates, searched.
+    /// The plan itself (`plan:current`) and its commitments may be followed.
     public func publicItems(_ db: Database, _ tenant: Tenant) throws -> [PublicItem] {
         guard let plan = try Plan.current(db) else { return [] }
         let commitments = try Commitment.publiclyVisible(in: plan).order(Commitment.Columns.number).fetchAll(db)
@@ -88,14 +89,19 @@ public struct PlansModule: CivicModule {
         let activities = Dictionary(grouping: try Activity.filter(ids.contains(Activity.Columns.commitmentID))
             .order(Activity.Columns.position, Activity.Columns.plannedStart).fetchAll(db), by: \.commitmentID)
         let updates = Dictionary(grouping: try ProgressUpdate.filter(ids.contains(ProgressUpdate.Columns.commitmentID)).fetchAll(db), by: \.commitmentID)
-        return commitments.flatMap { commitment in
-            [Self.item(commitment)] + (activities[commitment.id ?? 0] ?? []).map { Self.item($0, of: commitment) }
-                + (updates[commitment.id ?? 0] ?? []).map { Self.item($0, of: commitment) }
+        var items: [PublicItem] = plan.isPublic ? [Self.item(plan)] : []
+        for commitment in commitments {
+            items.append(Self.item(commitment))
+            items += (activities[commitment.id ?? 0] ?? []).map { Self.item($0, of: commitment) }
+            items += (updates[commitment.id ?? 0] ?? []).map { Self.item($0, of: commitment) }
         }
+        return items
     }
 
     public func publicItem(_ db: Database, _ tenant: Tenant, kind: String, key: String) throws -> PublicItem? {
-        guard let plan = try Plan.current(db), let id = Int64(key) else { return nil }
+        guard let plan = try Plan.current(db), plan.isPublic else { return nil }
+        if kind == PlanNews.plan.kind { return key == PlanNews.plan.key ? Self.item(plan) : nil }
+        guard let id = Int64(key) else { return nil }
         switch kind {
         case "commitment":
             return try Commitment.publiclyVisible(in: plan).filter(Commitment.Columns.number == id).fetchOne(db).map(Self.item)
@@ -111,7 +117,13 @@ public struct PlansModule: CivicModule {
     private static func item(_ commitment: Commitment) -> PublicItem {
         PublicItem(kind: "commitment", key: String(commitment.number),
                    title: LocalizedText(commitment.title.values.mapValues { "\(commitment.number). \($0)" }), path: PlanRoute.commitment(commitment.number).path,
-                   text: PublicItem.text(commitment.problem, commitment.solution, commitment.expectedResults, commitment.leadServices))
+                   text: PublicItem.text(commitment.problem, commitment.solution, commitment.expectedResults, commitment.leadServices),
+                   uses: [.link, .feedback, .search, .follow])
+    }
+
+    /// The whole plan, to follow (`plan:current`: whichever plan is current).
+    private static func item(_ plan: Plan) -> PublicItem {
+        PublicItem(kind: PlanNews.plan.kind, key: PlanNews.plan.key, title: plan.title, path: PlanRoute.plan.path, uses: [.follow])
     }
 
     private static func item(_ activity: Activity, of commitment: Commitment) -> PublicItem {

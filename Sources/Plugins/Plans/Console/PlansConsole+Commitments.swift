@@ -136,6 +136,7 @@ extension PlansConsole {
                 commitment.updatedAt = Date()
                 try commitment.update(db)
                 try context.audit(db, action: "update", itemType: "commitment", itemID: String(id), summary: String(values.number), changes: changes)
+                try PlanNews.commitment(db, commitment, headline: "plans.news.revised", context: context)
             }
         } catch let error as DatabaseError where error.isUniqueViolation {
             taken = true
@@ -159,6 +160,7 @@ extension PlansConsole {
                     try commitment.update(db)
                     try context.audit(db, action: published ? "publish" : "unpublish", itemType: "commitment", itemID: String(existing.id ?? 0),
                                       summary: String(existing.number), changes: [FieldChange(field: "published", old: String(!published), new: String(published))])
+                    if published { try PlanNews.commitment(db, commitment, headline: "plans.news.published", context: context) }
             }
             }
             return context.redirect(PlanRoute.console, notice: published ? .published : .unpublished)

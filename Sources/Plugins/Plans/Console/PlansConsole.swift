@@ -125,6 +125,7 @@ struct PlansConsole {
         try await context.database.write { db in
             var plan = try Plan.current(db) ?? Plan(title: [:], description: [:], startYear: start, endYear: end, status: status, createdAt: Date(), updatedAt: Date())
             let before = plan.id == nil ? [:] : PlanAudit.snapshot(plan)
+            let wasStatus: Plan.Status? = plan.id == nil ? nil : plan.status
             plan.title = title
             plan.description = description
             plan.startYear = start
@@ -134,6 +135,7 @@ struct PlansConsole {
             try plan.save(db)
             try context.audit(db, action: before.isEmpty ? "create" : "update", itemType: "plan", itemID: String(plan.id ?? 0),
                               summary: title.resolve("fr", fallbacks: context.fallbackLocales), changes: FieldChange.diff(old: before, new: PlanAudit.snapshot(plan)))
+            if wasStatus != plan.status { try PlanNews.plan(db, plan, headline: "plans.news.status.\(plan.status.rawValue)", context: context) }
         }
         return context.redirect(PlanRoute.console, notice: .saved)
     }

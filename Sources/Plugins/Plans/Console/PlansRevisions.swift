@@ -76,6 +76,7 @@ struct PlansRevisions {
             try revision.insert(db)
             try context.audit(db, action: "revise", itemType: "plan", itemID: String(planID), summary: "version \(number)",
                               changes: [FieldChange(field: "revision", old: nil, new: reason.resolve("fr", fallbacks: context.fallbackLocales))])
+            try PlanNews.plan(db, overview.plan, headline: "plans.news.revision", detail: reason, context: context)
             return true
         }
         guard frozen else { throw HTTPError(.badRequest, message: context.text("plans.error.no_plan")) }

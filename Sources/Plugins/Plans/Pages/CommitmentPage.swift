@@ -10,7 +10,7 @@ struct CommitmentPage: PageModel {
         "expectedResults": \.expectedResults, "status": \.status, "completion": \.completion, "progress": \.progress, "draft": \.draft,
         "activities": \.activities, "hasActivities": \.hasActivities, "updates": \.updates, "hasUpdates": \.hasUpdates,
         "indicators": \.indicators, "hasIndicators": \.hasIndicators, "history": \.history, "hasHistory": \.hasHistory,
-        "timeline": \.timeline, "feedback": \.feedback,
+        "timeline": \.timeline, "feedback": \.feedback, "follow": \.follow,
     ])
 
     struct ActivityRow: TemplateModel {
@@ -67,6 +67,8 @@ struct CommitmentPage: PageModel {
     let problem: LanguageText, solution: LanguageText, expectedResults: LanguageText, status: String, completion: String, progress: PercentText, draft: Bool
     let activities: [ActivityRow], updates: [Update], indicators: [IndicatorView], history: [Change], timeline: TimelineChart?
     var feedback = ""
+    /// The follow button (HTML from the host), on a commitment the public can see.
+    var follow = ""
     var editor = false
 
     var hasActivities: Bool { !activities.isEmpty }

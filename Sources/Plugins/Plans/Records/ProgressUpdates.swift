@@ -44,6 +44,8 @@ enum ProgressUpdates {
                 var update = ProgressUpdate(commitmentID: commitmentID, activityID: activityID, date: date, text: text, newProgress: progress,
                                             newStatus: newStatus, sample: false, author: author, evidence: evidence, evidenceLabel: evidenceLabel)
                 try update.insert(db)
+                try PlanNews.commitment(db, commitment, headline: progress.map { _ in "plans.news.progress" } ?? "plans.news.update",
+                                        detail: PlanNews.progressDetail(text, progress: progress, context: context), context: context)
                 try context.audit(db, action: "progress", itemType: "commitment", itemID: String(commitmentID), summary: date, changes: [
                     FieldChange(field: "update", old: nil, new: text.resolve("fr", fallbacks: context.fallbackLocales)),
                 ])

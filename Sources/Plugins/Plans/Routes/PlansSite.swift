@@ -42,7 +42,8 @@ struct PlansSite {
                 .init(value: $0.key, label: context.localized($0.label), selected: $0.key == status)
             },
             action: PlanRoute.plan.href(context), revisionsHref: PlanRoute.revisions.href(context), exportHref: PlanRoute.exportCSV.href(context),
-            jsonHref: PlanRoute.exportJSON.href(context), feedHref: PlanRoute.feed.href(context), editor: editor)
+            jsonHref: PlanRoute.exportJSON.href(context), feedHref: PlanRoute.feed.href(context), editor: editor,
+            follow: plan.isPublic ? try await self.services.follows.button(kind: PlanNews.plan.kind, key: PlanNews.plan.key, context: context) : "")
         return try context.render(page, title: context.localized(plan.title))
     }
 
@@ -71,6 +72,7 @@ struct PlansSite {
         let counts = open ? try await services.feedback.counts(items: sheet.activities.map { "activity:\($0.id ?? 0)" }, context: context) : nil
         var page = sheet.page(context: context, today: today, figures: figures, feedback: counts)
         page.feedback = open ? try await services.feedback.thread(item: "commitment:\(number)", context: context) : ""
+        page.follow = open ? try await services.follows.button(kind: "commitment", key: String(number), context: context) : ""
         page.editor = editor
         return try context.render(page, title: "\(sheet.commitment.number). \(context.localized(sheet.commitment.title))")
     }

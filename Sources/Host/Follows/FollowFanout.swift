@@ -1,0 +1,136 @@
+import CivicSDK
+import Foundation
+import GRDB
+
+/// Tells followers what happened, after the answer that recorded it has gone: each piece of
+/// ``FollowNews`` reaches the accounts following its item (or what holds it) with a confirmed
+/// address, at once by mail or as a line of their daily or weekly digest, in their language. Works
+/// in batches of followers, each batch one transaction that writes its mails and lines and moves the
+/// news's cursor, so a crash neither loses nor repeats a follower; then queues the digests that are due.
+struct FollowFanout: Sendable {
+    let renderer: Renderer
+    let settings: MailSettings
+    let links: UnsubscribeLinks
+    /// Followers told per transaction: large enough to be quick, small enough not to hold the
+    /// tenant's write lock long while an editor saves.
+    var batchSize = 250
+
+    /// A follower, with how and in which language it hears.
+    private struct Follower {
+        let account: AccountStore.Stored
+        let locale: String
+        let mode: MailPreferences.Mode
+    }
+
+    /// One stored piece of news.
+    private struct News {
+        let id: Int64
+        let subject: String
+        let title: LocalizedText
+        let path: String
+        let headline: LocalizedText
+        let detail: LocalizedText?
+        let at: Date
+        let fannedTo: Int64
+    }
+
+    /// Tells the followers of one batch of the oldest news not yet told; returns the mails queued
+    /// and whether news is left, so the caller runs it again (each call is its own transaction).
+    func step(_ db: Database, tenant: Tenant, base: String) throws -> (queued: Int, more: Bool) {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM follow_news WHERE fanned_out_at IS NULL ORDER BY id LIMIT 1") else { return (0, false) }
+        let news = News(id: row["id"], subject: row["subject"], title: LocalizedText(json: row["title"]), path: row["path"],
+                        headline: LocalizedText(json: row["headline"]), detail: (row["detail"] as String?).map(LocalizedText.init(json:)),
+                        at: row["at"], fannedTo: row["fanned_to"])
+        let followers = try Row.fetchAll(db, sql: """
+            SELECT DISTINCT a.id, a.email, a.display_name, a.password_hash, a.locale, COALESCE(p.mode, 'immediate') AS mode
+            FROM follow_news_subject s JOIN follow f ON f.subject = s.subject JOIN account a ON a.id = f.account_id
+            LEFT JOIN mail_preference p ON p.account_id = a.id AND p.kind = 'follows'
+            WHERE s.news_id = ? AND a.id > ? AND a.confirmed_at IS NOT NULL AND a.deactivated_at IS NULL
+            ORDER BY a.id LIMIT ?
+            """, arguments: [news.id, news.fannedTo, batchSize]).map { row in
+            Follower(account: AccountStore.Stored(id: row["id"], email: row["email"], displayName: row["display_name"], passwordHash: row["password_hash"]),
+                     locale: (row["locale"] as String?).flatMap { tenant.locales.contains($0) ? $0 : nil } ?? tenant.defaultLocale,
+                     mode: MailPreferences.Mode(rawValue: row["mode"]) ?? .never)
+        }
+        var queued = 0
+        for follower in followers {
+            let locale = follower.locale, title = news.title.resolve(locale, fallbacks: tenant.locales)
+            let line = ([news.headline.resolve(locale, fallbacks: tenant.locales)] + (news.detail.map { [$0.resolve(locale, fallbacks: tenant.locales)] } ?? []))
+                .joined(separator: " — ")
+            switch follower.mode {
+            case .immediate:
+                let text = { (key: String) in renderer.text(key, module: nil, locale: locale) }
+                let mail = TenantMail(tenant: tenant, locale: locale, settings: settings, base: base)
+                try Outbox.enqueue(db, links.notification(
+                    mail, to: follower.account, stops: .kind(.follows), subject: "\(title) — \(news.headline.resolve(locale, fallbacks: tenant.locales))",
+                    paragraphs: [String(format: text("notify.hello"), follower.account.displayName), text("follow.mail.intro")],
+                    sections: [TenantMail.Section(title: title, path: news.path, lines: [line])],
+                    link: (text("follow.mail.open"), news.path), closing: text("follow.mail.why"), text: text), kind: "follow")
+                queued += 1
+            case .daily, .weekly:
+                try DigestItems.add(db, accountID: follower.account.id, cadence: follower.mode, group: (news.subject, title, news.path), line: line, at: news.at)
+            case .never:
+                continue
+            }
+        }
+        if followers.count < batchSize {
+            try db.execute(sql: "UPDATE follow_news SET fanned_out_at = ?, fanned_to = ? WHERE id = ?",
+                           arguments: [Date(), followers.last?.account.id ?? news.fannedTo, news.id])
+        } else {
+            try db.execute(sql: "UPDATE follow_news SET fanned_to = ? WHERE id = ?", arguments: [followers.last?.account.id ?? news.fannedTo, news.id])
+        }
+        return (queued, true)
+    }
+
+    /// Queues every digest that is due, each with the lines that waited for it, grouped by item.
+    func queueDigests(_ db: Database, tenant: Tenant, base: String, now: Date = Date()) throws -> Int {
+        var queued = 0
+        for (accountID, cadence, since) in try DigestItems.due(db, now: now) {
+            guard let account = try AccountStore.find(db, id: accountID) else { continue }
+            let items = try DigestItems.waiting(db, accountID: accountID, cadence: cadence)
+            guard let first = items.first else { continue }
+            let locale = try String.fetchOne(db, sql: "SELECT locale FROM account WHERE id = ?", arguments: [accountID])
+                .flatMap { tenant.locales.contains($0) ? $0 : nil } ?? tenant.defaultLocale
+            let text = { (key: String) in renderer.text(key, module: nil, locale: locale) }
+            var order: [String] = [], groups: [String: [DigestItems.Item]] = [:]
+            for item in items {
+                if groups[item.groupKey] == nil { order.append(item.groupKey) }
+                groups[item.groupKey, default: []].append(item)
+            }
+            let dates = DateText(locale: locale, formats: tenant.formats)
+            let mail = TenantMail(tenant: tenant, locale: locale, settings: settings, base: base)
+            let message = links.notification(
+                mail, to: account, stops: .digest(cadence), subject: text("digest.subject.\(cadence.rawValue)"),
+                paragraphs: [String(format: text("notify.hello"), account.displayName),
+                             String(format: text("digest.intro"), dates.dateTime(since ?? first.at).text)],
+                sections: order.compactMap { key in groups[key].map { lines in
+                    TenantMail.Section(title: lines[0].groupTitle, path: lines[0].groupPath, lines: lines.map(\.line))
+                } },
+                link: (text("notify.preferences"), HostRoute.account().path), closing: text("digest.why.\(cadence.rawValue)"), text: text)
+            let id = try Outbox.enqueue(db, message, kind: "digest", now: now)
+            try DigestItems.carried(db, items: items, accountID: accountID, cadence: cadence, outboxID: id, now: now)
+            queued += 1
+        }
+        return queued
+    }
+}
+
+extension FollowFanout {
+    /// Everything due for `slug` before its mail goes: its news told, then its due digests queued.
+    /// Returns the mails queued.
+    @discardableResult
+    func prepare(_ database: TenantDatabase, tenant: Tenant, base: String, now: Date = Date()) async throws -> Int {
+        var queued = 0
+        while true {
+            let (count, more) = try await database.write(.nothingPublic) { db in try step(db, tenant: tenant, base: base) }
+            queued += count
+            if !more { break }
+        }
+        return queued + (try await database.write(.nothingPublic) { db in try queueDigests(db, tenant: tenant, base: base, now: now) })
+    }
+
+    /// Whether `db` holds news not yet told or digest lines waiting (the minute sweep's question).
+    static func hasWork(_ db: Database) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM follow_news WHERE fanned_out_at IS NULL)") == true || (try DigestItems.anyWaiting(db))
+    }
+}
