@@ -58,19 +58,25 @@ public struct ConsultationsModule: CivicModule {
         ]
     }
 
-    /// Public consultations (`consultation:<id>`): linked to, searched and open to comments.
+    /// Public consultations (`consultation:<id>`): linked to, searched, open to comments and followed;
+    /// and all consultations, to follow (`list:all`: each one announced, closed, its results).
     public func publicItems(_ db: Database, _ tenant: Tenant) throws -> [PublicItem] {
-        try Consultation.publiclyVisible().order(Consultation.Columns.opensAt.desc).fetchAll(db).map(Self.item)
+        [Self.list] + (try Consultation.publiclyVisible().order(Consultation.Columns.opensAt.desc).fetchAll(db).map(Self.item))
     }
 
     public func publicItem(_ db: Database, _ tenant: Tenant, kind: String, key: String) throws -> PublicItem? {
+        if kind == Self.list.kind { return key == Self.list.key ? Self.list : nil }
         guard kind == "consultation", let id = Int64(key) else { return nil }
         return try Consultation.publiclyVisible().filter(key: id).fetchOne(db).map(Self.item)
     }
 
+    /// Every consultation, to follow.
+    static let list = PublicItem(kind: "list", key: "all", title: manifest.title, path: ConsultationRoute.list.path, uses: [.follow])
+
     private static func item(_ consultation: Consultation) -> PublicItem {
         PublicItem(kind: "consultation", key: String(consultation.id ?? 0), title: consultation.title,
-                   path: ConsultationRoute.consultation(consultation.id ?? 0).path, text: consultation.description)
+                   path: ConsultationRoute.consultation(consultation.id ?? 0).path, text: consultation.description,
+                   uses: [.link, .feedback, .search, .follow])
     }
 
     /// The consultations the account answered, each with its receipt.

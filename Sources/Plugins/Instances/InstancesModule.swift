@@ -108,28 +108,34 @@ public struct InstancesModule: CivicModule {
         return facts
     }
 
-    /// An instance's opinions (`opinion:<id>`: linked to, searched, open to comments) and meetings (searched).
+    /// An instance's opinions (`opinion:<id>`: linked to, searched, open to comments), meetings
+    /// (searched), and itself (`profile:1`: searched, followed).
     public func publicItems(_ db: Database, _ tenant: Tenant) throws -> [PublicItem] {
         guard tenant.kind == .instance else { return [] }
         // who the instance is: its mission, composition and legal basis
-        let profile = try InstanceProfile.load(db).map { profile in
-            PublicItem(kind: "profile", key: "1", title: tenant.name, path: InstanceRoute.overview.path,
-                       text: PublicItem.text(profile.mission, profile.composition, profile.legalBasis), uses: [.search])
-        }
+        let profile = try InstanceProfile.load(db).map { Self.item($0, tenant: tenant) }
         let opinions = try Opinion.order(Opinion.Columns.adoptedOn.desc).fetchAll(db).map(Self.item)
         let meetings = try Meeting.fetchAll(db).map { meeting in
-            let day = { (locale: String) in DateText(locale: locale, formats: tenant.formats).day(meeting.day).text }
-            return PublicItem(kind: "meeting", key: String(meeting.id ?? 0),
-                       title: LocalizedText(["fr": "Réunion du \(day("fr"))", "ar": "اجتماع \(day("ar"))", "en": "Meeting of \(day("en"))"]),
+            PublicItem(kind: "meeting", key: String(meeting.id ?? 0), title: InstanceNews.title(meeting, tenant: tenant),
                        path: InstanceRoute.meeting(meeting.id ?? 0).path, text: PublicItem.text(meeting.agenda, meeting.place, meeting.minutesText),
                        uses: [.search])
         }
-        return (profile.map { [$0] } ?? []) + opinions + meetings
+        return [profile ?? Self.item(nil, tenant: tenant)] + opinions + meetings
     }
 
     public func publicItem(_ db: Database, _ tenant: Tenant, kind: String, key: String) throws -> PublicItem? {
-        guard tenant.kind == .instance, kind == "opinion", let id = Int64(key) else { return nil }
+        guard tenant.kind == .instance else { return nil }
+        if kind == InstanceNews.instance.kind { return key == InstanceNews.instance.key ? Self.item(try InstanceProfile.load(db), tenant: tenant) : nil }
+        guard kind == "opinion", let id = Int64(key) else { return nil }
         return try Opinion.fetchOne(db, key: id).map(Self.item)
+    }
+
+    /// Who the instance is (its mission, composition and legal basis, searched once written), and the
+    /// instance as a whole, to follow: its meetings and opinions.
+    private static func item(_ profile: InstanceProfile?, tenant: Tenant) -> PublicItem {
+        PublicItem(kind: InstanceNews.instance.kind, key: InstanceNews.instance.key, title: tenant.name, path: InstanceRoute.overview.path,
+                   text: profile.map { PublicItem.text($0.mission, $0.composition, $0.legalBasis) } ?? LocalizedText([:]),
+                   uses: profile == nil ? [.follow] : [.search, .follow])
     }
 
     private static func item(_ opinion: Opinion) -> PublicItem {

@@ -72,15 +72,20 @@ public struct ReportsModule: CivicModule {
         return figures
     }
 
-    /// Published and withdrawn reports (a withdrawn one says why): searched and open to comments (`report:<id>`).
+    /// Published and withdrawn reports (a withdrawn one says why): searched and open to comments
+    /// (`report:<id>`); and the archive as a whole, to follow (`archive:all`).
     public func publicItems(_ db: Database, _ tenant: Tenant) throws -> [PublicItem] {
-        try Report.publiclyVisible().fetchAll(db).map(Self.item)
+        [Self.archive] + (try Report.publiclyVisible().fetchAll(db).map(Self.item))
     }
 
     public func publicItem(_ db: Database, _ tenant: Tenant, kind: String, key: String) throws -> PublicItem? {
+        if kind == Self.archive.kind { return key == Self.archive.key ? Self.archive : nil }
         guard kind == "report", let id = Int64(key) else { return nil }
         return try Report.publiclyVisible().filter(key: id).fetchOne(db).map(Self.item)
     }
+
+    /// The whole archive: its followers hear of each report published or withdrawn.
+    static let archive = PublicItem(kind: "archive", key: "all", title: manifest.title, path: ReportRoute.list.path, uses: [.follow])
 
     private static func item(_ report: Report) -> PublicItem {
         PublicItem(kind: "report", key: String(report.id ?? 0), title: report.title, path: ReportRoute.report(report.id ?? 0).path,

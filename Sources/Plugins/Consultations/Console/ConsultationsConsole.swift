@@ -107,6 +107,7 @@ struct ConsultationsConsole {
             try record.insert(db)
             try context.audit(db, action: "create", itemType: "consultation", itemID: String(record.id ?? 0), summary: "created",
                               changes: FieldChange.diff(old: [:], new: record.auditFields))
+            try ConsultationNews.statusChanged(db, from: .draft, to: record, context: context)
             return record.id ?? 0
         }
         return context.redirect(ConsultationRoute.edit(id), notice: .created)
@@ -130,6 +131,7 @@ struct ConsultationsConsole {
             try updated.update(db)
             try context.audit(db, action: "update", itemType: "consultation", itemID: String(updated.id ?? 0), summary: "updated",
                               changes: FieldChange.diff(old: before, new: updated.auditFields))
+            try ConsultationNews.statusChanged(db, from: detail.consultation.status, to: updated, context: context)
         }
         return context.redirect(ConsultationRoute.edit(updated.id ?? 0), notice: .saved)
     }

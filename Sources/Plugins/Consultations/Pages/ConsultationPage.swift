@@ -9,6 +9,7 @@ struct ConsultationPage: PageModel {
         "signInHref": \.signInHref, "upcoming": \.upcoming, "closed": \.closed, "resultsHref": \.resultsHref, "previous": \.previous,
         "action": \.action, "signedIn": \.signedIn, "notice": \.notice, "noNotice": \.noNotice, "hasErrors": \.hasErrors,
         "errorCount": \.errorCount, "questions": \.questions, "editHref": \.editHref, "feedback": \.feedback,
+        "follow": \.follow,
     ])
 
     struct Subject: TemplateModel {
@@ -27,6 +28,8 @@ struct ConsultationPage: PageModel {
     let responses: Int, sample: Bool, showForm: Bool, needsAccount: Bool, signInHref: String, upcoming: Bool, closed: Bool
     let resultsHref: String?, previous: Previous?, action: String, signedIn: Bool, notice: String?, errors: Int, errorCount: String
     let questions: [QuestionView], editHref: String?, feedback: String
+    /// The follow button (HTML from the host).
+    let follow: String
     /// Holds what one visitor typed or who they are: never shared.
     let personal: Bool
 

@@ -4,7 +4,7 @@ import CivicSDK
 struct ConsultationsIndexPage: PageModel {
     static let template = "index"
     static let fields = TemplateFields<Self>(["consultations": \.consultations, "hasConsultations": \.hasConsultations,
-                                              "feedHref": \.feedHref, "apiHref": \.apiHref])
+                                              "feedHref": \.feedHref, "apiHref": \.apiHref, "follow": \.follow])
 
     struct Item: TemplateModel {
         static let fields = TemplateFields<Self>(["title": \.title, "href": \.href, "phase": \.phase, "opens": \.opens, "closes": \.closes,
@@ -15,6 +15,8 @@ struct ConsultationsIndexPage: PageModel {
     let consultations: [Item], feedHref: String, apiHref: String
     /// Editors see drafts in the list: their page is not shared.
     let editor: Bool
+    /// The follow button for every consultation (HTML from the host).
+    let follow: String
 
     var hasConsultations: Bool { !consultations.isEmpty }
     var cachePolicy: CachePolicy { editor ? .perVisitor : .shared }

@@ -34,7 +34,9 @@ struct ConsultationsSite {
                                         answers: answers, sample: consultation.sample)
         }
         return try context.render(ConsultationsIndexPage(consultations: items, feedHref: ConsultationRoute.feed.href(context),
-                                                         apiHref: ConsultationRoute.api.href(context), editor: editor),
+                                                         apiHref: ConsultationRoute.api.href(context), editor: editor,
+                                                         follow: try await environment.services.follows.button(
+                                                             kind: ConsultationsModule.list.kind, key: ConsultationsModule.list.key, context: context)),
                                   title: text(context, "title"))
     }
 
@@ -94,6 +96,7 @@ struct ConsultationsSite {
             questions: AnswerFormView.questions(detail, form: form, errors: errors, context: context),
             editHref: context.can("consultations.edit") ? ConsultationRoute.edit(id).href(context) : nil,
             feedback: consultation.isPublic ? try await environment.services.feedback.thread(item: "consultation:\(id)", context: context) : "",
+            follow: consultation.isPublic ? try await environment.services.follows.button(kind: "consultation", key: String(id), context: context) : "",
             personal: context.account != nil || status != .ok || previous != nil)
         return try context.render(page, title: context.localized(consultation.title), status: status)
     }

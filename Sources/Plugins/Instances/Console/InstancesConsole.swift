@@ -236,6 +236,7 @@ struct InstancesConsole {
             try record.save(db)
             try context.audit(db, action: new ? "create" : "update", itemType: "meeting", itemID: String(record.id ?? 0), summary: record.startsAt,
                               changes: FieldChange.diff(old: before, new: record.auditFields))
+            try InstanceNews.meeting(db, record, new: new, context: context)
         }
         return context.redirect(InstanceRoute.consoleList("meetings"), notice: .saved)
     }
@@ -304,6 +305,8 @@ struct InstancesConsole {
             try record.save(db)
             try context.audit(db, action: new ? "create" : "update", itemType: "opinion", itemID: String(record.id ?? 0),
                               summary: context.localized(record.title), changes: FieldChange.diff(old: before, new: record.auditFields))
+            try InstanceNews.opinion(db, record, headline: new ? "instances.news.opinion" : "instances.news.opinion_changed",
+                                     detail: new ? record.subject : nil, context: context)
         }
         return context.redirect(InstanceRoute.consoleList("opinions"), notice: .saved)
     }
@@ -328,6 +331,7 @@ struct InstancesConsole {
             try updated.update(db)
             try context.audit(db, action: "follow_up", itemType: "opinion", itemID: String(id), summary: state.rawValue,
                               changes: FieldChange.diff(old: before, new: updated.auditFields))
+            try InstanceNews.opinion(db, updated, headline: "instances.news.follow_up", detail: updated.followUpReason, context: context)
         }
         return context.redirect(InstanceRoute.opinionForm(id), notice: .saved)
     }

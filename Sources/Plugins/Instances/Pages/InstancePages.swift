@@ -8,7 +8,7 @@ struct InstanceOverviewPage: PageModel {
     static let template = "overview"
     static let fields = TemplateFields<Self>(["name": \.name, "profile": \.profile, "members": \.members, "hasMembers": \.hasMembers,
                                               "meetings": \.meetings, "hasMeetings": \.hasMeetings, "opinions": \.opinions,
-                                              "hasOpinions": \.hasOpinions, "links": \.links])
+                                              "hasOpinions": \.hasOpinions, "links": \.links, "follow": \.follow])
 
     struct Profile: TemplateModel {
         static let fields = TemplateFields<Self>(["legalBasis": \.legalBasis, "mission": \.mission, "composition": \.composition,
@@ -32,6 +32,8 @@ struct InstanceOverviewPage: PageModel {
     }
 
     let name: String, profile: Profile?, members: [MemberView], meetings: [MeetingView], opinions: [OpinionView], links: Links, editor: Bool
+    /// The follow button for the instance (HTML from the host).
+    let follow: String
     var hasMembers: Bool { !members.isEmpty }
     var hasMeetings: Bool { !meetings.isEmpty }
     var hasOpinions: Bool { !opinions.isEmpty }

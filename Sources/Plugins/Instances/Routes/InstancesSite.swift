@@ -41,7 +41,8 @@ struct InstancesSite {
                       mandate: profile.mandateStart.map { context.dates.span($0, profile.mandateEnd) }, contact: profile.contact)
             },
             members: members.map { MemberView($0, context: context) }, meetings: upcoming.map { MeetingView($0, context: context) },
-            opinions: opinions.map { OpinionView($0, context: context) }, links: .init(context), editor: editor(context))
+            opinions: opinions.map { OpinionView($0, context: context) }, links: .init(context), editor: editor(context),
+            follow: try await services.follows.button(kind: InstanceNews.instance.kind, key: InstanceNews.instance.key, context: context))
         return try context.render(page, title: context.tenant.displayName(context.locale))
     }
 

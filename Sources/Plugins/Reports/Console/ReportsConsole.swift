@@ -187,8 +187,16 @@ struct ReportsConsole {
             try changed.update(db)
             try context.audit(db, action: "publish", itemType: "report", itemID: String(report.id ?? 0), summary: date,
                               changes: FieldChange.diff(old: before, new: changed.auditFields))
+            try Self.announce(db, changed, headline: "reports.news.published", detail: changed.summary, context: context)
         }
         return context.redirect(ReportRoute.edit(report.id ?? 0), notice: .published)
+    }
+
+    /// Tells the archive's followers (see ``ReportsModule/archive``).
+    private static func announce(_ db: Database, _ report: Report, headline: String, detail: LocalizedText, context: CivicContext) throws {
+        try context.announce(db, FollowNews(kind: "report", key: String(report.id ?? 0), within: [(ReportsModule.archive.kind, ReportsModule.archive.key)],
+                                            title: report.title, path: ReportRoute.report(report.id ?? 0).path,
+                                            headline: context.inEveryLanguage(headline), detail: detail))
     }
 
     @Sendable func withdraw(_ request: Request, context: CivicContext) async throws -> Response {
@@ -209,6 +217,7 @@ struct ReportsConsole {
             try changed.update(db)
             try context.audit(db, action: "withdraw", itemType: "report", itemID: String(report.id ?? 0), summary: "withdrawn",
                               changes: FieldChange.diff(old: before, new: changed.auditFields))
+            try Self.announce(db, changed, headline: "reports.news.withdrawn", detail: reason, context: context)
         }
         return context.redirect(ReportRoute.edit(report.id ?? 0), notice: .unpublished)
     }

@@ -4,6 +4,7 @@ import CivicSDK
 struct ReportsIndexPage: PageModel {
     static let template = "index"
     static let fields = TemplateFields<Self>([
+        "follow": \.follow,
         "groups": \.groups, "empty": \.empty, "filtered": \.filtered, "q": \.q, "action": \.action, "years": \.years, "types": \.types,
         "deadlines": \.deadlines, "hasDeadlines": \.hasDeadlines, "onTimeRate": \.onTimeRate, "feedHref": \.feedHref, "csvHref": \.csvHref,
         "jsonHref": \.jsonHref,
@@ -32,6 +33,8 @@ struct ReportsIndexPage: PageModel {
 
     let groups: [Group], filtered: Bool, q: String, action: String, years: [OptionView], types: [OptionView], deadlines: [Deadline]
     let onTimeRate: String?, feedHref: String, csvHref: String, jsonHref: String
+    /// The follow button for the archive (HTML from the host).
+    let follow: String
 
     var empty: Bool { groups.isEmpty }
     var hasDeadlines: Bool { !deadlines.isEmpty }

@@ -44,7 +44,8 @@ struct ReportsSite {
             years: allYears.map { .init(value: String($0), label: String($0), selected: $0 == filter.year) },
             types: catalog.types.map { .init(value: $0.key, label: context.localized($0.label), selected: $0.key == filter.type) },
             deadlines: deadlines, onTimeRate: catalog.deadlines.onTimeRate.map { "\(Int(($0 * 100).rounded())) %" },
-            feedHref: ReportRoute.feed.href(context), csvHref: ReportRoute.exportCSV.href(context), jsonHref: ReportRoute.api.href(context))
+            feedHref: ReportRoute.feed.href(context), csvHref: ReportRoute.exportCSV.href(context), jsonHref: ReportRoute.api.href(context),
+            follow: try await services.follows.button(kind: ReportsModule.archive.kind, key: ReportsModule.archive.key, context: context))
         return try context.render(page, title: context.text("reports.title"))
     }
 
