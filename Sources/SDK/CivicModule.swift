@@ -73,6 +73,11 @@ public protocol CivicModule: Sendable {
     /// What account `accountID` did in this module that its owner may find again on their account
     /// page (a consultation's receipt), newest first; empty by default.
     func accountRecords(_ db: Database, _ tenant: Tenant, accountID: Int64) throws -> [AccountRecord]
+    /// News that became true by the passing of time between `from` (excluded) and `to` (included),
+    /// with no write to record it: an activity now overdue, a consultation that opened on its date.
+    /// The host asks every enabled module about each period once and tells followers (see
+    /// ``FollowNews``); `words` gives a UI string of the module in every language of the tenant.
+    func newsByDate(_ db: Database, _ tenant: Tenant, from: Date, to: Date, words: (String) -> LocalizedText) throws -> [FollowNews]
 }
 
 extension CivicModule {
@@ -94,4 +99,6 @@ extension CivicModule {
     public func installSampleContent(_ db: Database, _ tenant: Tenant, files: TenantFiles) throws {}
     /// Nothing, by default.
     public func accountRecords(_ db: Database, _ tenant: Tenant, accountID: Int64) throws -> [AccountRecord] { [] }
+    /// None, by default.
+    public func newsByDate(_ db: Database, _ tenant: Tenant, from: Date, to: Date, words: (String) -> LocalizedText) throws -> [FollowNews] { [] }
 }

@@ -34,8 +34,9 @@ public struct FollowNews: Sendable {
     /// The name a follow stores for an item of `module`: `"<module>:<kind>:<key>"`.
     public static func subject(module: String, kind: String, key: String) -> String { "\(module):\(kind):\(key)" }
 
-    /// Writes the news and the subjects it reaches, inside the caller's transaction.
-    func insert(_ db: Database, module: String, at: Date) throws {
+    /// Writes the news and the subjects it reaches, inside the caller's transaction (the host's way
+    /// for ``CivicModule/newsByDate(_:_:from:to:words:)``; modules use ``CivicContext/announce(_:_:)``).
+    @_spi(Host) public func insert(_ db: Database, module: String, at: Date) throws {
         try db.execute(sql: "INSERT INTO follow_news (subject, title, path, headline, detail, at) VALUES (?, ?, ?, ?, ?, ?)",
                        arguments: [Self.subject(module: module, kind: kind, key: key), title.json, path, headline.json, detail?.json, at])
         let id = db.lastInsertedRowID

@@ -132,7 +132,8 @@ import Testing
             #expect(Self.toCitizen(host).isEmpty, "nothing at once: it waits for the digest")
 
             // a day later the digest is due: one mail, grouped by commitment
-            let fanout = FollowFanout(renderer: host.services.renderer, settings: host.services.config.mail, links: host.services.unsubscribe)
+            let fanout = FollowFanout(renderer: host.services.renderer, settings: host.services.config.mail, links: host.services.unsubscribe,
+                                      dated: DatedNews(renderer: host.services.renderer, modules: { _ in [] }))
             let tenant = try #require(host.services.registry.entry("alpha")?.tenant)
             let later = Date().addingTimeInterval(86_400 + 60)
             let queued = try await host.services.database("alpha").write(.nothingPublic) { db in try fanout.queueDigests(db, tenant: tenant, base: "http://127.0.0.1:8080/alpha", now: later) }
@@ -167,7 +168,8 @@ import Testing
             try await Self.progress(client, host, text: "Réunion perdue")
             try await host.services.mail.deliverDue("alpha")
         }
-        let fanout = FollowFanout(renderer: host.services.renderer, settings: host.services.config.mail, links: host.services.unsubscribe)
+        let fanout = FollowFanout(renderer: host.services.renderer, settings: host.services.config.mail, links: host.services.unsubscribe,
+                                      dated: DatedNews(renderer: host.services.renderer, modules: { _ in [] }))
         let tenant = try #require(host.services.registry.entry("alpha")?.tenant)
         let later = Date().addingTimeInterval(7 * 86_400 + 60)
         try await host.services.database("alpha").write(.nothingPublic) { db in
@@ -180,5 +182,28 @@ import Testing
             let message = try #require(try String.fetchOne(db, sql: "SELECT message FROM outbox WHERE kind = 'digest' ORDER BY id DESC"))
             #expect(!message.isEmpty)
         }
+    }
+
+    @Test func anActivityThatBecameOverdueIsNewsOnceWithNoWriteToRecordIt() async throws {
+        let host = try await Self.host()
+        try await host.test { client in
+            var citizen = Browser(client)
+            try await citizen.signIn("/alpha", email: "citizen@alpha.test")
+            #expect(try await Self.follow(&citizen, "/alpha/plans/2", subject: "plans:commitment:2").status == .seeOther)
+        }
+        try await host.services.mail.deliverDue("alpha")
+        #expect(Self.toCitizen(host).isEmpty, "the first look only starts the clock")
+        let overdue = String(ISO8601DateFormatter().string(from: Date().addingTimeInterval(-40 * 86_400)).prefix(7))
+        try await host.write("alpha") { db in
+            let id = try #require(try Int64.fetchOne(db, sql: "SELECT a.id FROM activity a JOIN commitment c ON c.id = a.commitment_id WHERE c.number = 2 LIMIT 1"))
+            try db.execute(sql: "UPDATE activity SET planned_end = ?, progress = 10, status = 'in_progress' WHERE id = ?", arguments: [overdue, id])
+            try db.execute(sql: "UPDATE core_setting SET value = ? WHERE key = 'follow.dated_until'",
+                           arguments: [String(Date().addingTimeInterval(-70 * 86_400).timeIntervalSince1970)])
+        }
+        try await host.services.mail.deliverDue("alpha")
+        let mails = Self.toCitizen(host)
+        #expect(mails.count == 1 && mails.first?.text.contains("Activité en retard") == true, "\(mails.map(\.subject))")
+        try await host.services.mail.deliverDue("alpha", now: Date().addingTimeInterval(DatedNews.interval + 1))
+        #expect(Self.toCitizen(host).count == 1, "the same period is not asked about twice")
     }
 }

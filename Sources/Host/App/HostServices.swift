@@ -92,7 +92,9 @@ struct HostServices: Sendable {
         let unsubscribe = UnsubscribeLinks(signer: signer)
         self.unsubscribe = unsubscribe
         notifications = FeedbackNotifications(renderer: renderer, settings: config.mail, links: unsubscribe)
-        let fanout = FollowFanout(renderer: renderer, settings: config.mail, links: unsubscribe)
+        let directory = self.directory
+        let fanout = FollowFanout(renderer: renderer, settings: config.mail, links: unsubscribe,
+                                  dated: DatedNews(renderer: renderer, modules: { directory.enabled($0) }))
         let registry = self.registry, publicAddress = self.publicAddress
         let mail = MailDelivery(transport: MailDelivery.transport(config.mail, dataDirectory: config.dataDirectory), logger: logger,
                                 open: { try databases.open($0) }, tenants: { registry.all().map(\.tenant.slug) },

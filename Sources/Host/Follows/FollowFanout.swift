@@ -11,6 +11,8 @@ struct FollowFanout: Sendable {
     let renderer: Renderer
     let settings: MailSettings
     let links: UnsubscribeLinks
+    /// News that time made true, recorded before the rest is told.
+    let dated: DatedNews
     /// Followers told per transaction: large enough to be quick, small enough not to hold the
     /// tenant's write lock long while an editor saves.
     var batchSize = 250
@@ -120,6 +122,7 @@ extension FollowFanout {
     /// Returns the mails queued.
     @discardableResult
     func prepare(_ database: TenantDatabase, tenant: Tenant, base: String, now: Date = Date()) async throws -> Int {
+        try await database.write(.nothingPublic) { db in try dated.record(db, tenant: tenant, now: now) }
         var queued = 0
         while true {
             let (count, more) = try await database.write(.nothingPublic) { db in try step(db, tenant: tenant, base: base) }
@@ -129,8 +132,10 @@ extension FollowFanout {
         return queued + (try await database.write(.nothingPublic) { db in try queueDigests(db, tenant: tenant, base: base, now: now) })
     }
 
-    /// Whether `db` holds news not yet told or digest lines waiting (the minute sweep's question).
+    /// Whether `db` holds news not yet told, digest lines waiting or modules due to be asked about
+    /// dated news (the minute sweep's question).
     static func hasWork(_ db: Database) throws -> Bool {
-        try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM follow_news WHERE fanned_out_at IS NULL)") == true || (try DigestItems.anyWaiting(db))
+        try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM follow_news WHERE fanned_out_at IS NULL)") == true
+            || (try DigestItems.anyWaiting(db)) || (try DatedNews.isDue(db))
     }
 }

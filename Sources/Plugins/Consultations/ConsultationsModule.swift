@@ -70,6 +70,19 @@ public struct ConsultationsModule: CivicModule {
         return try Consultation.publiclyVisible().filter(key: id).fetchOne(db).map(Self.item)
     }
 
+    /// Consultations that opened or closed on their dates in the period.
+    public func newsByDate(_ db: Database, _ tenant: Tenant, from: Date, to: Date, words: (String) -> LocalizedText) throws -> [FollowNews] {
+        let open = Consultation.Status.open.rawValue
+        let opened = try Consultation.filter(Consultation.Columns.status == open && Consultation.Columns.opensAt > from && Consultation.Columns.opensAt <= to)
+            .fetchAll(db).map { ($0, "consultations.news.opened") }
+        let closed = try Consultation.filter(Consultation.Columns.status == open && Consultation.Columns.closesAt > from && Consultation.Columns.closesAt <= to)
+            .fetchAll(db).map { ($0, "consultations.news.closed") }
+        return (opened + closed).map { consultation, headline in
+            FollowNews(kind: "consultation", key: String(consultation.id ?? 0), within: [(Self.list.kind, Self.list.key)], title: consultation.title,
+                       path: ConsultationRoute.consultation(consultation.id ?? 0).path, headline: words(headline))
+        }
+    }
+
     /// Every consultation, to follow.
     static let list = PublicItem(kind: "list", key: "all", title: manifest.title, path: ConsultationRoute.list.path, uses: [.follow])
 

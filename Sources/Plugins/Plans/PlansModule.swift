@@ -137,6 +137,26 @@ public struct PlansModule: CivicModule {
                    path: PlanRoute.commitment(commitment.number).path, text: update.text, uses: [.search])
     }
 
+    /// Activities of public commitments that became overdue in the period: their planned end month
+    /// passed (the plan's schedule is by month) while they were not complete.
+    public func newsByDate(_ db: Database, _ tenant: Tenant, from: Date, to: Date, words: (String) -> LocalizedText) throws -> [FollowNews] {
+        let dates = DateText(locale: tenant.defaultLocale, formats: tenant.formats)
+        guard let plan = try Plan.current(db), plan.isPublic,
+              let before = YearMonth(String(dates.isoDay(from).prefix(7))), let now = YearMonth(String(dates.isoDay(to).prefix(7))), before < now else { return [] }
+        let statuses = Dictionary(uniqueKeysWithValues: try PlanStatus.fetchAll(db).map { ($0.key, $0) })
+        let commitments = Dictionary(uniqueKeysWithValues: try Commitment.publiclyVisible(in: plan).fetchAll(db).map { ($0.id ?? 0, $0) })
+        // late now, and not yet late at the start of the period
+        return try Activity.filter(commitments.keys.contains(Activity.Columns.commitmentID)).fetchAll(db)
+            .filter { $0.isLate(today: now, statuses: statuses) && !$0.isLate(today: before, statuses: statuses) }
+            .compactMap { activity in
+                guard let commitment = commitments[activity.commitmentID] else { return nil }
+                return FollowNews(kind: "activity", key: String(activity.id ?? 0),
+                                  within: [("commitment", String(commitment.number)), PlanNews.plan],
+                                  title: LocalizedText(activity.title.values.mapValues { "\(commitment.number) › \($0)" }),
+                                  path: PlanRoute.activity(commitment: commitment.number, id: activity.id ?? 0).path, headline: words("plans.news.late"))
+            }
+    }
+
     public func summaryCard(_ context: CivicContext) async throws -> SummaryCard? {
         let today = YearMonth.current(context.tenant)
         guard let overview = try await context.database.read({ db in try PlanOverview.load(db, includeUnpublished: false, today: today) }),
