@@ -52,10 +52,18 @@ public struct AuditEntry: Codable, Sendable, FetchableRecord, PersistableRecord,
         public static let itemID = Column(CodingKeys.itemID)
     }
 
-    /// Who made the change, as readers see it: the account's name, or "the platform" in their
-    /// language for changes no account made (sample content, the command line).
+    /// The name kept for changes made by an account since deleted at its owner's request.
+    public static let deletedAccount = "\u{1}deleted"
+
+    /// Who made the change, as readers see it: the account's name, "the platform" in their language
+    /// for changes no account made (sample content, the command line), or "deleted account".
     public func actor(_ context: CivicContext) -> String {
-        accountID == nil && actorName == "system" ? context.text("history.system") : actorName
+        guard accountID == nil else { return actorName }
+        switch actorName {
+        case "system": return context.text("history.system")
+        case Self.deletedAccount: return context.text("history.deleted_account")
+        default: return actorName
+        }
     }
 
     /// Creates an entry; `changes` are stored as JSON.

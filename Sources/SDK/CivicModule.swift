@@ -78,6 +78,13 @@ public protocol CivicModule: Sendable {
     /// The host asks every enabled module about each period once and tells followers (see
     /// ``FollowNews``); `words` gives a UI string of the module in every language of the tenant.
     func newsByDate(_ db: Database, _ tenant: Tenant, from: Date, to: Date, words: (String) -> LocalizedText) throws -> [FollowNews]
+    /// Everything the module keeps about account `accountID`, as a JSON document for the account's
+    /// data download (`<module>.json` in the ZIP), or `nil` when it keeps nothing.
+    func accountData(_ db: Database, _ tenant: Tenant, accountID: Int64) throws -> Data?
+    /// The account is being deleted, in the host's transaction: remove or unlink what the module keeps
+    /// about it. Public contributions stay, no longer linked to anyone; ``accountData(_:_:accountID:)``
+    /// must find nothing afterwards.
+    func forgetAccount(_ db: Database, _ tenant: Tenant, accountID: Int64) throws
 }
 
 extension CivicModule {
@@ -99,6 +106,10 @@ extension CivicModule {
     public func installSampleContent(_ db: Database, _ tenant: Tenant, files: TenantFiles) throws {}
     /// Nothing, by default.
     public func accountRecords(_ db: Database, _ tenant: Tenant, accountID: Int64) throws -> [AccountRecord] { [] }
+    /// Nothing kept, by default.
+    public func accountData(_ db: Database, _ tenant: Tenant, accountID: Int64) throws -> Data? { nil }
+    /// Nothing to forget, by default.
+    public func forgetAccount(_ db: Database, _ tenant: Tenant, accountID: Int64) throws {}
     /// None, by default.
     public func newsByDate(_ db: Database, _ tenant: Tenant, from: Date, to: Date, words: (String) -> LocalizedText) throws -> [FollowNews] { [] }
 }

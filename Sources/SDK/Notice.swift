@@ -13,6 +13,8 @@ public enum Notice: String, Sendable, CaseIterable {
     case emailChanged = "email_changed"
     /// The visitor started, or stopped, following an item.
     case followed, unfollowed
+    /// The visitor's account was deleted at their request.
+    case accountDeleted = "account_deleted"
 
     /// The host string that says it (`notice.saved`).
     public var textKey: String { "notice.\(rawValue)" }

@@ -63,6 +63,8 @@ public enum HostRoute: TenantRoute {
     case feedbackEntry(Int64, sent: Bool = false, flagged: Bool = false)
     /// Where comments and suggestions are posted.
     case feedbackPost
+    /// The link that confirms the address a visitor without an account left to hear of the answer.
+    case confirmFeedbackContact(Int64, String)
 
     /// Where unsubscribe links start: such a `POST` comes from a mail program, without form token.
     public static let unsubscribePrefix = "/mail/unsubscribe/"
@@ -100,6 +102,7 @@ public enum HostRoute: TenantRoute {
         case .feedback(let module, let item): "/feedback/on/\(module)/\(item)"
         case .feedbackEntry(let id, let sent, let flagged): "/feedback/\(id)" + (sent ? "?sent=1" : flagged ? "?flagged=1" : "")
         case .feedbackPost: "/feedback"
+        case .confirmFeedbackContact(let id, let token): "/feedback/\(id)/notify/\(token)"
         }
     }
 }

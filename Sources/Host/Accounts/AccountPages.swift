@@ -20,8 +20,8 @@ struct LoginPage: PageModel {
 struct RegisterPage: PageModel {
     static let template = "register"
     static let fields = TemplateFields<Self>(["email": \.email, "name": \.name, "errors": \.errors, "hasErrors": \.hasErrors,
-                                              "action": \.action, "minLength": \.minLength])
-    let email: String, name: String, errors: [String], action: String, minLength: Int
+                                              "action": \.action, "minLength": \.minLength, "privacyHref": \.privacyHref])
+    let email: String, name: String, errors: [String], action: String, minLength: Int, privacyHref: String
     var hasErrors: Bool { !errors.isEmpty }
     var cachePolicy: CachePolicy { .perVisitor }
 }

@@ -73,7 +73,7 @@ struct AccountRoutes {
 
     private func renderRegister(_ context: CivicContext, email: String, name: String, errors: [String], status: HTTPResponse.Status) throws -> Response {
         try context.render(RegisterPage(email: email, name: name, errors: errors, action: HostRoute.register.href(context),
-                                        minLength: PasswordHasher.minimumLength), title: context.text("account.register"), status: status)
+                                        minLength: PasswordHasher.minimumLength, privacyHref: HostRoute.privacy.href(context)), title: context.text("account.register"), status: status)
     }
 
     @Sendable func register(_ request: Request, context: CivicContext) async throws -> Response {

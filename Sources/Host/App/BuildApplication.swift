@@ -61,6 +61,7 @@ func buildTenantRouter(services: HostServices, assets: StaticAssets, handle: Ten
     FeedbackStaffRoutes(service: services.feedback, pages: feedbackPages, notifications: services.notifications, mail: services.mail).register(on: router)
     MailPreferenceRoutes(services: services).register(on: router)
     FollowRoutes(services: services).register(on: router)
+    PrivacyRoutes(services: services).register(on: router)
     FeedbackStatsRoutes(feedback: services.feedback).register(on: router)
     DashboardRoutes(services: services).register(on: router)
     SearchRoutes(services: services).register(on: router)

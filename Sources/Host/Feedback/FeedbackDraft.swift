@@ -10,6 +10,8 @@ struct FeedbackDraft: Sendable {
     var body = ""
     var name = ""
     var contact = ""
+    /// (Without an account) mail the answer to `contact`, once the address is confirmed.
+    var notify = false
     /// Messages (string keys) shown above the form.
     var errors: [String] = []
 
@@ -20,6 +22,7 @@ struct FeedbackDraft: Sendable {
         body = form.text("body")
         name = form.text("name")
         contact = form.text("contact")
+        notify = form.text("notify") == "1"
     }
 
     /// Checks the draft; `honeypot` is the hidden field only robots fill in.
@@ -36,6 +39,7 @@ struct FeedbackDraft: Sendable {
             if draft.name.isEmpty { problems.append("feedback.error.name_missing") }
             if draft.name.count > maxName { problems.append("feedback.error.name_too_long") }
             if draft.contact.count > maxContact { problems.append("feedback.error.contact_too_long") }
+            if draft.notify && !AccountStore.isPlausibleEmail(AccountStore.normalizedEmail(draft.contact)) { problems.append("feedback.error.notify_email") }
         }
         return problems
     }

@@ -10,6 +10,7 @@ struct FeedbackEntry: Sendable {
     let kind: FeedbackKind
     let body: String
     let accountID: Int64?
+    /// Empty once the author deleted their account (see ``author(_:)``).
     let authorName: String
     let authorContact: String
     let locale: String
@@ -18,6 +19,11 @@ struct FeedbackEntry: Sendable {
     let editedAt: Date?
     let hiddenAt: Date?
     let hiddenReason: String?
+
+    /// The author's name as readers see it: "deleted account" once the account was deleted.
+    func author(_ context: CivicContext) -> String {
+        authorName.isEmpty ? context.text("feedback.deleted_account") : authorName
+    }
     let flags: Int
     let response: FeedbackResponse?
 

@@ -31,10 +31,46 @@ struct FeedbackNotifications: Sendable {
 
     private func notify(_ db: Database, entry: FeedbackEntry, context: CivicContext,
                         words: ((String) -> String, String) -> (subject: String, paragraphs: [String])) throws -> Bool {
-        guard let accountID = entry.accountID, let account = try AccountStore.find(db, id: accountID) else { return false }
-        let tenant = context.tenant
-        return try send(db, to: account, kind: .feedbackUpdates, locale: tenant.locales.contains(entry.locale) ? entry.locale : tenant.defaultLocale,
-                        entry: entry, context: context, words: words)
+        let tenant = context.tenant, locale = tenant.locales.contains(entry.locale) ? entry.locale : tenant.defaultLocale
+        guard let accountID = entry.accountID else {
+            // a visitor without an account who asked for the answer and confirmed the address
+            guard let email = try FeedbackContacts.notifyAddress(db, id: entry.id) else { return false }
+            let visitor = AccountStore.Stored(id: 0, email: email, displayName: entry.authorName, passwordHash: "")
+            let text = { (key: String) in renderer.text(key, module: nil, locale: locale) }
+            let (subject, paragraphs) = words(text, locale)
+            let mail = TenantMail(tenant: tenant, locale: locale, settings: settings, base: context.request.publicBase)
+            try Outbox.enqueue(db, links.notification(
+                mail, to: visitor, stops: .entry(entry.id), subject: subject,
+                paragraphs: [String(format: text("notify.hello"), entry.authorName)] + paragraphs + [text("notify.your_text"), entry.body],
+                link: (text("notify.open"), HostRoute.feedbackEntry(entry.id).path), closing: text("notify.why_visitor"), text: text), kind: "feedback_visitor")
+            return true
+        }
+        guard let account = try AccountStore.find(db, id: accountID) else { return false }
+        return try send(db, to: account, kind: .feedbackUpdates, locale: locale, entry: entry, context: context, words: words)
+    }
+
+    /// A visitor without an account ticked "mail me the answer": the address is kept and a link that
+    /// confirms it is mailed, in the page's language; only a confirmed address hears of the answer.
+    func askToConfirm(_ db: Database, entryID: Int64, email: String, name: String, context: CivicContext) throws {
+        try FeedbackContacts.askToNotify(db, id: entryID, email: email)
+        let mail = TenantMail(context, settings: settings)
+        try Outbox.enqueue(db, mail.message(
+            to: "\(name) <\(email)>", subject: context.text("notify.visitor_confirm.subject"),
+            paragraphs: [String(format: context.text("notify.hello"), name), context.text("notify.visitor_confirm.intro")],
+            link: (context.text("notify.visitor_confirm.link"), HostRoute.confirmFeedbackContact(entryID, contactToken(entryID: entryID, email: email, tenant: context.tenant.slug)).path),
+            closing: context.text("notify.visitor_confirm.ignore")), kind: "feedback_contact")
+    }
+
+    /// The link's token: the entry and the address, signed for the tenant.
+    func contactToken(entryID: Int64, email: String, tenant: String) -> String {
+        links.signer.token("\(entryID) \(email)", scope: "feedback-contact|\(tenant)")
+    }
+
+    /// The address a token confirms for `entryID`, when it was signed for it in `tenant`.
+    func confirmedContact(_ token: String, entryID: Int64, tenant: String) -> String? {
+        guard let value = links.signer.verify(token, scope: "feedback-contact|\(tenant)"), let space = value.firstIndex(of: " "),
+              Int64(value[..<space]) == entryID else { return nil }
+        return String(value[value.index(after: space)...])
     }
 
     /// A suggestion arrived: every account that answers suggestions hears of it (but its author).

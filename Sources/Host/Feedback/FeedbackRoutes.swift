@@ -18,6 +18,17 @@ struct FeedbackRoutes {
         router.get("feedback/:id", use: show)
         router.post("feedback/:id/flag", use: flag)
         router.post("feedback/:id/edit", use: edit)
+        router.get("feedback/:id/notify/:token", use: confirmContact)
+    }
+
+    /// The link mailed to a visitor without an account: their address will hear of the answer.
+    @Sendable func confirmContact(_ request: Request, context: CivicContext) async throws -> Response {
+        guard let id = Int64(try context.parameters.require("id")),
+              let email = notifications.confirmedContact(try context.parameters.require("token"), entryID: id, tenant: context.tenant.slug),
+              try await context.database.write(.nothingPublic, { db in try FeedbackContacts.confirmNotify(db, id: id, email: email) }) else {
+            throw HTTPError(.notFound, message: context.text("notify.visitor_confirm.unknown"))
+        }
+        return context.redirect(HostRoute.feedbackEntry(id), notice: .confirmed)
     }
 
     @Sendable func submit(_ request: Request, context: CivicContext) async throws -> Response {
@@ -47,11 +58,17 @@ struct FeedbackRoutes {
                               channel: .online, enteredBy: nil, receivedAt: Date(),
                               clientKey: FeedbackStore.clientKey(context.clientAddress, tenant: context.tenant.slug))
         let notifications = notifications, policy = policy, subject = target.title
+        let notifyEmail = context.account == nil && draft.notify ? AccountStore.normalizedEmail(draft.contact) : nil
         let (id, mailed) = try await context.database.write { db -> (Int64?, Int) in
             guard try !FeedbackStore.isDuplicate(db, new) else { return (nil, 0) }
             let id = try FeedbackStore.insert(db, new)
-            guard new.kind == .suggestion, let entry = try FeedbackStore.entry(db, id: id) else { return (id, 0) }
-            return (id, try notifications.suggestionReceived(db, entry: entry, subject: subject, context: context, policy: policy))
+            var mailed = 0
+            if let email = notifyEmail {
+                try notifications.askToConfirm(db, entryID: id, email: email, name: new.authorName, context: context)
+                mailed += 1
+            }
+            guard new.kind == .suggestion, let entry = try FeedbackStore.entry(db, id: id) else { return (id, mailed) }
+            return (id, mailed + (try notifications.suggestionReceived(db, entry: entry, subject: subject, context: context, policy: policy)))
         }
         // a comment that mails nobody costs the delivery worker nothing
         if mailed > 0 { mail.wake(context.tenant.slug) }

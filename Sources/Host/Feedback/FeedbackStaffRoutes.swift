@@ -95,7 +95,7 @@ struct FeedbackStaffRoutes {
             },
             entries: entries.map { entry in
                 .init(href: HostRoute.feedbackEntry(entry.id).href(context), id: entry.id, kind: context.text("feedback.kind.\(entry.kind.rawValue)"),
-                      author: entry.authorName, date: context.dates.day(entry.receivedAt), excerpt: String(entry.body.prefix(140)),
+                      author: entry.author(context), date: context.dates.day(entry.receivedAt), excerpt: String(entry.body.prefix(140)),
                       flags: entry.flags > 0 ? entry.flags : nil, hidden: entry.isHidden, answered: entry.response != nil,
                       channel: context.text("feedback.channel.\(entry.channel.rawValue)"))
             },

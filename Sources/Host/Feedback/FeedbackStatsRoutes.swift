@@ -62,7 +62,7 @@ struct FeedbackStatsRoutes {
         let all = try await context.database.read { db in try FeedbackStore.thread(db, module: module, item: item) }
         let entries = page.slice(all).map { entry in
             FeedbackThreadDocument.Entry(
-                id: entry.id, kind: entry.kind.rawValue, author: entry.authorName, channel: entry.channel.rawValue,
+                id: entry.id, kind: entry.kind.rawValue, author: entry.author(context), channel: entry.channel.rawValue,
                 receivedAt: entry.receivedAt.formatted(.iso8601), hidden: entry.isHidden, body: entry.isHidden ? nil : entry.body,
                 edited: entry.editedAt != nil,
                 response: entry.response.map { .init(outcome: $0.outcome.rawValue, reason: $0.reason, target: $0.target,

@@ -35,7 +35,7 @@ struct FeedbackEntryView: TemplateModel {
         id = entry.id
         anchor = "feedback-\(entry.id)"
         href = HostRoute.feedbackEntry(entry.id).href(context)
-        author = entry.authorName
+        author = entry.author(context)
         date = context.dates.day(entry.receivedAt)
         kind = context.text("feedback.kind.\(entry.kind.rawValue)")
         isSuggestion = entry.kind == .suggestion
@@ -73,7 +73,7 @@ struct FeedbackFormView: TemplateModel {
     static let fields = TemplateFields<Self>([
         "action": \.action, "module": \.module, "item": \.item, "signedIn": \.signedIn, "accountName": \.accountName, "open": \.open,
         "anonymous": \.anonymous, "signInHref": \.signInHref, "kinds": \.kinds, "body": \.body, "name": \.name, "contact": \.contact,
-        "maxBody": \.maxBody, "errors": \.errors, "hasErrors": \.hasErrors,
+        "maxBody": \.maxBody, "errors": \.errors, "hasErrors": \.hasErrors, "notify": \.notify, "privacyHref": \.privacyHref,
     ])
 
     struct Kind: TemplateModel {
@@ -83,6 +83,8 @@ struct FeedbackFormView: TemplateModel {
 
     let action: String, module: String, item: String, signedIn: Bool, accountName: String, open: Bool, anonymous: Bool, signInHref: String
     let kinds: [Kind], body: String, name: String, contact: String, maxBody: Int, errors: [String]
+    /// Whether "mail me the answer" is ticked; where the privacy notice is.
+    let notify: Bool, privacyHref: String
     var hasErrors: Bool { !errors.isEmpty }
 
     init(module: String, item: String, draft: FeedbackDraft, acceptsAnonymous: Bool, context: CivicContext) {
@@ -101,6 +103,8 @@ struct FeedbackFormView: TemplateModel {
                  checked: kind == draft.kind)
         }
         body = draft.body
+        notify = draft.notify
+        privacyHref = HostRoute.privacy.href(context)
         name = draft.name
         contact = draft.contact
         maxBody = FeedbackDraft.maxBody

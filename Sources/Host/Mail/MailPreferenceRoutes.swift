@@ -30,6 +30,7 @@ struct MailPreferenceRoutes {
             switch target {
             case .kind(let kind): try MailPreferences.set(db, accountID: accountID, kind: kind, mode: .never)
             case .digest(let mode): try MailPreferences.stopDigest(db, accountID: accountID, digest: mode)
+            case .entry(let id): try FeedbackContacts.stopNotifying(db, id: id)
             }
         }
         return try context.render(UnsubscribePage(action: "", done: true, preferencesHref: HostRoute.account().href(context)),

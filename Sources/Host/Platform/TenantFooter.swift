@@ -25,8 +25,9 @@ struct TenantFooter: Sendable, Hashable, Codable {
 
     var json: String { String(decoding: (try? JSONEncoder().encode(self)) ?? Data("{}".utf8), as: UTF8.self) }
 
-    /// The three notices as (string key, path), those that are set.
+    /// The notices as (string key, path): those that are set, and the privacy notice always (the
+    /// platform's own at `/privacy` when no page was chosen).
     var notices: [(key: String, path: String)] {
-        [("legal", legal), ("privacy", privacy), ("accessibility", accessibility)].compactMap { key, path in path.map { (key, $0) } }
+        [("legal", legal), ("privacy", privacy ?? HostRoute.privacy.path), ("accessibility", accessibility)].compactMap { key, path in path.map { (key, $0) } }
     }
 }

@@ -6,7 +6,7 @@ enum HostPages {
                                            ModulesConsolePage.self, UsersConsolePage.self, SettingsConsolePage.self, TokensConsolePage.self, ErrorPage.self,
                                            FeedbackSubjectPage.self, FeedbackEntryPage.self, FeedbackQueuePage.self, OfflineFeedbackPage.self,
                                            FeedbackStatsPage.self, DashboardPage.self, SearchPage.self, PasswordForgotPage.self, PasswordResetPage.self,
-                                           LinkGonePage.self, MailLogPage.self, UnsubscribePage.self,
+                                           LinkGonePage.self, MailLogPage.self, UnsubscribePage.self, PrivacyPage.self, DeleteAccountPage.self,
                                            PortalPage.self, PlatformConsolePage.self, PlatformTenantPage.self, PlatformAdminsPage.self]
 
     /// Templates rendered alone (fragments and the layout), with their models, checked at start-up too.

@@ -300,6 +300,14 @@ enum CoreSchema {
                 t.primaryKey(["account_id", "cadence"])
             }
         }
+        migrator.registerMigration("core/016-feedback-notify") { db in
+            // a visitor without an account who asked to hear of the answer: the address, once confirmed
+            // through a link sent to it (FeedbackContact)
+            try db.alter(table: "feedback") { t in
+                t.add(column: "notify_email", .text)
+                t.add(column: "notify_confirmed_at", .datetime)
+            }
+        }
         return migrator
     }
 }

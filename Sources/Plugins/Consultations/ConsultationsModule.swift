@@ -70,6 +70,37 @@ public struct ConsultationsModule: CivicModule {
         return try Consultation.publiclyVisible().filter(key: id).fetchOne(db).map(Self.item)
     }
 
+    /// The account's answers: each consultation, its receipt, and what was answered to each question.
+    public func accountData(_ db: Database, _ tenant: Tenant, accountID: Int64) throws -> Data? {
+        let responses = try Row.fetchAll(db, sql: """
+            SELECT r.id, r.receipt, r.submitted_at, r.locale, c.title FROM consultation_response r JOIN consultation c ON c.id = r.consultation_id
+            WHERE r.account_id = ? ORDER BY r.submitted_at
+            """, arguments: [accountID])
+        guard !responses.isEmpty else { return nil }
+        let answers = Dictionary(grouping: try Row.fetchAll(db, sql: """
+            SELECT a.response_id, q.title AS question, o.label AS option, a.number, a.text FROM consultation_answer a
+            JOIN consultation_question q ON q.id = a.question_id LEFT JOIN consultation_option o ON o.id = a.option_id
+            WHERE a.response_id IN (SELECT id FROM consultation_response WHERE account_id = ?) ORDER BY a.response_id, q.position, a.id
+            """, arguments: [accountID]), by: { $0["response_id"] as Int64 })
+        let document = responses.map { row -> AccountAnswers in
+            AccountAnswers(consultation: LocalizedText(json: row["title"]).values, receipt: ReceiptCode.display(row["receipt"]),
+                           submittedAt: row["submitted_at"], language: row["locale"],
+                           answers: (answers[row["id"]] ?? []).map {
+                               .init(question: LocalizedText(json: $0["question"]).values, option: ($0["option"] as String?).map { LocalizedText(json: $0).values },
+                                     number: $0["number"], text: $0["text"])
+                           })
+        }
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(["consultation_answers": document])
+    }
+
+    /// The account's answers stay in the results, no longer linked to it.
+    public func forgetAccount(_ db: Database, _ tenant: Tenant, accountID: Int64) throws {
+        try db.execute(sql: "UPDATE consultation_response SET account_id = NULL, respondent = 'deleted:' || id WHERE account_id = ?", arguments: [accountID])
+    }
+
     /// Consultations that opened or closed on their dates in the period.
     public func newsByDate(_ db: Database, _ tenant: Tenant, from: Date, to: Date, words: (String) -> LocalizedText) throws -> [FollowNews] {
         let open = Consultation.Status.open.rawValue
