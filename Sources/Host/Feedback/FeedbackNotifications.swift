@@ -61,16 +61,20 @@ struct FeedbackNotifications: Sendable {
             closing: context.text("notify.visitor_confirm.ignore")), kind: "feedback_contact")
     }
 
-    /// The link's token: the entry and the address, signed for the tenant.
+    /// The link's token: the entry and the address (base64url, so the link stays one word), signed for the tenant.
     func contactToken(entryID: Int64, email: String, tenant: String) -> String {
-        links.signer.token("\(entryID) \(email)", scope: "feedback-contact|\(tenant)")
+        let address = Data(email.utf8).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
+        return links.signer.token("\(entryID)~\(address)", scope: "feedback-contact|\(tenant)")
     }
 
     /// The address a token confirms for `entryID`, when it was signed for it in `tenant`.
     func confirmedContact(_ token: String, entryID: Int64, tenant: String) -> String? {
-        guard let value = links.signer.verify(token, scope: "feedback-contact|\(tenant)"), let space = value.firstIndex(of: " "),
-              Int64(value[..<space]) == entryID else { return nil }
-        return String(value[value.index(after: space)...])
+        guard let value = links.signer.verify(token, scope: "feedback-contact|\(tenant)"), let tilde = value.firstIndex(of: "~"),
+              Int64(value[..<tilde]) == entryID else { return nil }
+        var address = value[value.index(after: tilde)...].replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        address += String(repeating: "=", count: (4 - address.count % 4) % 4)
+        return Data(base64Encoded: address).map { String(decoding: $0, as: UTF8.self) }
     }
 
     /// A suggestion arrived: every account that answers suggestions hears of it (but its author).
