@@ -34,6 +34,11 @@ public final class SMTPServer: @unchecked Sendable {
         ReceivedMail.all(in: folder + "/new")
     }
 
+    /// How many messages arrived so far (without reading them).
+    public var count: Int {
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder + "/new")) ?? []).count
+    }
+
     /// Waits until `count` messages arrived (at most `seconds`), then returns them all.
     public func waitFor(_ count: Int, seconds: Double = 10) async throws -> [ReceivedMail] {
         let deadline = Date().addingTimeInterval(seconds)

@@ -15,7 +15,8 @@ public final class ServerProcess: @unchecked Sendable {
     public var dataDirectory: String { folder.appendingPathComponent("data").path }
     private var server: Process?
 
-    public init() throws {
+    /// `extra` is appended to the configuration (a `[mail]` table, say).
+    public init(extra: String = "") throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("opencommune-process-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         port = try Self.freePort()
@@ -27,6 +28,7 @@ public final class ServerProcess: @unchecked Sendable {
             provisioning = ""
             [security]
             bcrypt_cost = 4
+            \(extra)
             """.write(toFile: configPath, atomically: true, encoding: .utf8)
     }
 
@@ -71,6 +73,14 @@ public final class ServerProcess: @unchecked Sendable {
     public func stop() {
         guard let server, server.isRunning else { return }
         server.terminate()
+        server.waitUntilExit()
+        self.server = nil
+    }
+
+    /// Kills the server with no chance to clean up (SIGKILL), as a power cut or the OOM killer would.
+    public func crash() {
+        guard let server, server.isRunning else { return }
+        kill(server.processIdentifier, SIGKILL)
         server.waitUntilExit()
         self.server = nil
     }

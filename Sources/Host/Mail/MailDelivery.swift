@@ -7,7 +7,8 @@ import Synchronization
 /// Sends what the tenants' outboxes hold. A change that queues mail wakes it for that tenant (after
 /// its transaction committed); every minute it also looks at every tenant with mail queued, which
 /// brings retries due and mail left by a process that stopped. A mail is marked sent right after its
-/// transport accepted it: a crash in between sends it again, with the same Message-ID.
+/// transport accepted it; a transport that cannot repeat a delivery harmlessly (SMTP) keeps a
+/// receipt, so a crash in between does not send it again.
 final class MailDelivery: Sendable {
     let transport: any MailTransport
     private let open: @Sendable (String) throws -> TenantDatabase
@@ -34,7 +35,7 @@ final class MailDelivery: Sendable {
     static func transport(_ settings: MailSettings, dataDirectory: String) -> any MailTransport {
         switch settings.transport {
         case .folder: FolderTransport(dataDirectory: dataDirectory)
-        case .smtp: SMTPTransport(settings: settings)
+        case .smtp: SMTPTransport(settings: settings, dataDirectory: dataDirectory)
         }
     }
 
@@ -42,6 +43,10 @@ final class MailDelivery: Sendable {
     func wake(_ slug: String) {
         waiting.withLock { _ = $0.insert(slug) }
     }
+
+    /// Mails handed to the transport at once: a relay's answer takes longer than sending (a round trip
+    /// or a delayed acknowledgement each), so several connections keep it busy.
+    static let parallelDeliveries = 8
 
     /// Sends every due mail of `slug`; returns how many left.
     @discardableResult
@@ -52,20 +57,38 @@ final class MailDelivery: Sendable {
         let now = max(now, Date())
         var sent = 0
         while true {
-            let due = try await database.read { db in try Outbox.due(db, now: now, limit: 50) }
+            let due = try await database.read { db in try Outbox.due(db, now: now, limit: 64) }
             if due.isEmpty { return sent }
-            for mail in due {
-                do {
-                    let answer = try await transport.deliver(mail.message, recipient: mail.recipient, tenant: slug, id: mail.id)
-                    try await database.write(.nothingPublic) { db in try Outbox.markSent(db, id: mail.id, answer: answer) }
-                    logger.info("mail \(mail.id) of \(slug) to \(mail.recipient): \(answer)")
-                    sent += 1
-                } catch {
-                    try await database.write(.nothingPublic) { db in try Outbox.markFailedAttempt(db, id: mail.id, error: "\(error)") }
-                    logger.warning("mail \(mail.id) of \(slug) not delivered: \(error)")
+            for start in stride(from: 0, to: due.count, by: Self.parallelDeliveries) {
+                sent += await withTaskGroup(of: Bool.self) { group in
+                    for mail in due[start..<min(start + Self.parallelDeliveries, due.count)] {
+                        group.addTask { await self.deliver(mail, slug: slug, database: database) }
+                    }
+                    return await group.reduce(0) { $0 + ($1 ? 1 : 0) }
                 }
             }
-            if due.count < 50 { return sent }
+            if due.count < 64 { return sent }
+        }
+    }
+
+    /// One mail: sent (or found already accepted) and recorded as sent, or its failed attempt recorded.
+    private func deliver(_ mail: Outbox.Entry, slug: String, database: TenantDatabase) async -> Bool {
+        do {
+            var answer = transport.alreadyDelivered(tenant: slug, id: mail.id)
+            if answer == nil { answer = try await transport.deliver(mail.message, recipient: mail.recipient, tenant: slug, id: mail.id) }
+            let said = answer ?? ""
+            try await database.write(.nothingPublic) { db in try Outbox.markSent(db, id: mail.id, answer: said) }
+            transport.recorded(tenant: slug, id: mail.id)
+            logger.info("mail \(mail.id) of \(slug) to \(mail.recipient): \(said)")
+            return true
+        } catch {
+            do {
+                try await database.write(.nothingPublic) { db in try Outbox.markFailedAttempt(db, id: mail.id, error: "\(error)") }
+            } catch {
+                logger.error("mail \(mail.id) of \(slug): its failed attempt could not be recorded: \(error)")
+            }
+            logger.warning("mail \(mail.id) of \(slug) not delivered: \(error)")
+            return false
         }
     }
 

@@ -5,16 +5,25 @@ import Foundation
 /// again here (no Swift SMTP package is available, and TLS in-process would mean building
 /// BoringSSL on every clean build). Each delivery runs `msmtp -t -i` with a configuration written
 /// for it, readable by this user only, so the password never appears on a command line.
+///
+/// No mail is sent twice across a crash: each delivery works in `<data-dir>/<slug>/mail-receipts/`,
+/// where the message is written whole before msmtp starts (msmtp reads the file, so a server killed
+/// mid-write never hands it half a message) and msmtp logs its outcome (`<id>.log`). msmtp is a
+/// process of its own: when the server is killed, it still finishes and logs, and after the
+/// restart the log says the relay accepted the mail, which is then recorded as sent, not sent again.
 struct SMTPTransport: MailTransport {
     let settings: MailSettings
+    /// The data directory, whose tenant folders hold the receipts.
+    let dataDirectory: String
     /// The `msmtp` executable.
     var executable = "/usr/bin/msmtp"
 
-    /// msmtp's configuration for these settings.
-    var configuration: String {
+    /// msmtp's configuration for these settings, logging to `logfile`.
+    func configuration(logfile: String? = nil) -> String {
         var lines = ["account default", "host \(settings.smtpHost)", "port \(settings.smtpPort)", "from \(settings.fromAddress)",
                      "tls \(settings.smtpStartTLS ? "on" : "off")", "tls_starttls \(settings.smtpStartTLS ? "on" : "off")"]
         if settings.smtpStartTLS { lines.append("tls_trust_file system") }
+        if let logfile { lines.append("logfile \(logfile)") }
         if let user = settings.smtpUsername, let password = settings.smtpPassword {
             lines += ["auth on", "user \(user)", "password \(password)"]
         } else {
@@ -24,31 +33,49 @@ struct SMTPTransport: MailTransport {
     }
 
     func deliver(_ message: String, recipient: String, tenant: String, id: Int64) async throws -> String {
+        let receipts = receipts(tenant)
         // msmtp is waited for on a thread of its own, not on one of the few that serve requests
-        try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async { continuation.resume(with: Result { try send(message) }) }
+        return try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(with: Result { try send(message, receipts: receipts, id: id) }) }
         }
     }
 
-    private func send(_ message: String) throws -> String {
+    func alreadyDelivered(tenant: String, id: Int64) -> String? {
+        let log = receipts(tenant).appendingPathComponent("\(id).log")
+        guard let text = try? String(contentsOf: log, encoding: .utf8),
+              let last = text.split(separator: "\n").last, last.contains("exitcode=EX_OK") else { return nil }
+        return "accepted by \(settings.smtpHost):\(settings.smtpPort) before a restart"
+    }
+
+    func recorded(tenant: String, id: Int64) {
+        let folder = receipts(tenant)
+        for name in ["\(id).eml", "\(id).log"] { try? FileManager.default.removeItem(at: folder.appendingPathComponent(name)) }
+    }
+
+    private func receipts(_ tenant: String) -> URL {
+        URL(fileURLWithPath: dataDirectory).appendingPathComponent(tenant).appendingPathComponent("mail-receipts")
+    }
+
+    private func send(_ message: String, receipts: URL, id: Int64) throws -> String {
         guard FileManager.default.isExecutableFile(atPath: executable) else {
             throw MailDeliveryError(description: "\(executable) is missing: install Debian's msmtp package, or set mail.transport = \"folder\"")
         }
+        try FileManager.default.createDirectory(at: receipts, withIntermediateDirectories: true)
+        let mail = receipts.appendingPathComponent("\(id).eml"), log = receipts.appendingPathComponent("\(id).log")
+        try Data(message.utf8).write(to: mail, options: .atomic)
         let config = FileManager.default.temporaryDirectory.appendingPathComponent("opencommune-msmtp-\(UUID().uuidString)")
-        guard FileManager.default.createFile(atPath: config.path, contents: Data(configuration.utf8), attributes: [.posixPermissions: 0o600]) else {
+        guard FileManager.default.createFile(atPath: config.path, contents: Data(configuration(logfile: log.path).utf8), attributes: [.posixPermissions: 0o600]) else {
             throw MailDeliveryError(description: "cannot write msmtp's configuration in \(config.deletingLastPathComponent().path)")
         }
         defer { try? FileManager.default.removeItem(at: config) }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = ["--file=\(config.path)", "-t", "-i"]
-        let input = Pipe(), errors = Pipe()
-        process.standardInput = input
+        let errors = Pipe()
+        process.standardInput = try FileHandle(forReadingFrom: mail)
         process.standardError = errors
         process.standardOutput = FileHandle.nullDevice
         try process.run()
-        input.fileHandleForWriting.write(Data(message.utf8))
-        try input.fileHandleForWriting.close()
         let said = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         let answer = String(decoding: said, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
