@@ -36,52 +36,71 @@ struct FollowFanout: Sendable {
         let fannedTo: Int64
     }
 
+    /// What one batch writes: each follower's mail or digest line.
+    private enum Told {
+        case mail(MailMessage)
+        case digest(accountID: Int64, cadence: MailPreferences.Mode, group: (key: String, title: String, path: String), line: String)
+    }
+
     /// Tells the followers of one batch of the oldest news not yet told; returns the mails queued
-    /// and whether news is left, so the caller runs it again (each call is its own transaction).
-    func step(_ db: Database, tenant: Tenant, base: String) throws -> (queued: Int, more: Bool) {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM follow_news WHERE fanned_out_at IS NULL ORDER BY id LIMIT 1") else { return (0, false) }
-        let news = News(id: row["id"], subject: row["subject"], title: LocalizedText(json: row["title"]), path: row["path"],
-                        headline: LocalizedText(json: row["headline"]), detail: (row["detail"] as String?).map(LocalizedText.init(json:)),
-                        at: row["at"], fannedTo: row["fanned_to"])
-        let followers = try Row.fetchAll(db, sql: """
-            SELECT DISTINCT a.id, a.email, a.display_name, a.password_hash, a.locale, COALESCE(p.mode, 'immediate') AS mode
-            FROM follow_news_subject s JOIN follow f ON f.subject = s.subject JOIN account a ON a.id = f.account_id
-            LEFT JOIN mail_preference p ON p.account_id = a.id AND p.kind = 'follows'
-            WHERE s.news_id = ? AND a.id > ? AND a.confirmed_at IS NOT NULL AND a.deactivated_at IS NULL
-            ORDER BY a.id LIMIT ?
-            """, arguments: [news.id, news.fannedTo, batchSize]).map { row in
-            Follower(account: AccountStore.Stored(id: row["id"], email: row["email"], displayName: row["display_name"], passwordHash: row["password_hash"]),
-                     locale: (row["locale"] as String?).flatMap { tenant.locales.contains($0) ? $0 : nil } ?? tenant.defaultLocale,
-                     mode: MailPreferences.Mode(rawValue: row["mode"]) ?? .never)
-        }
-        var queued = 0
-        for follower in followers {
-            let locale = follower.locale, title = news.title.resolve(locale, fallbacks: tenant.locales)
-            let line = ([news.headline.resolve(locale, fallbacks: tenant.locales)] + (news.detail.map { [$0.resolve(locale, fallbacks: tenant.locales)] } ?? []))
-                .joined(separator: " — ")
-            switch follower.mode {
-            case .immediate:
-                let text = { (key: String) in renderer.text(key, module: nil, locale: locale) }
-                let mail = TenantMail(tenant: tenant, locale: locale, settings: settings, base: base)
-                try Outbox.enqueue(db, links.notification(
-                    mail, to: follower.account, stops: .kind(.follows), subject: "\(title) — \(news.headline.resolve(locale, fallbacks: tenant.locales))",
-                    paragraphs: [String(format: text("notify.hello"), follower.account.displayName), text("follow.mail.intro")],
-                    sections: [TenantMail.Section(title: title, path: news.path, lines: [line])],
-                    link: (text("follow.mail.open"), news.path), closing: text("follow.mail.why"), text: text), kind: "follow")
-                queued += 1
-            case .daily, .weekly:
-                try DigestItems.add(db, accountID: follower.account.id, cadence: follower.mode, group: (news.subject, title, news.path), line: line, at: news.at)
-            case .never:
-                continue
+    /// and whether news is left, so the caller runs it again. The batch is read, its mails are
+    /// written out with no transaction open, then stored with the news's cursor in one short write:
+    /// an editor saving meanwhile never waits for mails being composed.
+    func step(_ database: TenantDatabase, tenant: Tenant, base: String) async throws -> (queued: Int, more: Bool) {
+        let batchSize = batchSize
+        let read = try await database.read { db -> (News, [Follower])? in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM follow_news WHERE fanned_out_at IS NULL ORDER BY id LIMIT 1") else { return nil }
+            let news = News(id: row["id"], subject: row["subject"], title: LocalizedText(json: row["title"]), path: row["path"],
+                            headline: LocalizedText(json: row["headline"]), detail: (row["detail"] as String?).map(LocalizedText.init(json:)),
+                            at: row["at"], fannedTo: row["fanned_to"])
+            let followers = try Row.fetchAll(db, sql: """
+                SELECT DISTINCT a.id, a.email, a.display_name, a.locale, COALESCE(p.mode, 'immediate') AS mode
+                FROM follow_news_subject s JOIN follow f ON f.subject = s.subject AND f.account_id > ? JOIN account a ON a.id = f.account_id
+                LEFT JOIN mail_preference p ON p.account_id = a.id AND p.kind = 'follows'
+                WHERE s.news_id = ? AND a.confirmed_at IS NOT NULL AND a.deactivated_at IS NULL
+                ORDER BY a.id LIMIT ?
+                """, arguments: [news.fannedTo, news.id, batchSize]).map { row in
+                Follower(account: AccountStore.Stored(id: row["id"], email: row["email"], displayName: row["display_name"], passwordHash: ""),
+                         locale: (row["locale"] as String?).flatMap { tenant.locales.contains($0) ? $0 : nil } ?? tenant.defaultLocale,
+                         mode: MailPreferences.Mode(rawValue: row["mode"]) ?? .never)
             }
+            return (news, followers)
         }
-        if followers.count < batchSize {
-            try db.execute(sql: "UPDATE follow_news SET fanned_out_at = ?, fanned_to = ? WHERE id = ?",
-                           arguments: [Date(), followers.last?.account.id ?? news.fannedTo, news.id])
-        } else {
-            try db.execute(sql: "UPDATE follow_news SET fanned_to = ? WHERE id = ?", arguments: [followers.last?.account.id ?? news.fannedTo, news.id])
+        guard let (news, followers) = read else { return (0, false) }
+        let told = followers.compactMap { tell(news, to: $0, tenant: tenant, base: base) }
+        let last = followers.last?.account.id ?? news.fannedTo, done = followers.count < batchSize
+        try await database.write(.nothingPublic) { db in
+            for item in told {
+                switch item {
+                case .mail(let message): try Outbox.enqueue(db, message, kind: "follow")
+                case .digest(let accountID, let cadence, let group, let line):
+                    try DigestItems.add(db, accountID: accountID, cadence: cadence, group: group, line: line, at: news.at)
+                }
+            }
+            try db.execute(sql: "UPDATE follow_news SET fanned_to = ?, fanned_out_at = ? WHERE id = ?", arguments: [last, done ? Date() : nil, news.id])
         }
-        return (queued, true)
+        return (told.filter { if case .mail = $0 { true } else { false } }.count, true)
+    }
+
+    /// What `follower` is told of `news`: a mail now, a line of their digest, or nothing.
+    private func tell(_ news: News, to follower: Follower, tenant: Tenant, base: String) -> Told? {
+        let locale = follower.locale, title = news.title.resolve(locale, fallbacks: tenant.locales)
+        let headline = news.headline.resolve(locale, fallbacks: tenant.locales)
+        let line = ([headline] + (news.detail.map { [$0.resolve(locale, fallbacks: tenant.locales)] } ?? [])).joined(separator: " — ")
+        switch follower.mode {
+        case .immediate:
+            let text = { (key: String) in renderer.text(key, module: nil, locale: locale) }
+            let mail = TenantMail(tenant: tenant, locale: locale, settings: settings, base: base)
+            return .mail(links.notification(
+                mail, to: follower.account, stops: .kind(.follows), subject: "\(title) — \(headline)",
+                paragraphs: [String(format: text("notify.hello"), follower.account.displayName), text("follow.mail.intro")],
+                sections: [TenantMail.Section(title: title, path: news.path, lines: [line])],
+                link: (text("follow.mail.open"), news.path), closing: text("follow.mail.why"), text: text))
+        case .daily, .weekly:
+            return .digest(accountID: follower.account.id, cadence: follower.mode, group: (news.subject, title, news.path), line: line)
+        case .never:
+            return nil
+        }
     }
 
     /// Queues every digest that is due, each with the lines that waited for it, grouped by item.
@@ -125,7 +144,7 @@ extension FollowFanout {
         try await database.write(.nothingPublic) { db in try dated.record(db, tenant: tenant, now: now) }
         var queued = 0
         while true {
-            let (count, more) = try await database.write(.nothingPublic) { db in try step(db, tenant: tenant, base: base) }
+            let (count, more) = try await step(database, tenant: tenant, base: base)
             queued += count
             if !more { break }
         }

@@ -254,7 +254,8 @@ enum CoreSchema {
                 t.column("created_at", .datetime).notNull()
                 t.primaryKey(["account_id", "subject"])
             }
-            try db.create(index: "follow_subject", on: "follow", columns: ["subject"])
+            // a news's followers in account order, batch after batch
+            try db.create(index: "follow_subject", on: "follow", columns: ["subject", "account_id"])
             // what happened to followed items, written by the change itself; its followers are told
             // after the answer has gone (FollowFanout), which moves fanned_to and stamps fanned_out_at
             // in the same transaction as the mail and digest lines it writes
