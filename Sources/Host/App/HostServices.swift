@@ -99,8 +99,8 @@ struct HostServices: Sendable {
         let mail = MailDelivery(transport: MailDelivery.transport(config.mail, dataDirectory: config.dataDirectory), logger: logger,
                                 open: { try databases.open($0) }, tenants: { registry.all().map(\.tenant.slug) },
                                 prepare: { slug, database, now in
-                                    guard let entry = registry.entry(slug) else { return }
-                                    try await fanout.prepare(database, tenant: entry.tenant, base: publicAddress.base(of: entry), now: now)
+                                    guard let entry = registry.entry(slug) else { return false }
+                                    return try await fanout.prepare(database, tenant: entry.tenant, base: publicAddress.base(of: entry), now: now)
                                 }, hasWork: FollowFanout.hasWork)
         self.mail = mail
         tenants = TenantService(registry: registry, pools: pools, modules: catalog)

@@ -137,18 +137,19 @@ struct FollowFanout: Sendable {
 }
 
 extension FollowFanout {
-    /// Everything due for `slug` before its mail goes: its news told, then its due digests queued.
-    /// Returns the mails queued.
-    @discardableResult
-    func prepare(_ database: TenantDatabase, tenant: Tenant, base: String, now: Date = Date()) async throws -> Int {
+    /// What is due for the tenant before its mail goes: dated news recorded, then up to `batches`
+    /// batches of followers told, then (once every news is told) the due digests queued. Returns
+    /// whether news is left to tell, for the caller to send what was queued and come back: the first
+    /// mails leave while later followers are still being written.
+    func prepare(_ database: TenantDatabase, tenant: Tenant, base: String, now: Date = Date(), batches: Int = 4) async throws -> Bool {
         try await database.write(.nothingPublic) { db in try dated.record(db, tenant: tenant, now: now) }
-        var queued = 0
-        while true {
-            let (count, more) = try await step(database, tenant: tenant, base: base)
-            queued += count
-            if !more { break }
+        for _ in 0..<batches {
+            guard try await step(database, tenant: tenant, base: base).more else {
+                _ = try await database.write(.nothingPublic) { db in try queueDigests(db, tenant: tenant, base: base, now: now) }
+                return false
+            }
         }
-        return queued + (try await database.write(.nothingPublic) { db in try queueDigests(db, tenant: tenant, base: base, now: now) })
+        return true
     }
 
     /// Whether `db` holds news not yet told, digest lines waiting or modules due to be asked about

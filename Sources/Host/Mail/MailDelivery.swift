@@ -14,14 +14,14 @@ final class MailDelivery: Sendable {
     private let open: @Sendable (String) throws -> TenantDatabase
     private let tenants: @Sendable () -> [String]
     /// Runs before a tenant's mail goes: writes what is due into its outbox (news told to followers,
-    /// digests), and says whether the tenant has such work waiting.
-    private let prepare: (@Sendable (String, TenantDatabase, Date) async throws -> Void)?
+    /// digests) and says whether more is left to write; `hasWork` says whether a tenant has such work.
+    private let prepare: (@Sendable (String, TenantDatabase, Date) async throws -> Bool)?
     private let hasWork: (@Sendable (Database) throws -> Bool)?
     private let logger: Logger
     private let waiting = Mutex<Set<String>>([])
 
     init(transport: any MailTransport, logger: Logger, open: @escaping @Sendable (String) throws -> TenantDatabase,
-         tenants: @escaping @Sendable () -> [String], prepare: (@Sendable (String, TenantDatabase, Date) async throws -> Void)? = nil,
+         tenants: @escaping @Sendable () -> [String], prepare: (@Sendable (String, TenantDatabase, Date) async throws -> Bool)? = nil,
          hasWork: (@Sendable (Database) throws -> Bool)? = nil) {
         self.transport = transport
         self.open = open
@@ -46,15 +46,23 @@ final class MailDelivery: Sendable {
 
     /// Mails handed to the transport at once: a relay's answer takes longer than sending (a round trip
     /// or a delayed acknowledgement each), so several connections keep it busy.
-    static let parallelDeliveries = 8
+    static let parallelDeliveries = 16
 
     /// Sends every due mail of `slug`; returns how many left.
     @discardableResult
     func deliverDue(_ slug: String, now: Date = Date()) async throws -> Int {
         let database = try open(slug)
-        try await prepare?(slug, database, now)
-        // what was just prepared is due too
-        let now = max(now, Date())
+        var sent = 0
+        while true {
+            let more = try await prepare?(slug, database, now) ?? false
+            // what was just prepared is due too
+            sent += try await deliverQueued(slug, database: database, now: max(now, Date()))
+            if !more { return sent }
+        }
+    }
+
+    /// Sends the mail of `slug` due at `now`; returns how many left.
+    private func deliverQueued(_ slug: String, database: TenantDatabase, now: Date) async throws -> Int {
         var sent = 0
         while true {
             let due = try await database.read { db in try Outbox.due(db, now: now, limit: 64) }

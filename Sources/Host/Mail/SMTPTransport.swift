@@ -34,9 +34,10 @@ struct SMTPTransport: MailTransport {
 
     func deliver(_ message: String, recipient: String, tenant: String, id: Int64) async throws -> String {
         let receipts = receipts(tenant)
-        // msmtp is waited for on a thread of its own, not on one of the few that serve requests
+        // msmtp is waited for on a thread of its own: not on one of the few that serve requests, nor on
+        // Dispatch's global queue, which adds threads only slowly when its workers block
         return try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async { continuation.resume(with: Result { try send(message, receipts: receipts, id: id) }) }
+            Thread { continuation.resume(with: Result { try send(message, receipts: receipts, id: id) }) }.start()
         }
     }
 
