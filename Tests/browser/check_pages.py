@@ -36,6 +36,7 @@ PUBLIC_PAGES = [
     "/tetouan/feedback/on/plans/commitment:2",
     "/tetouan/dashboard", "/tetouan-ieecag/dashboard", "/tetouan/search", "/tetouan/search?q=plan", "/tetouan/instances", "/tetouan-ieecag/instances", "/tetouan-ieecag/instances/members", "/tetouan-ieecag/instances/meetings",
     "/tetouan-ieecag/instances/meetings/1", "/tetouan-ieecag/instances/opinions", "/tetouan-ieecag/instances/opinions/1",
+    "/tetouan/privacy", "/tetouan/account/confirm/not-a-link", "/tetouan/mail/unsubscribe/not-a-token",
 ]
 SIGNED_IN_PAGES = [
     "/tetouan/account", "/tetouan/admin", "/tetouan/admin/modules", "/tetouan/admin/users", "/tetouan/admin/settings",
@@ -46,13 +47,16 @@ SIGNED_IN_PAGES = [
     "/tetouan/admin/consultations", "/tetouan/admin/consultations/new", "/tetouan/admin/consultations/1",
     "/tetouan/admin/consultations/1/questions/new", "/tetouan/consultations/1/results",
     "/tetouan/admin/feedback", "/tetouan/admin/feedback?filter=all", "/tetouan/admin/feedback/new", "/tetouan/feedback/1",
-    "/tetouan/admin/tokens", "/tetouan/admin/mail",
+    "/tetouan/admin/tokens", "/tetouan/admin/mail", "/tetouan/account/delete",
+    # public pages as a signed-in visitor sees them: their follow buttons are forms
+    "/tetouan/plans?as=signed-in", "/tetouan/reports?as=signed-in", "/tetouan/consultations?as=signed-in",
 ]
 # pages saved as screenshots at both widths, in both languages, for a reviewer to look at
 SCREENSHOT_PAGES = [
     "/tetouan/", "/tetouan/plans", "/tetouan/plans/2", "/tetouan/reports/1", "/tetouan/consultations/1",
     "/tetouan/dashboard", "/tetouan/feedback", "/tetouan/instances", "/tetouan-ieecag/instances",
     "/tetouan/admin", "/tetouan/admin/plans/commitments/1", "/tetouan/admin/settings", "/tetouan/feedback/1", "/tetouan/search?q=plan",
+    "/tetouan/account", "/tetouan/account/delete", "/tetouan/privacy", "/tetouan/plans?as=signed-in",
 ]
 VIEWPORTS = {"phone": 360, "desktop": 1280}
 
@@ -84,6 +88,7 @@ INSTANCE_PAGES = [
     "/tetouan-ieecag/admin/instances", "/tetouan-ieecag/admin/instances/members", "/tetouan-ieecag/admin/instances/members/new",
     "/tetouan-ieecag/admin/instances/members/1", "/tetouan-ieecag/admin/instances/meetings", "/tetouan-ieecag/admin/instances/meetings/1",
     "/tetouan-ieecag/admin/instances/opinions", "/tetouan-ieecag/admin/instances/opinions/1",
+    "/tetouan-ieecag/instances?as=signed-in",
 ]
 
 
