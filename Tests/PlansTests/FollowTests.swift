@@ -36,6 +36,16 @@ import Testing
         #expect(saved.status == .seeOther)
     }
 
+    /// Queues the digests due at `date`, as the mail worker does; returns how many.
+    static func queueDigests(_ host: TestHost, at date: Date) async throws -> Int {
+        let fanout = FollowFanout(renderer: host.services.renderer, settings: host.services.config.mail, links: host.services.unsubscribe,
+                                  dated: DatedNews(renderer: host.services.renderer, modules: { _ in [] }))
+        let tenant = try #require(host.services.registry.entry("alpha")?.tenant)
+        return try await host.services.database("alpha").write(.nothingPublic) { db in
+            try fanout.queueDigests(db, tenant: tenant, base: "http://127.0.0.1:8080/alpha", now: date)
+        }
+    }
+
     /// A second published commitment, number 3.
     static func addCommitment(_ client: any TestClientProtocol, _ host: TestHost) async throws {
         var editor = Browser(client)
@@ -132,12 +142,8 @@ import Testing
             #expect(Self.toCitizen(host).isEmpty, "nothing at once: it waits for the digest")
 
             // a day later the digest is due: one mail, grouped by commitment
-            let fanout = FollowFanout(renderer: host.services.renderer, settings: host.services.config.mail, links: host.services.unsubscribe,
-                                      dated: DatedNews(renderer: host.services.renderer, modules: { _ in [] }))
-            let tenant = try #require(host.services.registry.entry("alpha")?.tenant)
             let later = Date().addingTimeInterval(86_400 + 60)
-            let queued = try await host.services.database("alpha").write(.nothingPublic) { db in try fanout.queueDigests(db, tenant: tenant, base: "http://127.0.0.1:8080/alpha", now: later) }
-            #expect(queued == 1)
+            #expect(try await Self.queueDigests(host, at: later) == 1)
             try await host.services.mail.deliverDue("alpha", now: later)
             let digest = try #require(Self.toCitizen(host).first)
             #expect(digest.subject.hasPrefix("Votre résumé du jour"))
@@ -146,14 +152,11 @@ import Testing
             #expect(one.upperBound < three.lowerBound && three.upperBound < two.lowerBound, "the lines of one commitment stand together")
             #expect(digest.headers["list-unsubscribe"] != nil)
 
-            let again = try await host.services.database("alpha").write(.nothingPublic) { db in try fanout.queueDigests(db, tenant: tenant, base: "http://127.0.0.1:8080/alpha", now: later.addingTimeInterval(86_400 * 3)) }
-            #expect(again == 0, "nothing new: no digest")
+            #expect(try await Self.queueDigests(host, at: later.addingTimeInterval(86_400 * 3)) == 0, "nothing new: no digest")
             try await Self.progress(client, host, number: 2, text: "Portail quatre")
             try await host.services.mail.deliverDue("alpha")
-            let tooSoon = try await host.services.database("alpha").write(.nothingPublic) { db in try fanout.queueDigests(db, tenant: tenant, base: "http://127.0.0.1:8080/alpha", now: later.addingTimeInterval(3_600)) }
-            #expect(tooSoon == 0, "a day has not passed since the last one")
-            let next = try await host.services.database("alpha").write(.nothingPublic) { db in try fanout.queueDigests(db, tenant: tenant, base: "http://127.0.0.1:8080/alpha", now: later.addingTimeInterval(86_400 + 60)) }
-            #expect(next == 1)
+            #expect(try await Self.queueDigests(host, at: later.addingTimeInterval(3_600)) == 0, "a day has not passed since the last one")
+            #expect(try await Self.queueDigests(host, at: later.addingTimeInterval(86_400 + 60)) == 1)
         }
     }
 
@@ -168,20 +171,17 @@ import Testing
             try await Self.progress(client, host, text: "Réunion perdue")
             try await host.services.mail.deliverDue("alpha")
         }
-        let fanout = FollowFanout(renderer: host.services.renderer, settings: host.services.config.mail, links: host.services.unsubscribe,
-                                      dated: DatedNews(renderer: host.services.renderer, modules: { _ in [] }))
-        let tenant = try #require(host.services.registry.entry("alpha")?.tenant)
         let later = Date().addingTimeInterval(7 * 86_400 + 60)
-        try await host.services.database("alpha").write(.nothingPublic) { db in
-            #expect(try fanout.queueDigests(db, tenant: tenant, base: "http://x", now: later) == 1)
+        #expect(try await Self.queueDigests(host, at: later) == 1)
+        try await host.write("alpha") { db in
             let id = try #require(try Int64.fetchOne(db, sql: "SELECT id FROM outbox WHERE kind = 'digest'"))
             for _ in 0..<Outbox.maxAttempts { try Outbox.markFailedAttempt(db, id: id, error: "550 mailbox unavailable", now: later) }
             #expect(try String.fetchOne(db, sql: "SELECT status FROM outbox WHERE id = ?", arguments: [id]) == "failed")
             #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM digest_item WHERE outbox_id IS NULL") == 1, "its line waits again")
-            #expect(try fanout.queueDigests(db, tenant: tenant, base: "http://x", now: later.addingTimeInterval(7 * 86_400 + 60)) == 1)
-            let message = try #require(try String.fetchOne(db, sql: "SELECT message FROM outbox WHERE kind = 'digest' ORDER BY id DESC"))
-            #expect(!message.isEmpty)
         }
+        #expect(try await Self.queueDigests(host, at: later.addingTimeInterval(7 * 86_400 + 60)) == 1, "and goes in the next digest")
+        let message = try #require(try await host.read("alpha") { db in try String.fetchOne(db, sql: "SELECT message FROM outbox WHERE kind = 'digest' ORDER BY id DESC") })
+        #expect(message.contains("Subject: =?UTF-8?B?"), "a whole message")
     }
 
     @Test func anActivityThatBecameOverdueIsNewsOnceWithNoWriteToRecordIt() async throws {

@@ -38,7 +38,7 @@ enum AccountData {
             ("mail-preferences.json", try json(["preferences": try rows(db, "SELECT kind, mode FROM mail_preference WHERE account_id = ? ORDER BY kind", id)])),
             ("mail-sent.json", try json(["mail": try rows(db, """
                 SELECT subject, kind, status, created_at, sent_at FROM outbox WHERE recipient LIKE ? ESCAPE '\\' ORDER BY id
-                """, ["%<\(likeEscaped(email))>"])])),
+                """, [Outbox.recipientPattern(email)])])),
             ("changes-made.json", try json(["changes": try rows(db, """
                 SELECT at, module, action, item_type, item_id, summary FROM audit_log WHERE account_id = ? ORDER BY at, id
                 """, id)])),
@@ -68,9 +68,5 @@ enum AccountData {
 
     private static func json(_ object: Any) throws -> Data {
         try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-    }
-
-    private static func likeEscaped(_ text: String) -> String {
-        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
     }
 }

@@ -27,13 +27,9 @@ enum AccountDeletion {
         try db.execute(sql: "UPDATE feedback_flag SET reporter_key = 'deleted:' || hex(randomblob(8)) WHERE reporter_key = ?", arguments: ["account:\(accountID)"])
         try db.execute(sql: "UPDATE feedback_response SET responder_name = '' WHERE account_id = ?", arguments: id)
         try db.execute(sql: "UPDATE audit_log SET actor_name = ? WHERE account_id = ?", arguments: [AuditEntry.deletedAccount, accountID])
-        try db.execute(sql: "DELETE FROM outbox WHERE recipient LIKE ? ESCAPE '\\'", arguments: ["%<\(likeEscaped(email))>"])
+        try db.execute(sql: "DELETE FROM outbox WHERE recipient LIKE ? ESCAPE '\\'", arguments: [Outbox.recipientPattern(email)])
         // sessions, grants, tokens, links, follows, preferences and digests go with the row (ON DELETE CASCADE);
         // contributions, answers and history lose the link to it (ON DELETE SET NULL)
         try db.execute(sql: "DELETE FROM account WHERE id = ?", arguments: id)
-    }
-
-    private static func likeEscaped(_ text: String) -> String {
-        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
     }
 }

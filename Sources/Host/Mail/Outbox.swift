@@ -62,6 +62,11 @@ enum Outbox {
                                    now.addingTimeInterval(delay), id])
     }
 
+    /// A `LIKE … ESCAPE '\'` pattern matching the recipient `Name <email>` of mail to `email`.
+    static func recipientPattern(_ email: String) -> String {
+        "%<" + email.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_") + ">"
+    }
+
     /// The newest mail first, for the delivery log.
     static func latest(_ db: Database, limit: Int = 100) throws -> [Entry] {
         try Row.fetchAll(db, sql: "SELECT * FROM outbox ORDER BY id DESC LIMIT ?", arguments: [limit]).map(entry)
