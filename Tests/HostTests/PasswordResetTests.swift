@@ -89,3 +89,32 @@ import Testing
                 "a newer link replaces the older ones")
     }
 }
+
+/// A tenant's mail comes from its own address once its admins set one, else from the platform's.
+@Suite struct TenantSenderTests {
+    @Test func aTenantsMailComesFromTheAddressItsAdminsSet() async throws {
+        let host = try await TestHost()
+        try await host.test { client in
+            var admin = Browser(client)
+            try await admin.signIn("/alpha", email: "admin@alpha.test")
+            try await admin.get("/alpha/admin/settings")
+            let fields = [("name.fr", "Commune Alpha"), ("locales", "fr"), ("locales", "ar"), ("default_locale", "fr"), ("accent", "#0b5cad")]
+            let refused = try await admin.post("/alpha/admin/settings", fields + [("mail_from", "not an address")])
+            #expect(refused.status == .badRequest && refused.body.contains("n’est pas une adresse e-mail") && refused.body.contains("value=\"not an address\""))
+            #expect(try await admin.post("/alpha/admin/settings", fields + [("mail_from", "Contact@Alpha.example")]).status == .seeOther)
+            #expect(try await admin.get("/alpha/admin/settings").body.contains("value=\"contact@alpha.example\""))
+
+            for slug in ["alpha", "beta"] {
+                var visitor = Browser(client)
+                try await visitor.get("/\(slug)/password/forgot")
+                try await visitor.post("/\(slug)/password/forgot", [("email", slug == "alpha" ? "citizen@alpha.test" : "admin@beta.test")])
+            }
+        }
+        try await host.services.mail.deliverDue("alpha")
+        try await host.services.mail.deliverDue("beta")
+        let alpha = try #require(PasswordResetTests.outbox(host).last)
+        #expect(alpha.headers["from"]?.hasSuffix("<contact@alpha.example>") == true, "\(alpha.headers["from"] ?? "")")
+        let beta = try #require(ReceivedMail.all(in: host.dataDirectory + "/beta/outbox").last)
+        #expect(beta.headers["from"]?.hasSuffix("<noreply@localhost>") == true, "another tenant keeps the platform's sender")
+    }
+}

@@ -38,7 +38,7 @@ import Testing
 
     /// Queues the digests due at `date`, as the mail worker does; returns how many.
     static func queueDigests(_ host: TestHost, at date: Date) async throws -> Int {
-        let fanout = FollowFanout(renderer: host.services.renderer, settings: host.services.config.mail, links: host.services.unsubscribe,
+        let fanout = FollowFanout(renderer: host.services.renderer, senders: host.services.senders, links: host.services.unsubscribe,
                                   dated: DatedNews(renderer: host.services.renderer, modules: { _ in [] }))
         let tenant = try #require(host.services.registry.entry("alpha")?.tenant)
         return try await host.services.database("alpha").write(.nothingPublic) { db in

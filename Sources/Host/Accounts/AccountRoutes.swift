@@ -92,7 +92,7 @@ struct AccountRoutes {
                                       status: .tooManyRequests)
         }
         let hash = try await services.hasher.hash(password)
-        let mail = TenantMail(context, settings: services.config.mail)
+        let mail = TenantMail(context, settings: services.senders.settings(context.tenant.slug))
         try await context.database.write(.nothingPublic) { db in
             if let id = try AccountStore.create(db, email: email, displayName: name, passwordHash: hash, grants: [RoleGrant(.citizen)], confirmed: false) {
                 try AccountStore.setLocale(db, id: id, locale: context.locale)
@@ -139,7 +139,7 @@ struct AccountRoutes {
         guard services.passwordResets.admit(["\(context.tenant.slug)|\(context.clientAddress)", "\(context.tenant.slug)|mail|\(account.email)"]) else {
             throw HTTPError(.tooManyRequests, message: context.text("account.error.too_many_resets"))
         }
-        let mail = TenantMail(context, settings: services.config.mail)
+        let mail = TenantMail(context, settings: services.senders.settings(context.tenant.slug))
         try await context.database.write(.nothingPublic) { db in
             guard try !AccountStore.isConfirmed(db, id: account.id) else { return }
             try Self.queueConfirmation(db, accountID: account.id, to: "\(account.displayName) <\(account.email)>", name: account.displayName,

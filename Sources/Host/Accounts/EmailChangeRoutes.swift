@@ -26,7 +26,7 @@ struct EmailChangeRoutes {
         guard services.passwordResets.admit(["\(context.tenant.slug)|\(context.clientAddress)", "\(context.tenant.slug)|mail|\(account.email)"]) else {
             throw HTTPError(.tooManyRequests, message: context.text("account.error.too_many_resets"))
         }
-        let mail = TenantMail(context, settings: services.config.mail)
+        let mail = TenantMail(context, settings: services.senders.settings(context.tenant.slug))
         let text = { @Sendable (key: String) in context.text("account.email_mail.\(key)") }
         try await context.database.write(.nothingPublic) { db in
             let token = try EmailChanges.create(db, accountID: account.id, address: address)
@@ -45,7 +45,7 @@ struct EmailChangeRoutes {
 
     @Sendable func confirm(_ request: Request, context: CivicContext) async throws -> Response {
         let token = try context.parameters.require("token")
-        let mail = TenantMail(context, settings: services.config.mail)
+        let mail = TenantMail(context, settings: services.senders.settings(context.tenant.slug))
         let text = { @Sendable (key: String) in context.text("account.email_mail.\(key)") }
         // the old address is told in the change's own transaction, like every mail (Outbox)
         let outcome = try await context.database.write(.nothingPublic) { db in

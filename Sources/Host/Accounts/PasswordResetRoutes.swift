@@ -33,7 +33,7 @@ struct PasswordResetRoutes {
         guard services.passwordResets.admit(["\(slug)|\(context.clientAddress)", "\(slug)|mail|\(email)"]) else {
             return try render(context, email: email, sent: false, error: context.text("account.error.too_many_resets"), status: .tooManyRequests)
         }
-        let mail = TenantMail(context, settings: services.config.mail)
+        let mail = TenantMail(context, settings: services.senders.settings(context.tenant.slug))
         let queued = try await context.database.write(.nothingPublic) { db -> Bool in
             guard let account = try AccountStore.findActive(db, email: email) else { return false }
             let token = try PasswordResets.create(db, accountID: account.id)

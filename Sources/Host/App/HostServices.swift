@@ -52,6 +52,8 @@ struct HostServices: Sendable {
     let notifications: FeedbackNotifications
     /// The one-click unsubscribe links of notifications and digests.
     let unsubscribe: UnsubscribeLinks
+    /// Each tenant's sender.
+    let senders: MailSenders
     private let databases: TenantDatabases
     private let directory: ModuleDirectory
 
@@ -91,9 +93,11 @@ struct HostServices: Sendable {
         renderer = try Renderer(registry: registry, modules: catalog)
         let unsubscribe = UnsubscribeLinks(signer: signer)
         self.unsubscribe = unsubscribe
-        notifications = FeedbackNotifications(renderer: renderer, settings: config.mail, links: unsubscribe)
+        let senders = MailSenders(platform: config.mail, registry: registry)
+        self.senders = senders
+        notifications = FeedbackNotifications(renderer: renderer, senders: senders, links: unsubscribe)
         let directory = self.directory
-        let fanout = FollowFanout(renderer: renderer, settings: config.mail, links: unsubscribe,
+        let fanout = FollowFanout(renderer: renderer, senders: senders, links: unsubscribe,
                                   dated: DatedNews(renderer: renderer, modules: { directory.enabled($0) }))
         let registry = self.registry, publicAddress = self.publicAddress
         let mail = MailDelivery(transport: MailDelivery.transport(config.mail, dataDirectory: config.dataDirectory), logger: logger,

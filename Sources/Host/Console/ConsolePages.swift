@@ -83,7 +83,8 @@ struct SettingsConsolePage: PageModel {
     static let template = "console-settings"
     static let fields = TemplateFields<Self>(["action": \.action, "names": \.names, "locales": \.locales, "accent": \.accent, "logo": \.logo,
                                               "errors": \.errors, "hasErrors": \.hasErrors, "logoPreview": \.logoPreview,
-                                              "contacts": \.contacts, "notices": \.notices, "formats": \.formats, "zoneOfCommune": \.zoneOfCommune])
+                                              "contacts": \.contacts, "notices": \.notices, "formats": \.formats, "zoneOfCommune": \.zoneOfCommune,
+                                              "mailFrom": \.mailFrom, "platformFrom": \.platformFrom])
 
     /// A commune's time zone, Arabic month names and digits, each choice shown with an example.
     struct Formats: TemplateModel {
@@ -117,6 +118,8 @@ struct SettingsConsolePage: PageModel {
     let contacts: [Name], notices: [Notice]
     /// The commune's choices; `nil` on an instance, which shows its commune's zone (``zoneOfCommune``).
     let formats: Formats?, zoneOfCommune: String?
+    /// The tenant's own sender address (empty: the platform's, ``platformFrom``).
+    let mailFrom: String, platformFrom: String
     var hasErrors: Bool { !errors.isEmpty }
     var cachePolicy: CachePolicy { .perVisitor }
 }

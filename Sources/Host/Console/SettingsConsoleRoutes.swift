@@ -18,11 +18,13 @@ struct SettingsConsoleRoutes {
         let tenant = context.tenant
         let footer = services.registry.entry(tenant.slug)?.footer ?? TenantFooter()
         return try await renderSettings(context, name: tenant.name, locales: tenant.locales, accent: tenant.accentColor,
-                                        logo: tenant.logoURL ?? "", footer: footer, formats: tenant.formats, errors: [], status: .ok)
+                                        logo: tenant.logoURL ?? "", footer: footer, formats: tenant.formats,
+                                        mailFrom: services.registry.entry(tenant.slug)?.mailFrom ?? "", errors: [], status: .ok)
     }
 
     private func renderSettings(_ context: CivicContext, name: LocalizedText, locales: [String], accent: String, logo: String,
-                                footer: TenantFooter, formats: TenantFormats, errors: [String], status: HTTPResponse.Status) async throws -> Response {
+                                footer: TenantFooter, formats: TenantFormats, mailFrom: String, errors: [String],
+                                status: HTTPResponse.Status) async throws -> Response {
         let pages = try await services.links.noticePages(context)
         let chosen = ["legal": footer.legal, "privacy": footer.privacy, "accessibility": footer.accessibility]
         let page = SettingsConsolePage(
@@ -36,7 +38,8 @@ struct SettingsConsoleRoutes {
                     + pages.map { OptionView(value: $0.path, label: context.localized($0.title), selected: chosen[key] == $0.path) })
             },
             formats: context.tenant.kind == .commune ? Self.formatChoices(formats) : nil,
-            zoneOfCommune: context.tenant.kind == .instance ? formats.timeZone : nil)
+            zoneOfCommune: context.tenant.kind == .instance ? formats.timeZone : nil,
+            mailFrom: mailFrom, platformFrom: services.config.mail.fromAddress)
         return try context.render(page, title: context.text("console.settings"), status: status)
     }
 
@@ -118,6 +121,8 @@ struct SettingsConsoleRoutes {
         if !Self.isValidLogo(logo) { errors.append(context.text("console.error.logo")) }
         let footer = try await footer(form, context: context, errors: &errors)
         let formats = formats(form, context: context, errors: &errors)
+        let mailFrom = AccountStore.normalizedEmail(form.text("mail_from"))
+        if !mailFrom.isEmpty && !AccountStore.isPlausibleEmail(mailFrom) { errors.append(context.text("console.error.mail_from")) }
         // the file is stored last, once everything else is valid, so a refused form leaves no file behind
         if errors.isEmpty, let upload = form.file("logo_file") {
             do {
@@ -128,19 +133,21 @@ struct SettingsConsoleRoutes {
         }
         guard errors.isEmpty else {
             return try await renderSettings(context, name: name, locales: locales, accent: accent, logo: logo, footer: footer, formats: formats,
-                                            errors: errors, status: .badRequest)
+                                            mailFrom: mailFrom, errors: errors, status: .badRequest)
         }
         let before = context.tenant, offered = locales, savedLogo = logo
         let footerBefore = services.registry.entry(before.slug)?.footer ?? TenantFooter()
         try services.tenants.updateSettings(before.slug, name: name, locales: locales, accentColor: accent, logoURL: logo.isEmpty ? nil : logo)
         try services.tenants.updateFooter(before.slug, footer)
+        let mailFromBefore = services.registry.entry(before.slug)?.mailFrom ?? ""
+        if mailFrom != mailFromBefore { try services.tenants.updateMailFrom(before.slug, mailFrom.isEmpty ? nil : mailFrom) }
         if before.kind == .commune && formats != before.formats { try services.tenants.updateFormats(before.slug, formats) }
         try await context.database.write { db in
             try context.audit(db, action: "settings", itemType: "tenant", itemID: before.slug, summary: "settings", changes: FieldChange.diff(
                 old: ["name": before.name.json, "locales": before.locales.joined(separator: ","), "accent": before.accentColor, "logo": before.logoURL ?? "",
-                      "footer": footerBefore.json, "formats": before.formats.json],
+                      "footer": footerBefore.json, "formats": before.formats.json, "mail_from": mailFromBefore],
                 new: ["name": name.json, "locales": offered.joined(separator: ","), "accent": accent, "logo": savedLogo, "footer": footer.json,
-                      "formats": formats.json]))
+                      "formats": formats.json, "mail_from": mailFrom]))
         }
         return context.redirect(ConsoleRoute.settings, notice: .saved)
     }

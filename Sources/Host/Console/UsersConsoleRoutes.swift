@@ -127,7 +127,7 @@ struct UsersConsoleRoutes {
         let grant = role == .editor && !module.isEmpty ? RoleGrant(.editor, module: module) : RoleGrant(role)
         // a password nobody knows until the invitee chooses one
         let placeholder = try await services.hasher.hash(RandomToken.make())
-        let mail = TenantMail(context, settings: services.config.mail)
+        let mail = TenantMail(context, settings: services.senders.settings(context.tenant.slug))
         let inviter = context.account?.displayName ?? ""
         let roleLabel = context.text("role.\(role.rawValue)")
         let created = try await context.database.write { db -> Bool in

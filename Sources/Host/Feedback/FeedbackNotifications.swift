@@ -9,7 +9,7 @@ import GRDB
 /// transaction of the answer or the hiding, like every mail (``Outbox``).
 struct FeedbackNotifications: Sendable {
     let renderer: Renderer
-    let settings: MailSettings
+    let senders: MailSenders
     let links: UnsubscribeLinks
 
     /// Staff answered `entry`: its author learns the outcome and the reason. Returns whether a mail was queued.
@@ -38,7 +38,7 @@ struct FeedbackNotifications: Sendable {
             let visitor = AccountStore.Stored(id: 0, email: email, displayName: entry.authorName, passwordHash: "")
             let text = { (key: String) in renderer.text(key, module: nil, locale: locale) }
             let (subject, paragraphs) = words(text, locale)
-            let mail = TenantMail(tenant: tenant, locale: locale, settings: settings, base: context.request.publicBase)
+            let mail = TenantMail(tenant: tenant, locale: locale, settings: senders.settings(tenant.slug), base: context.request.publicBase)
             try Outbox.enqueue(db, links.notification(
                 mail, to: visitor, stops: .entry(entry.id), subject: subject,
                 paragraphs: [String(format: text("notify.hello"), entry.authorName)] + paragraphs + [text("notify.your_text"), entry.body],
@@ -53,7 +53,7 @@ struct FeedbackNotifications: Sendable {
     /// confirms it is mailed, in the page's language; only a confirmed address hears of the answer.
     func askToConfirm(_ db: Database, entryID: Int64, email: String, name: String, context: CivicContext) throws {
         try FeedbackContacts.askToNotify(db, id: entryID, email: email)
-        let mail = TenantMail(context, settings: settings)
+        let mail = TenantMail(context, settings: senders.settings(context.tenant.slug))
         try Outbox.enqueue(db, mail.message(
             to: "\(name) <\(email)>", subject: context.text("notify.visitor_confirm.subject"),
             paragraphs: [String(format: context.text("notify.hello"), name), context.text("notify.visitor_confirm.intro")],
@@ -119,7 +119,7 @@ struct FeedbackNotifications: Sendable {
                                 line: ([subject] + paragraphs.dropFirst()).joined(separator: " — "), at: Date())
             return false
         case .immediate:
-            let mail = TenantMail(tenant: context.tenant, locale: locale, settings: settings, base: context.request.publicBase)
+            let mail = TenantMail(tenant: context.tenant, locale: locale, settings: senders.settings(context.tenant.slug), base: context.request.publicBase)
             try Outbox.enqueue(db, links.notification(
                 mail, to: account, stops: .kind(kind), subject: subject,
                 paragraphs: [String(format: text("notify.hello"), account.displayName)] + paragraphs

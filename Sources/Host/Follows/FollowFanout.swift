@@ -9,7 +9,7 @@ import GRDB
 /// news's cursor, so a crash neither loses nor repeats a follower; then queues the digests that are due.
 struct FollowFanout: Sendable {
     let renderer: Renderer
-    let settings: MailSettings
+    let senders: MailSenders
     let links: UnsubscribeLinks
     /// News that time made true, recorded before the rest is told.
     let dated: DatedNews
@@ -90,7 +90,7 @@ struct FollowFanout: Sendable {
         switch follower.mode {
         case .immediate:
             let text = { (key: String) in renderer.text(key, module: nil, locale: locale) }
-            let mail = TenantMail(tenant: tenant, locale: locale, settings: settings, base: base)
+            let mail = TenantMail(tenant: tenant, locale: locale, settings: senders.settings(tenant.slug), base: base)
             return .mail(links.notification(
                 mail, to: follower.account, stops: .kind(.follows), subject: "\(title) — \(headline)",
                 paragraphs: [String(format: text("notify.hello"), follower.account.displayName), text("follow.mail.intro")],
@@ -119,7 +119,7 @@ struct FollowFanout: Sendable {
                 groups[item.groupKey, default: []].append(item)
             }
             let dates = DateText(locale: locale, formats: tenant.formats)
-            let mail = TenantMail(tenant: tenant, locale: locale, settings: settings, base: base)
+            let mail = TenantMail(tenant: tenant, locale: locale, settings: senders.settings(tenant.slug), base: base)
             let message = links.notification(
                 mail, to: account, stops: .digest(cadence), subject: text("digest.subject.\(cadence.rawValue)"),
                 paragraphs: [String(format: text("notify.hello"), account.displayName),

@@ -78,6 +78,10 @@ struct PlatformDatabase: Sendable {
             // time zone, Arabic month names and digits (TenantFormats as JSON; '{}' reads as the Moroccan conventions)
             try db.alter(table: "tenant") { t in t.add(column: "formats", .text).notNull().defaults(to: "{}") }
         }
+        migrator.registerMigration("platform/005-mail-from") { db in
+            // the address a tenant's mail is sent from, when it has its own (else the platform's, mail.from)
+            try db.alter(table: "tenant") { t in t.add(column: "mail_from", .text) }
+        }
         return migrator
     }
 

@@ -70,7 +70,7 @@ extension PlatformRoutes {
         if !invite, let problem = PasswordHasher.problem(password) { errors.append(text(problem, context)) }
         guard errors.isEmpty else { return try await renderTenant(entry, context: context, admin: admin, errors: errors, status: .badRequest) }
         let hash = try await services.hasher.hash(invite ? RandomToken.make() : password)
-        let tenant = entry.tenant, locale = tenant.defaultLocale, settings = services.config.mail, renderer = services.renderer
+        let tenant = entry.tenant, locale = tenant.defaultLocale, settings = services.senders.settings(tenant.slug), renderer = services.renderer
         let base = services.publicAddress.base(of: entry)
         let mail = TenantMail(tenant: tenant, locale: locale, settings: settings, base: base)
         let words = { @Sendable (key: String) in renderer.text(key, module: nil, locale: locale) }

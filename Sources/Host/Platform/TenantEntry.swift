@@ -15,6 +15,8 @@ struct TenantEntry: Sendable, Hashable {
     var modules: [String: ModuleState]
     /// Contact and notices at the foot of its pages.
     var footer = TenantFooter()
+    /// The address its mail is sent from, when it has its own (see ``MailSenders``).
+    var mailFrom: String?
 
     func isEnabled(_ module: String) -> Bool { modules[module]?.enabled == true }
 }

@@ -36,7 +36,8 @@ final class TenantRegistry: Sendable {
                 let tenant = Tenant(slug: slug, kind: Tenant.Kind(rawValue: row["kind"]) ?? .commune, parentSlug: row["parent_slug"],
                                     name: LocalizedText(json: row["name"]), locales: locales,
                                     accentColor: row["accent_color"], logoURL: row["logo_url"], formats: TenantFormats(json: row["formats"]))
-                result.bySlug[slug] = TenantEntry(tenant: tenant, hosts: [], modules: [:], footer: TenantFooter(json: row["footer"]))
+                result.bySlug[slug] = TenantEntry(tenant: tenant, hosts: [], modules: [:], footer: TenantFooter(json: row["footer"]),
+                                                   mailFrom: row["mail_from"])
             }
             for row in try Row.fetchAll(db, sql: "SELECT host, slug FROM tenant_host ORDER BY host") {
                 let host: String = row["host"], slug: String = row["slug"]

@@ -169,6 +169,12 @@ struct TenantService: Sendable {
 
     /// Changes a commune's time zone, Arabic month names and digits, and its instances' with it (an
     /// instance's meetings are in its commune's time).
+    /// Sets the address the tenant's mail is sent from (`nil`: the platform's).
+    func updateMailFrom(_ slug: String, _ address: String?) throws {
+        _ = try entry(slug)
+        try registry.write(slug) { db in try db.execute(sql: "UPDATE tenant SET mail_from = ? WHERE slug = ?", arguments: [address, slug]) }
+    }
+
     func updateFormats(_ slug: String, _ formats: TenantFormats) throws {
         let entry = try entry(slug)
         guard TenantFormats.isKnownZone(formats.timeZone) else { throw PlatformError("time_zone_unknown", formats.timeZone) }
