@@ -206,4 +206,38 @@ import Testing
         try await host.services.mail.deliverDue("alpha", now: Date().addingTimeInterval(DatedNews.interval + 1))
         #expect(Self.toCitizen(host).count == 1, "the same period is not asked about twice")
     }
+
+    @Test func aFollowersDigestAndItsOneClickUnsubscribeWorkOverSMTP() async throws {
+        let server = try SMTPServer()
+        var settings = MailSettings()
+        settings.transport = .smtp
+        settings.smtpHost = "127.0.0.1"
+        settings.smtpPort = server.port
+        settings.smtpStartTLS = false
+        let host = try await TestHost(mail: settings)
+        try await host.enable("plans", on: "alpha", withSample: true)
+        try await host.test { client in
+            var citizen = Browser(client)
+            try await citizen.signIn("/alpha", email: "citizen@alpha.test")
+            #expect(try await Self.follow(&citizen, "/alpha/plans/2?lang=ar", subject: "plans:commitment:2").status == .seeOther)
+            try await citizen.get("/alpha/account")
+            #expect(try await citizen.post("/alpha/account/mail", [("mail_feedback_updates", "immediate"), ("mail_follows", "weekly")]).status == .seeOther)
+            try await Self.progress(client, host, text: "Le portail est en ligne")
+            try await Self.progress(client, host, text: "Les données sont publiées")
+            #expect(try await host.services.mail.deliverDue("alpha") == 0, "the lines wait for the week's digest")
+            let week = Date().addingTimeInterval(7 * 86_400 + 60)
+            #expect(try await Self.queueDigests(host, at: week) == 1)
+            #expect(try await host.services.mail.deliverDue("alpha", now: week) == 1)
+            let digest = try #require(try await server.waitFor(1).first)
+            #expect(digest.subject.hasPrefix("ملخصك الأسبوعي") && digest.html.contains("dir=\"rtl\""), "in the language the citizen followed in")
+            #expect(digest.text.contains("تحديث: Le portail est en ligne") && digest.text.contains("تحديث: Les données sont publiées"))
+            let commitment = try #require(digest.link(containing: "/alpha/plans/2"))
+            #expect(try await citizen.get(String(commitment.dropFirst("http://127.0.0.1:8080".count))).status == .ok)
+            let header = try #require(digest.headers["list-unsubscribe"])
+            var mailer = Browser(client)
+            #expect(try await mailer.post(String(header.dropFirst("<http://127.0.0.1:8080".count).dropLast()), [("List-Unsubscribe", "One-Click")], csrf: "").status == .ok)
+            #expect(try await host.read("alpha") { db in try MailPreferences.mode(db, accountID: 4, kind: .follows) } == .never,
+                    "the digest's link stops what it carried")
+        }
+    }
 }
