@@ -8,12 +8,15 @@ public struct OpenDataset: Sendable {
     public let description: LocalizedText
     /// Whether the path is a paginated API list (the archive then holds every page).
     public let paginated: Bool
+    /// The kinds of tenant it exists for (an instance's members: instances only).
+    public let kinds: Set<Tenant.Kind>
 
     /// Creates a dataset description.
-    public init(file: String, path: String, description: LocalizedText, paginated: Bool = false) {
+    public init(file: String, path: String, description: LocalizedText, paginated: Bool = false, kinds: Set<Tenant.Kind> = [.commune, .instance]) {
         self.file = file
         self.path = path
         self.description = description
         self.paginated = paginated
+        self.kinds = kinds
     }
 }

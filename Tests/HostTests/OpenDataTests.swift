@@ -48,6 +48,47 @@ import TestSupport
         }
     }
 
+    @Test func aCommuneWithEveryModuleGetsItsArchiveWithCommentsAndItsLicence() async throws {
+        let host = try await FeedbackTests.host()
+        for module in ["plans", "reports", "consultations", "instances"] { try await host.enable(module, on: "alpha", withSample: module != "instances") }
+        try await host.test { client in
+            var citizen = Browser(client)
+            try await citizen.signIn("/alpha", email: "citizen@alpha.test")
+            try await citizen.get("/alpha/pages/about")
+            let kept = try FeedbackTests.entryPath(try await citizen.post("/alpha/feedback", FeedbackTests.comment("Ouvrir le samedi", kind: "suggestion")))
+            try await FeedbackNotificationTests.answer(client, kept, reason: [("reason.fr", "Ouvert le samedi dès mars."), ("reason.ar", "مفتوح يوم السبت ابتداء من مارس.")])
+            try await citizen.get("/alpha/pages/draft")
+            try await host.write("alpha") { db in
+                try db.execute(sql: """
+                    INSERT INTO feedback (module, item, kind, body, author_name, locale, channel, received_at, body_hash)
+                    VALUES ('pages', 'page:draft', 'comment', 'Sur une page privée', 'X', 'fr', 'online', datetime('now'), 'h1'),
+                           ('pages', 'page:about', 'comment', 'Texte masqué', 'Y', 'fr', 'online', datetime('now'), 'h2')
+                    """)
+                try db.execute(sql: "UPDATE feedback SET hidden_at = datetime('now'), hidden_reason = 'injure' WHERE body = 'Texte masqué'")
+            }
+
+            let response = try await client.execute(uri: "/alpha/opendata.zip", method: .get)
+            #expect(response.status == .ok, "a commune whose instances module has instance-only datasets")
+            let entries = try Self.entries(Data(buffer: response.body))
+            #expect(entries["members.csv"] == nil && entries["instance.json"] != nil && entries["consultations-1.json"] != nil)
+            let feedback = String(decoding: try #require(entries["feedback-1.json"]), as: UTF8.self)
+            #expect(feedback.contains("Ouvrir le samedi") && feedback.contains("Ouvert le samedi dès mars.") && feedback.contains("\"outcome\":\"adopted\""))
+            #expect(!feedback.contains("Sur une page privée") && !feedback.contains("Texte masqué"), "only what the public sees")
+            #expect(!feedback.contains("Citizen"), "without authors' names")
+            let readme = String(decoding: entries["README.md"] ?? Data(), as: UTF8.self)
+            #expect(readme.contains("## feedback-1.json") && readme.contains("Open Database License (ODbL) 1.0"))
+
+            var admin = Browser(client)
+            try await admin.signIn("/alpha", email: "admin@alpha.test")
+            try await admin.get("/alpha/admin/settings")
+            let fields = [("name.fr", "Commune Alpha"), ("locales", "fr"), ("locales", "ar"), ("default_locale", "fr"), ("accent", "#0b5cad")]
+            #expect(try await admin.post("/alpha/admin/settings", fields + [("opendata_licence", "wtfpl")]).status == .badRequest)
+            #expect(try await admin.post("/alpha/admin/settings", fields + [("opendata_licence", "licence-ouverte-2.0")]).status == .seeOther)
+            let again = try Self.entries(Data(buffer: try await client.execute(uri: "/alpha/opendata.zip", method: .get).body))
+            #expect(String(decoding: again["README.md"] ?? Data(), as: UTF8.self).contains("Licence Ouverte / Open Licence 2.0"), "the new licence, not a cached archive")
+        }
+    }
+
     @Test func crc32MatchesTheStandardCheckValue() {
         #expect(ZipArchive.crc32(Data("123456789".utf8)) == 0xCBF4_3926)
     }

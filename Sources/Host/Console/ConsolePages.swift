@@ -84,7 +84,7 @@ struct SettingsConsolePage: PageModel {
     static let fields = TemplateFields<Self>(["action": \.action, "names": \.names, "locales": \.locales, "accent": \.accent, "logo": \.logo,
                                               "errors": \.errors, "hasErrors": \.hasErrors, "logoPreview": \.logoPreview,
                                               "contacts": \.contacts, "notices": \.notices, "formats": \.formats, "zoneOfCommune": \.zoneOfCommune,
-                                              "mailFrom": \.mailFrom, "platformFrom": \.platformFrom])
+                                              "mailFrom": \.mailFrom, "platformFrom": \.platformFrom, "licences": \.licences])
 
     /// A commune's time zone, Arabic month names and digits, each choice shown with an example.
     struct Formats: TemplateModel {
@@ -120,6 +120,8 @@ struct SettingsConsolePage: PageModel {
     let formats: Formats?, zoneOfCommune: String?
     /// The tenant's own sender address (empty: the platform's, ``platformFrom``).
     let mailFrom: String, platformFrom: String
+    /// The open-data licences, the tenant's chosen.
+    let licences: [OptionView]
     var hasErrors: Bool { !errors.isEmpty }
     var cachePolicy: CachePolicy { .perVisitor }
 }

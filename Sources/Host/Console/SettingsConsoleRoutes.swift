@@ -19,11 +19,12 @@ struct SettingsConsoleRoutes {
         let footer = services.registry.entry(tenant.slug)?.footer ?? TenantFooter()
         return try await renderSettings(context, name: tenant.name, locales: tenant.locales, accent: tenant.accentColor,
                                         logo: tenant.logoURL ?? "", footer: footer, formats: tenant.formats,
-                                        mailFrom: services.registry.entry(tenant.slug)?.mailFrom ?? "", errors: [], status: .ok)
+                                        mailFrom: services.registry.entry(tenant.slug)?.mailFrom ?? "",
+                                        licence: try await context.database.read { db in try OpenDataLicence.current(db) }, errors: [], status: .ok)
     }
 
     private func renderSettings(_ context: CivicContext, name: LocalizedText, locales: [String], accent: String, logo: String,
-                                footer: TenantFooter, formats: TenantFormats, mailFrom: String, errors: [String],
+                                footer: TenantFooter, formats: TenantFormats, mailFrom: String, licence: OpenDataLicence, errors: [String],
                                 status: HTTPResponse.Status) async throws -> Response {
         let pages = try await services.links.noticePages(context)
         let chosen = ["legal": footer.legal, "privacy": footer.privacy, "accessibility": footer.accessibility]
@@ -39,7 +40,8 @@ struct SettingsConsoleRoutes {
             },
             formats: context.tenant.kind == .commune ? Self.formatChoices(formats) : nil,
             zoneOfCommune: context.tenant.kind == .instance ? formats.timeZone : nil,
-            mailFrom: mailFrom, platformFrom: services.config.mail.fromAddress)
+            mailFrom: mailFrom, platformFrom: services.config.mail.fromAddress,
+            licences: OpenDataLicence.allCases.map { OptionView(value: $0.rawValue, label: $0.name, selected: $0 == licence) })
         return try context.render(page, title: context.text("console.settings"), status: status)
     }
 
@@ -123,6 +125,11 @@ struct SettingsConsoleRoutes {
         let formats = formats(form, context: context, errors: &errors)
         let mailFrom = AccountStore.normalizedEmail(form.text("mail_from"))
         if !mailFrom.isEmpty && !AccountStore.isPlausibleEmail(mailFrom) { errors.append(context.text("console.error.mail_from")) }
+        let licenceBefore = try await context.database.read { db in try OpenDataLicence.current(db) }
+        var licence = licenceBefore
+        if let chosen = form["opendata_licence"] {
+            if let known = OpenDataLicence(rawValue: chosen) { licence = known } else { errors.append(context.text("console.error.licence")) }
+        }
         // the file is stored last, once everything else is valid, so a refused form leaves no file behind
         if errors.isEmpty, let upload = form.file("logo_file") {
             do {
@@ -133,7 +140,7 @@ struct SettingsConsoleRoutes {
         }
         guard errors.isEmpty else {
             return try await renderSettings(context, name: name, locales: locales, accent: accent, logo: logo, footer: footer, formats: formats,
-                                            mailFrom: mailFrom, errors: errors, status: .badRequest)
+                                            mailFrom: mailFrom, licence: licence, errors: errors, status: .badRequest)
         }
         let before = context.tenant, offered = locales, savedLogo = logo
         let footerBefore = services.registry.entry(before.slug)?.footer ?? TenantFooter()
@@ -142,12 +149,15 @@ struct SettingsConsoleRoutes {
         let mailFromBefore = services.registry.entry(before.slug)?.mailFrom ?? ""
         if mailFrom != mailFromBefore { try services.tenants.updateMailFrom(before.slug, mailFrom.isEmpty ? nil : mailFrom) }
         if before.kind == .commune && formats != before.formats { try services.tenants.updateFormats(before.slug, formats) }
+        let chosenLicence = licence
         try await context.database.write { db in
+            if chosenLicence != licenceBefore { try OpenDataLicence.set(db, chosenLicence) }
             try context.audit(db, action: "settings", itemType: "tenant", itemID: before.slug, summary: "settings", changes: FieldChange.diff(
                 old: ["name": before.name.json, "locales": before.locales.joined(separator: ","), "accent": before.accentColor, "logo": before.logoURL ?? "",
-                      "footer": footerBefore.json, "formats": before.formats.json, "mail_from": mailFromBefore],
+                      "footer": footerBefore.json, "formats": before.formats.json, "mail_from": mailFromBefore,
+                      "opendata_licence": licenceBefore.rawValue],
                 new: ["name": name.json, "locales": offered.joined(separator: ","), "accent": accent, "logo": savedLogo, "footer": footer.json,
-                      "formats": formats.json, "mail_from": mailFrom]))
+                      "formats": formats.json, "mail_from": mailFrom, "opendata_licence": chosenLicence.rawValue]))
         }
         return context.redirect(ConsoleRoute.settings, notice: .saved)
     }

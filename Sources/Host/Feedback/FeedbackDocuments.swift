@@ -78,3 +78,39 @@ struct FeedbackThreadDocument: Encodable {
 
     let module: String, item: String, entries: [Entry]
 }
+
+/// `GET {root}/api/v1/feedback`: every public comment and suggestion with its answer, newest first.
+struct FeedbackListDocument: Encodable {
+    struct Entry: Encodable {
+        let id: Int64
+        /// `module:item`, and the item's name in each language.
+        let subject: String, subjectTitle: LocalizedText
+        let kind: String, channel: String
+        /// The language the text is written in.
+        let language: String
+        let receivedAt: String, body: String, edited: Bool
+        /// `null` while unanswered.
+        let response: FeedbackThreadDocument.Answer?
+
+        enum CodingKeys: String, CodingKey {
+            case id, subject, kind, channel, language, body, edited, response
+            case subjectTitle = "subject_title", receivedAt = "received_at"
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(id, forKey: .id)
+            try container.encode(subject, forKey: .subject)
+            try container.encode(subjectTitle, forKey: .subjectTitle)
+            try container.encode(kind, forKey: .kind)
+            try container.encode(channel, forKey: .channel)
+            try container.encode(language, forKey: .language)
+            try container.encode(receivedAt, forKey: .receivedAt)
+            try container.encode(body, forKey: .body)
+            try container.encode(edited, forKey: .edited)
+            try container.encode(response, forKey: .response)
+        }
+    }
+
+    let entries: [Entry]
+}

@@ -13,6 +13,32 @@ struct FeedbackStatsRoutes {
         router.get("feedback", use: page)
         router.get("api/v1/feedback/stats", use: statsJSON)
         router.get("api/v1/feedback/thread", use: threadJSON)
+        router.get("api/v1/feedback", use: listJSON)
+    }
+
+    /// Every public comment and suggestion with its answer, newest first, for reuse (the open-data
+    /// archive's `feedback-N.json`): about items the public can see, without hidden texts, and
+    /// without authors' names, which are shown on the site but not handed out for reuse.
+    @Sendable func listJSON(_ request: Request, context: CivicContext) async throws -> Response {
+        let page = try APIPage(request)
+        let subjects = Dictionary(((try await links.targets(context, for: [.feedback]))[.feedback] ?? []).map { ($0.id, $0.title) },
+                                  uniquingKeysWith: { first, _ in first })
+        let general = LocalizedText(Dictionary(uniqueKeysWithValues: Locales.supported.map { ($0, context.renderer.text("feedback.general_subject", module: nil, locale: $0)) }))
+        let all = try await context.database.read { db in try FeedbackStore.shown(db) }
+            .compactMap { entry -> (FeedbackEntry, LocalizedText)? in
+                let id = "\(entry.module):\(entry.item)"
+                return (id == "core:general" ? general : subjects[id]).map { (entry, $0) }
+            }
+        let entries = page.slice(all).map { entry, title in
+            FeedbackListDocument.Entry(id: entry.id, subject: "\(entry.module):\(entry.item)", subjectTitle: title, kind: entry.kind.rawValue,
+                                       channel: entry.channel.rawValue, language: entry.locale, receivedAt: entry.receivedAt.formatted(.iso8601),
+                                       body: entry.body, edited: entry.editedAt != nil,
+                                       response: entry.response.map { .init(outcome: $0.outcome.rawValue, reason: $0.reason, target: $0.target,
+                                                                            respondedAt: $0.respondedAt.formatted(.iso8601)) })
+        }
+        var response = try JSONBody.response(FeedbackListDocument(entries: entries))
+        page.paginate(&response, total: all.count, path: context.request.path)
+        return response
     }
 
     @Sendable func page(_ request: Request, context: CivicContext) async throws -> Response {

@@ -32,14 +32,9 @@ enum FeedbackStore {
 
     static func setRequiresConfirmedAddress(_ db: Database, _ on: Bool) throws { try setFlag(db, "feedback.confirmed_only", on) }
 
-    private static func flag(_ db: Database, _ key: String) throws -> Bool {
-        try String.fetchOne(db, sql: "SELECT value FROM core_setting WHERE key = ?", arguments: [key]) == "1"
-    }
+    private static func flag(_ db: Database, _ key: String) throws -> Bool { try CoreSettings.value(db, key) == "1" }
 
-    private static func setFlag(_ db: Database, _ key: String, _ on: Bool) throws {
-        try db.execute(sql: "INSERT INTO core_setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                       arguments: [key, on ? "1" : "0"])
-    }
+    private static func setFlag(_ db: Database, _ key: String, _ on: Bool) throws { try CoreSettings.set(db, key, on ? "1" : "0") }
 
     /// Same text whatever its case and spacing: what duplicate detection compares.
     static func bodyHash(_ body: String) -> String {
@@ -152,6 +147,12 @@ enum FeedbackStore {
     static func queue(_ db: Database, filter: FeedbackQueueFilter, limit: Int, offset: Int) throws -> [FeedbackEntry] {
         try Row.fetchAll(db, sql: "SELECT \(FeedbackEntry.selection) WHERE \(filter.condition) ORDER BY f.received_at DESC, f.id DESC LIMIT ? OFFSET ?",
                          arguments: [limit, offset]).map(FeedbackEntry.init(row:))
+    }
+
+    /// Every entry not hidden, newest first (the public list, before keeping those about public items).
+    static func shown(_ db: Database) throws -> [FeedbackEntry] {
+        try Row.fetchAll(db, sql: "SELECT \(FeedbackEntry.selection) WHERE f.hidden_at IS NULL ORDER BY f.received_at DESC, f.id DESC")
+            .map(FeedbackEntry.init(row:))
     }
 
     static func queueCount(_ db: Database, filter: FeedbackQueueFilter) throws -> Int {

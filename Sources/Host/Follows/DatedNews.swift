@@ -36,12 +36,10 @@ struct DatedNews: Sendable {
     }
 
     private static func askedUntil(_ db: Database) throws -> Date? {
-        try String.fetchOne(db, sql: "SELECT value FROM core_setting WHERE key = ?", arguments: [key]).flatMap(Double.init)
-            .map(Date.init(timeIntervalSince1970:))
+        try CoreSettings.value(db, key).flatMap(Double.init).map(Date.init(timeIntervalSince1970:))
     }
 
     private static func setAskedUntil(_ db: Database, _ date: Date) throws {
-        try db.execute(sql: "INSERT INTO core_setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                       arguments: [key, String(date.timeIntervalSince1970)])
+        try CoreSettings.set(db, key, String(date.timeIntervalSince1970))
     }
 }

@@ -18,6 +18,11 @@ struct OpenDataRoutes {
             "ar": "التاريخ الشهري لكل رقم: المعرف، العنوان، الشهر، القيمة، الوحدة. لا يتغير شهر مضى.",
             "en": "Every figure's monthly history: figure (id), title, month (YYYY-MM), value, unit. A past month no longer changes.",
         ]),
+        OpenDataset(file: "feedback.json", path: "/api/v1/feedback", description: [
+            "fr": "Chaque commentaire et suggestion publics, du plus récent au plus ancien : subject (module:élément) et subject_title, kind, channel (online, hearing, paper, email, phone), language, received_at, body, edited, et la réponse de la commune (outcome, reason par langue, responded_at) ou null. Sans le nom des auteurs.",
+            "ar": "كل تعليق واقتراح علني، من الأحدث إلى الأقدم: الموضوع وعنوانه، النوع، القناة، اللغة، تاريخ التوصل، النص، وجواب الجماعة (القرار، التعليل بكل لغة، تاريخه) أو null. دون أسماء الكتّاب.",
+            "en": "Every public comment and suggestion, newest first: subject (module:item) and subject_title, kind, channel (online, hearing, paper, email, phone), language, received_at, body, edited, and the commune's answer (outcome, reason per language, responded_at) or null. Without the authors' names.",
+        ], paginated: true),
         OpenDataset(file: "feedback-stats.json", path: HostRoute.feedbackStatsJSON.path, description: [
             "fr": "Commentaires et suggestions reçus : total, par canal, par décision, par mois ; taux de réponse et délai médian de réponse (jours).",
             "ar": "التعليقات والاقتراحات المتوصل بها: المجموع، حسب القناة، حسب القرار، حسب الشهر؛ نسبة الرد والمدة الوسيطة للرد (أيام).",
@@ -29,8 +34,18 @@ struct OpenDataRoutes {
         router.get("opendata.zip", use: archive)
     }
 
-    /// One public GET through the tenant's routes, as an anonymous visitor.
+    /// One public GET through the tenant's routes, as an anonymous visitor; `nil` (logged) when the
+    /// route does not answer 200, so one missing dataset never takes the archive down with it.
     private func fetch(_ path: String, context: CivicContext) async throws -> (Data, Response)? {
+        do {
+            return try await answer(path, context: context)
+        } catch let error as HTTPError {
+            context.logger.warning("open data: \(path) answered \(error.status.code) for \(context.tenant.slug)")
+            return nil
+        }
+    }
+
+    private func answer(_ path: String, context: CivicContext) async throws -> (Data, Response)? {
         guard let responder = router.responder else { return nil }
         let source = context.request
         let anonymous = CivicRequestSource(logger: source.logger, tenant: source.tenant, root: source.root, path: source.root + path,
@@ -38,14 +53,20 @@ struct OpenDataRoutes {
                                            publicBase: source.publicBase, storage: source.storage, host: source.host)
         let head = HTTPRequest(method: .get, scheme: nil, authority: nil, path: path)
         let response = try await responder.respond(to: Request(head: head, body: .init(buffer: ByteBuffer())), context: CivicContext(source: anonymous))
-        guard response.status == .ok else { return nil }
+        guard response.status == .ok else {
+            context.logger.warning("open data: \(path) answered \(response.status.code) for \(context.tenant.slug)")
+            return nil
+        }
         return (Data(buffer: try await response.body.collect()), response)
     }
 
     @Sendable func archive(_ request: Request, context: CivicContext) async throws -> Response {
         var zip = ZipArchive()
-        var readme = ["# \(context.tenant.displayName(context.locale)) — open data", "", context.text("opendata.intro"), ""]
-        let datasets = services.enabledModules(context.tenant.slug).flatMap { type(of: $0).manifest.openData } + Self.hostData
+        let licence = try await context.database.read { db in try OpenDataLicence.current(db) }
+        var readme = ["# \(context.tenant.displayName(context.locale)) — open data", "", context.text("opendata.intro"), "",
+                      "\(context.text("opendata.licence")) \(licence.name) — \(licence.url)", ""]
+        let datasets = (services.enabledModules(context.tenant.slug).flatMap { type(of: $0).manifest.openData } + Self.hostData)
+            .filter { $0.kinds.contains(context.tenant.kind) }
         for dataset in datasets {
             var files: [(String, Data)] = []
             if dataset.paginated {
