@@ -40,6 +40,26 @@ import TestSupport
         }
     }
 
+    @Test func theHistoryShowsEachChangedFieldByItsNameBeforeAndAfter() async throws {
+        let host = try await host()
+        try await host.test { client in
+            var editor = Browser(client)
+            try await editor.signIn("/alpha", email: "editor@alpha.test")
+            let id = try #require(try await host.read("alpha") { db in try Int64.fetchOne(db, sql: "SELECT id FROM commitment WHERE number = 2") })
+            try await editor.get("/alpha/admin/plans/commitments/\(id)")
+            #expect(try await editor.post("/alpha/admin/plans/commitments/\(id)", commitmentFields(number: "2", title: "Suivi public renforcé", status: "completed")
+                                          + [("title.ar", "تتبع عمومي معزز")]).status == .seeOther)
+            var visitor = Browser(client)
+            let page = try await visitor.get("/alpha/plans/2")
+            #expect(page.body.contains("<th scope=\"row\">Titre (Français)</th>"), "a translation is named by its field and its language")
+            #expect(page.body.contains("<td dir=\"auto\">Suivi public renforcé</td>"), "with the value after")
+            #expect(page.body.contains("<th scope=\"row\">Statut</th><td dir=\"auto\">En cours</td><td dir=\"auto\">Achevé</td>"), "values as readers know them")
+            #expect(!page.body.contains("title.fr"), "never the field as stored")
+            let arabic = try await visitor.get("/alpha/plans/2?lang=ar")
+            #expect(arabic.body.contains("<th scope=\"row\">العنوان (العربية)</th>"))
+        }
+    }
+
     @Test func editorCreatesPublishesAndEditsACommitment() async throws {
         let host = try await host()
         try await host.test { client in

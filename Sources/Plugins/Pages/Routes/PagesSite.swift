@@ -45,7 +45,7 @@ struct PagesSite {
             try AuditEntry.history(db, module: PagesModule.id, itemType: "page", itemID: String(page.id ?? 0))
         }
         let history = PageHistoryPage(pageTitle: context.localized(page.title), pageHref: PageRoute.page(page.slug).href(context),
-                                      entries: entries.map { HistoryEntryView($0, action: context.text("pages.action.\($0.action)"), context: context) },
+                                      entries: entries.map { HistoryEntryView($0, action: context.text("pages.action.\($0.action)"), fieldKeys: "pages.fields", context: context) },
                                       draft: !page.published)
         return try context.render(history, title: context.text("pages.history_title") + " — " + context.localized(page.title))
     }

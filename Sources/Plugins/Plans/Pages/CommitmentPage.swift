@@ -56,16 +56,11 @@ struct CommitmentPage: PageModel {
         let value: String, source: String
     }
 
-    struct Change: TemplateModel {
-        static let fields = TemplateFields<Self>(["at": \.at, "actor": \.actor, "action": \.action])
-        let at: TimeText, actor: String, action: String
-    }
-
     let planTitle: String, planHref: String, number: Int, title: String, principles: [String], leadServices: String
     /// Other actors, when named.
     let otherActors: String?
     let problem: LanguageText, solution: LanguageText, expectedResults: LanguageText, status: String, completion: String, progress: PercentText, draft: Bool
-    let activities: [ActivityRow], updates: [Update], indicators: [IndicatorView], history: [Change], timeline: TimelineChart?
+    let activities: [ActivityRow], updates: [Update], indicators: [IndicatorView], history: [HistoryEntryView], timeline: TimelineChart?
     var feedback = ""
     /// The follow button (HTML from the host), on a commitment the public can see.
     var follow = ""

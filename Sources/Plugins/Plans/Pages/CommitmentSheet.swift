@@ -75,7 +75,19 @@ struct CommitmentSheet: Sendable {
                                       evidence: update.evidence.map { .init(label: update.evidenceLabel ?? $0, href: HostRoute.file($0).href(context)) })
             },
             indicators: indicators.map { indicatorView($0, context: context, figures: figures) },
-            history: history.map { .init(at: context.dates.dateTime($0.at), actor: $0.actor(context), action: text("action.\($0.action)")) },
+            history: history.map { entry in
+                // an activity's change names the activity
+                let activity = entry.itemType == "activity" ? activities.first { String($0.id ?? 0) == entry.itemID } : nil
+                let action = text("action.\(entry.action)") + (activity.map { " — \(text("history_activity"))\(context.text("colon"))\(context.localized($0.title))" } ?? "")
+                return HistoryEntryView(entry, action: action, fieldKeys: "plans.field", value: { field, value in
+                    switch field {
+                    case "status": status(value)
+                    case "completion": text("completion.\(value)")
+                    case "principles": value.split(separator: ",").map { text("principle.\($0)") }.joined(separator: ", ")
+                    default: value
+                    }
+                }, context: context)
+            },
             timeline: TimelineChart(rows: chartRows, period: period, today: today))
     }
 
