@@ -53,7 +53,7 @@ import TestSupport
             let page = try await visitor.get("/alpha/plans/2")
             #expect(page.body.contains("<th scope=\"row\">Titre (Français)</th>"), "a translation is named by its field and its language")
             #expect(page.body.contains("<td dir=\"auto\">Suivi public renforcé</td>"), "with the value after")
-            #expect(page.body.contains("<th scope=\"row\">Statut</th><td dir=\"auto\">En cours</td><td dir=\"auto\">Achevé</td>"), "values as readers know them")
+            #expect(page.body.contains("<th scope=\"row\">État</th><td dir=\"auto\">En cours</td><td dir=\"auto\">Achevé</td>"), "values as readers know them")
             #expect(!page.body.contains("title.fr"), "never the field as stored")
             let arabic = try await visitor.get("/alpha/plans/2?lang=ar")
             #expect(arabic.body.contains("<th scope=\"row\">العنوان (العربية)</th>"))
