@@ -223,6 +223,47 @@ import TestSupport
         }
     }
 
+    @Test func anIndicatorIsEditedWithUnitDatesAndTargetThenDeletedAndItsHistoryStays() async throws {
+        let host = try await host()
+        let commitmentID = try #require(try await host.read("alpha") { db in try Int64.fetchOne(db, sql: "SELECT id FROM commitment WHERE number = 2") })
+        try await host.test { client in
+            var editor = Browser(client)
+            try await editor.signIn("/alpha", email: "editor@alpha.test")
+            try await editor.get("/alpha/admin/plans/commitments/\(commitmentID)")
+            #expect(try await editor.post("/alpha/admin/plans/commitments/\(commitmentID)/indicators",
+                                          [("indicator_name.fr", "Rapports publiés en ligne"), ("kind", "result")]).status == .seeOther)
+            let id = try #require(try await host.read("alpha") { db in
+                try Int64.fetchOne(db, sql: "SELECT id FROM plan_indicator WHERE name LIKE '%Rapports publiés en ligne%'")
+            })
+            let form = try await editor.get("/alpha/admin/plans/indicators/\(id)")
+            #expect(form.status == .ok && form.body.contains("Rapports publiés en ligne") && form.body.contains("name=\"target_date\""))
+            let refused = try await editor.post("/alpha/admin/plans/indicators/\(id)", [("indicator_name.fr", "Rapports publiés en ligne"), ("kind", "result"),
+                                                                                       ("target", "beaucoup"), ("target_date", "fin 2026")])
+            #expect(refused.status == .badRequest && refused.body.contains("value=\"beaucoup\"") && refused.body.contains("value=\"fin 2026\""),
+                    "the refused form comes back as typed")
+            #expect(try await editor.post("/alpha/admin/plans/indicators/\(id)", [
+                ("indicator_name.fr", "Rapports publiés en ligne"), ("kind", "result"), ("unit.fr", "rapports"), ("baseline", "0"),
+                ("baseline_date", "2024-01-01"), ("target", "4"), ("target_date", "2026-12-31"),
+            ]).status == .seeOther)
+            #expect(try await editor.post("/alpha/admin/plans/indicators/\(id)/values", [("date", "2026-06-30"), ("value", "3")]).status == .seeOther)
+
+            var visitor = Browser(client)
+            let sheet = try await visitor.get("/alpha/plans/2")
+            #expect(sheet.body.contains("Cible : 4 rapports pour le <time datetime=\"2026-12-31\">31 décembre 2026</time>")
+                    || sheet.body.contains("4 rapports pour le <time datetime=\"2026-12-31\">"), "the target, its unit and its date")
+            #expect(sheet.body.contains("<strong>75\u{202F}%</strong> de la cible"), "3 of 4 from 0: three quarters of the way")
+
+            #expect(try await visitor.post("/alpha/admin/plans/indicators/\(id)/delete", [], csrf: "").status != .seeOther, "anonymous visitors delete nothing")
+            try await editor.get("/alpha/admin/plans/commitments/\(commitmentID)")
+            #expect(try await editor.post("/alpha/admin/plans/indicators/\(id)/delete", []).status == .seeOther)
+            #expect(try await host.read("alpha") { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM plan_indicator WHERE id = ?", arguments: [id]) } == 0)
+            let after = try await visitor.get("/alpha/plans/2")
+            #expect(!after.body.contains("<strong>75\u{202F}%</strong> de la cible"))
+            #expect(after.body.contains("Rapports publiés en ligne"), "the history keeps what the deleted indicator was")
+            #expect(try await editor.get("/alpha/admin/plans/indicators/\(id)").status == .notFound)
+        }
+    }
+
     @Test func onlyPlanEditorsWrite() async throws {
         let host = try await host()
         let before = try await count(host, "commitment")

@@ -76,7 +76,8 @@ extension PlansConsole {
     /// The commitment's console page; `update` is a refused progress update, shown again in its own
     /// form with each problem beside its field.
     func renderCommitment(_ context: CivicContext, commitment: Commitment, input: PlanForms.CommitmentInput, errors: [String],
-                          update: (draft: FormData, problems: FieldProblems)? = nil, status: HTTPResponse.Status) async throws -> Response {
+                          update: (draft: FormData, problems: FieldProblems)? = nil, indicator: IndicatorForm? = nil,
+                          status: HTTPResponse.Status) async throws -> Response {
         let id = commitment.id ?? 0
         let statuses = try await statuses(context)
         let (activities, indicators) = try await context.database.read { db in
@@ -95,13 +96,7 @@ extension PlansConsole {
         updateFields.text("new_progress", value: draft.text("new_progress"), inputMode: "numeric", help: context.text("plans.help.percent"))
         updateFields.select("new_status", options: [("", "—")] + statusOptions(statuses, context), selected: draft.text("new_status"))
         updateFields.file("evidence", help: context.text("plans.help.evidence"))
-        var indicatorFields = FormFields(context, labels: "plans.field")
-        indicatorFields.localized("indicator_name", value: [:])
-        indicatorFields.select("kind", options: [("result", context.text("plans.indicator_kind.result")), ("impact", context.text("plans.indicator_kind.impact"))], selected: "result")
-        indicatorFields.text("baseline", value: "", inputMode: "decimal")
-        indicatorFields.text("target", value: "", inputMode: "decimal")
-        indicatorFields.select("source", options: [("", context.text("plans.console.typed_by_hand"))]
-            + live.values.sorted { $0.id < $1.id }.map { ($0.id, context.localized($0.title)) }, selected: "")
+        let indicatorFields = (indicator ?? IndicatorForm()).fields(context, live: Array(live.values))
         let page = CommitmentConsolePage(
             heading: "\(commitment.number). \(context.localized(commitment.title))",
             action: PlanRoute.editCommitment(id).href(context),
@@ -114,7 +109,9 @@ extension PlansConsole {
             updateErrors: update?.problems.messages ?? [],
             indicatorAction: PlanRoute.indicators(id).href(context), indicatorFields: FieldGroup(indicatorFields),
             indicators: indicators.map { .init(name: context.localized($0.name), linked: $0.source != nil,
-                                               valueAction: PlanRoute.indicatorValues($0.id ?? 0).href(context), fieldID: "value-\($0.id ?? 0)") })
+                                               valueAction: PlanRoute.indicatorValues($0.id ?? 0).href(context), fieldID: "value-\($0.id ?? 0)",
+                                               editHref: PlanRoute.indicator($0.id ?? 0).href(context),
+                                               deleteAction: PlanRoute.deleteIndicator($0.id ?? 0).href(context)) })
         return try context.render(page, title: context.text("plans.console.edit_commitment"), status: status)
     }
 

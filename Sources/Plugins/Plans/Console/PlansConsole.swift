@@ -27,6 +27,9 @@ struct PlansConsole {
         group.post("commitments/:id/updates", use: postUpdate)
         group.post("commitments/:id/indicators", use: addIndicator)
         group.post("indicators/:id/values", use: addIndicatorValue)
+        group.get("indicators/:id", use: editIndicator)
+        group.post("indicators/:id", use: updateIndicator)
+        group.post("indicators/:id/delete", use: deleteIndicator)
     }
 
     // MARK: loading

@@ -39,10 +39,16 @@ struct CommitmentPage: PageModel {
 
     struct IndicatorView: TemplateModel {
         static let fields = TemplateFields<Self>(["name": \.name, "kind": \.kind, "unit": \.unit, "baseline": \.baseline, "target": \.target,
-                                                  "series": \.series, "hasSeries": \.hasSeries, "live": \.live])
-        let name: String, kind: String, unit: String, baseline: String, target: String, series: [Measure]
+                                                  "series": \.series, "hasSeries": \.hasSeries, "live": \.live, "baselineDate": \.baselineDate,
+                                                  "targetDate": \.targetDate, "ofTarget": \.ofTarget])
+        let name: String, kind: String, unit: String, baseline: String, target: String
+        /// When the baseline was measured and when the target is due.
+        let baselineDate: TimeText?, targetDate: TimeText?
+        let series: [Measure]
         /// The platform's own figure the indicator follows, when linked.
         let live: LiveFigure?
+        /// How far the latest value has come from the baseline to the target, where that means something.
+        let ofTarget: PercentText?
         var hasSeries: Bool { !series.isEmpty }
     }
 

@@ -97,9 +97,13 @@ struct CommitmentSheet: Sendable {
             unit: context.localized(indicator.unit),
             baseline: indicator.baseline.map { context.number($0) } ?? "—",
             target: indicator.target.map { context.number($0) } ?? "—",
+            baselineDate: indicator.baselineDate.map { context.dates.day($0) }, targetDate: indicator.targetDate.map { context.dates.day($0) },
             series: (values[indicator.id ?? 0] ?? []).map { .init(date: context.dates.day($0.date), value: context.number($0.value)) },
             live: indicator.source.map { source in
                 .init(value: figures[source].map { context.number($0.value) } ?? "—", source: figures[source].map { context.localized($0.title) } ?? source)
-            })
+            },
+            // how far the latest value (the live figure's, or the last one typed) has come towards the target
+            ofTarget: (indicator.source.flatMap { figures[$0]?.value } ?? values[indicator.id ?? 0]?.last?.value)
+                .flatMap(indicator.percentOfTarget).map { context.percent($0) })
     }
 }

@@ -37,8 +37,9 @@ struct CommitmentConsolePage: PageModel {
     }
 
     struct Indicator: TemplateModel {
-        static let fields = TemplateFields<Self>(["name": \.name, "linked": \.linked, "valueAction": \.valueAction, "fieldID": \.fieldID])
-        let name: String, linked: Bool, valueAction: String, fieldID: String
+        static let fields = TemplateFields<Self>(["name": \.name, "linked": \.linked, "valueAction": \.valueAction, "fieldID": \.fieldID,
+                                                  "editHref": \.editHref, "deleteAction": \.deleteAction])
+        let name: String, linked: Bool, valueAction: String, fieldID: String, editHref: String, deleteAction: String
     }
 
     let heading: String, action: String, formFields: [FormField], errors: [String], backHref: String, backLabel: String

@@ -15,6 +15,12 @@ enum PlanAudit {
                              texts: ["title": a.title, "responsible": a.responsible, "deliverable": a.deliverable])
     }
 
+    static func snapshot(_ i: PlanIndicator) -> [String: String] {
+        FieldChange.snapshot(["kind": i.kind, "baseline": i.baseline.map(NumberText.plain) ?? "", "baseline_date": i.baselineDate ?? "",
+                              "target": i.target.map(NumberText.plain) ?? "", "target_date": i.targetDate ?? "", "source": i.source ?? ""],
+                             texts: ["indicator_name": i.name, "unit": i.unit])
+    }
+
     static func snapshot(_ p: Plan) -> [String: String] {
         FieldChange.snapshot(["start_year": String(p.startYear), "end_year": String(p.endYear), "status": p.status.rawValue],
                              texts: ["title": p.title, "description": p.description])

@@ -141,12 +141,22 @@ struct PlanIndicator: Codable, Sendable, FetchableRecord, MutablePersistableReco
     var target: Double?
     var source: String?
     var position: Int
+    /// When the baseline was measured and when the target is due (`YYYY-MM-DD`).
+    var baselineDate: String? = nil
+    var targetDate: String? = nil
 
     /// The table's columns, named as the properties are: the keys of the row and the columns of requests (`Columns.id == 1`).
     typealias Columns = CodingKeys
     enum CodingKeys: String, CodingKey, ColumnExpression {
         case id, name, kind, unit, baseline, target, source, position
-        case commitmentID = "commitment_id"
+        case commitmentID = "commitment_id", baselineDate = "baseline_date", targetDate = "target_date"
+    }
+
+    /// How far `value` has come from the baseline to the target, in percent (not capped: beyond the
+    /// target shows as more than 100); `nil` where it means nothing (no baseline or target, or equal).
+    func percentOfTarget(_ value: Double) -> Int? {
+        guard let baseline, let target, target != baseline else { return nil }
+        return Int(((value - baseline) / (target - baseline) * 100).rounded())
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }

@@ -28,6 +28,13 @@ enum PlanSchema {
                 t.uniqueKey(["plan_id", "number"])
             }
         }
+        migrations.add("004-indicator-dates") { db in
+            // when an indicator's baseline was measured and when its target is due (YYYY-MM-DD)
+            try db.alter(table: "plan_indicator") { t in
+                t.add(column: "baseline_date", .text)
+                t.add(column: "target_date", .text)
+            }
+        }
     }
 
     /// Statuses, the plan, its commitments and their activities.

@@ -6,6 +6,7 @@ enum PlanRoute: TenantRoute {
     case console, planForm, importCSV, statuses, freeze
     case commitments, newCommitment, editCommitment(Int64), publication(Int64, publish: Bool)
     case activities(Int64), newActivity(Int64), editActivity(Int64), updates(Int64), indicators(Int64), indicatorValues(Int64)
+    case indicator(Int64), deleteIndicator(Int64)
 
     var path: String {
         switch self {
@@ -32,6 +33,8 @@ enum PlanRoute: TenantRoute {
         case .updates(let id): "/admin/plans/commitments/\(id)/updates"
         case .indicators(let id): "/admin/plans/commitments/\(id)/indicators"
         case .indicatorValues(let id): "/admin/plans/indicators/\(id)/values"
+        case .indicator(let id): "/admin/plans/indicators/\(id)"
+        case .deleteIndicator(let id): "/admin/plans/indicators/\(id)/delete"
         }
     }
 }
