@@ -45,6 +45,7 @@ import Testing
             let entry = try FeedbackTests.entryPath(try await citizen.post("/alpha/feedback", FeedbackTests.comment("Plus de bancs au parc", kind: "suggestion")))
             let page = try await citizen.get("/alpha/account/delete")
             #expect(page.status == .ok && page.body.contains("Ce qui disparaît") && page.body.contains("Ce qui reste"))
+            #expect(page.body.contains("<a href=\"/alpha/account\">Mon compte</a>"), "under the account page in the breadcrumbs")
             #expect(try await citizen.post("/alpha/account/delete", [("password", "correct horse battery staple")]).status == .badRequest, "the box unticked")
             #expect(try await citizen.post("/alpha/account/delete", [("confirm", "yes"), ("password", "wrong")]).status == .badRequest)
             #expect(try await citizen.post("/alpha/account/delete", [("confirm", "yes"), ("password", TestHost.password)], csrf: "").status == .forbidden)

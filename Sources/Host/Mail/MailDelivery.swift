@@ -91,7 +91,9 @@ final class MailDelivery: Sendable {
             return true
         } catch {
             do {
-                try await database.write(.nothingPublic) { db in try Outbox.markFailedAttempt(db, id: mail.id, error: "\(error)") }
+                let givenUp = try await database.write(.nothingPublic) { db in try Outbox.markFailedAttempt(db, id: mail.id, error: "\(error)") }
+                // a mail given up will not be tried again: its receipt can go
+                if givenUp { transport.recorded(tenant: slug, id: mail.id) }
             } catch {
                 logger.error("mail \(mail.id) of \(slug): its failed attempt could not be recorded: \(error)")
             }

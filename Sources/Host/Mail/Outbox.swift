@@ -53,13 +53,16 @@ enum Outbox {
 
     /// A failed attempt: tried again after 1, 2, 4… minutes (at most 8 hours), given up after
     /// ``maxAttempts``; a digest given up gives its lines back to the next one.
-    static func markFailedAttempt(_ db: Database, id: Int64, error: String, now: Date = Date()) throws {
+    /// Returns whether the mail was given up.
+    @discardableResult
+    static func markFailedAttempt(_ db: Database, id: Int64, error: String, now: Date = Date()) throws -> Bool {
         let attempts = (try Int.fetchOne(db, sql: "SELECT attempts FROM outbox WHERE id = ?", arguments: [id]) ?? 0) + 1
         if attempts >= maxAttempts { try DigestItems.giveBack(db, outboxID: id) }
         let delay = min(60.0 * pow(2.0, Double(attempts - 1)), 8 * 3_600)
         try db.execute(sql: "UPDATE outbox SET attempts = ?, last_error = ?, status = ?, next_attempt_at = ? WHERE id = ?",
                        arguments: [attempts, String(error.prefix(500)), attempts >= maxAttempts ? Status.failed.rawValue : Status.queued.rawValue,
                                    now.addingTimeInterval(delay), id])
+        return attempts >= maxAttempts
     }
 
     /// A `LIKE … ESCAPE '\'` pattern matching the recipient `Name <email>` of mail to `email`.

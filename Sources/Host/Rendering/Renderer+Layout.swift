@@ -21,8 +21,12 @@ extension Renderer {
                              current: chrome.path == href || chrome.path.hasPrefix(href + "/"))
             }
             view.parent = chrome.parent.map { .init(name: $0.name, href: $0.href) }
+            // the pages under one's account (deleting it) sit under the account page
+            let accountHref = HostRoute.account().path(chrome.root)
+            let accountSection = chrome.path.hasPrefix(accountHref + "/")
+                ? LayoutView.NavLink(label: text("account.title", module: nil, locale: chrome.locale), href: accountHref, current: false) : nil
             view.breadcrumbs = Self.breadcrumbs(title: title, path: chrome.path, home: view.homeHref, homeLabel: text("layout.home", module: nil, locale: chrome.locale),
-                                                section: view.nav.first(where: \.current))
+                                                section: view.nav.first(where: \.current) ?? accountSection)
             let dashboard = HostRoute.dashboard.path(chrome.root)
             view.dashboard = .init(href: dashboard, current: chrome.path == dashboard, search: HostRoute.search().path(chrome.root),
                                    searchCurrent: chrome.path == HostRoute.search().path(chrome.root))
