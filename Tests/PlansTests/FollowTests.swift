@@ -36,6 +36,16 @@ import Testing
         #expect(saved.status == .seeOther)
     }
 
+    /// The citizen signed in, following the whole plan, hearing of it in `digest` ("daily", "weekly").
+    static func citizenFollowingThePlan(_ client: any TestClientProtocol, digest: String) async throws -> Browser {
+        var citizen = Browser(client)
+        try await citizen.signIn("/alpha", email: "citizen@alpha.test")
+        #expect(try await follow(&citizen, "/alpha/plans", subject: "plans:plan:current").status == .seeOther)
+        try await citizen.get("/alpha/account")
+        #expect(try await citizen.post("/alpha/account/mail", [("mail_feedback_updates", "immediate"), ("mail_follows", digest)]).status == .seeOther)
+        return citizen
+    }
+
     /// Queues the digests due at `date`, as the mail worker does; returns how many.
     static func queueDigests(_ host: TestHost, at date: Date) async throws -> Int {
         let fanout = FollowFanout(renderer: host.services.renderer, senders: host.services.senders, links: host.services.unsubscribe,
@@ -128,11 +138,7 @@ import Testing
     @Test func aDailyDigestGroupsByItemIsNotSentEmptyAndCoversThePeriodSinceTheLastOne() async throws {
         let host = try await Self.host()
         try await host.test { client in
-            var citizen = Browser(client)
-            try await citizen.signIn("/alpha", email: "citizen@alpha.test")
-            #expect(try await Self.follow(&citizen, "/alpha/plans", subject: "plans:plan:current").status == .seeOther)
-            try await citizen.get("/alpha/account")
-            #expect(try await citizen.post("/alpha/account/mail", [("mail_feedback_updates", "immediate"), ("mail_follows", "daily")]).status == .seeOther)
+            var citizen = try await Self.citizenFollowingThePlan(client, digest: "daily")
             #expect(try await citizen.get("/alpha/account").body.contains("<option value=\"daily\" selected>"))
             try await Self.addCommitment(client, host)
             try await Self.progress(client, host, number: 3, text: "Réunion un")
@@ -163,11 +169,7 @@ import Testing
     @Test func aFailedDigestGivesItsLinesToTheNextOne() async throws {
         let host = try await Self.host()
         try await host.test { client in
-            var citizen = Browser(client)
-            try await citizen.signIn("/alpha", email: "citizen@alpha.test")
-            #expect(try await Self.follow(&citizen, "/alpha/plans", subject: "plans:plan:current").status == .seeOther)
-            try await citizen.get("/alpha/account")
-            try await citizen.post("/alpha/account/mail", [("mail_feedback_updates", "immediate"), ("mail_follows", "weekly")])
+            _ = try await Self.citizenFollowingThePlan(client, digest: "weekly")
             try await Self.progress(client, host, text: "Réunion perdue")
             try await host.services.mail.deliverDue("alpha")
         }
