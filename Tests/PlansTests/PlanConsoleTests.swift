@@ -252,6 +252,10 @@ import TestSupport
             #expect(sheet.body.contains("Cible : 4 rapports pour le <time datetime=\"2026-12-31\">31 décembre 2026</time>")
                     || sheet.body.contains("4 rapports pour le <time datetime=\"2026-12-31\">"), "the target, its unit and its date")
             #expect(sheet.body.contains("<strong>75\u{202F}%</strong> de la cible"), "3 of 4 from 0: three quarters of the way")
+            let data = try await visitor.get("/alpha/plans/export.json")
+            #expect(data.body.contains("Rapports publiés en ligne") && data.body.contains("\"values\":[{\"date\":\"2026-06-30\",\"value\":3}]")
+                    && data.body.contains("\"targetDate\":\"2026-12-31\""), "the open data holds the indicator, its target and its values")
+            #expect(data.body.contains("\"updates\":["), "and the progress updates")
 
             #expect(try await visitor.post("/alpha/admin/plans/indicators/\(id)/delete", [], csrf: "").status != .seeOther, "anonymous visitors delete nothing")
             try await editor.get("/alpha/admin/plans/commitments/\(commitmentID)")

@@ -32,6 +32,31 @@ struct PlansExports {
             let status, completion: String
             let progress, lateActivities: Int
             let activities: [ActivityItem]
+            let indicators: [IndicatorItem]
+            let updates: [UpdateItem]
+        }
+
+        /// An indicator with its baseline, target and dated values (a linked one names its live figure,
+        /// whose monthly history is in dashboard.csv).
+        struct IndicatorItem: Encodable {
+            let name, unit: LocalizedText
+            let kind: String
+            let baseline, target: Double?
+            let baselineDate, targetDate, source: String?
+            let values: [Measure]
+        }
+
+        struct Measure: Encodable {
+            let date: String
+            let value: Double
+        }
+
+        struct UpdateItem: Encodable {
+            let date: String
+            let text: LocalizedText
+            let newProgress: Int?
+            let newStatus: String?
+            let activityID: Int64?
         }
 
         struct ActivityItem: Encodable {
@@ -52,6 +77,16 @@ struct PlansExports {
 
     @Sendable func json(_ request: Request, context: CivicContext) async throws -> Response {
         let overview = try await published(context)
+        let ids = overview.rows.compactMap(\.commitment.id)
+        let (indicators, values, updates) = try await context.database.read { db in
+            let indicators = try PlanIndicator.filter(ids.contains(PlanIndicator.Columns.commitmentID)).order(PlanIndicator.Columns.position).fetchAll(db)
+            let values = try PlanIndicatorValue.filter(indicators.compactMap(\.id).contains(PlanIndicatorValue.Columns.indicatorID))
+                .order(PlanIndicatorValue.Columns.date).fetchAll(db)
+            let updates = try ProgressUpdate.filter(ids.contains(ProgressUpdate.Columns.commitmentID))
+                .order(ProgressUpdate.Columns.date, ProgressUpdate.Columns.id).fetchAll(db)
+            return (Dictionary(grouping: indicators, by: \.commitmentID), Dictionary(grouping: values, by: \.indicatorID),
+                    Dictionary(grouping: updates, by: \.commitmentID))
+        }
         let document = Document(
             title: overview.plan.title, description: overview.plan.description, startYear: overview.plan.startYear, endYear: overview.plan.endYear,
             progress: overview.progress, status: overview.plan.status.rawValue, progressRule: "average of activities; plan: average of commitments",
@@ -64,6 +99,16 @@ struct PlansExports {
                                          Document.ActivityItem(id: $0.id ?? 0, title: $0.title, responsible: $0.responsible, deliverable: $0.deliverable,
                                                                plannedStart: $0.plannedStart, plannedEnd: $0.plannedEnd, actualStart: $0.actualStart,
                                                                actualEnd: $0.actualEnd, status: $0.status, progress: $0.progress)
+                                     },
+                                     indicators: (indicators[c.id ?? 0] ?? []).map { indicator in
+                                         Document.IndicatorItem(name: indicator.name, unit: indicator.unit, kind: indicator.kind, baseline: indicator.baseline,
+                                                                target: indicator.target, baselineDate: indicator.baselineDate, targetDate: indicator.targetDate,
+                                                                source: indicator.source,
+                                                                values: (values[indicator.id ?? 0] ?? []).map { .init(date: $0.date, value: $0.value) })
+                                     },
+                                     updates: (updates[c.id ?? 0] ?? []).map {
+                                         Document.UpdateItem(date: $0.date, text: $0.text, newProgress: $0.newProgress, newStatus: $0.newStatus,
+                                                             activityID: $0.activityID)
                                      })
             })
         let encoder = JSONEncoder()
