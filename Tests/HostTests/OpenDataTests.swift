@@ -65,12 +65,15 @@ import TestSupport
                            ('pages', 'page:about', 'comment', 'Texte masqué', 'Y', 'fr', 'online', datetime('now'), 'h2')
                     """)
                 try db.execute(sql: "UPDATE feedback SET hidden_at = datetime('now'), hidden_reason = 'injure' WHERE body = 'Texte masqué'")
+                try db.execute(sql: "UPDATE consultation SET status = 'published'")
             }
 
             let response = try await client.execute(uri: "/alpha/opendata.zip", method: .get)
             #expect(response.status == .ok, "a commune whose instances module has instance-only datasets")
             let entries = try Self.entries(Data(buffer: response.body))
             #expect(entries["members.csv"] == nil && entries["instance.json"] != nil && entries["consultations-1.json"] != nil)
+            let results = String(decoding: try #require(entries["consultation-results.json"]), as: UTF8.self)
+            #expect(results.contains("\"responses\"") && results.contains("\"questions\""), "the published consultation's results")
             let feedback = String(decoding: try #require(entries["feedback-1.json"]), as: UTF8.self)
             #expect(feedback.contains("Ouvrir le samedi") && feedback.contains("Ouvert le samedi dès mars.") && feedback.contains("\"outcome\":\"adopted\""))
             #expect(!feedback.contains("Sur une page privée") && !feedback.contains("Texte masqué"), "only what the public sees")

@@ -22,6 +22,11 @@ public struct ConsultationsModule: CivicModule {
                         permission: "consultations.edit"),
         ],
         openData: [
+            OpenDataset(file: "consultation-results.json", path: ConsultationRoute.api.path + "/results", description: [
+                "fr": "Les résultats de chaque consultation dont les résultats sont publiés : responses (répondants), et par question id, type, title (par langue), respondents, lines (label par langue, count, percent, meanRank et firsts pour un classement), mean (échelle), textAnswers (nombre de réponses libres).",
+                "ar": "نتائج كل استشارة نُشرت نتائجها: عدد المجيبين، ولكل سؤال المعرف والنوع والعنوان حسب اللغة وعدد المجيبين والأسطر (التسمية والعدد والنسبة والرتبة المتوسطة) والمتوسط وعدد الأجوبة الحرة.",
+                "en": "The results of each consultation whose results are published: responses (respondents), and per question id, type, title (per locale), respondents, lines (label per locale, count, percent, meanRank and firsts for a ranking), mean (scale), textAnswers (number of free answers).",
+            ]),
             OpenDataset(file: "consultations.json", path: ConsultationRoute.api.path, description: [
                 "fr": "Les consultations publiques : id, title (par langue), status, phase (upcoming, open, closed, results), opensAt, closesAt (ISO 8601), audience, subject, resultsURL (résultats agrégés en JSON une fois publiés).",
                 "ar": "الاستشارات العمومية: المعرف، العنوان حسب اللغة، الحالة، المرحلة، تاريخا الافتتاح والإغلاق، الجمهور، الموضوع، رابط النتائج المجمعة بعد نشرها.",

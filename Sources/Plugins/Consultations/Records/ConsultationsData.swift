@@ -12,6 +12,7 @@ struct ConsultationsData {
 
     func registerAPI(_ group: RouterGroup<CivicContext>) {
         group.get(use: list)
+        group.get("results", use: allResults)
         group.get(":id/results", use: results)
     }
 
@@ -90,14 +91,30 @@ struct ConsultationsData {
               detail.consultation.status == .published || (context.can("consultations.edit")) else {
             throw HTTPError(.notFound, message: context.text("consultations.error.results_not_published"))
         }
-        let results = try await context.database.read { db in try ConsultationResults.load(db, detail: detail) }
-        let document = ResultsDocument(id: id, title: detail.consultation.title.values, responses: results.responses, questions: results.questions.map { result in
+        let document = try await context.database.read { db in try Self.document(db, detail: detail) }
+        var response = try context.responseEncoder.encode(document, from: request, context: context)
+        if detail.consultation.status != .published { response.headers[.cacheControl] = "private, no-store" }
+        return response
+    }
+
+    /// The results of every consultation whose results are published, newest first (the open-data
+    /// archive's `consultation-results.json`).
+    @Sendable func allResults(_ request: Request, context: CivicContext) async throws -> Response {
+        let documents = try await context.database.read { db in
+            try Consultation.filter(Consultation.Columns.status == Consultation.Status.published.rawValue).order(Consultation.Columns.opensAt.desc)
+                .fetchAll(db).compactMap { try ConsultationDetail.load(db, id: $0.id ?? 0) }.map { try Self.document(db, detail: $0) }
+        }
+        return try context.responseEncoder.encode(["consultations": documents], from: request, context: context)
+    }
+
+    /// One consultation's aggregated results as data.
+    private static func document(_ db: Database, detail: ConsultationDetail) throws -> ResultsDocument {
+        let results = try ConsultationResults.load(db, detail: detail)
+        return ResultsDocument(id: detail.consultation.id ?? 0, title: detail.consultation.title.values, responses: results.responses,
+                               questions: results.questions.map { result in
             .init(id: result.question.id ?? 0, type: result.question.type.rawValue, title: result.question.title.values, respondents: result.respondents,
                   lines: result.lines.map { .init(label: $0.label.values, count: $0.count, percent: $0.percent, meanRank: $0.meanRank, firsts: $0.firsts) },
                   mean: result.mean, textAnswers: result.question.type.isText ? result.textCount : nil)
         })
-        var response = try context.responseEncoder.encode(document, from: request, context: context)
-        if detail.consultation.status != .published { response.headers[.cacheControl] = "private, no-store" }
-        return response
     }
 }
