@@ -161,7 +161,7 @@ public struct CivicContext: RequestContext {
     /// UI string `key` (module strings first, then the host's) in every language of the tenant, for
     /// text stored once and read later in the reader's language (``FollowNews/headline``).
     public func inEveryLanguage(_ key: String) -> LocalizedText {
-        LocalizedText(Dictionary(uniqueKeysWithValues: tenant.locales.map { ($0, renderer.text(key, module: module, locale: $0)) }))
+        renderer.inEveryLanguage(key, module: module, locales: tenant.locales)
     }
 
     /// Records `news` about an item of the current module inside the caller's write transaction;

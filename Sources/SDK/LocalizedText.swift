@@ -21,6 +21,11 @@ public struct LocalizedText: Sendable, Hashable, Codable, ExpressibleByDictionar
         self.init(Dictionary(elements, uniquingKeysWith: { _, last in last }))
     }
 
+    /// A text written for each of `locales` by `value` (a UI string, a date in each language's way).
+    public init(each locales: [String], _ value: (String) -> String) {
+        self.init(Dictionary(uniqueKeysWithValues: locales.map { ($0, value($0)) }))
+    }
+
     /// True when no locale has a non-blank value.
     public var isEmpty: Bool { values.isEmpty }
 

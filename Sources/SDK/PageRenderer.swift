@@ -23,3 +23,11 @@ public protocol PageRenderer: Sendable {
     /// Renders Markdown written by editors to safe HTML (raw HTML in the source is escaped).
     func markdown(_ source: String) -> String
 }
+
+extension PageRenderer {
+    /// The UI string `key` of `module` (or of the host) in each of `locales`, for text stored once and
+    /// read later in the reader's language.
+    public func inEveryLanguage(_ key: String, module: String?, locales: [String]) -> LocalizedText {
+        LocalizedText(each: locales) { text(key, module: module, locale: $0) }
+    }
+}

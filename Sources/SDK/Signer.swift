@@ -24,7 +24,6 @@ public struct Signer: Sendable {
 
     private func signature(_ value: String, scope: String) -> String {
         let mac = HMAC<SHA256>.authenticationCode(for: Data("\(scope)|\(value)".utf8), using: key)
-        return Data(mac).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
+        return Data(mac).base64URLEncoded
     }
 }

@@ -44,6 +44,11 @@ public struct Tenant: Sendable, Hashable, Codable {
     /// The default locale: the first offered one.
     public var defaultLocale: String { locales[0] }
 
+    /// `locale` when the tenant offers it (an account's or a text's language), else the default.
+    public func offeredLocale(_ locale: String?) -> String {
+        locale.flatMap { locales.contains($0) ? $0 : nil } ?? defaultLocale
+    }
+
     /// The name in `locale`, falling back to the tenant's default locale.
     public func displayName(_ locale: String) -> String {
         let resolved = name.resolve(locale, fallbacks: locales)

@@ -21,11 +21,10 @@ struct PrivacyRoutes {
     /// The notice the admins chose in the settings (a page of the site), or the platform's own, which
     /// says what the platform keeps, why, for how long, and how each right is exercised.
     @Sendable func privacy(_ request: Request, context: CivicContext) async throws -> Response {
-        if let chosen = services.registry.entry(context.tenant.slug)?.footer.privacy {
-            return Response(status: .seeOther, headers: [.location: context.root + chosen])
-        }
+        let footer = services.registry.entry(context.tenant.slug)?.footer ?? TenantFooter()
+        if let chosen = footer.privacy { return Response(status: .seeOther, headers: [.location: context.root + chosen]) }
         return try context.render(PrivacyPage(tenant: context.tenant.displayName(context.locale), accountHref: HostRoute.account().href(context),
-                                              contact: context.localized(services.registry.entry(context.tenant.slug)?.footer.contact ?? [:])),
+                                              contact: context.localized(footer.contact)),
                                   title: context.text("privacy.title"))
     }
 

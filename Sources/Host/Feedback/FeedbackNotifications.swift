@@ -31,18 +31,13 @@ struct FeedbackNotifications: Sendable {
 
     private func notify(_ db: Database, entry: FeedbackEntry, context: CivicContext,
                         words: ((String) -> String, String) -> (subject: String, paragraphs: [String])) throws -> Bool {
-        let tenant = context.tenant, locale = tenant.locales.contains(entry.locale) ? entry.locale : tenant.defaultLocale
+        let tenant = context.tenant, locale = tenant.offeredLocale(entry.locale)
         guard let accountID = entry.accountID else {
             // a visitor without an account who asked for the answer and confirmed the address
             guard let email = try FeedbackContacts.notifyAddress(db, id: entry.id) else { return false }
             let visitor = AccountStore.Stored(id: 0, email: email, displayName: entry.authorName, passwordHash: "")
-            let text = { (key: String) in renderer.text(key, module: nil, locale: locale) }
-            let (subject, paragraphs) = words(text, locale)
-            let mail = TenantMail(tenant: tenant, locale: locale, settings: senders.settings(tenant.slug), base: context.request.publicBase)
-            try Outbox.enqueue(db, links.notification(
-                mail, to: visitor, stops: .entry(entry.id), subject: subject,
-                paragraphs: [String(format: text("notify.hello"), entry.authorName)] + paragraphs + [text("notify.your_text"), entry.body],
-                link: (text("notify.open"), HostRoute.feedbackEntry(entry.id).path), closing: text("notify.why_visitor"), text: text), kind: "feedback_visitor")
+            try mail(db, to: visitor, stops: .entry(entry.id), locale: locale, entry: entry, context: context, words: words,
+                     ownText: true, why: "notify.why_visitor", kind: "feedback_visitor")
             return true
         }
         guard let account = try AccountStore.find(db, id: accountID) else { return false }
@@ -63,18 +58,14 @@ struct FeedbackNotifications: Sendable {
 
     /// The link's token: the entry and the address (base64url, so the link stays one word), signed for the tenant.
     func contactToken(entryID: Int64, email: String, tenant: String) -> String {
-        let address = Data(email.utf8).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
-        return links.signer.token("\(entryID)~\(address)", scope: "feedback-contact|\(tenant)")
+        links.signer.token("\(entryID)~\(Data(email.utf8).base64URLEncoded)", scope: "feedback-contact|\(tenant)")
     }
 
     /// The address a token confirms for `entryID`, when it was signed for it in `tenant`.
     func confirmedContact(_ token: String, entryID: Int64, tenant: String) -> String? {
         guard let value = links.signer.verify(token, scope: "feedback-contact|\(tenant)"), let tilde = value.firstIndex(of: "~"),
               Int64(value[..<tilde]) == entryID else { return nil }
-        var address = value[value.index(after: tilde)...].replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        address += String(repeating: "=", count: (4 - address.count % 4) % 4)
-        return Data(base64Encoded: address).map { String(decoding: $0, as: UTF8.self) }
+        return Data(base64URLEncoded: String(value[value.index(after: tilde)...])).map { String(decoding: $0, as: UTF8.self) }
     }
 
     /// A suggestion arrived: every account that answers suggestions hears of it (but its author).
@@ -107,26 +98,33 @@ struct FeedbackNotifications: Sendable {
     /// the entry's text, its link, one-click unsubscribe and the preferences) or a line of its next digest.
     private func send(_ db: Database, to account: AccountStore.Stored, kind: MailPreferences.Kind, locale: String, entry: FeedbackEntry,
                       context: CivicContext, words: ((String) -> String, String) -> (subject: String, paragraphs: [String])) throws -> Bool {
-        let mode = try MailPreferences.delivery(db, accountID: account.id, kind: kind)
-        let text = { (key: String) in renderer.text(key, module: nil, locale: locale) }
-        let (subject, paragraphs) = words(text, locale)
-        switch mode {
-        case .never:
-            return false
-        case .daily, .weekly:
+        let cadence = try MailPreferences.delivery(db, accountID: account.id, kind: kind)
+        guard cadence != .never else { return false }
+        guard cadence == .immediate else {
+            let (subject, paragraphs) = words({ renderer.text($0, module: nil, locale: locale) }, locale)
             let excerpt = entry.body.count > 80 ? entry.body.prefix(79) + "…" : entry.body
-            try DigestItems.add(db, accountID: account.id, cadence: mode, group: ("feedback:\(entry.id)", "« \(excerpt) »", HostRoute.feedbackEntry(entry.id).path),
+            try DigestItems.add(db, accountID: account.id, cadence: cadence, group: ("feedback:\(entry.id)", "« \(excerpt) »", HostRoute.feedbackEntry(entry.id).path),
                                 line: ([subject] + paragraphs.dropFirst()).joined(separator: " — "), at: Date())
             return false
-        case .immediate:
-            let mail = TenantMail(tenant: context.tenant, locale: locale, settings: senders.settings(context.tenant.slug), base: context.request.publicBase)
-            try Outbox.enqueue(db, links.notification(
-                mail, to: account, stops: .kind(kind), subject: subject,
-                paragraphs: [String(format: text("notify.hello"), account.displayName)] + paragraphs
-                    + [text(kind == .feedbackUpdates ? "notify.your_text" : "notify.their_text"), entry.body],
-                link: (text("notify.open"), HostRoute.feedbackEntry(entry.id).path), closing: text(kind == .feedbackUpdates ? "notify.why" : "notify.why_staff"),
-                text: text), kind: kind.rawValue)
-            return true
         }
+        let own = kind == .feedbackUpdates
+        try mail(db, to: account, stops: .kind(kind), locale: locale, entry: entry, context: context, words: words,
+                 ownText: own, why: own ? "notify.why" : "notify.why_staff", kind: kind.rawValue)
+        return true
+    }
+
+    /// Queues the mail about `entry` to `recipient`: greeting, the words, the entry's text (the
+    /// recipient's `ownText` or someone else's), its link, why it came, and the one-click stop.
+    private func mail(_ db: Database, to recipient: AccountStore.Stored, stops target: UnsubscribeLinks.Target, locale: String, entry: FeedbackEntry,
+                      context: CivicContext, words: ((String) -> String, String) -> (subject: String, paragraphs: [String]),
+                      ownText: Bool, why: String, kind: String) throws {
+        let text = { (key: String) in renderer.text(key, module: nil, locale: locale) }
+        let (subject, paragraphs) = words(text, locale)
+        let mail = TenantMail(tenant: context.tenant, locale: locale, settings: senders.settings(context.tenant.slug), base: context.request.publicBase)
+        try Outbox.enqueue(db, links.notification(
+            mail, to: recipient, stops: target, subject: subject,
+            paragraphs: [String(format: text("notify.hello"), recipient.displayName)] + paragraphs
+                + [text(ownText ? "notify.your_text" : "notify.their_text"), entry.body],
+            link: (text("notify.open"), HostRoute.feedbackEntry(entry.id).path), closing: text(why), text: text), kind: kind)
     }
 }

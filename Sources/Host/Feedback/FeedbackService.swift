@@ -28,15 +28,17 @@ struct FeedbackService: FeedbackThreads {
 
     // MARK: host side
 
+    /// The name of `core:general`, the commune as a whole, in every language.
+    static func generalTitle(_ context: CivicContext) -> LocalizedText {
+        context.renderer.inEveryLanguage("feedback.general_subject", module: nil, locales: Locales.supported)
+    }
+
     /// The item a comment is about, if it exists, is public and takes comments; `core:general` is the
     /// commune as a whole (general suggestions, input from a public hearing).
     func target(module: String, item: String, context: CivicContext) async throws -> LinkTarget? {
         if module == "core" {
             guard item == "general" else { return nil }
-            let title = LocalizedText(Dictionary(uniqueKeysWithValues: Locales.supported.map {
-                ($0, context.renderer.text("feedback.general_subject", module: nil, locale: $0))
-            }))
-            return LinkTarget(id: "core:general", title: title, path: HostRoute.feedback(module: "core", item: "general").path)
+            return LinkTarget(id: "core:general", title: Self.generalTitle(context), path: HostRoute.feedback(module: "core", item: "general").path)
         }
         guard let entry = registry.entry(context.tenant.slug), entry.isEnabled(module), let instance = modules.instance(module) else { return nil }
         let tenant = context.tenant

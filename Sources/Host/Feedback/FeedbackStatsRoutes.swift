@@ -23,7 +23,7 @@ struct FeedbackStatsRoutes {
         let page = try APIPage(request)
         let subjects = Dictionary(((try await links.targets(context, for: [.feedback]))[.feedback] ?? []).map { ($0.id, $0.title) },
                                   uniquingKeysWith: { first, _ in first })
-        let general = LocalizedText(Dictionary(uniqueKeysWithValues: Locales.supported.map { ($0, context.renderer.text("feedback.general_subject", module: nil, locale: $0)) }))
+        let general = FeedbackService.generalTitle(context)
         let all = try await context.database.read { db in try FeedbackStore.shown(db) }
             .compactMap { entry -> (FeedbackEntry, LocalizedText)? in
                 let id = "\(entry.module):\(entry.item)"

@@ -21,9 +21,7 @@ struct DatedNews: Sendable {
         guard now.timeIntervalSince(since) >= Self.interval else { return }
         for module in modules(tenant.slug) {
             let id = type(of: module).id
-            let words = { (key: String) in
-                LocalizedText(Dictionary(uniqueKeysWithValues: tenant.locales.map { ($0, renderer.text(key, module: id, locale: $0)) }))
-            }
+            let words = { (key: String) in renderer.inEveryLanguage(key, module: id, locales: tenant.locales) }
             for news in try module.newsByDate(db, tenant, from: since, to: now, words: words) { try news.insert(db, module: id, at: now) }
         }
         try Self.setAskedUntil(db, now)

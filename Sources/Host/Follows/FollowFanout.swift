@@ -5,8 +5,9 @@ import GRDB
 /// Tells followers what happened, after the answer that recorded it has gone: each piece of
 /// ``FollowNews`` reaches the accounts following its item (or what holds it) with a confirmed
 /// address, at once by mail or as a line of their daily or weekly digest, in their language. Works
-/// in batches of followers, each batch one transaction that writes its mails and lines and moves the
-/// news's cursor, so a crash neither loses nor repeats a follower; then queues the digests that are due.
+/// in batches of followers: a batch is composed with no transaction open, then stored in one
+/// transaction with the news's cursor, so a crash neither loses nor repeats a follower; then queues
+/// the digests that are due. One mail worker runs per process, so one fan-out at a time per tenant.
 struct FollowFanout: Sendable {
     let renderer: Renderer
     let senders: MailSenders
@@ -61,7 +62,7 @@ struct FollowFanout: Sendable {
                 ORDER BY a.id LIMIT ?
                 """, arguments: [news.fannedTo, news.id, batchSize]).map { row in
                 Follower(account: AccountStore.Stored(id: row["id"], email: row["email"], displayName: row["display_name"], passwordHash: ""),
-                         locale: (row["locale"] as String?).flatMap { tenant.locales.contains($0) ? $0 : nil } ?? tenant.defaultLocale,
+                         locale: tenant.offeredLocale(row["locale"]),
                          mode: MailPreferences.Mode(rawValue: row["mode"]) ?? .never)
             }
             return (news, followers)
@@ -110,8 +111,7 @@ struct FollowFanout: Sendable {
             guard let account = try AccountStore.find(db, id: accountID) else { continue }
             let items = try DigestItems.waiting(db, accountID: accountID, cadence: cadence)
             guard let first = items.first else { continue }
-            let locale = try String.fetchOne(db, sql: "SELECT locale FROM account WHERE id = ?", arguments: [accountID])
-                .flatMap { tenant.locales.contains($0) ? $0 : nil } ?? tenant.defaultLocale
+            let locale = tenant.offeredLocale(try String.fetchOne(db, sql: "SELECT locale FROM account WHERE id = ?", arguments: [accountID]))
             let text = { (key: String) in renderer.text(key, module: nil, locale: locale) }
             var order: [String] = [], groups: [String: [DigestItems.Item]] = [:]
             for item in items {
@@ -142,10 +142,16 @@ extension FollowFanout {
     /// whether news is left to tell, for the caller to send what was queued and come back: the first
     /// mails leave while later followers are still being written.
     func prepare(_ database: TenantDatabase, tenant: Tenant, base: String, now: Date = Date(), batches: Int = 4) async throws -> Bool {
-        try await database.write(.nothingPublic) { db in try dated.record(db, tenant: tenant, now: now) }
+        // each write below is taken only when there is something to write: a wake or a sweep with
+        // nothing due reads, and holds no write lock an editor would wait for
+        if try await database.read({ db in try DatedNews.isDue(db, now: now) }) {
+            try await database.write(.nothingPublic) { db in try dated.record(db, tenant: tenant, now: now) }
+        }
         for _ in 0..<batches {
             guard try await step(database, tenant: tenant, base: base).more else {
-                _ = try await database.write(.nothingPublic) { db in try queueDigests(db, tenant: tenant, base: base, now: now) }
+                if try await database.read({ db in try !DigestItems.due(db, now: now).isEmpty }) {
+                    _ = try await database.write(.nothingPublic) { db in try queueDigests(db, tenant: tenant, base: base, now: now) }
+                }
                 return false
             }
         }

@@ -26,10 +26,10 @@ enum ConsultationNews {
 
     /// "From … to …" in every language of the tenant.
     private static func dates(_ consultation: Consultation, context: CivicContext) -> LocalizedText {
-        LocalizedText(Dictionary(uniqueKeysWithValues: context.tenant.locales.map { locale in
+        LocalizedText(each: context.tenant.locales) { locale in
             let dates = DateText(locale: locale, formats: context.tenant.formats)
             let words = context.renderer.text("consultations.news.period", module: context.module, locale: locale)
-            return (locale, String(format: words, dates.dateTime(consultation.opensAt).text, dates.dateTime(consultation.closesAt).text))
-        }))
+            return String(format: words, dates.dateTime(consultation.opensAt).text, dates.dateTime(consultation.closesAt).text)
+        }
     }
 }

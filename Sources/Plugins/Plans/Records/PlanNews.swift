@@ -27,9 +27,9 @@ enum PlanNews {
     /// An update's text, after the progress it reports ("60 % — …") in each language.
     static func progressDetail(_ text: LocalizedText, progress: Int?, context: CivicContext) -> LocalizedText {
         guard let progress else { return text }
-        return LocalizedText(Dictionary(uniqueKeysWithValues: context.tenant.locales.map { locale in
+        return LocalizedText(each: context.tenant.locales) { locale in
             let percent = PercentText(progress, locale: locale, digits: context.tenant.formats.digits).text
-            return (locale, [percent, text.resolve(locale, fallbacks: context.fallbackLocales)].filter { !$0.isEmpty }.joined(separator: " — "))
-        }))
+            return [percent, text.resolve(locale, fallbacks: context.fallbackLocales)].filter { !$0.isEmpty }.joined(separator: " — ")
+        }
     }
 }
