@@ -87,6 +87,7 @@ import Testing
             var visitor = Browser(client)
             let notice = try await visitor.get("/alpha/privacy")
             #expect(notice.status == .ok && notice.body.contains("09-08") && notice.body.contains("Commune Alpha"))
+            #expect(!notice.body.contains("Nous écrire"), "no contact heading for a commune with no contact")
             #expect(try await visitor.get("/alpha/privacy?lang=ar").body.contains("09.08"))
             for path in ["/alpha/register", "/alpha/pages/about", "/alpha/"] {
                 #expect(try await visitor.get(path).body.contains("href=\"/alpha/privacy\""), "\(path)")

@@ -24,7 +24,7 @@ struct PrivacyRoutes {
         let footer = services.registry.entry(context.tenant.slug)?.footer ?? TenantFooter()
         if let chosen = footer.privacy { return Response(status: .seeOther, headers: [.location: context.root + chosen]) }
         return try context.render(PrivacyPage(tenant: context.tenant.displayName(context.locale), accountHref: HostRoute.account().href(context),
-                                              contact: context.localized(footer.contact)),
+                                              contact: footer.contact.isEmpty ? nil : context.localized(footer.contact)),
                                   title: context.text("privacy.title"))
     }
 
@@ -81,7 +81,9 @@ struct PrivacyRoutes {
 struct PrivacyPage: PageModel {
     static let template = "privacy"
     static let fields = TemplateFields<Self>(["tenant": \.tenant, "accountHref": \.accountHref, "contact": \.contact])
-    let tenant: String, accountHref: String, contact: String
+    let tenant: String, accountHref: String
+    /// How to reach the commune (the footer's contact), when it has one.
+    let contact: String?
 }
 
 /// `{root}/account/delete`: exactly what deleting the account does, then the form that does it.
