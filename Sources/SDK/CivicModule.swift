@@ -53,8 +53,11 @@ public protocol CivicModule: Sendable {
     init(environment: ModuleEnvironment) throws
     /// Mounts the module's routes.
     func routes(_ router: ModuleRouter)
-    /// Figures for the tenant dashboard, read inside a read transaction.
-    func indicators(_ db: Database, _ tenant: Tenant) throws -> [Indicator]
+    /// Figures for the tenant dashboard as they stood at `moment`, read inside a read transaction: the
+    /// live figures at ``FigureMoment/now(_:at:)``, a month of the dashboard's history or a report's
+    /// frozen figures at the end of a past day. A past moment is rebuilt from dated facts (counted when
+    /// their date is not after it), so that history exists from the first fact on and every page agrees.
+    func indicators(_ db: Database, _ tenant: Tenant, at moment: FigureMoment) throws -> [Indicator]
     /// Everything the module has public now, each item described once (see ``PublicItem``): the host
     /// derives links between modules, the items open to comments and the search index from it, and
     /// rebuilds that index from these after any change.
@@ -91,7 +94,7 @@ extension CivicModule {
     /// The module's id (see ``ModuleManifest/id``).
     public static var id: String { manifest.id }
     /// No indicators by default.
-    public func indicators(_ db: Database, _ tenant: Tenant) throws -> [Indicator] { [] }
+    public func indicators(_ db: Database, _ tenant: Tenant, at moment: FigureMoment) throws -> [Indicator] { [] }
     /// Nothing public by default.
     public func publicItems(_ db: Database, _ tenant: Tenant) throws -> [PublicItem] { [] }
     /// Looks through ``publicItems(_:_:)``.

@@ -30,6 +30,9 @@ public protocol FigureService: Sendable {
     /// on citizen input, by indicator id, so one module can show another's numbers (a plan
     /// indicator linked to "reports published", say).
     func live(_ context: CivicContext) async throws -> [String: Indicator]
+    /// The same figures as they stood at `moment` (the end of a past day), rebuilt from dated facts:
+    /// a linked figure's value at an indicator's baseline date, a report's figures at its period's end.
+    func figures(_ context: CivicContext, at moment: FigureMoment) async throws -> [String: Indicator]
 }
 
 /// The public items of a tenant that modules may link to (see ``PublicItem/Use/link``).

@@ -62,47 +62,61 @@ import TestSupport
         }
     }
 
-    @Test func aPastMonthKeepsItsFigureWhateverHappensLater() async throws {
+    static func series(_ figures: [String: [String: Any]], _ id: String) -> [String: Double] {
+        Dictionary(uniqueKeysWithValues: (figures[id]?["series"] as? [[String: Any]] ?? []).map { ($0["month"] as? String ?? "", $0["value"] as? Double ?? -1) })
+    }
+
+    /// The month `back` months before the current one, as `YYYY-MM`, and its 15th day.
+    static func monthsAgo(_ back: Int, today: String) -> (month: String, day: String) {
+        let index = (Int(today.prefix(4)) ?? 0) * 12 + (Int(today.dropFirst(5).prefix(2)) ?? 1) - 1 - back
+        let month = String(format: "%04d-%02d", index / 12, index % 12 + 1)
+        return (month, month + "-15")
+    }
+
+    @Test func inputEnteredLateCountsInTheMonthItWasReceivedOnEveryPage() async throws {
         let host = try await TestHost()
-        try await host.write("alpha") { db in
-            try db.execute(sql: """
-                INSERT INTO figure_history (figure, month, value, title, unit, recorded_at)
-                VALUES ('feedback.received', '2025-03', 7, '{"fr":"Reçus"}', '{}', '2025-03-31 23:00:00')
-                """)
-        }
         try await host.enable("pages", on: "alpha")
+        let today = try #require(host.tenant("alpha")).today
+        let received = Self.monthsAgo(2, today: today), before = Self.monthsAgo(3, today: today)
         try await host.test { client in
             var moderator = Browser(client)
             try await moderator.signIn("/alpha", email: "moderator@alpha.test")
             try await moderator.get("/alpha/admin/feedback/new")
             #expect(try await moderator.post("/alpha/admin/feedback/new", [("subject", "core:general"), ("kind", "suggestion"), ("channel", "paper"),
-                                                                           ("received_on", "2025-03-10"), ("body", "Ajouté après coup")]).status == .seeOther)
+                                                                           ("received_on", received.day), ("body", "Saisie après coup")]).status == .seeOther)
             var visitor = Browser(client)
             let figures = try Self.figures(try await visitor.get("/alpha/api/v1/dashboard").body)
-            let series = figures["feedback.received"]?["series"] as? [[String: Any]] ?? []
-            #expect(series.first { $0["month"] as? String == "2025-03" }?["value"] as? Double == 7)
-            #expect(series.last?["month"] as? String == FigureHistory.month())
-            #expect(series.last?["value"] as? Double == 1)
-            // the breakdown by channel keeps a history too, and is listed apart on the page
-            #expect(figures["feedback.channel.paper"]?["value"] as? Double == 1)
-            #expect(figures["feedback.outcome.adopted"]?["value"] as? Double == 0)
+            let series = Self.series(figures, "feedback.received")
+            #expect(series[before.month] == 0)
+            #expect(series[received.month] == 1)
+            #expect(series.count == 12)
+            #expect(Self.series(figures, "feedback.channel.paper")[received.month] == 1)
+            // the feedback page counts it in the same month
+            let stats = try JSONSerialization.jsonObject(with: Data(try await visitor.get("/alpha/api/v1/feedback/stats").body.utf8)) as? [String: Any]
+            let months = stats?["months"] as? [[String: Any]] ?? []
+            #expect(months.first { $0["month"] as? String == received.month }?["received"] as? Int == 1)
             #expect(try await visitor.get("/alpha/dashboard").body.contains("id=\"details-title\""))
-            let year = try Self.figures(try await visitor.get("/alpha/api/v1/dashboard?year=2025").body)
-            #expect((year["feedback.received"]?["series"] as? [[String: Any]])?.count == 1)
         }
     }
 
-    @Test func recordingWritesOnlyTheCurrentMonthAndOnlyChanges() throws {
-        let queue = try DatabaseQueue()
-        try CoreSchema.migrator.migrate(queue)
-        let figure = { (value: Double) in Indicator(id: "x.count", title: ["fr": "X"], value: value) }
-        try queue.write { db in
-            #expect(try FigureHistory.record(db, figures: [figure(3)], month: "2026-01") == 1)
-            #expect(try FigureHistory.record(db, figures: [figure(3)], month: "2026-01") == 0)
-            #expect(try FigureHistory.record(db, figures: [figure(5)], month: "2026-02") == 1)
-            #expect(try FigureHistory.record(db, figures: [figure(9)], month: "2026-02") == 1)
-            let points = try FigureHistory.series(db).first?.points ?? []
-            #expect(points == [.init(month: "2026-01", value: 3), .init(month: "2026-02", value: 9)])
+    @Test func reportsCountFromTheirPublicationDateAndEarlierYearsAreOffered() async throws {
+        let host = try await TestHost()
+        try await host.enable("reports", on: "alpha", withSample: true)
+        let published = try await host.read("alpha") { db in
+            try String.fetchAll(db, sql: "SELECT published_on FROM report WHERE status = 'published' ORDER BY published_on")
+        }
+        let first = try #require(published.first)
+        let year = String(first.prefix(4))
+        try await host.test { client in
+            var visitor = Browser(client)
+            let figures = try Self.figures(try await visitor.get("/alpha/api/v1/dashboard?year=\(year)").body)
+            let series = Self.series(figures, "reports.published")
+            #expect(series.count == 12)
+            for (month, value) in series {
+                #expect(value == Double(published.filter { $0.prefix(7) <= month }.count), "reports published by the end of \(month)")
+            }
+            #expect(try await visitor.get("/alpha/dashboard").body.contains("<option value=\"\(year)\""))
+            #expect(try await visitor.get("/alpha/api/v1/dashboard?year=1999").status == .badRequest)
         }
     }
 

@@ -223,6 +223,27 @@ import TestSupport
         }
     }
 
+    @Test func aLinkedIndicatorShowsItsFiguresPastValuesFromDatedFacts() async throws {
+        let host = try await host()
+        try await host.enable("reports", on: "alpha", withSample: true)
+        let commitmentID = try #require(try await host.read("alpha") { db in try Int64.fetchOne(db, sql: "SELECT id FROM commitment WHERE number = 2") })
+        try await host.test { client in
+            var editor = Browser(client)
+            try await editor.signIn("/alpha", email: "editor@alpha.test")
+            try await editor.get("/alpha/admin/plans/commitments/\(commitmentID)")
+            // no baseline typed: it is the figure's value on its date (the sample report came out on 25 March 2024)
+            #expect(try await editor.post("/alpha/admin/plans/commitments/\(commitmentID)/indicators", [
+                ("indicator_name.fr", "Rapports de suivi publiés"), ("kind", "result"), ("source", "reports.published"),
+                ("baseline_date", "2024-01-01"), ("target", "4"),
+            ]).status == .seeOther)
+            var visitor = Browser(client)
+            let sheet = try await visitor.get("/alpha/plans/2").body
+            #expect(sheet.contains("<td><time datetime=\"2023-12-31\">31 décembre 2023</time></td><td>0</td>"))
+            #expect(sheet.contains("<td><time datetime=\"2024-12-31\">31 décembre 2024</time></td><td>1</td>"))
+            #expect(sheet.contains("<strong>25\u{202F}%</strong> de la cible"), "1 of 4 from a baseline of 0")
+        }
+    }
+
     @Test func anIndicatorIsEditedWithUnitDatesAndTargetThenDeletedAndItsHistoryStays() async throws {
         let host = try await host()
         let commitmentID = try #require(try await host.read("alpha") { db in try Int64.fetchOne(db, sql: "SELECT id FROM commitment WHERE number = 2") })

@@ -106,7 +106,7 @@ import TestSupport
         }
         let tenant = Tenant(slug: "t", kind: .commune, parentSlug: nil, name: ["fr": "T"], locales: ["fr"])
         let module = try PlansModule(environment: try await TestHost().moduleEnvironment("t"))
-        let figures = try await queue.read { db in try module.indicators(db, tenant) }
+        let figures = try await queue.read { db in try module.indicators(db, tenant, at: .now(tenant)) }
         let byID = Dictionary(uniqueKeysWithValues: figures.map { ($0.id, $0.value) })
         let overview = try #require(try await queue.read { db in try PlanOverview.load(db, includeUnpublished: false, today: YearMonth.current(tenant)) })
         #expect(byID["plans.progress"] == Double(overview.progress))

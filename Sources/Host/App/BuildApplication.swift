@@ -33,7 +33,7 @@ func buildApplication(services: HostServices) throws -> some ApplicationProtocol
 }
 
 /// Every route of a tenant behind the pipeline's stages, outermost first: the remembered language,
-/// the visitor, error pages, the page cache, the API's rules, the form, after-effects; then the
+/// the visitor, error pages, the page cache, the API's rules, the form; then the
 /// host's routes (home, accounts, console, feedback, dashboard, search) and each module's, behind its gate.
 func buildTenantRouter(services: HostServices, assets: StaticAssets, handle: TenantRouterHandle = TenantRouterHandle()) -> Router<CivicContext> {
     let router = Router(context: CivicContext.self)
@@ -45,7 +45,6 @@ func buildTenantRouter(services: HostServices, assets: StaticAssets, handle: Ten
                                       personalCookies: services.personalCookies))
     router.add(middleware: APIStage(renderer: renderer))
     router.add(middleware: FormStage(renderer: renderer, maxBodyBytes: config.maxBodyBytes, maxUploadBytes: config.maxUploadBytes))
-    router.add(middleware: AfterEffectsStage(services: services))
 
     TenantHomeRoutes(services: services).register(on: router)
     AccountRoutes(services: services).register(on: router)

@@ -38,10 +38,6 @@ struct HostServices: Sendable {
     let registrations: RateLimiter
     /// Cookies that keep a visitor's pages out of the shared cache.
     let personalCookies: PersonalCookies
-    /// Work that runs after a response has gone.
-    let afterEffects = AfterEffects()
-    /// When each tenant's figures were last recorded after a change.
-    let figuresRecorded = FigureHistory.Throttle(seconds: 5)
     /// Sends what the tenants' outboxes hold.
     let mail: MailDelivery
     /// Password reset requests per address and per account.
@@ -117,20 +113,6 @@ struct HostServices: Sendable {
 
     /// The modules enabled for a tenant, in registration order.
     func enabledModules(_ slug: String) -> [any CivicModule] { directory.enabled(slug) }
-
-    /// After a change: records the figures unless they were recorded for this tenant in the last few
-    /// seconds (a burst of comments costs one recording, not one per comment; the dashboard records
-    /// on every view anyway).
-    func recordFiguresAfterChange(_ tenant: Tenant, database: TenantDatabase, now: Date = Date()) async throws {
-        if figuresRecorded.isDue(tenant.slug, now: now) { try await recordFigures(tenant, database: database) }
-    }
-
-    /// Writes the current month's value of every live figure of `tenant` that changed (see ``FigureHistory``).
-    /// The write does not drop cached pages: it records what they already show.
-    func recordFigures(_ tenant: Tenant, database: TenantDatabase) async throws {
-        let figures = Array(try await figures.live(tenant, database: database).values)
-        try await database.write(.nothingPublic) { db in try FigureHistory.record(db, figures: figures) }
-    }
 
     /// The tenant's files folder.
     func files(_ slug: String) -> TenantFiles { databases.files(slug) }

@@ -22,19 +22,15 @@ struct DashboardRoutes {
 
     struct Figure {
         let indicator: Indicator
-        let series: [FigureHistory.Point]
+        let series: [HostFigures.Point]
     }
 
-    /// The tenant's figures with their history (recorded first, so the current month is always there
-    /// unless the tenant's storage refuses writes).
+    /// The tenant's figures now, each with its monthly history rebuilt from dated facts, and the years
+    /// that history can show.
     private func figures(_ context: CivicContext, year: Int?) async throws -> (figures: [Figure], years: [Int]) {
-        do { try await services.recordFigures(context.tenant, database: context.database) } catch {
-            // a tenant whose storage refuses writes still shows its dashboard, from the history it has
-            guard ErrorPages.isStorageFailure(error) else { throw error }
-            context.logger.error("figure history not recorded: \(error)")
-        }
         let live = try await services.figures.live(context)
-        let (history, years) = try await context.database.read { db in (try FigureHistory.series(db, year: year), try FigureHistory.years(db)) }
+        let history = try await services.figures.history(context.tenant, database: context.database, year: year)
+        let years = try await services.figures.years(context.tenant, database: context.database)
         let byID = Dictionary(uniqueKeysWithValues: history.map { ($0.id, $0) })
         let rank = { (id: String) in Self.order.firstIndex(of: id) ?? Self.order.count }
         let sorted = live.values.sorted { (rank($0.id), $0.id) < (rank($1.id), $1.id) }

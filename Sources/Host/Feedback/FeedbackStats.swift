@@ -27,37 +27,44 @@ struct FeedbackStats: Sendable {
     /// Share of suggestions answered, in percent (0 when none was received).
     var responseRate: Int { suggestions == 0 ? 0 : Int((Double(answered) * 100 / Double(suggestions)).rounded()) }
 
-    static func load(_ db: Database) throws -> FeedbackStats {
+    /// The figures over everything received before `end` (everything when `nil`), counting answers
+    /// and hiding done before it too: the dashboard's months and a report's period are rebuilt from these dates.
+    static func load(_ db: Database, before end: Date? = nil) throws -> FeedbackStats {
         var stats = FeedbackStats()
+        let end = end ?? .distantFuture
+        // feedback received before the end, and its answers given before the end
+        let received = "SELECT * FROM feedback WHERE received_at < :end"
+        let answers = "SELECT r.* FROM feedback_response r JOIN feedback f ON f.id = r.feedback_id WHERE r.responded_at < :end AND f.received_at < :end"
+        let arguments: StatementArguments = ["end": end]
         if let row = try Row.fetchOne(db, sql: """
             SELECT COUNT(*) AS received, COALESCE(SUM(kind = 'comment'), 0) AS comments, COALESCE(SUM(kind = 'suggestion'), 0) AS suggestions,
-                   COALESCE(SUM(hidden_at IS NOT NULL), 0) AS hidden,
-                   (SELECT COUNT(*) FROM feedback_response r JOIN feedback s ON s.id = r.feedback_id WHERE s.kind = 'suggestion') AS answered
-            FROM feedback
-            """) {
+                   COALESCE(SUM(hidden_at < :end), 0) AS hidden,
+                   (SELECT COUNT(*) FROM (\(answers)) r JOIN feedback s ON s.id = r.feedback_id WHERE s.kind = 'suggestion') AS answered
+            FROM (\(received))
+            """, arguments: arguments) {
             stats.received = row["received"]
             stats.comments = row["comments"]
             stats.suggestions = row["suggestions"]
             stats.hidden = row["hidden"]
             stats.answered = row["answered"]
         }
-        for row in try Row.fetchAll(db, sql: "SELECT channel, COUNT(*) AS n FROM feedback GROUP BY channel") {
+        for row in try Row.fetchAll(db, sql: "SELECT channel, COUNT(*) AS n FROM (\(received)) GROUP BY channel", arguments: arguments) {
             if let channel = FeedbackChannel(rawValue: row["channel"]) { stats.byChannel[channel] = row["n"] }
         }
-        for row in try Row.fetchAll(db, sql: "SELECT outcome, COUNT(*) AS n FROM feedback_response GROUP BY outcome") {
+        for row in try Row.fetchAll(db, sql: "SELECT outcome, COUNT(*) AS n FROM (\(answers)) GROUP BY outcome", arguments: arguments) {
             if let outcome = FeedbackOutcome(rawValue: row["outcome"]) { stats.byOutcome[outcome] = row["n"] }
         }
         stats.medianResponseDays = try Double.fetchOne(db, sql: """
             WITH d AS (SELECT julianday(r.responded_at) - julianday(f.received_at) AS days
-                       FROM feedback_response r JOIN feedback f ON f.id = r.feedback_id WHERE f.kind = 'suggestion'),
+                       FROM (\(answers)) r JOIN feedback f ON f.id = r.feedback_id WHERE f.kind = 'suggestion'),
                  n AS (SELECT COUNT(*) AS c FROM d)
             SELECT AVG(days) FROM (SELECT days FROM d ORDER BY days LIMIT 2 - (SELECT c FROM n) % 2 OFFSET ((SELECT c FROM n) - 1) / 2)
-            """)
+            """, arguments: arguments)
         stats.months = try Row.fetchAll(db, sql: """
             SELECT substr(f.received_at, 1, 7) AS month, COUNT(*) AS received, COUNT(r.feedback_id) AS answered
-            FROM feedback f LEFT JOIN feedback_response r ON r.feedback_id = f.id
+            FROM (\(received)) f LEFT JOIN (\(answers)) r ON r.feedback_id = f.id
             GROUP BY month ORDER BY month DESC LIMIT 24
-            """).reversed().map { Month(month: $0["month"], received: $0["received"], answered: $0["answered"]) }
+            """, arguments: arguments).reversed().map { Month(month: $0["month"], received: $0["received"], answered: $0["answered"]) }
         return stats
     }
 

@@ -309,6 +309,11 @@ enum CoreSchema {
                 t.add(column: "notify_confirmed_at", .datetime)
             }
         }
+        migrator.registerMigration("core/017-history-from-facts") { db in
+            // the dashboard's months are rebuilt from dated facts (HostFigures.history): the values
+            // recorded as they were seen are no longer read
+            try db.drop(table: "figure_history")
+        }
         return migrator
     }
 }

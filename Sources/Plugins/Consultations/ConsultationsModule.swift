@@ -51,10 +51,13 @@ public struct ConsultationsModule: CivicModule {
     }
 
     /// Consultations open now, and answers received in all.
-    public func indicators(_ db: Database, _ tenant: Tenant) throws -> [Indicator] {
-        let now = Date()
-        let open = try Consultation.filter(Consultation.Columns.status == "open" && Consultation.Columns.opensAt <= now && Consultation.Columns.closesAt > now).fetchCount(db)
-        let answers = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM consultation_response") ?? 0
+    /// A past moment counts the consultations whose dates held it and the answers submitted before it;
+    /// now, a consultation closed early by its editors is no longer open.
+    public func indicators(_ db: Database, _ tenant: Tenant, at moment: FigureMoment) throws -> [Indicator] {
+        let open = try Int.fetchOne(db, sql: """
+            SELECT COUNT(*) FROM consultation WHERE status != 'draft' AND (status = 'open' OR NOT ?) AND opens_at <= ? AND closes_at > ?
+            """, arguments: [moment.isNow, moment.end, moment.end]) ?? 0
+        let answers = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM consultation_response WHERE submitted_at < ?", arguments: [moment.end]) ?? 0
         return [
             Indicator(id: "consultations.open", title: ["fr": "Consultations ouvertes", "ar": "الاستشارات المفتوحة", "en": "Open consultations"],
                       value: Double(open)),

@@ -60,11 +60,18 @@ public struct InstancesModule: CivicModule {
     }
 
     /// Meetings held (in all and per year), opinions issued, and the share the commune has followed up.
-    public func indicators(_ db: Database, _ tenant: Tenant) throws -> [Indicator] {
+    /// Meetings count from their day, opinions from the day they were adopted, the commune's follow-up
+    /// from the day it was given.
+    public func indicators(_ db: Database, _ tenant: Tenant, at moment: FigureMoment) throws -> [Indicator] {
         guard tenant.kind == .instance else { return [] }
-        let held = try Row.fetchAll(db, sql: "SELECT substr(starts_at, 1, 4) AS year, COUNT(*) AS n FROM instance_meeting WHERE status = 'held' GROUP BY year")
-        let opinions = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM instance_opinion") ?? 0
-        let followed = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM instance_opinion WHERE follow_up IN ('taken','not_taken','under_study')") ?? 0
+        let held = try Row.fetchAll(db, sql: """
+            SELECT substr(starts_at, 1, 4) AS year, COUNT(*) AS n FROM instance_meeting WHERE status = 'held' AND substr(starts_at, 1, 10) <= ? GROUP BY year
+            """, arguments: [moment.day])
+        let opinions = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM instance_opinion WHERE adopted_on <= ?", arguments: [moment.day]) ?? 0
+        let followed = try Int.fetchOne(db, sql: """
+            SELECT COUNT(*) FROM instance_opinion
+            WHERE adopted_on <= :day AND follow_up IN ('taken','not_taken','under_study') AND (:now OR COALESCE(follow_up_on, adopted_on) <= :day)
+            """, arguments: ["day": moment.day, "now": moment.isNow]) ?? 0
         var figures = [
             Indicator(id: "instances.meetings_held", title: ["fr": "Réunions tenues", "ar": "الاجتماعات المنعقدة", "en": "Meetings held"],
                       value: Double(held.map { $0["n"] as Int }.reduce(0, +))),

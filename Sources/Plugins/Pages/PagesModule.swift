@@ -61,8 +61,9 @@ public struct PagesModule: CivicModule {
         PagesAPI().register(router.api)
     }
 
-    public func indicators(_ db: Database, _ tenant: Tenant) throws -> [Indicator] {
-        let published = try Page.filter(Page.Columns.published == true).fetchCount(db)
+    /// A page has no publication date: a published page counts from its creation.
+    public func indicators(_ db: Database, _ tenant: Tenant, at moment: FigureMoment) throws -> [Indicator] {
+        let published = try Page.filter(Page.Columns.published == true && Page.Columns.createdAt < moment.end).fetchCount(db)
         return [Indicator(id: "pages.published", title: ["fr": "Pages publiées", "ar": "الصفحات المنشورة", "en": "Published pages"],
                           value: Double(published))]
     }

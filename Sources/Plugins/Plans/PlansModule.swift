@@ -52,30 +52,22 @@ public struct PlansModule: CivicModule {
 
     /// Aggregated in SQL: the dashboard and every page that shows live figures read these, so they must
     /// not decode the whole plan.
-    public func indicators(_ db: Database, _ tenant: Tenant) throws -> [Indicator] {
-        guard let plan = try Plan.current(db), let planID = plan.id, plan.isPublic else { return [] }
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT c.status,
-                   COALESCE((SELECT ROUND(AVG(a.progress)) FROM activity a WHERE a.commitment_id = c.id), s.progress, 0) AS progress,
-                   (SELECT COUNT(*) FROM activity a LEFT JOIN plan_status x ON x.key = a.status
-                     WHERE a.commitment_id = c.id AND a.planned_end < ? AND a.progress < 100 AND NOT COALESCE(x.complete, 0)) AS late
-            FROM commitment c LEFT JOIN plan_status s ON s.key = c.status
-            WHERE c.plan_id = ? AND c.published
-            """, arguments: [YearMonth.current(tenant).description, planID])
-        let progress = rows.isEmpty ? 0 : (Double(rows.map { $0["progress"] as Int }.reduce(0, +)) / Double(rows.count)).rounded()
+    /// Figures of the plan in force, rebuilt at a past moment from its progress updates and actual dates (see ``PlanState``).
+    public func indicators(_ db: Database, _ tenant: Tenant, at moment: FigureMoment) throws -> [Indicator] {
+        guard let state = try PlanState.load(db, at: moment) else { return [] }
         let statuses = try PlanStatus.order(PlanStatus.Columns.position).fetchAll(db)
         let byStatus = statuses.map { status in
             Indicator(id: "plans.status.\(status.key)", title: status.label,
-                      value: Double(rows.filter { $0["status"] == status.key }.count),
+                      value: Double(state.commitments.filter { $0.status == status.key }.count),
                       unit: ["fr": "engagement(s)", "ar": "التزام", "en": "commitment(s)"])
         }
         return byStatus + [
             Indicator(id: "plans.progress", title: ["fr": "Avancement du plan", "ar": "تقدم الخطة", "en": "Plan progress"],
-                      value: progress, unit: ["fr": "%", "ar": "%", "en": "%"]),
+                      value: state.progress, unit: ["fr": "%", "ar": "%", "en": "%"]),
             Indicator(id: "plans.commitments", title: ["fr": "Engagements publiés", "ar": "الالتزامات المنشورة", "en": "Published commitments"],
-                      value: Double(rows.count)),
+                      value: Double(state.commitments.count)),
             Indicator(id: "plans.late_activities", title: ["fr": "Activités en retard", "ar": "أنشطة متأخرة", "en": "Overdue activities"],
-                      value: Double(rows.map { $0["late"] as Int }.reduce(0, +))),
+                      value: Double(state.lateActivities)),
         ]
     }
 

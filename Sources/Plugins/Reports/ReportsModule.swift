@@ -47,8 +47,12 @@ public struct ReportsModule: CivicModule {
     }
 
     /// Reports published (all, by year, by type) and the on-time rate of expected reports.
-    public func indicators(_ db: Database, _ tenant: Tenant) throws -> [Indicator] {
-        let rows = try Row.fetchAll(db, sql: "SELECT type, year, COUNT(*) AS n FROM report WHERE status = 'published' GROUP BY type, year")
+    /// Reports count from their publication date, so a report of 2024 published in March 2025 is in
+    /// the figures of March 2025 onwards, whenever it was entered.
+    public func indicators(_ db: Database, _ tenant: Tenant, at moment: FigureMoment) throws -> [Indicator] {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT type, year, COUNT(*) AS n FROM report WHERE status = 'published' AND published_on <= ? GROUP BY type, year
+            """, arguments: [moment.day])
         let types = try ReportType.fetchAll(db)
         var figures = [Indicator(id: "reports.published", title: ["fr": "Rapports publiés", "ar": "التقارير المنشورة", "en": "Reports published"],
                                  value: Double(rows.map { $0["n"] as Int }.reduce(0, +)))]
@@ -62,8 +66,8 @@ public struct ReportsModule: CivicModule {
             guard count > 0 else { continue }
             figures.append(Indicator(id: "reports.published.type.\(type.key)", title: type.label, value: Double(count)))
         }
-        let deadlines = Deadlines(expected: try ExpectedReport.fetchAll(db), reports: try Report.publiclyVisible().fetchAll(db),
-                                  today: tenant.today)
+        let deadlines = Deadlines(expected: try ExpectedReport.fetchAll(db),
+                                  reports: try Report.publiclyVisible().filter(Report.Columns.publishedOn <= moment.day).fetchAll(db), today: moment.day)
         if let rate = deadlines.onTimeRate {
             figures.append(Indicator(id: "reports.on_time_rate", title: ["fr": "Rapports attendus publiés à temps", "ar": "التقارير المنشورة في أجلها",
                                                                          "en": "Expected reports published on time"],

@@ -34,7 +34,17 @@ struct CommitmentSheet: Sendable {
     }
 
     /// `feedback` holds the number of comments per activity item (`activity:<id>`), when public.
-    func page(context: CivicContext, today: YearMonth, figures: [String: Indicator], feedback: [String: Int]?) -> CommitmentPage {
+    /// The days at which the linked indicators' figures are shown: each baseline date, and the end of
+    /// each year of the plan already over.
+    func linkedFigureDays(today: String) -> [String] {
+        guard indicators.contains(where: { $0.source != nil }) else { return [] }
+        let ends = (plan.startYear...max(plan.startYear, plan.endYear)).map { "\($0)-12-31" }
+        return Set(indicators.compactMap { $0.source == nil ? nil : $0.baselineDate } + ends).filter { $0 < today }.sorted()
+    }
+
+    /// `past`: the figures at the end of each of ``linkedFigureDays(today:)``, by day.
+    func page(context: CivicContext, today: YearMonth, figures: [String: Indicator], past: [String: [String: Indicator]] = [:],
+              feedback: [String: Int]?) -> CommitmentPage {
         func text(_ key: String) -> String { context.text("plans.\(key)") }
         func status(_ key: String?) -> String { key.map { statuses[$0].map { context.localized($0.label) } ?? $0 } ?? "" }
         let activityRows = activities.map { activity in
@@ -74,7 +84,7 @@ struct CommitmentSheet: Sendable {
                                       newStatus: update.newStatus.map { status($0) }, author: update.author,
                                       evidence: update.evidence.map { .init(label: update.evidenceLabel ?? $0, href: HostRoute.file($0).href(context)) })
             },
-            indicators: indicators.map { indicatorView($0, context: context, figures: figures) },
+            indicators: indicators.map { indicatorView($0, context: context, figures: figures, past: past) },
             history: history.map { entry in
                 // an activity's change names the activity
                 let activity = entry.itemType == "activity" ? activities.first { String($0.id ?? 0) == entry.itemID } : nil
@@ -91,19 +101,27 @@ struct CommitmentSheet: Sendable {
             timeline: TimelineChart(rows: chartRows, period: period, today: today))
     }
 
-    private func indicatorView(_ indicator: PlanIndicator, context: CivicContext, figures: [String: Indicator]) -> CommitmentPage.IndicatorView {
-        CommitmentPage.IndicatorView(
+    private func indicatorView(_ indicator: PlanIndicator, context: CivicContext, figures: [String: Indicator],
+                               past: [String: [String: Indicator]]) -> CommitmentPage.IndicatorView {
+        // a linked figure's past values come from the platform's dated facts: its baseline when none was typed,
+        // and its value at the end of each year of the plan
+        let linkedPast = indicator.source.map { source in
+            past.keys.sorted().compactMap { day in past[day]?[source].map { (day: day, value: $0.value) } }
+        } ?? []
+        let baseline = indicator.baseline ?? indicator.baselineDate.flatMap { date in linkedPast.first { $0.day == date }?.value }
+        return CommitmentPage.IndicatorView(
             name: context.localized(indicator.name), kind: context.text("plans.indicator_kind.\(indicator.kind)"),
             unit: context.localized(indicator.unit),
-            baseline: indicator.baseline.map { context.number($0) } ?? "—",
+            baseline: baseline.map { context.number($0) } ?? "—",
             target: indicator.target.map { context.number($0) } ?? "—",
             baselineDate: indicator.baselineDate.map { context.dates.day($0) }, targetDate: indicator.targetDate.map { context.dates.day($0) },
-            series: (values[indicator.id ?? 0] ?? []).map { .init(date: context.dates.day($0.date), value: context.number($0.value)) },
+            series: indicator.source == nil ? (values[indicator.id ?? 0] ?? []).map { .init(date: context.dates.day($0.date), value: context.number($0.value)) }
+                : linkedPast.map { .init(date: context.dates.day($0.day), value: context.number($0.value)) },
             live: indicator.source.map { source in
                 .init(value: figures[source].map { context.number($0.value) } ?? "—", source: figures[source].map { context.localized($0.title) } ?? source)
             },
             // how far the latest value (the live figure's, or the last one typed) has come towards the target
             ofTarget: (indicator.source.flatMap { figures[$0]?.value } ?? values[indicator.id ?? 0]?.last?.value)
-                .flatMap(indicator.percentOfTarget).map { context.percent($0) })
+                .flatMap { indicator.percentOfTarget($0, baseline: baseline) }.map { context.percent($0) })
     }
 }

@@ -154,8 +154,9 @@ struct PlanIndicator: Codable, Sendable, FetchableRecord, MutablePersistableReco
 
     /// How far `value` has come from the baseline to the target, in percent (not capped: beyond the
     /// target shows as more than 100); `nil` where it means nothing (no baseline or target, or equal).
-    func percentOfTarget(_ value: Double) -> Int? {
-        guard let baseline, let target, target != baseline else { return nil }
+    /// `computed` stands for a baseline not typed: a linked figure's value at the baseline date.
+    func percentOfTarget(_ value: Double, baseline computed: Double? = nil) -> Int? {
+        guard let baseline = baseline ?? computed, let target, target != baseline else { return nil }
         return Int(((value - baseline) / (target - baseline) * 100).rounded())
     }
 

@@ -67,10 +67,14 @@ struct PlansSite {
         let sheet = try await context.database.read { db in try CommitmentSheet.load(db, number: number, includeUnpublished: editor) }
         guard let sheet else { throw HTTPError(.notFound, message: label(context, "error.not_found")) }
         let figures = try await services.figures.live(context)
+        var past: [String: [String: Indicator]] = [:]
+        for day in sheet.linkedFigureDays(today: context.tenant.today) {
+            if let moment = FigureMoment.endOf(day: day, context.tenant) { past[day] = try await services.figures.figures(context, at: moment) }
+        }
         // only what citizens can see takes comments: a published commitment of a published plan
         let open = sheet.commitment.published && sheet.plan.isPublic
         let counts = open ? try await services.feedback.counts(items: sheet.activities.map { "activity:\($0.id ?? 0)" }, context: context) : nil
-        var page = sheet.page(context: context, today: today, figures: figures, feedback: counts)
+        var page = sheet.page(context: context, today: today, figures: figures, past: past, feedback: counts)
         page.feedback = open ? try await services.feedback.thread(item: "commitment:\(number)", context: context) : ""
         page.follow = open ? try await services.follows.button(kind: "commitment", key: String(number), context: context) : ""
         page.editor = editor
