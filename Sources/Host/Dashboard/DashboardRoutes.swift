@@ -11,7 +11,7 @@ struct DashboardRoutes {
 
     /// Figures shown first, in this order; the others follow by id.
     static let order = ["reports.published", "reports.on_time_rate", "feedback.received", "feedback.suggestions", "feedback.response_rate",
-                        "feedback.median_response_days", "consultations.answers", "consultations.open", "plans.progress", "plans.late_activities",
+                        "feedback.median_response_days", "consultations.answers", "consultations.open", "plans.progress", "plans.late_activities", "plans.budget_executed",
                         "instances.opinions", "instances.follow_up_rate", "instances.meetings_held"]
 
     func register(on router: Router<CivicContext>) {

@@ -15,6 +15,10 @@ public struct PlansModule: CivicModule {
         permissions: [
             Permission("plans.edit", roles: [.editor]),
         ],
+        settings: [
+            // ISO 4217 code of the amounts entered from now on (each budget line keeps its own)
+            ModuleSetting(key: "currency", kind: .text, defaultValue: "MAD"),
+        ],
         consoleLinks: [
             ConsoleLink(title: ["fr": "Gérer le plan d'action", "ar": "إدارة خطة العمل", "en": "Manage the action plan"], path: "", permission: "plans.edit"),
         ],
@@ -24,10 +28,15 @@ public struct PlansModule: CivicModule {
                 "ar": "خطة العمل، سطر لكل التزام (type commitment) ولكل نشاط (type activity): الرقم، المعرف، الترتيب، العنوان حسب اللغة، المبادئ، المصالح، المشكل، الحل، النتائج المنتظرة، الحالة، مستوى الإنجاز، النشر، التواريخ المبرمجة والفعلية (YYYY-MM)، نسبة التقدم، المسؤول، المخرجات.",
                 "en": "The action plan, one row per commitment (type commitment) and per activity (type activity): number, activity_id, position, title.<locale>, principles (separated by ;), lead_services, other_actors, problem, solution, expected_results (per locale), status, completion (OGP level), published, planned_start, planned_end, actual_start, actual_end (YYYY-MM), progress (%), responsible, deliverable (per locale).",
             ]),
+            OpenDataset(file: "budget.csv", path: PlanRoute.budgetCSV.path, description: [
+                "fr": "Le budget des engagements publiés, une ligne par montant daté : commitment (numéro), activity_id (vide pour l'engagement entier), kind (planned : prévu, une révision ajoute une ligne, négative pour une baisse ; committed : engagé ; spent : dépensé), date (AAAA-MM-JJ), amount, currency (code ISO 4217), label.<langue>, evidence (adresse de la pièce justificative).",
+                "ar": "ميزانية الالتزامات المنشورة، سطر لكل مبلغ مؤرخ: رقم الالتزام، معرف النشاط (فارغ للالتزام كله)، النوع (planned: مبرمج، وكل مراجعة سطر جديد، سالب عند التخفيض؛ committed: ملتزم به؛ spent: مصروف)، التاريخ (YYYY-MM-DD)، المبلغ، العملة (رمز ISO 4217)، البيان حسب اللغة، رابط الوثيقة المثبتة.",
+                "en": "The budget of the published commitments, one row per dated amount: commitment (number), activity_id (empty for the whole commitment), kind (planned; a revision adds a row, negative for a cut; committed; spent), date (YYYY-MM-DD), amount, currency (ISO 4217 code), label.<locale>, evidence (address of the supporting document).",
+            ]),
             OpenDataset(file: "plan.json", path: PlanRoute.exportJSON.path, description: [
-                "fr": "Le plan d'action complet en JSON : engagements, activités, indicateurs et leurs valeurs, points d'étape, champs traduits par langue.",
-                "ar": "خطة العمل كاملة بصيغة JSON: الالتزامات والأنشطة والمؤشرات وقيمها ونقط التقدم، مع الحقول المترجمة حسب اللغة.",
-                "en": "The whole action plan as JSON: commitments, activities, indicators and their values, progress updates, translated fields per locale.",
+                "fr": "Le plan d'action complet en JSON : engagements, activités, indicateurs et leurs valeurs, points d'étape, lignes et totaux du budget, champs traduits par langue.",
+                "ar": "خطة العمل كاملة بصيغة JSON: الالتزامات والأنشطة والمؤشرات وقيمها ونقط التقدم وسطور الميزانية ومجاميعها، مع الحقول المترجمة حسب اللغة.",
+                "en": "The whole action plan as JSON: commitments, activities, indicators and their values, progress updates, budget lines and totals, translated fields per locale.",
             ]),
         ],
         resources: .module,
@@ -61,13 +70,30 @@ public struct PlansModule: CivicModule {
                       value: Double(state.commitments.filter { $0.status == status.key }.count),
                       unit: ["fr": "engagement(s)", "ar": "التزام", "en": "commitment(s)"])
         }
-        return byStatus + [
+        return byStatus + (try budgetFigures(db, state, moment)) + [
             Indicator(id: "plans.progress", title: ["fr": "Avancement du plan", "ar": "تقدم الخطة", "en": "Plan progress"],
                       value: state.progress, unit: ["fr": "%", "ar": "%", "en": "%"]),
             Indicator(id: "plans.commitments", title: ["fr": "Engagements publiés", "ar": "الالتزامات المنشورة", "en": "Published commitments"],
                       value: Double(state.commitments.count)),
             Indicator(id: "plans.late_activities", title: ["fr": "Activités en retard", "ar": "أنشطة متأخرة", "en": "Overdue activities"],
                       value: Double(state.lateActivities)),
+        ]
+    }
+
+    /// The budget of the published commitments as it stood at `moment` (lines dated up to its day), in
+    /// the currency most lines use; none when no amount was entered.
+    private func budgetFigures(_ db: Database, _ state: PlanState, _ moment: FigureMoment) throws -> [Indicator] {
+        let lines = try BudgetLine.lines(db, commitments: state.commitments.compactMap(\.commitment.id))
+        guard let totals = BudgetTotals.of(lines, upTo: moment.day).first ?? BudgetTotals.of(lines).first.map({ BudgetTotals(currency: $0.currency) }) else {
+            return []
+        }
+        let unit = LocalizedText(["fr": totals.currency, "ar": totals.currency, "en": totals.currency])
+        return [
+            Indicator(id: "plans.budget_executed", title: ["fr": "Budget du plan dépensé", "ar": "ميزانية الخطة المصروفة", "en": "Plan budget spent"],
+                      value: Double(totals.executed ?? 0), unit: ["fr": "%", "ar": "%", "en": "%"]),
+            Indicator(id: "plans.budget.planned", title: ["fr": "Budget prévu", "ar": "الميزانية المبرمجة", "en": "Budget planned"], value: totals.planned, unit: unit),
+            Indicator(id: "plans.budget.committed", title: ["fr": "Budget engagé", "ar": "الميزانية الملتزم بها", "en": "Budget committed"], value: totals.committed, unit: unit),
+            Indicator(id: "plans.budget.spent", title: ["fr": "Budget dépensé", "ar": "الميزانية المصروفة", "en": "Budget spent"], value: totals.spent, unit: unit),
         ]
     }
 

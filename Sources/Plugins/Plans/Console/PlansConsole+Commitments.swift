@@ -77,12 +77,13 @@ extension PlansConsole {
     /// form with each problem beside its field.
     func renderCommitment(_ context: CivicContext, commitment: Commitment, input: PlanForms.CommitmentInput, errors: [String],
                           update: (draft: FormData, problems: FieldProblems)? = nil, indicator: IndicatorForm? = nil,
-                          status: HTTPResponse.Status) async throws -> Response {
+                          budget: BudgetLineForm? = nil, status: HTTPResponse.Status) async throws -> Response {
         let id = commitment.id ?? 0
         let statuses = try await statuses(context)
-        let (activities, indicators) = try await context.database.read { db in
+        let (activities, indicators, lines) = try await context.database.read { db in
             (try Activity.filter(Activity.Columns.commitmentID == id).order(Activity.Columns.position, Activity.Columns.plannedStart).fetchAll(db),
-             try PlanIndicator.filter(PlanIndicator.Columns.commitmentID == id).order(PlanIndicator.Columns.position).fetchAll(db))
+             try PlanIndicator.filter(PlanIndicator.Columns.commitmentID == id).order(PlanIndicator.Columns.position).fetchAll(db),
+             try BudgetLine.lines(db, commitments: [id]))
         }
         let live = try await services.figures.live(context)
         var updateFields = FormFields(context, labels: "plans.field")
@@ -97,6 +98,8 @@ extension PlansConsole {
         updateFields.select("new_status", options: [("", "—")] + statusOptions(statuses, context), selected: draft.text("new_status"))
         updateFields.file("evidence", help: context.text("plans.help.evidence"))
         let indicatorFields = (indicator ?? IndicatorForm()).fields(context, live: Array(live.values))
+        let budgetFields = (budget ?? BudgetLineForm(today: context.tenant.today)).fields(context, activities: activities, currency: Self.currency(context))
+        let activityTitles = Dictionary(uniqueKeysWithValues: activities.map { ($0.id ?? 0, context.localized($0.title)) })
         let page = CommitmentConsolePage(
             heading: "\(commitment.number). \(context.localized(commitment.title))",
             action: PlanRoute.editCommitment(id).href(context),
@@ -111,7 +114,15 @@ extension PlansConsole {
             indicators: indicators.map { .init(name: context.localized($0.name), linked: $0.source != nil,
                                                valueAction: PlanRoute.indicatorValues($0.id ?? 0).href(context), fieldID: "value-\($0.id ?? 0)",
                                                editHref: PlanRoute.indicator($0.id ?? 0).href(context),
-                                               deleteAction: PlanRoute.deleteIndicator($0.id ?? 0).href(context)) })
+                                               deleteAction: PlanRoute.deleteIndicator($0.id ?? 0).href(context)) },
+            budgetAction: PlanRoute.budget(id).href(context) + "#budget", budgetFields: FieldGroup(budgetFields),
+            budgetErrors: budget?.problems.messages ?? [],
+            budgetLines: lines.reversed().map { line in
+                .init(date: context.dates.day(line.date), kind: context.text("plans.budget.kind.\(line.kind.rawValue)"),
+                      amount: BudgetView.amount(line.amount, currency: line.currency, context: context),
+                      about: [line.activityID.flatMap { activityTitles[$0] }, context.localized(line.label)].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " — "),
+                      deleteAction: PlanRoute.deleteBudgetLine(line.id ?? 0).href(context))
+            })
         return try context.render(page, title: context.text("plans.console.edit_commitment"), status: status)
     }
 

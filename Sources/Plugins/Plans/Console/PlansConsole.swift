@@ -30,6 +30,8 @@ struct PlansConsole {
         group.get("indicators/:id", use: editIndicator)
         group.post("indicators/:id", use: updateIndicator)
         group.post("indicators/:id/delete", use: deleteIndicator)
+        group.post("commitments/:id/budget", use: addBudgetLine)
+        group.post("budget/:id/delete", use: deleteBudgetLine)
     }
 
     // MARK: loading

@@ -10,7 +10,7 @@ struct CommitmentPage: PageModel {
         "expectedResults": \.expectedResults, "status": \.status, "completion": \.completion, "progress": \.progress, "draft": \.draft,
         "activities": \.activities, "hasActivities": \.hasActivities, "updates": \.updates, "hasUpdates": \.hasUpdates,
         "indicators": \.indicators, "hasIndicators": \.hasIndicators, "history": \.history, "hasHistory": \.hasHistory,
-        "timeline": \.timeline, "feedback": \.feedback, "follow": \.follow,
+        "timeline": \.timeline, "feedback": \.feedback, "follow": \.follow, "budget": \.budget,
     ])
 
     struct ActivityRow: TemplateModel {
@@ -66,7 +66,10 @@ struct CommitmentPage: PageModel {
     /// Other actors, when named.
     let otherActors: String?
     let problem: LanguageText, solution: LanguageText, expectedResults: LanguageText, status: String, completion: String, progress: PercentText, draft: Bool
-    let activities: [ActivityRow], updates: [Update], indicators: [IndicatorView], history: [HistoryEntryView], timeline: TimelineChart?
+    let activities: [ActivityRow], updates: [Update], indicators: [IndicatorView]
+    /// The commitment's budget, when any amount was entered.
+    let budget: BudgetView?
+    let history: [HistoryEntryView], timeline: TimelineChart?
     var feedback = ""
     /// The follow button (HTML from the host), on a commitment the public can see.
     var follow = ""

@@ -12,6 +12,7 @@ struct CommitmentSheet: Sendable {
     let values: [Int64: [PlanIndicatorValue]]
     let statuses: [String: PlanStatus]
     let history: [AuditEntry]
+    let budget: [BudgetLine]
 
     static func load(_ db: Database, number: Int, includeUnpublished: Bool) throws -> CommitmentSheet? {
         guard let plan = try Plan.current(db), let planID = plan.id, includeUnpublished || plan.isPublic,
@@ -30,10 +31,9 @@ struct CommitmentSheet: Sendable {
                 || (AuditEntry.Columns.itemType == "activity" && activityIDs.contains(AuditEntry.Columns.itemID)))
             .order(AuditEntry.Columns.at.desc, AuditEntry.Columns.id.desc).fetchAll(db)
         return CommitmentSheet(plan: plan, commitment: commitment, activities: activities, updates: updates, indicators: indicators,
-                               values: values, statuses: statuses, history: history)
+                               values: values, statuses: statuses, history: history, budget: try BudgetLine.lines(db, commitments: [id]))
     }
 
-    /// `feedback` holds the number of comments per activity item (`activity:<id>`), when public.
     /// The days at which the linked indicators' figures are shown: each baseline date, and the end of
     /// each year of the plan already over.
     func linkedFigureDays(today: String) -> [String] {
@@ -42,6 +42,7 @@ struct CommitmentSheet: Sendable {
         return Set(indicators.compactMap { $0.source == nil ? nil : $0.baselineDate } + ends).filter { $0 < today }.sorted()
     }
 
+    /// `feedback` holds the number of comments per activity item (`activity:<id>`), when public;
     /// `past`: the figures at the end of each of ``linkedFigureDays(today:)``, by day.
     func page(context: CivicContext, today: YearMonth, figures: [String: Indicator], past: [String: [String: Indicator]] = [:],
               feedback: [String: Int]?) -> CommitmentPage {
@@ -85,6 +86,7 @@ struct CommitmentSheet: Sendable {
                                       evidence: update.evidence.map { .init(label: update.evidenceLabel ?? $0, href: HostRoute.file($0).href(context)) })
             },
             indicators: indicators.map { indicatorView($0, context: context, figures: figures, past: past) },
+            budget: BudgetView(budget, activities: activities, withLines: true, context: context),
             history: history.map { entry in
                 // an activity's change names the activity
                 let activity = entry.itemType == "activity" ? activities.first { String($0.id ?? 0) == entry.itemID } : nil
@@ -94,6 +96,8 @@ struct CommitmentSheet: Sendable {
                     case "status": status(value)
                     case "completion": text("completion.\(value)")
                     case "principles": value.split(separator: ",").map { text("principle.\($0)") }.joined(separator: ", ")
+                    case "budget_kind": text("budget.kind.\(value)")
+                    case "activity": activities.first { String($0.id ?? 0) == value }.map { context.localized($0.title) } ?? value
                     default: value
                     }
                 }, context: context)

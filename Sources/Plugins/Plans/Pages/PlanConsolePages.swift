@@ -29,7 +29,14 @@ struct CommitmentConsolePage: PageModel {
         "backHref": \.backHref, "backLabel": \.backLabel, "activities": \.activities, "newActivityHref": \.newActivityHref,
         "updateAction": \.updateAction, "updateFields": \.updateFields, "indicatorAction": \.indicatorAction,
         "indicatorFields": \.indicatorFields, "indicators": \.indicators, "updateErrors": \.updateErrors, "hasUpdateErrors": \.hasUpdateErrors,
+        "budgetAction": \.budgetAction, "budgetFields": \.budgetFields, "budgetErrors": \.budgetErrors, "hasBudgetErrors": \.hasBudgetErrors,
+        "budgetLines": \.budgetLines, "hasBudgetLines": \.hasBudgetLines,
     ])
+
+    struct BudgetLine: TemplateModel {
+        static let fields = TemplateFields<Self>(["date": \.date, "kind": \.kind, "amount": \.amount, "about": \.about, "deleteAction": \.deleteAction])
+        let date: TimeText, kind: String, amount: String, about: String, deleteAction: String
+    }
 
     struct Activity: TemplateModel {
         static let fields = TemplateFields<Self>(["title": \.title, "dates": \.dates, "progress": \.progress, "editHref": \.editHref])
@@ -47,8 +54,12 @@ struct CommitmentConsolePage: PageModel {
     /// Why a progress update was refused, shown above its own form.
     let updateErrors: [String]
     let indicatorAction: String, indicatorFields: FieldGroup, indicators: [Indicator]
+    /// The form for a new budget line, why the last one was refused, and the lines, newest first.
+    let budgetAction: String, budgetFields: FieldGroup, budgetErrors: [String], budgetLines: [BudgetLine]
     var hasErrors: Bool { !errors.isEmpty }
     var hasUpdateErrors: Bool { !updateErrors.isEmpty }
+    var hasBudgetErrors: Bool { !budgetErrors.isEmpty }
+    var hasBudgetLines: Bool { !budgetLines.isEmpty }
     var cachePolicy: CachePolicy { .perVisitor }
 }
 

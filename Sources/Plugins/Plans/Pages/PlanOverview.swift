@@ -17,6 +17,8 @@ struct PlanOverview: Sendable {
     let statuses: [String: PlanStatus]
     /// Average of the commitments' progress.
     let progress: Int
+    /// The budget lines of the commitments listed.
+    let budget: [BudgetLine]
 
     /// Loads the current plan; editors see unpublished commitments too.
     static func load(_ db: Database, includeUnpublished: Bool, today: YearMonth) throws -> PlanOverview? {
@@ -35,7 +37,7 @@ struct PlanOverview: Sendable {
                        lateActivities: own.filter { $0.isLate(today: today, statuses: statuses) }.count)
         }
         let overall = rows.isEmpty ? 0 : Int((Double(rows.map(\.progress).reduce(0, +)) / Double(rows.count)).rounded())
-        return PlanOverview(plan: plan, rows: rows, statuses: statuses, progress: overall)
+        return PlanOverview(plan: plan, rows: rows, statuses: statuses, progress: overall, budget: try BudgetLine.lines(db, commitments: ids))
     }
 
     /// A commitment's progress: the plain average of its activities (each counts the same).

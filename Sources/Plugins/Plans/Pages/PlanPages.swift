@@ -13,7 +13,7 @@ struct PlanPage: PageModel {
         "planTitle": \.planTitle, "description": \.description, "period": \.period, "planStatus": \.planStatus, "progress": \.progress,
         "commitments": \.commitments, "none": \.none, "filtered": \.filtered, "principles": \.principles, "services": \.services,
         "statuses": \.statuses, "action": \.action, "revisionsHref": \.revisionsHref, "exportHref": \.exportHref, "jsonHref": \.jsonHref,
-        "feedHref": \.feedHref, "follow": \.follow,
+        "feedHref": \.feedHref, "follow": \.follow, "budget": \.budget, "budgetHref": \.budgetHref,
     ])
 
     struct Card: TemplateModel {
@@ -30,6 +30,8 @@ struct PlanPage: PageModel {
     let description: String?, period: String, planStatus: String, progress: PercentText, commitments: [Card], filtered: Bool
     let principles: [OptionView], services: [OptionView], statuses: [OptionView]
     let action: String, revisionsHref: String, exportHref: String, jsonHref: String, feedHref: String, editor: Bool
+    /// The plan's budget summed over its commitments, when any amount was entered; its lines as CSV.
+    let budget: BudgetView?, budgetHref: String
     /// The follow button for the whole plan (HTML from the host).
     let follow: String
 

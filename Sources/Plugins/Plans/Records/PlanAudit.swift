@@ -21,6 +21,12 @@ enum PlanAudit {
                              texts: ["indicator_name": i.name, "unit": i.unit])
     }
 
+    static func snapshot(_ l: BudgetLine) -> [String: String] {
+        FieldChange.snapshot(["budget_kind": l.kind.rawValue, "amount": "\(NumberText.plain(l.amount)) \(l.currency)", "date": l.date,
+                              "activity": l.activityID.map(String.init) ?? "", "evidence": l.evidenceLabel ?? ""],
+                             texts: ["label": l.label])
+    }
+
     static func snapshot(_ p: Plan) -> [String: String] {
         FieldChange.snapshot(["start_year": String(p.startYear), "end_year": String(p.endYear), "status": p.status.rawValue],
                              texts: ["title": p.title, "description": p.description])

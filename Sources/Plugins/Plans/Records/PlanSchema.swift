@@ -35,6 +35,27 @@ enum PlanSchema {
                 t.add(column: "target_date", .text)
             }
         }
+        migrations.add("005-budget") { db in
+            // every amount is a dated line: planned (a revision adds a line, negative for a cut),
+            // committed or spent, on the commitment or one of its activities, in the currency of its day
+            try db.create(table: "budget_line") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("commitment_id", .integer).notNull().references("commitment", onDelete: .cascade)
+                t.column("activity_id", .integer).references("activity", onDelete: .setNull)
+                t.column("kind", .text).notNull().check(sql: "kind IN ('planned','committed','spent')")
+                t.column("amount", .double).notNull().check(sql: "amount != 0 AND (kind = 'planned' OR amount > 0)")
+                t.column("currency", .text).notNull().check(sql: "length(currency) = 3")
+                t.column("date", .text).notNull()
+                t.column("label", .text).notNull().defaults(to: "{}")
+                t.column("evidence", .text)
+                t.column("evidence_label", .text)
+                t.column("sample", .boolean).notNull().defaults(to: false)
+                t.column("author", .text).notNull()
+                t.column("created_at", .datetime).notNull()
+            }
+            try db.create(index: "budget_line_commitment_date", on: "budget_line", columns: ["commitment_id", "date"])
+            try db.create(index: "budget_line_date", on: "budget_line", columns: ["date"])
+        }
     }
 
     /// Statuses, the plan, its commitments and their activities.

@@ -2,11 +2,11 @@ import CivicSDK
 
 /// Every address of the `plans` module, written once.
 enum PlanRoute: TenantRoute {
-    case plan, commitment(Int), activity(commitment: Int, id: Int64), revisions, revision(Int), exportCSV, exportJSON, feed
+    case plan, commitment(Int), activity(commitment: Int, id: Int64), revisions, revision(Int), exportCSV, exportJSON, budgetCSV, feed
     case console, planForm, importCSV, statuses, freeze
     case commitments, newCommitment, editCommitment(Int64), publication(Int64, publish: Bool)
     case activities(Int64), newActivity(Int64), editActivity(Int64), updates(Int64), indicators(Int64), indicatorValues(Int64)
-    case indicator(Int64), deleteIndicator(Int64)
+    case indicator(Int64), deleteIndicator(Int64), budget(Int64), deleteBudgetLine(Int64)
 
     var path: String {
         switch self {
@@ -17,6 +17,7 @@ enum PlanRoute: TenantRoute {
         case .revision(let number): "/plans/revisions/\(number)"
         case .exportCSV: "/plans/export.csv"
         case .exportJSON: "/plans/export.json"
+        case .budgetCSV: "/plans/budget.csv"
         case .feed: "/plans/feed.atom"
         case .console: "/admin/plans"
         case .planForm: "/admin/plans/plan"
@@ -35,6 +36,8 @@ enum PlanRoute: TenantRoute {
         case .indicatorValues(let id): "/admin/plans/indicators/\(id)/values"
         case .indicator(let id): "/admin/plans/indicators/\(id)"
         case .deleteIndicator(let id): "/admin/plans/indicators/\(id)/delete"
+        case .budget(let id): "/admin/plans/commitments/\(id)/budget"
+        case .deleteBudgetLine(let id): "/admin/plans/budget/\(id)/delete"
         }
     }
 }

@@ -25,6 +25,8 @@ struct PlansAPI {
         let progress: Int
         let lateActivities: Int
         let activities: [ActivityItem]
+        /// Planned, committed and spent, when any amount was entered.
+        let budget: BudgetTotals?
     }
 
     struct PlanDocument: ResponseEncodable {
@@ -34,6 +36,8 @@ struct PlansAPI {
         let status: String
         let progress: Int
         let commitments: [CommitmentItem]
+        /// The published commitments' amounts summed, when any was entered.
+        let budget: BudgetTotals?
     }
 
     struct Created: ResponseEncodable {
@@ -83,6 +87,7 @@ struct PlansAPI {
             guard let overview = try await context.database.read({ db in try PlanOverview.load(db, includeUnpublished: false, today: today) }) else {
                 throw HTTPError(.notFound, message: "This tenant has no action plan yet.")
             }
+            let lines = Dictionary(grouping: overview.budget, by: \.commitmentID)
             return PlanDocument(
                 title: overview.plan.title, startYear: overview.plan.startYear, endYear: overview.plan.endYear,
                 status: overview.plan.status.rawValue, progress: overview.progress,
@@ -93,8 +98,10 @@ struct PlansAPI {
                                    activities: row.activities.map {
                                        ActivityItem(title: $0.title, plannedStart: $0.plannedStart, plannedEnd: $0.plannedEnd, actualStart: $0.actualStart,
                                                     actualEnd: $0.actualEnd, status: $0.status, progress: $0.progress)
-                                   })
-                })
+                                   },
+                                   budget: BudgetTotals.of(lines[row.commitment.id ?? 0] ?? []).first)
+                },
+                budget: BudgetTotals.of(overview.budget).first)
         }
     }
 }

@@ -8,6 +8,7 @@ struct PlansExports {
     func register(_ group: RouterGroup<CivicContext>) {
         group.get("export.csv", use: csv)
         group.get("export.json", use: json)
+        group.get("budget.csv", use: budgetCSV)
         group.get("feed.atom", use: atom)
     }
 
@@ -34,6 +35,17 @@ struct PlansExports {
             let activities: [ActivityItem]
             let indicators: [IndicatorItem]
             let updates: [UpdateItem]
+            /// Every budget line, oldest first, and their totals.
+            let budget: [BudgetItem]
+            let budgetTotals: BudgetTotals?
+        }
+
+        struct BudgetItem: Encodable {
+            let kind: String, date: String, currency: String
+            let amount: Double
+            let activityID: Int64?
+            let label: LocalizedText
+            let evidence: String?
         }
 
         /// An indicator with its baseline, target and dated values (a linked one names its live figure,
@@ -73,11 +85,13 @@ struct PlansExports {
         let status: String
         let progressRule: String
         let commitments: [Item]
+        let budgetTotals: BudgetTotals?
     }
 
     @Sendable func json(_ request: Request, context: CivicContext) async throws -> Response {
         let overview = try await published(context)
         let ids = overview.rows.compactMap(\.commitment.id)
+        let budget = Dictionary(grouping: overview.budget, by: \.commitmentID)
         let (indicators, values, updates) = try await context.database.read { db in
             let indicators = try PlanIndicator.filter(ids.contains(PlanIndicator.Columns.commitmentID)).order(PlanIndicator.Columns.position).fetchAll(db)
             let values = try PlanIndicatorValue.filter(indicators.compactMap(\.id).contains(PlanIndicatorValue.Columns.indicatorID))
@@ -109,11 +123,33 @@ struct PlansExports {
                                      updates: (updates[c.id ?? 0] ?? []).map {
                                          Document.UpdateItem(date: $0.date, text: $0.text, newProgress: $0.newProgress, newStatus: $0.newStatus,
                                                              activityID: $0.activityID)
-                                     })
-            })
+                                     },
+                                     budget: (budget[c.id ?? 0] ?? []).map { Self.item($0, context: context) },
+                                     budgetTotals: BudgetTotals.of(budget[c.id ?? 0] ?? []).first)
+            },
+            budgetTotals: BudgetTotals.of(overview.budget).first)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         return DataResponse.publicText(String(decoding: try encoder.encode(document), as: UTF8.self), contentType: "application/json; charset=utf-8", downloadName: "\(context.tenant.slug)-plan.json")
+    }
+
+    private static func item(_ line: BudgetLine, context: CivicContext) -> Document.BudgetItem {
+        Document.BudgetItem(kind: line.kind.rawValue, date: line.date, currency: line.currency, amount: line.amount, activityID: line.activityID,
+                            label: line.label, evidence: line.evidence.map { HostRoute.file($0).href(context) })
+    }
+
+    /// `budget.csv`: every budget line of the published commitments, oldest first.
+    @Sendable func budgetCSV(_ request: Request, context: CivicContext) async throws -> Response {
+        let overview = try await published(context)
+        let numbers = Dictionary(uniqueKeysWithValues: overview.rows.compactMap { row in row.commitment.id.map { ($0, row.commitment.number) } })
+        let locales = context.tenant.locales
+        let header = ["commitment", "activity_id", "kind", "date", "amount", "currency"] + locales.map { "label.\($0)" } + ["evidence"]
+        let rows = overview.budget.map { line in
+            [String(numbers[line.commitmentID] ?? 0), line.activityID.map(String.init) ?? "", line.kind.rawValue, line.date, NumberText.plain(line.amount),
+             line.currency] + locales.map { line.label.values[$0] ?? "" } + [line.evidence.map { HostRoute.file($0).href(context) } ?? ""]
+        }
+        return DataResponse.publicText(CSV.document(header: header, rows: rows), contentType: "text/csv; charset=utf-8",
+                                       downloadName: "\(context.tenant.slug)-budget.csv")
     }
 
     @Sendable func atom(_ request: Request, context: CivicContext) async throws -> Response {

@@ -43,6 +43,7 @@ struct PlansSite {
             },
             action: PlanRoute.plan.href(context), revisionsHref: PlanRoute.revisions.href(context), exportHref: PlanRoute.exportCSV.href(context),
             jsonHref: PlanRoute.exportJSON.href(context), feedHref: PlanRoute.feed.href(context), editor: editor,
+            budget: BudgetView(overview.budget, context: context), budgetHref: PlanRoute.budgetCSV.href(context),
             follow: plan.isPublic ? try await self.services.follows.button(kind: PlanNews.plan.kind, key: PlanNews.plan.key, context: context) : "")
         return try context.render(page, title: context.localized(plan.title))
     }
