@@ -7,9 +7,11 @@ import TestSupport
 /// A commitment's budget: dated lines entered in the console, rolled up to the plan, in the pages,
 /// exports, API and dashboard; refused input keeps what was typed and stores nothing.
 @Suite struct PlanBudgetTests {
+    /// The sample plan without its example budget.
     private func host() async throws -> (TestHost, Int64, Int64) {
         let host = try await TestHost()
         try await host.enable("plans", on: "alpha", withSample: true)
+        try await host.write("alpha") { db in try db.execute(sql: "DELETE FROM budget_line") }
         let ids = try await host.read("alpha") { db in
             (try Int64.fetchOne(db, sql: "SELECT id FROM commitment WHERE number = 2")!,
              try Int64.fetchOne(db, sql: "SELECT MIN(a.id) FROM activity a JOIN commitment c ON c.id = a.commitment_id WHERE c.number = 2")!)
@@ -61,6 +63,17 @@ import TestSupport
             #expect(figures["plans.budget_executed"]?["value"] as? Double == 21)
         }
         #expect(try await lines(host) == 3)
+    }
+
+    @Test func theDemoCommitmentHasAnExampleBudget() async throws {
+        let host = try await TestHost()
+        try await host.enable("plans", on: "alpha", withSample: true)
+        try await host.test { client in
+            var visitor = Browser(client)
+            let sheet = try await visitor.get("/alpha/plans/2").body
+            #expect(sheet.contains("<dd>450\u{202F}000\u{00A0}MAD</dd>") && sheet.contains("<dd>36\u{202F}%</dd>"), "162 000 of 450 000 spent")
+            #expect(sheet.contains("Exemple : décompte final"))
+        }
     }
 
     @Test func refusedLinesKeepWhatWasTypedAndStoreNothing() async throws {

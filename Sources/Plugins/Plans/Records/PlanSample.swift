@@ -57,11 +57,14 @@ enum PlanSample {
               "ar": "نشر المعلومات المتعلقة بتفاعل المواطنين",
               "en": "Publish information on citizens' responsiveness"], "2025-02", "2025-03"),
         ]
+        var activityIDs: [Int64] = []
         for (position, (title, start, end)) in activities.enumerated() {
             var activity = Activity(commitmentID: commitmentID, title: title, plannedStart: start, plannedEnd: end, actualStart: nil, actualEnd: nil,
                                     status: "not_started", progress: 0, responsible: commitment.leadServices, deliverable: [:], position: position)
             try activity.insert(db)
+            activityIDs.append(activity.id ?? 0)
         }
+        try installBudget(db, commitmentID: commitmentID, activityIDs: activityIDs)
         var result = PlanIndicator(commitmentID: commitmentID, name: ["fr": "Nombre de rapports publiés", "ar": "عدد التقارير المنشورة",
                                                                       "en": "Number of reports published"],
                                    kind: "result", unit: [:], baseline: nil, target: nil, source: "reports.published", position: 0)
@@ -80,5 +83,24 @@ enum PlanSample {
         let entry = AuditEntry(accountID: nil, actorName: "system", module: PlansModule.id, action: "create", itemType: "commitment",
                                itemID: String(commitmentID), summary: "2 (sample)", changes: [])
         try entry.insert(db)
+    }
+
+    /// Example amounts (the reference sheet gives none), each labelled as an example: the commitment's
+    /// planned budget, then the portal page's contract committed and partly paid.
+    private static func installBudget(_ db: Database, commitmentID: Int64, activityIDs: [Int64]) throws {
+        let portal = activityIDs.count > 1 ? activityIDs[1] : nil
+        let lines: [(BudgetLine.Kind, Double, String, Int64?, LocalizedText)] = [
+            (.planned, 450_000, "2023-03-15", nil, ["fr": "Exemple : budget prévu au plan d'action", "ar": "مثال: الميزانية المبرمجة في خطة العمل",
+                                                     "en": "Example: budget planned in the action plan"]),
+            (.committed, 180_000, "2023-07-10", portal, ["fr": "Exemple : marché de réalisation de la page du plan", "ar": "مثال: صفقة إنجاز صفحة الخطة",
+                                                          "en": "Example: contract to build the plan's page"]),
+            (.spent, 90_000, "2023-10-31", portal, ["fr": "Exemple : premier décompte", "ar": "مثال: الكشف الأول", "en": "Example: first payment"]),
+            (.spent, 72_000, "2024-01-31", portal, ["fr": "Exemple : décompte final", "ar": "مثال: الكشف النهائي", "en": "Example: final payment"]),
+        ]
+        for (kind, amount, date, activity, label) in lines {
+            var line = BudgetLine(commitmentID: commitmentID, activityID: activity, kind: kind, amount: amount, currency: "MAD", date: date, label: label,
+                                  evidence: nil, evidenceLabel: nil, sample: true, author: "system", createdAt: Date())
+            try line.insert(db)
+        }
     }
 }
