@@ -81,6 +81,9 @@ public protocol CivicModule: Sendable {
     /// The host asks every enabled module about each period once and tells followers (see
     /// ``FollowNews``); `words` gives a UI string of the module in every language of the tenant.
     func newsByDate(_ db: Database, _ tenant: Tenant, from: Date, to: Date, words: (String) -> LocalizedText) throws -> [FollowNews]
+    /// The module's part of a monitoring report on `period`, in the writer's language (the host asks
+    /// once per language of the tenant): what was done, from the module's dated facts. Empty by default.
+    func monitoringSections(_ db: Database, _ tenant: Tenant, period: MonitoringPeriod, writer: MonitoringWriter) throws -> [MonitoringSection]
     /// Everything the module keeps about account `accountID`, as a JSON document for the account's
     /// data download (`<module>.json` in the ZIP), or `nil` when it keeps nothing.
     func accountData(_ db: Database, _ tenant: Tenant, accountID: Int64) throws -> Data?
@@ -93,6 +96,8 @@ public protocol CivicModule: Sendable {
 extension CivicModule {
     /// The module's id (see ``ModuleManifest/id``).
     public static var id: String { manifest.id }
+    /// Nothing to report by default.
+    public func monitoringSections(_ db: Database, _ tenant: Tenant, period: MonitoringPeriod, writer: MonitoringWriter) throws -> [MonitoringSection] { [] }
     /// No indicators by default.
     public func indicators(_ db: Database, _ tenant: Tenant, at moment: FigureMoment) throws -> [Indicator] { [] }
     /// Nothing public by default.

@@ -12,19 +12,64 @@ public struct ModuleServices: Sendable {
     public let digests: any DigestService
     /// Following items and hearing of their news.
     public let follows: any FollowService
+    /// Monitoring reports written from every enabled module's data.
+    public let monitoring: any MonitoringService
 
     /// Creates the set; called by the host (or a test) only.
     public init(figures: any FigureService, links: any LinkService, feedback: any FeedbackThreads, digests: any DigestService,
-                follows: any FollowService) {
+                follows: any FollowService, monitoring: any MonitoringService) {
         self.figures = figures
         self.links = links
         self.feedback = feedback
         self.digests = digests
         self.follows = follows
+        self.monitoring = monitoring
     }
 }
 
-/// The live figures of a tenant (see ``CivicModule/indicators(_:_:)``).
+/// Writes a monitoring report from the data of every module enabled in the tenant, the host's
+/// figures on citizen input, and a commune's instances.
+public protocol MonitoringService: Sendable {
+    /// The report's sections on `period` in each language of the tenant (by locale), and its figures
+    /// as they stood at the period's end.
+    func report(_ context: CivicContext, period: MonitoringPeriod) async throws -> MonitoringContent
+}
+
+/// A generated monitoring report's content: stored whole when the report is published, so that what
+/// was published can always be shown as it was (and a figure corrected later shows as a correction).
+public struct MonitoringContent: Codable, Sendable, Equatable {
+    /// A figure as it stood at the period's end.
+    public struct Figure: Codable, Sendable, Equatable {
+        public let id: String
+        public let title: LocalizedText
+        public let value: Double
+        public let unit: LocalizedText
+
+        /// The figure `indicator` gave.
+        public init(_ indicator: Indicator) {
+            id = indicator.id
+            title = indicator.title
+            value = indicator.value
+            unit = indicator.unit
+        }
+    }
+
+    /// The period covered.
+    public let period: MonitoringPeriod
+    /// Sections by locale, in the order written.
+    public let sections: [String: [MonitoringSection]]
+    /// The tenant's figures at the period's end, by id order.
+    public let figures: [Figure]
+
+    /// The content of a report.
+    public init(period: MonitoringPeriod, sections: [String: [MonitoringSection]], figures: [Figure]) {
+        self.period = period
+        self.sections = sections
+        self.figures = figures
+    }
+}
+
+/// The figures of a tenant (see ``CivicModule/indicators(_:_:at:)``).
 public protocol FigureService: Sendable {
     /// The figures every enabled module publishes for the request's tenant, and the host's figures
     /// on citizen input, by indicator id, so one module can show another's numbers (a plan

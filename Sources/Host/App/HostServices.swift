@@ -78,7 +78,8 @@ struct HostServices: Sendable {
         links = HostLinks(directory: directory)
         moduleServices = ModuleServices(figures: figures, links: links, feedback: feedback,
                                         digests: HostDigests(directory: directory, registry: registry, database: databases.open),
-                                        follows: HostFollows())
+                                        follows: HostFollows(),
+                                        monitoring: HostMonitoring(directory: directory, registry: registry, figures: figures, database: databases.open))
         let signer = Signer(secret: try platform.secret())
         self.signer = signer
         let catalog = try ModuleCatalog(modules, logger: logger, citizenInput: citizenInput, signer: signer,

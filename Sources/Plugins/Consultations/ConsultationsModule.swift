@@ -66,6 +66,10 @@ public struct ConsultationsModule: CivicModule {
         ]
     }
 
+    public func monitoringSections(_ db: Database, _ tenant: Tenant, period: MonitoringPeriod, writer: MonitoringWriter) throws -> [MonitoringSection] {
+        try ConsultationMonitoring.sections(db, tenant, period: period, writer: writer)
+    }
+
     /// Public consultations (`consultation:<id>`): linked to, searched, open to comments and followed;
     /// and all consultations, to follow (`list:all`: each one announced, closed, its results).
     public func publicItems(_ db: Database, _ tenant: Tenant) throws -> [PublicItem] {

@@ -88,6 +88,10 @@ public struct InstancesModule: CivicModule {
         return figures
     }
 
+    public func monitoringSections(_ db: Database, _ tenant: Tenant, period: MonitoringPeriod, writer: MonitoringWriter) throws -> [MonitoringSection] {
+        try InstanceMonitoring.sections(db, tenant, period: period, writer: writer)
+    }
+
     /// What the parent commune shows about this instance.
     public func publicDigest(_ db: Database, _ tenant: Tenant) throws -> [String: String]? {
         guard tenant.kind == .instance else { return nil }

@@ -80,6 +80,10 @@ public struct PlansModule: CivicModule {
         ]
     }
 
+    public func monitoringSections(_ db: Database, _ tenant: Tenant, period: MonitoringPeriod, writer: MonitoringWriter) throws -> [MonitoringSection] {
+        try PlanMonitoring.sections(db, tenant, period: period, writer: writer)
+    }
+
     /// The budget of the published commitments as it stood at `moment` (lines dated up to its day), in
     /// the currency most lines use; none when no amount was entered.
     private func budgetFigures(_ db: Database, _ state: PlanState, _ moment: FigureMoment) throws -> [Indicator] {

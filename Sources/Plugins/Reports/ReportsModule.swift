@@ -76,6 +76,10 @@ public struct ReportsModule: CivicModule {
         return figures
     }
 
+    public func monitoringSections(_ db: Database, _ tenant: Tenant, period: MonitoringPeriod, writer: MonitoringWriter) throws -> [MonitoringSection] {
+        try ReportMonitoring.sections(db, period: period, writer: writer)
+    }
+
     /// Published and withdrawn reports (a withdrawn one says why): searched and open to comments
     /// (`report:<id>`); and the archive as a whole, to follow (`archive:all`).
     public func publicItems(_ db: Database, _ tenant: Tenant) throws -> [PublicItem] {
