@@ -32,7 +32,7 @@ public struct ReportsModule: CivicModule {
             ], paginated: true),
         ],
         resources: .module,
-        pages: [ReportsIndexPage.self, ReportPage.self, ReportsConsolePage.self, ReportFormPage.self],
+        pages: [ReportsIndexPage.self, ReportPage.self, ReportsConsolePage.self, ReportFormPage.self, MonitoringReportPage.self, MonitoringFormPage.self],
         migrations: ReportSchema.register)
 
     private let services: ModuleServices
@@ -42,6 +42,7 @@ public struct ReportsModule: CivicModule {
     public func routes(_ router: ModuleRouter) {
         ReportsData().registerSite(router.site)
         ReportsSite(services: services).register(router.site)
+        GeneratedReportRoutes(services: services).register(router.site)
         ReportsData().registerAPI(router.api)
         ReportsConsole(services: services).register(router.console)
     }

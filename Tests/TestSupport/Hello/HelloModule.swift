@@ -36,7 +36,8 @@ public struct HelloModule: CivicModule {
         }
     }
 
-    public func indicators(_ db: Database, _ tenant: Tenant) throws -> [Indicator] {
+    /// A greeting has no date: it counts at every moment of the dashboard's history.
+    public func indicators(_ db: Database, _ tenant: Tenant, at moment: FigureMoment) throws -> [Indicator] {
         [Indicator(id: "hello.greetings", title: ["fr": "Salutations", "ar": "تحيات", "en": "Greetings"],
                    value: Double(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM greeting") ?? 0))]
     }

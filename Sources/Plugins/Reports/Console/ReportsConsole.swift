@@ -10,6 +10,8 @@ struct ReportsConsole {
     func register(_ group: RouterGroup<CivicContext>) {
         group.get(use: list)
         group.get("new", use: newForm)
+        group.get("monitoring", use: monitoringForm)
+        group.post("monitoring", use: monitoring)
         group.post(use: create)
         group.get(":id", use: editForm)
         group.post(":id", use: update)
@@ -19,7 +21,7 @@ struct ReportsConsole {
         group.post("types", use: saveType)
     }
 
-    private func types(_ context: CivicContext) async throws -> [ReportType] {
+    func types(_ context: CivicContext) async throws -> [ReportType] {
         try await context.database.read { db in try ReportType.order(ReportType.Columns.position).fetchAll(db) }
     }
 
@@ -48,7 +50,7 @@ struct ReportsConsole {
         }
         let labels = Dictionary(uniqueKeysWithValues: types.map { ($0.key, context.localized($0.label)) })
         let page = ReportsConsolePage(
-            newHref: ReportRoute.newReport.href(context),
+            newHref: ReportRoute.newReport.href(context), monitoringHref: ReportRoute.monitoring.href(context),
             reports: reports.map { .init(title: context.localized($0.title), year: $0.year, type: labels[$0.type] ?? $0.type,
                                          status: context.text("reports.status.\($0.status.rawValue)"), editHref: ReportRoute.edit($0.id ?? 0).href(context)) },
             expected: expected.map { .init(label: context.localized($0.label), type: labels[$0.type] ?? $0.type,
@@ -193,7 +195,7 @@ struct ReportsConsole {
     }
 
     /// Tells the archive's followers (see ``ReportsModule/archive``).
-    private static func announce(_ db: Database, _ report: Report, headline: String, detail: LocalizedText, context: CivicContext) throws {
+    static func announce(_ db: Database, _ report: Report, headline: String, detail: LocalizedText, context: CivicContext) throws {
         try context.announce(db, FollowNews(kind: "report", key: String(report.id ?? 0), within: [(ReportsModule.archive.kind, ReportsModule.archive.key)],
                                             title: report.title, path: ReportRoute.report(report.id ?? 0).path,
                                             headline: context.inEveryLanguage(headline), detail: detail))

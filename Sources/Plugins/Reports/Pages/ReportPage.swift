@@ -7,8 +7,14 @@ struct ReportPage: PageModel {
         "title": \.title, "summary": \.summary, "type": \.type, "year": \.year, "period": \.period, "published": \.published,
         "languages": \.languages, "draft": \.draft, "sample": \.sample, "withdrawn": \.withdrawn, "files": \.files, "hasFiles": \.hasFiles,
         "listHref": \.listHref, "links": \.links, "hasLinks": \.hasLinks, "history": \.history, "canEdit": \.canEdit, "editHref": \.editHref,
-        "feedback": \.feedback,
+        "feedback": \.feedback, "generated": \.generated,
     ])
+
+    /// Where a report the platform generated is read and its figures downloaded.
+    struct Generated: TemplateModel {
+        static let fields = TemplateFields<Self>(["readHref": \.readHref, "csvHref": \.csvHref])
+        let readHref: String, csvHref: String
+    }
 
     struct File: TemplateModel {
         static let fields = TemplateFields<Self>(["label": \.label, "href": \.href, "kind": \.kind, "size": \.size, "sha256": \.sha256,
@@ -24,7 +30,10 @@ struct ReportPage: PageModel {
     let title: String, summary: String, type: String, year: Int, period: TimeSpan?, published: TimeText?, languages: String, draft: Bool
     let sample: Bool
     /// Why a withdrawn report was withdrawn; `nil` while it stands.
-    let withdrawn: String?, files: [File], listHref: String, links: [LinkView], history: [Change], canEdit: Bool, editHref: String
+    let withdrawn: String?, files: [File], listHref: String
+    /// Set when the platform wrote the report from its data.
+    let generated: Generated?
+    let links: [LinkView], history: [Change], canEdit: Bool, editHref: String
     let feedback: String
     /// Whether every anonymous visitor sees the same page (not a draft, not shown to an editor).
     let shared: Bool

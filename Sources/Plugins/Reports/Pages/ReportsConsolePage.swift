@@ -4,7 +4,7 @@ import CivicSDK
 struct ReportsConsolePage: PageModel {
     static let template = "console"
     static let fields = TemplateFields<Self>([
-        "newHref": \.newHref, "reports": \.reports, "hasReports": \.hasReports, "expected": \.expected, "types": \.types,
+        "newHref": \.newHref, "monitoringHref": \.monitoringHref, "reports": \.reports, "hasReports": \.hasReports, "expected": \.expected, "types": \.types,
         "expectedAction": \.expectedAction, "typeAction": \.typeAction, "typeRows": \.typeRows, "locales": \.locales,
         "errors": \.errors, "hasErrors": \.hasErrors,
     ])
@@ -24,7 +24,7 @@ struct ReportsConsolePage: PageModel {
         let key: String, labels: [ReportLocale]
     }
 
-    let newHref: String, reports: [Row], expected: [Expected], types: [OptionView], expectedAction: String, typeAction: String
+    let newHref: String, monitoringHref: String, reports: [Row], expected: [Expected], types: [OptionView], expectedAction: String, typeAction: String
     let typeRows: [TypeRow], locales: [ReportLocale], errors: [String]
 
     var hasReports: Bool { !reports.isEmpty }

@@ -79,5 +79,16 @@ enum ReportSchema {
                 try ReportSearch.index(db, id: row["id"], title: LocalizedText(json: row["title"]), summary: LocalizedText(json: row["summary"]))
             }
         }
+        migrations.add("004-generated-report") { db in
+            // a monitoring report the platform wrote from its data: its sections in every language and
+            // its figures, frozen when published, and the introduction and conclusions staff wrote
+            try db.create(table: "report_generated") { t in
+                t.primaryKey("report_id", .integer).references("report", onDelete: .cascade)
+                t.column("content", .text).notNull()
+                t.column("introduction", .text).notNull().defaults(to: "{}")
+                t.column("conclusions", .text).notNull().defaults(to: "{}")
+                t.column("generated_at", .datetime).notNull()
+            }
+        }
     }
 }

@@ -59,15 +59,16 @@ struct ReportsSite {
         guard let id = Int64(try context.parameters.require("id")) else { throw HTTPError(.notFound, message: context.text("reports.error.not_found")) }
         let editor = context.can("reports.edit")
         let targets = Dictionary(uniqueKeysWithValues: try await services.links.targets(context).map { ($0.id, $0) })
-        let found = try await context.database.read { db -> (Report, [ReportFile], String, [AuditEntry], [String])? in
+        let found = try await context.database.read { db -> (Report, [ReportFile], String, [AuditEntry], [String], Bool)? in
             guard let report = try Report.fetchOne(db, key: id), report.isPublic || editor else { return nil }
             let files = try ReportFile.filter(ReportFile.Columns.reportID == id).order(ReportFile.Columns.id).fetchAll(db)
             let type = try ReportType.fetchOne(db, key: report.type).map { $0.label } ?? [:]
             let history = try AuditEntry.history(db, module: ReportsModule.id, itemType: "report", itemID: String(id))
             let links = try String.fetchAll(db, sql: "SELECT target FROM report_link WHERE report_id = ? ORDER BY target", arguments: [id])
-            return (report, files, type.resolve(context.locale, fallbacks: context.fallbackLocales), history, links)
+            return (report, files, type.resolve(context.locale, fallbacks: context.fallbackLocales), history, links,
+                    try GeneratedReport.exists(db, key: id))
         }
-        guard let (report, files, type, history, links) = found else { throw HTTPError(.notFound, message: context.text("reports.error.not_found")) }
+        guard let (report, files, type, history, links, generated) = found else { throw HTTPError(.notFound, message: context.text("reports.error.not_found")) }
         let page = ReportPage(
             title: context.localized(report.title), summary: context.localized(report.summary), type: type,
             year: report.year, period: report.periodStart.map { context.dates.span($0, report.periodEnd) },
@@ -79,6 +80,7 @@ struct ReportsSite {
                                 size: Self.size(file.size, context), sha256: file.sha256, downloads: file.downloads)
             },
             listHref: ReportRoute.list.href(context),
+            generated: generated ? .init(readHref: ReportRoute.read(id).href(context), csvHref: ReportRoute.figuresCSV(id).href(context)) : nil,
             // links to items no longer public (an unpublished commitment) are not shown
             links: links.compactMap { targets[$0] }.map { LinkView(label: context.localized($0.title), href: context.root + $0.path) },
             history: history.map { ReportPage.Change(at: context.dates.dateTime($0.at), actor: $0.actor(context), action: context.text("reports.action.\($0.action)")) },
