@@ -73,6 +73,9 @@ public protocol CivicModule: Sendable {
     /// Writes the module's sample content into a newly provisioned demo tenant, marked as sample
     /// (with `files`, the tenant's folder, for sample documents).
     func installSampleContent(_ db: Database, _ tenant: Tenant, files: TenantFiles) throws
+    /// Sample content that needs the whole demo tenant in place — every module's samples and, for a
+    /// commune, its instances' (a monitoring report written from them): run once, after provisioning.
+    func finishSampleContent(_ tenant: Tenant, root: String, database: TenantDatabase) async throws
     /// What account `accountID` did in this module that its owner may find again on their account
     /// page (a consultation's receipt), newest first; empty by default.
     func accountRecords(_ db: Database, _ tenant: Tenant, accountID: Int64) throws -> [AccountRecord]
@@ -96,6 +99,8 @@ public protocol CivicModule: Sendable {
 extension CivicModule {
     /// The module's id (see ``ModuleManifest/id``).
     public static var id: String { manifest.id }
+    /// Nothing more by default.
+    public func finishSampleContent(_ tenant: Tenant, root: String, database: TenantDatabase) async throws {}
     /// Nothing to report by default.
     public func monitoringSections(_ db: Database, _ tenant: Tenant, period: MonitoringPeriod, writer: MonitoringWriter) throws -> [MonitoringSection] { [] }
     /// No indicators by default.

@@ -30,9 +30,9 @@ public struct ModuleServices: Sendable {
 /// Writes a monitoring report from the data of every module enabled in the tenant, the host's
 /// figures on citizen input, and a commune's instances.
 public protocol MonitoringService: Sendable {
-    /// The report's sections on `period` in each language of the tenant (by locale), and its figures
-    /// as they stood at the period's end.
-    func report(_ context: CivicContext, period: MonitoringPeriod) async throws -> MonitoringContent
+    /// The report's sections on `period` in each language of `tenant` (by locale), with links under
+    /// `root`, and its figures as they stood at the period's end.
+    func report(_ tenant: Tenant, root: String, database: TenantDatabase, period: MonitoringPeriod) async throws -> MonitoringContent
 }
 
 /// A generated monitoring report's content: stored whole when the report is published, so that what

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 @testable import TestSupport
 @testable import OpenCommune
@@ -91,11 +92,21 @@ import Testing
         let host = try await TestHost()
         let services = host.services
         let provisioning = Provisioning(directory: Repository.root.appendingPathComponent("config/tenants").path)
-        let created = try provisioning.apply(services)
+        let created = try await provisioning.apply(services)
         #expect(Set(created) == ["tetouan", "tetouan-ieecag"])
-        #expect(try provisioning.apply(services).isEmpty)
+        #expect(try await provisioning.apply(services).isEmpty)
         #expect(services.registry.entry("tetouan-ieecag")?.tenant.parentSlug == "tetouan")
         #expect(try await host.read("tetouan") { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM page WHERE published") } == 2)
+        // the demo commune's monitoring report of 2024, written from its samples
+        let generated = try await host.read("tetouan") { db in
+            try Row.fetchOne(db, sql: "SELECT r.period_start, r.status, r.sample, g.content FROM report r JOIN report_generated g ON g.report_id = r.id")
+                .map { [$0["period_start"] as String, $0["status"] as String, String($0["sample"] as Bool), $0["content"] as String] }
+        }
+        #expect(generated?[0] == "2024-01-01")
+        #expect(generated?[1] == "published" && generated?[2] == "true")
+        #expect(generated?[3].contains("Avancement du plan") == true && generated?[3].contains("\"ar\":[") == true, "written in every language")
+        #expect(generated?[3].contains("162000") == true || generated?[3].contains("162 000") == true || generated?[3].contains("162\u{202F}000") == true,
+                "the sample budget spent by the end of 2024")
     }
 }
 

@@ -45,9 +45,14 @@ struct HostFigures: FigureService {
     }
 
     func figures(_ context: CivicContext, at moment: FigureMoment) async throws -> [String: Indicator] {
-        guard !moment.isNow else { return try await live(context) }
-        let tenant = context.tenant, enabled = directory.enabled(tenant.slug)
-        return try await context.database.read { db in try Self.figures(db, tenant, enabled, at: moment) }
+        try await figures(context.tenant, database: context.database, at: moment)
+    }
+
+    /// The figures of `tenant` at `moment`, by id.
+    func figures(_ tenant: Tenant, database: TenantDatabase, at moment: FigureMoment) async throws -> [String: Indicator] {
+        guard !moment.isNow else { return try await live(tenant, database: database) }
+        let enabled = directory.enabled(tenant.slug)
+        return try await database.read { db in try Self.figures(db, tenant, enabled, at: moment) }
     }
 
     /// The figures of `tenant` now, by id.

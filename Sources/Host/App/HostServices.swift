@@ -76,10 +76,11 @@ struct HostServices: Sendable {
                                    edits: RateLimiter(limit: config.commentEditsPerHour, window: 3_600))
         figures = HostFigures(directory: directory, versions: versions)
         links = HostLinks(directory: directory)
+        let monitoring = HostMonitoring(directory: directory, registry: registry, figures: figures, database: databases.open)
         moduleServices = ModuleServices(figures: figures, links: links, feedback: feedback,
                                         digests: HostDigests(directory: directory, registry: registry, database: databases.open),
                                         follows: HostFollows(),
-                                        monitoring: HostMonitoring(directory: directory, registry: registry, figures: figures, database: databases.open))
+                                        monitoring: monitoring)
         let signer = Signer(secret: try platform.secret())
         self.signer = signer
         let catalog = try ModuleCatalog(modules, logger: logger, citizenInput: citizenInput, signer: signer,
@@ -88,6 +89,7 @@ struct HostServices: Sendable {
         self.modules = catalog
         personalCookies = PersonalCookies(catalog.manifests.flatMap(\.personalCookies))
         renderer = try Renderer(registry: registry, modules: catalog)
+        monitoring.renderer.fill(renderer)
         let unsubscribe = UnsubscribeLinks(signer: signer)
         self.unsubscribe = unsubscribe
         let senders = MailSenders(platform: config.mail, registry: registry)

@@ -23,7 +23,7 @@ struct ServeCommand: AsyncParsableCommand {
         let lock = try DataDirectoryLock(directory: config.dataDirectory, for: .server)
         let services = try options.services(config: config, logLevel: .info)
         if let directory = config.provisioningDirectory {
-            try Provisioning(directory: directory).apply(services)
+            try await Provisioning(directory: directory).apply(services)
         }
         if let created = try await FirstAdmin.ensure(services) {
             FileHandle.standardOutput.write(Data("""

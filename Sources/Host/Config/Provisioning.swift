@@ -42,10 +42,13 @@ struct Provisioning {
         return files.sorted { ($0.parent == nil ? 0 : 1) < ($1.parent == nil ? 0 : 1) }
     }
 
-    /// Creates the missing tenants; returns the slugs created.
+    /// Creates the missing tenants; returns the slugs created. A demo tenant's modules finish their
+    /// sample content once every file is applied, instances before their commune (whose monitoring
+    /// report reads them).
     @discardableResult
-    func apply(_ services: HostServices) throws -> [String] {
+    func apply(_ services: HostServices) async throws -> [String] {
         var created: [String] = []
+        var demos: [String] = []
         // a tenant created here has no cached page yet: its first content is written to its pool directly
         for file in try load() where services.registry.entry(file.slug) == nil {
             guard let kind = Tenant.Kind(rawValue: file.kind ?? "commune") else { throw ConfigError("\(file.slug): kind must be commune or instance") }
@@ -58,14 +61,20 @@ struct Provisioning {
                 try services.tenants.enable(file.slug, module: module)
                 if file.demo == true, let instance = services.modules.instance(module), let tenant = services.registry.entry(file.slug)?.tenant {
                     let files = services.files(file.slug)
-                    try services.pools.pool(file.slug).write { db in try instance.installSampleContent(db, tenant, files: files) }
+                    try await services.pools.pool(file.slug).write { db in try instance.installSampleContent(db, tenant, files: files) }
                 }
             }
             if let open = file.feedback_without_account {
-                try services.pools.pool(file.slug).write { db in try FeedbackStore.setAcceptsWithoutAccount(db, open) }
+                try await services.pools.pool(file.slug).write { db in try FeedbackStore.setAcceptsWithoutAccount(db, open) }
             }
             created.append(file.slug)
+            if file.demo == true { demos.append(file.slug) }
             services.logger.info("provisioned tenant \(file.slug)")
+        }
+        for slug in demos.reversed() {
+            guard let entry = services.registry.entry(slug) else { continue }
+            let database = try services.database(slug), root = entry.hosts.isEmpty ? "/\(slug)" : ""
+            for module in services.enabledModules(slug) { try await module.finishSampleContent(entry.tenant, root: root, database: database) }
         }
         return created
     }

@@ -1,6 +1,8 @@
 import CivicSDK
 import Foundation
 import GRDB
+import Hummingbird
+import Synchronization
 
 /// Writes a monitoring report (see ``MonitoringService``): in every language of the tenant, each
 /// enabled module's sections, the citizen input section, and for a commune each instance's sections
@@ -11,14 +13,23 @@ struct HostMonitoring: MonitoringService {
     let figures: HostFigures
     /// Opens an instance's database (the same wrapper the host's routes use).
     let database: @Sendable (String) throws -> TenantDatabase
+    /// The strings' renderer, which exists only once the modules it reads are registered.
+    let renderer = RendererSlot()
 
-    func report(_ context: CivicContext, period: MonitoringPeriod) async throws -> MonitoringContent {
-        let tenant = context.tenant, root = context.root, renderer = context.renderer
+    /// Holds the renderer from the host's start on.
+    final class RendererSlot: Sendable {
+        private let value = Mutex<(any PageRenderer)?>(nil)
+        func fill(_ renderer: any PageRenderer) { value.withLock { $0 = renderer } }
+        var current: (any PageRenderer)? { value.withLock { $0 } }
+    }
+
+    func report(_ tenant: Tenant, root: String, database tenantDatabase: TenantDatabase, period: MonitoringPeriod) async throws -> MonitoringContent {
+        guard let renderer = renderer.current else { throw HTTPError(.serviceUnavailable, message: "the host is starting") }
         let enabled = directory.enabled(tenant.slug)
         let end = FigureMoment.endOf(day: period.end, tenant) ?? .now(tenant)
-        let values = try await figures.figures(context, at: end)
+        let values = try await figures.figures(tenant, database: tenantDatabase, at: end)
         let range = period.instants(tenant)
-        var sections = try await context.database.read { db in
+        var sections = try await tenantDatabase.read { db in
             var sections: [String: [MonitoringSection]] = [:]
             for locale in tenant.locales {
                 let own = try enabled.flatMap { module in

@@ -81,6 +81,30 @@ public struct ReportsModule: CivicModule {
         try ReportMonitoring.sections(db, period: period, writer: writer)
     }
 
+    /// A demo commune gets the monitoring report of 2024, the year its sample budget and report cover,
+    /// written from its sample data and its instances', as staff would publish it (marked as an example).
+    public func finishSampleContent(_ tenant: Tenant, root: String, database: TenantDatabase) async throws {
+        guard tenant.kind == .commune, let period = MonitoringPeriod.year(2024), period.end < tenant.today else { return }
+        let content = try await services.monitoring.report(tenant, root: root, database: database, period: period)
+        let year = String(period.year)
+        try await database.write { db in
+            let report = try GeneratedReport.publish(
+                db, title: ["fr": "Rapport de suivi du plan d’action — \(year)", "ar": "تقرير تتبع خطة العمل — \(year)", "en": "Action plan monitoring report — \(year)"],
+                summary: GeneratedReport.summary(period, tenant: tenant) { locale in
+                    ["fr": "Exemple : rapport de suivi rédigé par la plateforme à partir des données de démonstration, du {from} au {to}.",
+                     "ar": "مثال: تقرير تتبع كتبته المنصة انطلاقا من معطيات العرض، من {from} إلى {to}.",
+                     "en": "Example: monitoring report written by the platform from the demonstration data, from {from} to {to}."][locale] ?? ""
+                },
+                type: "annual_report", content: content,
+                introduction: ["fr": "Exemple d’introduction : ce rapport rend compte de l’année \(year) du plan d’action, à partir des données publiées sur la plateforme.",
+                               "ar": "مثال لمقدمة: يعرض هذا التقرير سنة \(year) من خطة العمل، انطلاقا من المعطيات المنشورة على المنصة.",
+                               "en": "Example introduction: this report covers the year \(year) of the action plan, from the data published on the platform."],
+                conclusions: [:], publishedOn: tenant.today, tenant: tenant, sample: true)
+            try AuditEntry(accountID: nil, actorName: "system", module: Self.id, action: "publish", itemType: "report", itemID: String(report.id ?? 0),
+                           summary: "\(year) (sample)", changes: []).insert(db)
+        }
+    }
+
     /// Published and withdrawn reports (a withdrawn one says why): searched and open to comments
     /// (`report:<id>`); and the archive as a whole, to follow (`archive:all`).
     public func publicItems(_ db: Database, _ tenant: Tenant) throws -> [PublicItem] {

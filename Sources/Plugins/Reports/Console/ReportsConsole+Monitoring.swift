@@ -19,30 +19,25 @@ extension ReportsConsole {
         guard input.problems.isEmpty, let period = input.period else {
             return try await renderMonitoring(context, input: input, preview: nil, status: .badRequest)
         }
-        let content = try await services.monitoring.report(context, period: period)
+        let content = try await services.monitoring.report(context.tenant, root: context.root, database: context.database, period: period)
         let title = input.resolvedTitle(context, period: period)
         guard context.form.text("step") == "publish" else {
             let preview = MonitoringDocument(title: title, content: content, introduction: input.introduction, conclusions: input.conclusions,
                                              published: nil, today: [:], context: context)
             return try await renderMonitoring(context, input: input, preview: preview, status: .ok)
         }
-        let locales = context.tenant.locales, today = context.tenant.today
-        let summary = LocalizedText(each: locales) { locale in
-            let dates = DateText(locale: locale, formats: context.tenant.formats)
-            return context.renderer.text("reports.monitoring.summary", module: ReportsModule.id, locale: locale)
-                .replacingOccurrences(of: "{from}", with: dates.day(period.start).text).replacingOccurrences(of: "{to}", with: dates.day(period.end).text)
-        }
+        let today = context.tenant.today
         let id = try await context.database.write { db -> Int64 in
-            var report = Report(title: title, summary: summary, type: input.type, periodStart: period.start, periodEnd: period.end, year: period.year,
-                                publishedOn: today, languages: locales.joined(separator: ","), status: .published, withdrawnReason: [:], sample: false,
-                                createdAt: Date(), updatedAt: Date())
-            try report.insert(db)
+            let summary = GeneratedReport.summary(period, tenant: context.tenant) {
+                context.renderer.text("reports.monitoring.summary", module: ReportsModule.id, locale: $0)
+            }
+            let report = try GeneratedReport.publish(db, title: title, summary: summary, type: input.type, content: content,
+                                                     introduction: input.introduction, conclusions: input.conclusions, publishedOn: today,
+                                                     tenant: context.tenant, sample: false)
             let id = report.id ?? 0
-            try GeneratedReport(reportID: id, content: content, introduction: input.introduction, conclusions: input.conclusions, generatedAt: Date()).insert(db)
-            try ReportSearch.index(db, report)
             try context.audit(db, action: "publish", itemType: "report", itemID: String(id), summary: today,
                               changes: FieldChange.diff(old: [:], new: report.auditFields))
-            try Self.announce(db, report, headline: "reports.news.published", detail: summary, context: context)
+            try Self.announce(db, report, headline: "reports.news.published", detail: report.summary, context: context)
             return id
         }
         return context.redirect(ReportRoute.report(id), notice: .published)
