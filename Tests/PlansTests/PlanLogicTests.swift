@@ -52,12 +52,7 @@ import TestSupport
             configuration.prepareDatabase { db in
                 db.trace { event in if case .statement(let statement) = event, statement.sql.hasPrefix("SELECT") { count.withLock { $0 += 1 } } }
             }
-            let queue = try DatabaseQueue(configuration: configuration)
-            var migrator = DatabaseMigrator()
-            var migrations = ModuleMigrations(moduleID: "plans")
-            PlansModule.manifest.migrations(&migrations)
-            for migration in migrations.list { migrator.registerMigration(migration.id, migrate: migration.body) }
-            try migrator.migrate(queue)
+            let queue = try PlanDatabase.migrated(try DatabaseQueue(configuration: configuration))
             try queue.write { db in
                 var plan = Plan(title: ["fr": "P"], description: [:], startYear: 2023, endYear: 2026, status: .inForce, createdAt: Date(), updatedAt: Date())
                 try plan.insert(db)
@@ -88,12 +83,7 @@ import TestSupport
 
 @Suite struct PlanIndicatorTests {
     @Test func sqlFiguresAgreeWithThePageRollup() async throws {
-        let queue = try DatabaseQueue()
-        var migrator = DatabaseMigrator()
-        var migrations = ModuleMigrations(moduleID: "plans")
-        PlansModule.manifest.migrations(&migrations)
-        for migration in migrations.list { migrator.registerMigration(migration.id, migrate: migration.body) }
-        try migrator.migrate(queue)
+        let queue = try PlanDatabase.migrated()
         try await queue.write { db in
             // the host's core schema holds the audit log the sample writes to
             try db.execute(sql: """
@@ -118,12 +108,7 @@ import TestSupport
 
 @Suite struct PlanSchemaTests {
     @Test func theMigrationSeedsTheDefaultStatusesFromItsOwnLiteralData() throws {
-        let queue = try DatabaseQueue()
-        var migrator = DatabaseMigrator()
-        var migrations = ModuleMigrations(moduleID: "plans")
-        PlansModule.manifest.migrations(&migrations)
-        for migration in migrations.list { migrator.registerMigration(migration.id, migrate: migration.body) }
-        try migrator.migrate(queue)
+        let queue = try PlanDatabase.migrated()
         let seeded = try queue.read { db in try PlanStatus.order(Column("position")).fetchAll(db) }
         #expect(seeded.map(\.key) == PlanStatus.defaults.map(\.key))
         #expect(seeded.map(\.label) == PlanStatus.defaults.map(\.label))

@@ -11,12 +11,7 @@ import Testing
     /// A plan of 2023–2026 with one commitment of two activities: A done in April 2023 (no update),
     /// B planned for the second half of 2023, reported at 20 % in September 2023 and 50 % in February 2024.
     static func database() throws -> DatabaseQueue {
-        let queue = try DatabaseQueue()
-        var migrator = DatabaseMigrator()
-        var migrations = ModuleMigrations(moduleID: "plans")
-        PlansModule.manifest.migrations(&migrations)
-        for migration in migrations.list { migrator.registerMigration(migration.id, migrate: migration.body) }
-        try migrator.migrate(queue)
+        let queue = try PlanDatabase.migrated()
         try queue.write { db in
             try db.execute(sql: """
                 INSERT INTO plan (id, title, start_year, end_year, status, created_at, updated_at) VALUES (1, '{"fr":"Plan"}', 2023, 2026, 'in_force', '2026-11-30', '2026-11-30');

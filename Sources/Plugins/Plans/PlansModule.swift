@@ -59,9 +59,8 @@ public struct PlansModule: CivicModule {
         PlansAPI().register(router.api)
     }
 
-    /// Aggregated in SQL: the dashboard and every page that shows live figures read these, so they must
-    /// not decode the whole plan.
-    /// Figures of the plan in force, rebuilt at a past moment from its progress updates and actual dates (see ``PlanState``).
+    /// Figures of the plan in force, rebuilt at a past moment from its progress updates and actual dates
+    /// (see ``PlanState``), in a fixed number of queries whatever the plan's size.
     public func indicators(_ db: Database, _ tenant: Tenant, at moment: FigureMoment) throws -> [Indicator] {
         guard let state = try PlanState.load(db, at: moment) else { return [] }
         let statuses = try PlanStatus.order(PlanStatus.Columns.position).fetchAll(db)

@@ -55,10 +55,7 @@ extension PlansConsole {
 
     @Sendable func editActivity(_ request: Request, context: CivicContext) async throws -> Response {
         try context.require("plans.edit")
-        let id = try id(context)
-        guard let activity = try await context.database.read({ db in try Activity.fetchOne(db, key: id) }) else {
-            throw HTTPError(.notFound, message: context.text("plans.error.not_found"))
-        }
+        let activity = try await record(Activity.self, context), id = activity.id ?? 0
         let input = PlanForms.ActivityInput(title: activity.title, plannedStart: activity.plannedStart, plannedEnd: activity.plannedEnd,
                                             actualStart: activity.actualStart, actualEnd: activity.actualEnd, status: activity.status,
                                             progress: activity.progress, responsible: activity.responsible, deliverable: activity.deliverable,
@@ -70,10 +67,7 @@ extension PlansConsole {
 
     @Sendable func updateActivity(_ request: Request, context: CivicContext) async throws -> Response {
         try context.require("plans.edit")
-        let id = try id(context)
-        guard let existing = try await context.database.read({ db in try Activity.fetchOne(db, key: id) }) else {
-            throw HTTPError(.notFound, message: context.text("plans.error.not_found"))
-        }
+        let existing = try await record(Activity.self, context), id = existing.id ?? 0
         let statuses = try await statuses(context)
         let (input, errors) = PlanForms.activity(context.form, context: context, statuses: Set(statuses.map(\.key)))
         guard errors.isEmpty else {

@@ -47,10 +47,7 @@ extension PlansConsole {
 
     @Sendable func deleteBudgetLine(_ request: Request, context: CivicContext) async throws -> Response {
         try context.require("plans.edit")
-        let id = try id(context)
-        guard let line = try await context.database.read({ db in try BudgetLine.fetchOne(db, key: id) }) else {
-            throw HTTPError(.notFound, message: context.text("plans.error.not_found"))
-        }
+        let line = try await record(BudgetLine.self, context)
         try await context.database.write { db in
             _ = try line.delete(db)
             try context.audit(db, action: "delete", itemType: "commitment", itemID: String(line.commitmentID), summary: "budget",

@@ -80,13 +80,7 @@ extension PlansConsole {
     }
 
     /// The indicator the address names, or 404.
-    private func indicator(_ context: CivicContext) async throws -> PlanIndicator {
-        let id = try id(context)
-        guard let indicator = try await context.database.read({ db in try PlanIndicator.fetchOne(db, key: id) }) else {
-            throw HTTPError(.notFound, message: context.text("plans.error.not_found"))
-        }
-        return indicator
-    }
+    private func indicator(_ context: CivicContext) async throws -> PlanIndicator { try await record(PlanIndicator.self, context) }
 
     private func renderIndicator(_ context: CivicContext, indicator: PlanIndicator, input: IndicatorForm, status: HTTPResponse.Status) async throws -> Response {
         let live = Array(try await services.figures.live(context).values)

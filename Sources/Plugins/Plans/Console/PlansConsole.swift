@@ -45,13 +45,16 @@ struct PlansConsole {
         try await context.database.read { db in try PlanStatus.order(PlanStatus.Columns.position).fetchAll(db) }
     }
 
-    func commitment(_ context: CivicContext) async throws -> Commitment {
+    /// The record of `type` the address's `:id` names, or 404.
+    func record<Record: FetchableRecord & TableRecord & Sendable>(_ type: Record.Type, _ context: CivicContext) async throws -> Record {
         let id = try id(context)
-        guard let commitment = try await context.database.read({ db in try Commitment.fetchOne(db, key: id) }) else {
+        guard let found = try await context.database.read({ db in try Record.fetchOne(db, key: id) }) else {
             throw HTTPError(.notFound, message: context.text("plans.error.not_found"))
         }
-        return commitment
+        return found
     }
+
+    func commitment(_ context: CivicContext) async throws -> Commitment { try await record(Commitment.self, context) }
 
     func statusOptions(_ statuses: [PlanStatus], _ context: CivicContext) -> [(value: String, label: String)] {
         statuses.map { ($0.key, context.localized($0.label)) }
