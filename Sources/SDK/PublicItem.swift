@@ -15,6 +15,9 @@ public struct PublicItem: Sendable {
         case notice
         /// Visitors with an account may follow it, and hear of the ``FollowNews`` its module records.
         case follow
+        /// Its suggestions are proposals, each with a title and what it asks (a plan being drafted
+        /// with citizens): the form asks for the title, the thread shows it. Goes with ``feedback``.
+        case proposals
     }
 
     /// Kind of item within the module, such as `"commitment"`.

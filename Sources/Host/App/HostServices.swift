@@ -95,6 +95,7 @@ struct HostServices: Sendable {
         let senders = MailSenders(platform: config.mail, registry: registry)
         self.senders = senders
         notifications = FeedbackNotifications(renderer: renderer, senders: senders, links: unsubscribe)
+        feedback.notifications.fill(notifications)
         let directory = self.directory
         let fanout = FollowFanout(renderer: renderer, senders: senders, links: unsubscribe,
                                   dated: DatedNews(renderer: renderer, modules: { directory.enabled($0) }))

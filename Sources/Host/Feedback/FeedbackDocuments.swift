@@ -37,12 +37,12 @@ struct FeedbackStatsDocument: Encodable {
 struct FeedbackThreadDocument: Encodable {
     struct Entry: Encodable {
         let id: Int64, kind: String, author: String, channel: String, receivedAt: String, hidden: Bool
-        /// `null` when hidden.
-        let body: String?
+        /// A proposal's title, and the text; `null` when hidden.
+        let title: String?, body: String?
         let edited: Bool
         let response: Answer?
 
-        enum CodingKeys: String, CodingKey { case id, kind, author, channel, hidden, body, edited, response, receivedAt = "received_at" }
+        enum CodingKeys: String, CodingKey { case id, kind, author, channel, hidden, title, body, edited, response, receivedAt = "received_at" }
 
         func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
@@ -52,6 +52,7 @@ struct FeedbackThreadDocument: Encodable {
             try container.encode(channel, forKey: .channel)
             try container.encode(receivedAt, forKey: .receivedAt)
             try container.encode(hidden, forKey: .hidden)
+            try container.encodeIfPresent(title, forKey: .title)
             try container.encode(body, forKey: .body)
             try container.encode(edited, forKey: .edited)
             try container.encodeIfPresent(response, forKey: .response)
@@ -88,12 +89,15 @@ struct FeedbackListDocument: Encodable {
         let kind: String, channel: String
         /// The language the text is written in.
         let language: String
-        let receivedAt: String, body: String, edited: Bool
+        let receivedAt: String
+        /// A proposal's title, absent for anything else.
+        let title: String?
+        let body: String, edited: Bool
         /// `null` while unanswered.
         let response: FeedbackThreadDocument.Answer?
 
         enum CodingKeys: String, CodingKey {
-            case id, subject, kind, channel, language, body, edited, response
+            case id, subject, kind, channel, language, title, body, edited, response
             case subjectTitle = "subject_title", receivedAt = "received_at"
         }
 
@@ -106,6 +110,7 @@ struct FeedbackListDocument: Encodable {
             try container.encode(channel, forKey: .channel)
             try container.encode(language, forKey: .language)
             try container.encode(receivedAt, forKey: .receivedAt)
+            try container.encodeIfPresent(title, forKey: .title)
             try container.encode(body, forKey: .body)
             try container.encode(edited, forKey: .edited)
             try container.encode(response, forKey: .response)

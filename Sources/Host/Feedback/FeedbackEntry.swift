@@ -8,6 +8,8 @@ struct FeedbackEntry: Sendable {
     let module: String
     let item: String
     let kind: FeedbackKind
+    /// A proposal's title.
+    let title: String?
     let body: String
     let accountID: Int64?
     /// Empty once the author deleted their account (see ``author(_:)``).
@@ -29,7 +31,7 @@ struct FeedbackEntry: Sendable {
 
     /// Columns to select for ``init(row:)``: the feedback row joined with its response.
     static let selection = """
-        f.id, f.module, f.item, f.kind, f.body, f.account_id, f.author_name, f.author_contact, f.locale, f.channel,
+        f.id, f.module, f.item, f.kind, f.title, f.body, f.account_id, f.author_name, f.author_contact, f.locale, f.channel,
         f.received_at, f.edited_at, f.hidden_at, f.hidden_reason, f.flags,
         r.outcome, r.reason AS response_reason, r.target, r.responder_name, r.responded_at \(source)
         """
@@ -42,6 +44,7 @@ struct FeedbackEntry: Sendable {
         module = row["module"]
         item = row["item"]
         kind = FeedbackKind(rawValue: row["kind"]) ?? .comment
+        title = row["title"]
         body = row["body"]
         accountID = row["account_id"]
         authorName = row["author_name"]

@@ -63,18 +63,7 @@ struct FeedbackStaffRoutes {
             return try await pages.renderEntry(entry, target: target, request: request, context: context, flagError: nil, editDraft: nil,
                                                status: .unprocessableContent, staffErrors: draft.problems, answerDraft: draft)
         }
-        let name = context.account?.displayName ?? ""
-        try await context.database.write { db in
-            try FeedbackStore.respond(db, id: entry.id, outcome: outcome, reason: reason, target: targetID.isEmpty ? nil : targetID,
-                                      accountID: context.account?.id, responderName: name)
-            try notifications.answered(db, entry: entry, outcome: outcome, reason: reason, context: context)
-            try context.audit(db, action: "respond", itemType: "feedback", itemID: String(entry.id), summary: outcome.rawValue, changes: [
-                FieldChange(field: "outcome", old: entry.response?.outcome.rawValue, new: outcome.rawValue),
-                FieldChange(field: "reason", old: entry.response?.reason.json, new: reason.json),
-                FieldChange(field: "target", old: entry.response?.target, new: targetID.isEmpty ? nil : targetID),
-            ])
-        }
-        mail.wake(context.tenant.slug)
+        try await service.answer(entry, outcome: outcome, reason: reason, target: targetID.isEmpty ? nil : targetID, context: context)
         return context.redirect(HostRoute.feedbackEntry(entry.id), notice: .answered)
     }
 

@@ -32,7 +32,7 @@ struct FeedbackStatsRoutes {
         let entries = page.slice(all).map { entry, title in
             FeedbackListDocument.Entry(id: entry.id, subject: "\(entry.module):\(entry.item)", subjectTitle: title, kind: entry.kind.rawValue,
                                        channel: entry.channel.rawValue, language: entry.locale, receivedAt: entry.receivedAt.formatted(.iso8601),
-                                       body: entry.body, edited: entry.editedAt != nil,
+                                       title: entry.title, body: entry.body, edited: entry.editedAt != nil,
                                        response: entry.response.map { .init(outcome: $0.outcome.rawValue, reason: $0.reason, target: $0.target,
                                                                             respondedAt: $0.respondedAt.formatted(.iso8601)) })
         }
@@ -89,7 +89,8 @@ struct FeedbackStatsRoutes {
         let entries = page.slice(all).map { entry in
             FeedbackThreadDocument.Entry(
                 id: entry.id, kind: entry.kind.rawValue, author: entry.author(context), channel: entry.channel.rawValue,
-                receivedAt: entry.receivedAt.formatted(.iso8601), hidden: entry.isHidden, body: entry.isHidden ? nil : entry.body,
+                receivedAt: entry.receivedAt.formatted(.iso8601), hidden: entry.isHidden, title: entry.isHidden ? nil : entry.title,
+                body: entry.isHidden ? nil : entry.body,
                 edited: entry.editedAt != nil,
                 response: entry.response.map { .init(outcome: $0.outcome.rawValue, reason: $0.reason, target: $0.target,
                                                      respondedAt: $0.respondedAt.formatted(.iso8601)) })

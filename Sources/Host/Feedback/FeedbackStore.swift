@@ -7,6 +7,8 @@ struct NewFeedback: Sendable {
     var module: String
     var item: String
     var kind: FeedbackKind
+    /// A proposal's title (see ``PublicItem/Use/proposals``); `nil` for everything else.
+    var title: String? = nil
     var body: String
     var accountID: Int64?
     var authorName: String
@@ -50,10 +52,10 @@ enum FeedbackStore {
     @discardableResult
     static func insert(_ db: Database, _ new: NewFeedback) throws -> Int64 {
         try db.execute(sql: """
-            INSERT INTO feedback (module, item, kind, body, account_id, author_name, author_contact, locale, channel, entered_by,
+            INSERT INTO feedback (module, item, kind, title, body, account_id, author_name, author_contact, locale, channel, entered_by,
                                   received_at, body_hash, client_key)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [new.module, new.item, new.kind.rawValue, new.body, new.accountID, new.authorName, new.authorContact,
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [new.module, new.item, new.kind.rawValue, new.title, new.body, new.accountID, new.authorName, new.authorContact,
                              new.locale, new.channel.rawValue, new.enteredBy, new.receivedAt, bodyHash(new.body), new.clientKey])
         let id = db.lastInsertedRowID
         try FeedbackSearch.index(db, id: id)
@@ -129,6 +131,18 @@ enum FeedbackStore {
     static func unhide(_ db: Database, id: Int64) throws {
         try db.execute(sql: "UPDATE feedback SET hidden_at = NULL, hidden_reason = NULL, hidden_by = NULL, flags = 0 WHERE id = ?", arguments: [id])
         try FeedbackSearch.index(db, id: id)
+    }
+
+    /// Entries received on `items` of `module`, by channel.
+    static func channels(_ db: Database, module: String, items: [String]) throws -> [String: Int] {
+        guard !items.isEmpty else { return [:] }
+        let marks = Array(repeating: "?", count: items.count).joined(separator: ",")
+        var counts: [String: Int] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT channel, COUNT(*) AS n FROM feedback WHERE module = ? AND item IN (\(marks)) GROUP BY channel",
+                                    arguments: StatementArguments([module] + items)) {
+            counts[row["channel"]] = row["n"]
+        }
+        return counts
     }
 
     /// Records (or replaces) staff's answer.

@@ -6,7 +6,7 @@ struct FeedbackEntryView: TemplateModel {
     static let fields = TemplateFields<Self>([
         "id": \.id, "anchor": \.anchor, "href": \.href, "author": \.author, "date": \.date, "kind": \.kind, "isSuggestion": \.isSuggestion,
         "offline": \.offline, "channel": \.channel, "hidden": \.hidden, "hiddenReason": \.hiddenReason, "body": \.body, "edited": \.edited,
-        "lang": \.lang, "dir": \.dir, "response": \.response, "badge": \.badge,
+        "lang": \.lang, "dir": \.dir, "response": \.response, "badge": \.badge, "title": \.title,
     ])
 
     /// The entry's status at a glance: waiting, or the commune's decision.
@@ -30,9 +30,12 @@ struct FeedbackEntryView: TemplateModel {
     let id: Int64, anchor: String, href: String, author: String, date: TimeText, kind: String, isSuggestion: Bool, offline: Bool
     let channel: String, hidden: Bool, hiddenReason: String?, body: String, edited: Bool, lang: String, dir: String, response: Answer?
     let badge: Badge
+    /// A proposal's title.
+    let title: String?
 
     init(_ entry: FeedbackEntry, context: CivicContext, targets: [LinkTarget]) {
         id = entry.id
+        title = entry.isHidden ? nil : entry.title
         anchor = "feedback-\(entry.id)"
         href = HostRoute.feedbackEntry(entry.id).href(context)
         author = entry.author(context)
@@ -74,6 +77,7 @@ struct FeedbackFormView: TemplateModel {
         "action": \.action, "module": \.module, "item": \.item, "signedIn": \.signedIn, "accountName": \.accountName, "open": \.open,
         "anonymous": \.anonymous, "signInHref": \.signInHref, "kinds": \.kinds, "body": \.body, "name": \.name, "contact": \.contact,
         "maxBody": \.maxBody, "errors": \.errors, "hasErrors": \.hasErrors, "notify": \.notify, "privacyHref": \.privacyHref,
+        "proposals": \.proposals, "title": \.title, "maxTitle": \.maxTitle,
     ])
 
     struct Kind: TemplateModel {
@@ -85,9 +89,14 @@ struct FeedbackFormView: TemplateModel {
     let kinds: [Kind], body: String, name: String, contact: String, maxBody: Int, errors: [String]
     /// Whether "mail me the answer" is ticked; where the privacy notice is.
     let notify: Bool, privacyHref: String
+    /// Whether the form makes a proposal (a suggestion with a title), and the title typed.
+    let proposals: Bool, title: String, maxTitle: Int
     var hasErrors: Bool { !errors.isEmpty }
 
-    init(module: String, item: String, draft: FeedbackDraft, acceptsAnonymous: Bool, context: CivicContext) {
+    init(module: String, item: String, draft: FeedbackDraft, acceptsAnonymous: Bool, proposals: Bool = false, context: CivicContext) {
+        self.proposals = proposals
+        title = draft.title
+        maxTitle = FeedbackDraft.maxTitle
         let signedIn = context.account != nil
         action = HostRoute.feedbackStats.href(context)
         self.module = module

@@ -2,7 +2,6 @@ import CivicSDK
 import Foundation
 import GRDB
 import Hummingbird
-import Synchronization
 
 /// Writes a monitoring report (see ``MonitoringService``): in every language of the tenant, each
 /// enabled module's sections, the citizen input section, and for a commune each instance's sections
@@ -14,14 +13,7 @@ struct HostMonitoring: MonitoringService {
     /// Opens an instance's database (the same wrapper the host's routes use).
     let database: @Sendable (String) throws -> TenantDatabase
     /// The strings' renderer, which exists only once the modules it reads are registered.
-    let renderer = RendererSlot()
-
-    /// Holds the renderer from the host's start on.
-    final class RendererSlot: Sendable {
-        private let value = Mutex<(any PageRenderer)?>(nil)
-        func fill(_ renderer: any PageRenderer) { value.withLock { $0 = renderer } }
-        var current: (any PageRenderer)? { value.withLock { $0 } }
-    }
+    let renderer = Late<any PageRenderer>()
 
     func report(_ tenant: Tenant, root: String, database tenantDatabase: TenantDatabase, period: MonitoringPeriod) async throws -> MonitoringContent {
         guard let renderer = renderer.current else { throw HTTPError(.serviceUnavailable, message: "the host is starting") }

@@ -314,6 +314,10 @@ enum CoreSchema {
             // recorded as they were seen are no longer read
             try db.drop(table: "figure_history")
         }
+        migrator.registerMigration("core/018-proposal-title") { db in
+            // a suggestion made on an item that takes proposals (a plan being drafted) has a title
+            try db.alter(table: "feedback") { t in t.add(column: "title", .text) }
+        }
         return migrator
     }
 }
