@@ -18,6 +18,9 @@ public struct PublicItem: Sendable {
         /// Its suggestions are proposals, each with a title and what it asks (a plan being drafted
         /// with citizens): the form asks for the title, the thread shows it. Goes with ``feedback``.
         case proposals
+        /// Its comments and suggestions stay public, answered and linked to, but no new ones are
+        /// taken (a drafting phase that has closed). Goes with ``feedback``.
+        case closedToInput
     }
 
     /// Kind of item within the module, such as `"commitment"`.

@@ -33,7 +33,7 @@ struct FeedbackRoutes {
 
     @Sendable func submit(_ request: Request, context: CivicContext) async throws -> Response {
         let module = context.form.text("module"), item = context.form.text("item")
-        guard let (target, proposals) = try await service.subject(module: module, item: item, context: context) else {
+        guard let (target, intake) = try await service.subject(module: module, item: item, context: context) else {
             throw HTTPError(.notFound, message: context.text("feedback.error.no_item"))
         }
         var draft = FeedbackDraft(form: context.form)
@@ -42,17 +42,21 @@ struct FeedbackRoutes {
             (try FeedbackStore.acceptsWithoutAccount(db),
              try accountID.map { try FeedbackStore.requiresConfirmedAddress(db) && !AccountStore.isConfirmed(db, id: $0) } ?? false)
         }
-        draft.errors = FeedbackDraft.problems(context.form, signedIn: context.account != nil, acceptsWithoutAccount: accepts, proposal: proposals)
-        guard draft.errors.isEmpty else { return try await refuse(draft, target: target, proposals: proposals, context: context, status: .unprocessableContent) }
+        draft.errors = FeedbackDraft.problems(context.form, signedIn: context.account != nil, acceptsWithoutAccount: accepts, proposal: intake.proposals)
+        guard !intake.closed else {
+            draft.errors = ["feedback.error.closed"]
+            return try await refuse(draft, target: target, intake: intake, context: context, status: .forbidden)
+        }
+        guard draft.errors.isEmpty else { return try await refuse(draft, target: target, intake: intake, context: context, status: .unprocessableContent) }
         guard !unconfirmedRefused else {
             draft.errors = ["feedback.error.confirm_first"]
-            return try await refuse(draft, target: target, proposals: proposals, context: context, status: .forbidden)
+            return try await refuse(draft, target: target, intake: intake, context: context, status: .forbidden)
         }
         guard service.limiter.admit(context.citizenInputKeys) else {
             draft.errors = ["feedback.error.rate_limited"]
-            return try await refuse(draft, target: target, proposals: proposals, context: context, status: .tooManyRequests)
+            return try await refuse(draft, target: target, intake: intake, context: context, status: .tooManyRequests)
         }
-        let new = NewFeedback(module: module, item: item, kind: draft.kind, title: proposals && draft.kind == .suggestion ? draft.title : nil, body: draft.body, accountID: context.account?.id,
+        let new = NewFeedback(module: module, item: item, kind: draft.kind, title: intake.proposals && draft.kind == .suggestion ? draft.title : nil, body: draft.body, accountID: context.account?.id,
                               authorName: context.account?.displayName ?? draft.name, authorContact: context.account == nil ? draft.contact : "",
                               locale: WrittenLanguage.of(draft.body, page: context.locale, offered: context.tenant.locales),
                               channel: .online, enteredBy: nil, receivedAt: Date(),
@@ -74,31 +78,31 @@ struct FeedbackRoutes {
         if mailed > 0 { mail.wake(context.tenant.slug) }
         guard let id else {
             draft.errors = ["feedback.error.duplicate"]
-            return try await refuse(draft, target: target, proposals: proposals, context: context, status: .conflict)
+            return try await refuse(draft, target: target, intake: intake, context: context, status: .conflict)
         }
         return context.redirect(HostRoute.feedbackEntry(id, sent: true))
     }
 
     /// The item's page for a refused comment: the thread again, with the citizen's text and what went wrong.
-    private func refuse(_ draft: FeedbackDraft, target: LinkTarget, proposals: Bool, context: CivicContext, status: HTTPResponse.Status) async throws -> Response {
+    private func refuse(_ draft: FeedbackDraft, target: LinkTarget, intake: FeedbackService.Intake, context: CivicContext, status: HTTPResponse.Status) async throws -> Response {
         let parts = target.id.split(separator: ":", maxSplits: 1).map(String.init)
-        return try await subjectPage(target, module: parts[0], item: parts.count > 1 ? parts[1] : "", draft: draft, proposals: proposals, context: context,
+        return try await subjectPage(target, module: parts[0], item: parts.count > 1 ? parts[1] : "", draft: draft, intake: intake, context: context,
                                      status: status, cache: .perVisitor)
     }
 
     @Sendable func subject(_ request: Request, context: CivicContext) async throws -> Response {
         let module = try context.parameters.require("module"), item = try context.parameters.require("item")
-        guard let (target, proposals) = try await service.subject(module: module, item: item, context: context) else {
+        guard let (target, intake) = try await service.subject(module: module, item: item, context: context) else {
             throw HTTPError(.notFound, message: context.text("feedback.error.no_item"))
         }
-        return try await subjectPage(target, module: module, item: item, draft: FeedbackDraft(), proposals: proposals, context: context, status: .ok,
+        return try await subjectPage(target, module: module, item: item, draft: FeedbackDraft(), intake: intake, context: context, status: .ok,
                                      cache: .shared)
     }
 
     /// An item's title, a link back to it, and its thread holding `draft`.
-    private func subjectPage(_ target: LinkTarget, module: String, item: String, draft: FeedbackDraft, proposals: Bool, context: CivicContext,
+    private func subjectPage(_ target: LinkTarget, module: String, item: String, draft: FeedbackDraft, intake: FeedbackService.Intake, context: CivicContext,
                              status: HTTPResponse.Status, cache: CachePolicy) async throws -> Response {
-        let thread = try await service.threadHTML(module: module, item: item, draft: draft, proposals: proposals, context: context)
+        let thread = try await service.threadHTML(module: module, item: item, draft: draft, intake: intake, context: context)
         let page = FeedbackSubjectPage(subject: context.localized(target.title), href: context.root + target.path,
                                        isPage: !target.path.hasPrefix("/feedback/"), thread: thread, personal: cache == .perVisitor)
         return try context.render(page, title: context.localized(target.title), status: status)

@@ -21,8 +21,8 @@ struct FeedbackService: FeedbackThreads {
 
     func thread(item: String, context: CivicContext) async throws -> String {
         let module = context.module ?? "core"
-        let proposals = try await subject(module: module, item: item, context: context)?.proposals ?? false
-        return try await threadHTML(module: module, item: item, draft: FeedbackDraft(), proposals: proposals, context: context)
+        let intake = try await subject(module: module, item: item, context: context)?.intake ?? Intake()
+        return try await threadHTML(module: module, item: item, draft: FeedbackDraft(), intake: intake, context: context)
     }
 
     func counts(items: [String], context: CivicContext) async throws -> [String: Int] {
@@ -88,11 +88,17 @@ struct FeedbackService: FeedbackThreads {
         try await subject(module: module, item: item, context: context)?.target
     }
 
-    /// ``target(module:item:context:)``, and whether its suggestions are proposals (see ``PublicItem/Use/proposals``).
-    func subject(module: String, item: String, context: CivicContext) async throws -> (target: LinkTarget, proposals: Bool)? {
+    /// What the thread of an item takes: proposals (see ``PublicItem/Use/proposals``), and whether it
+    /// still takes anything new (see ``PublicItem/Use/closedToInput``).
+    struct Intake: Sendable {
+        var proposals = false, closed = false
+    }
+
+    /// ``target(module:item:context:)``, and what its thread takes.
+    func subject(module: String, item: String, context: CivicContext) async throws -> (target: LinkTarget, intake: Intake)? {
         if module == "core" {
             guard item == "general" else { return nil }
-            return (LinkTarget(id: "core:general", title: Self.generalTitle(context), path: HostRoute.feedback(module: "core", item: "general").path), false)
+            return (LinkTarget(id: "core:general", title: Self.generalTitle(context), path: HostRoute.feedback(module: "core", item: "general").path), Intake())
         }
         guard let entry = registry.entry(context.tenant.slug), entry.isEnabled(module), let instance = modules.instance(module) else { return nil }
         let tenant = context.tenant
@@ -100,7 +106,8 @@ struct FeedbackService: FeedbackThreads {
         guard parts.count == 2 else { return nil }
         return try await context.database.read { db in
             try instance.publicItem(db, tenant, kind: parts[0], key: parts[1]).flatMap {
-                $0.uses.contains(.feedback) ? ($0.target(module: module), $0.uses.contains(.proposals)) : nil
+                $0.uses.contains(.feedback)
+                    ? ($0.target(module: module), Intake(proposals: $0.uses.contains(.proposals), closed: $0.uses.contains(.closedToInput))) : nil
             }
         }
     }
@@ -128,14 +135,14 @@ struct FeedbackService: FeedbackThreads {
     }
 
     /// The thread of `module`/`item` with its form, holding `draft` (refused input comes back in it).
-    func threadHTML(module: String, item: String, draft: FeedbackDraft, proposals: Bool, context: CivicContext) async throws -> String {
+    func threadHTML(module: String, item: String, draft: FeedbackDraft, intake: Intake, context: CivicContext) async throws -> String {
         let (entries, acceptsAnonymous) = try await context.database.read { db in
             (try FeedbackStore.thread(db, module: module, item: item), try FeedbackStore.acceptsWithoutAccount(db))
         }
         let targets = entries.contains { $0.response?.target != nil } ? try await links.targets(context) : []
         let view = FeedbackThreadView(entries: entries.map { FeedbackEntryView($0, context: context, targets: targets) },
                                       countText: context.plural("feedback.count", entries.count),
-                                      form: FeedbackFormView(module: module, item: item, draft: draft, acceptsAnonymous: acceptsAnonymous, proposals: proposals,
+                                      form: FeedbackFormView(module: module, item: item, draft: draft, acceptsAnonymous: acceptsAnonymous, intake: intake,
                                                              context: context))
         return try context.renderer.fragment("feedback-thread", model: view, context: context)
     }

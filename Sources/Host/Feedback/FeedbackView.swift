@@ -77,7 +77,7 @@ struct FeedbackFormView: TemplateModel {
         "action": \.action, "module": \.module, "item": \.item, "signedIn": \.signedIn, "accountName": \.accountName, "open": \.open,
         "anonymous": \.anonymous, "signInHref": \.signInHref, "kinds": \.kinds, "body": \.body, "name": \.name, "contact": \.contact,
         "maxBody": \.maxBody, "errors": \.errors, "hasErrors": \.hasErrors, "notify": \.notify, "privacyHref": \.privacyHref,
-        "proposals": \.proposals, "title": \.title, "maxTitle": \.maxTitle,
+        "proposals": \.proposals, "title": \.title, "maxTitle": \.maxTitle, "closed": \.closed,
     ])
 
     struct Kind: TemplateModel {
@@ -91,10 +91,13 @@ struct FeedbackFormView: TemplateModel {
     let notify: Bool, privacyHref: String
     /// Whether the form makes a proposal (a suggestion with a title), and the title typed.
     let proposals: Bool, title: String, maxTitle: Int
+    /// Whether the item takes nothing new any more (its thread stays).
+    let closed: Bool
     var hasErrors: Bool { !errors.isEmpty }
 
-    init(module: String, item: String, draft: FeedbackDraft, acceptsAnonymous: Bool, proposals: Bool = false, context: CivicContext) {
-        self.proposals = proposals
+    init(module: String, item: String, draft: FeedbackDraft, acceptsAnonymous: Bool, intake: FeedbackService.Intake = .init(), context: CivicContext) {
+        proposals = intake.proposals
+        closed = intake.closed
         title = draft.title
         maxTitle = FeedbackDraft.maxTitle
         let signedIn = context.account != nil
@@ -104,7 +107,7 @@ struct FeedbackFormView: TemplateModel {
         self.signedIn = signedIn
         accountName = context.account?.displayName ?? ""
         // a refused text always comes back in its form, even where the visitor must sign in first
-        open = signedIn || acceptsAnonymous || !draft.errors.isEmpty
+        open = (signedIn || acceptsAnonymous || !draft.errors.isEmpty) && !intake.closed
         anonymous = !signedIn && acceptsAnonymous
         signInHref = HostRoute.signIn.href(context)
         kinds = FeedbackKind.allCases.map { kind in

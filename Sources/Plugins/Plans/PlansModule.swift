@@ -41,7 +41,7 @@ public struct PlansModule: CivicModule {
         ],
         resources: .module,
         pages: [PlanEmptyPage.self, PlanPage.self, CommitmentPage.self, PlanConsolePage.self, CommitmentConsolePage.self, PlanImportPage.self,
-                PlanStatusesPage.self, PlanRevisionsPage.self, PlanRevisionPage.self, FormPage.self],
+                PlanStatusesPage.self, PlanRevisionsPage.self, PlanRevisionPage.self, FormPage.self, PlanCocreationPage.self, PlanDraftingPage.self],
         migrations: PlanSchema.register)
 
     private let services: ModuleServices
@@ -52,8 +52,10 @@ public struct PlansModule: CivicModule {
         PlansExports().register(router.site)
         PlansRevisions().registerSite(router.site)
         PlansRevisions().registerConsole(router.console)
+        PlanDraftingSite(services: services).register(router.site)
         PlansSite(services: services).register(router.site)
         PlansConsole(services: services).register(router.console)
+        PlansDrafting(services: services).register(router.console)
         PlansImport().register(router.console)
         PlansStatuses().register(router.console)
         PlansAPI().register(router.api)
@@ -102,9 +104,11 @@ public struct PlansModule: CivicModule {
 
     /// Published commitments of the current plan (`commitment:<number>`), each followed by its activities
     /// (`activity:<id>`): linked to, searched, open to comments; and their progress updates, searched.
-    /// The plan itself (`plan:current`) and its commitments may be followed.
+    /// The plan itself (`plan:current`) and its commitments may be followed. A plan being drafted with
+    /// citizens adds its proposals and draft commitments (see ``PlanDrafting``).
     public func publicItems(_ db: Database, _ tenant: Tenant) throws -> [PublicItem] {
-        guard let plan = try Plan.current(db) else { return [] }
+        let drafting = try PlanDrafting.items(db, today: tenant.today)
+        guard let plan = try Plan.current(db) else { return drafting }
         let commitments = try Commitment.publiclyVisible(in: plan).order(Commitment.Columns.number).fetchAll(db)
         let ids = commitments.compactMap(\.id)
         let activities = Dictionary(grouping: try Activity.filter(ids.contains(Activity.Columns.commitmentID))
@@ -116,10 +120,11 @@ public struct PlansModule: CivicModule {
             items += (activities[commitment.id ?? 0] ?? []).map { Self.item($0, of: commitment) }
             items += (updates[commitment.id ?? 0] ?? []).map { Self.item($0, of: commitment) }
         }
-        return items
+        return items + drafting
     }
 
     public func publicItem(_ db: Database, _ tenant: Tenant, kind: String, key: String) throws -> PublicItem? {
+        if kind == "proposals" || kind == "draft" { return try Int64(key).flatMap { try PlanDrafting.item(db, kind: kind, id: $0, today: tenant.today) } }
         guard let plan = try Plan.current(db), plan.isPublic else { return nil }
         if kind == PlanNews.plan.kind { return key == PlanNews.plan.key ? Self.item(plan) : nil }
         guard let id = Int64(key) else { return nil }

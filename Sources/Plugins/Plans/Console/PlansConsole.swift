@@ -86,7 +86,7 @@ struct PlansConsole {
             hasPlan: overview != nil, planTitle: overview.map { context.localized($0.plan.title) } ?? "",
             planHref: PlanRoute.planForm.href(context), newHref: PlanRoute.newCommitment.href(context),
             importHref: PlanRoute.importCSV.href(context), exportHref: PlanRoute.exportCSV.href(context),
-            statusesHref: PlanRoute.statuses.href(context),
+            statusesHref: PlanRoute.statuses.href(context), draftingHref: PlanRoute.drafting.href(context),
             revisionAction: PlanRoute.freeze.href(context), revisionsHref: PlanRoute.revisions.href(context),
             reasonFields: FieldGroup(reasonFields), commitments: rows)
         return try context.render(page, title: context.text("plans.console.title"))

@@ -10,7 +10,7 @@ struct CommitmentPage: PageModel {
         "expectedResults": \.expectedResults, "status": \.status, "completion": \.completion, "progress": \.progress, "draft": \.draft,
         "activities": \.activities, "hasActivities": \.hasActivities, "updates": \.updates, "hasUpdates": \.hasUpdates,
         "indicators": \.indicators, "hasIndicators": \.hasIndicators, "history": \.history, "hasHistory": \.hasHistory,
-        "timeline": \.timeline, "feedback": \.feedback, "follow": \.follow, "budget": \.budget,
+        "timeline": \.timeline, "feedback": \.feedback, "follow": \.follow, "budget": \.budget, "draftNotice": \.draftNotice,
     ])
 
     struct ActivityRow: TemplateModel {
@@ -62,7 +62,11 @@ struct CommitmentPage: PageModel {
         let value: String, source: String
     }
 
-    let planTitle: String, planHref: String, number: Int, title: String, principles: [String], leadServices: String
+    let planTitle: String
+    var planHref: String
+    /// On a commitment of a plan being drafted with citizens: where its drafting phase stands.
+    var draftNotice: String?
+    let number: Int, title: String, principles: [String], leadServices: String
     /// Other actors, when named.
     let otherActors: String?
     let problem: LanguageText, solution: LanguageText, expectedResults: LanguageText, status: String, completion: String, progress: PercentText, draft: Bool

@@ -14,8 +14,9 @@ struct CommitmentSheet: Sendable {
     let history: [AuditEntry]
     let budget: [BudgetLine]
 
-    static func load(_ db: Database, number: Int, includeUnpublished: Bool) throws -> CommitmentSheet? {
-        guard let plan = try Plan.current(db), let planID = plan.id, includeUnpublished || plan.isPublic,
+    /// Commitment `number` of the current plan (of `plan` when given: a plan being drafted).
+    static func load(_ db: Database, plan given: Plan? = nil, number: Int, includeUnpublished: Bool) throws -> CommitmentSheet? {
+        guard let plan = try given ?? Plan.current(db), let planID = plan.id, includeUnpublished || plan.isPublic,
               let commitment = try Commitment.filter(Commitment.Columns.planID == planID && Commitment.Columns.number == number).fetchOne(db),
               let id = commitment.id, commitment.published || includeUnpublished else { return nil }
         let activities = try Activity.filter(Activity.Columns.commitmentID == id).order(Activity.Columns.position, Activity.Columns.plannedStart).fetchAll(db)

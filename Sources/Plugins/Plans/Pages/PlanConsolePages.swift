@@ -5,7 +5,7 @@ struct PlanConsolePage: PageModel {
     static let template = "console"
     static let fields = TemplateFields<Self>([
         "hasPlan": \.hasPlan, "planTitle": \.planTitle, "planHref": \.planHref, "newHref": \.newHref, "importHref": \.importHref,
-        "exportHref": \.exportHref, "statusesHref": \.statusesHref, "revisionAction": \.revisionAction, "revisionsHref": \.revisionsHref,
+        "exportHref": \.exportHref, "statusesHref": \.statusesHref, "draftingHref": \.draftingHref, "revisionAction": \.revisionAction, "revisionsHref": \.revisionsHref,
         "reasonFields": \.reasonFields, "commitments": \.commitments, "hasCommitments": \.hasCommitments,
     ])
 
@@ -16,6 +16,8 @@ struct PlanConsolePage: PageModel {
     }
 
     let hasPlan: Bool, planTitle: String, planHref: String, newHref: String, importHref: String, exportHref: String, statusesHref: String
+    /// Where staff draft the next plan (or a revision) with citizens.
+    let draftingHref: String
     let revisionAction: String, revisionsHref: String, reasonFields: FieldGroup, commitments: [Row]
     var hasCommitments: Bool { !commitments.isEmpty }
     var cachePolicy: CachePolicy { .perVisitor }

@@ -3,7 +3,15 @@ import CivicSDK
 /// `{root}/plans` before any plan exists.
 struct PlanEmptyPage: PageModel {
     static let template = "empty"
-    static let fields = TemplateFields<Self>([:])
+    static let fields = TemplateFields<Self>(["drafting": \.drafting])
+    /// The plan being drafted with citizens, if one is.
+    let drafting: DraftingLink?
+}
+
+/// A link to the plan being drafted with citizens, with where its phase stands.
+struct DraftingLink: TemplateModel {
+    static let fields = TemplateFields<Self>(["title": \.title, "phase": \.phase, "href": \.href])
+    let title: String, phase: String, href: String
 }
 
 /// `{root}/plans`: the plan, its progress, filters, and a card per commitment.
@@ -13,7 +21,8 @@ struct PlanPage: PageModel {
         "planTitle": \.planTitle, "description": \.description, "period": \.period, "planStatus": \.planStatus, "progress": \.progress,
         "commitments": \.commitments, "none": \.none, "filtered": \.filtered, "principles": \.principles, "services": \.services,
         "statuses": \.statuses, "action": \.action, "revisionsHref": \.revisionsHref, "exportHref": \.exportHref, "jsonHref": \.jsonHref,
-        "feedHref": \.feedHref, "follow": \.follow, "budget": \.budget, "budgetHref": \.budgetHref,
+        "feedHref": \.feedHref, "follow": \.follow, "budget": \.budget, "budgetHref": \.budgetHref, "drafting": \.drafting,
+        "cocreationHref": \.cocreationHref,
     ])
 
     struct Card: TemplateModel {
@@ -32,6 +41,8 @@ struct PlanPage: PageModel {
     let action: String, revisionsHref: String, exportHref: String, jsonHref: String, feedHref: String, editor: Bool
     /// The plan's budget summed over its commitments, when any amount was entered; its lines as CSV.
     let budget: BudgetView?, budgetHref: String
+    /// The next plan, being drafted with citizens; and this plan's own co-creation record, if it was drafted so.
+    let drafting: DraftingLink?, cocreationHref: String?
     /// The follow button for the whole plan (HTML from the host).
     let follow: String
 

@@ -28,7 +28,8 @@ enum PlanAudit {
     }
 
     static func snapshot(_ p: Plan) -> [String: String] {
-        FieldChange.snapshot(["start_year": String(p.startYear), "end_year": String(p.endYear), "status": p.status.rawValue],
+        FieldChange.snapshot(["start_year": String(p.startYear), "end_year": String(p.endYear), "status": p.status.rawValue,
+                              "drafting_opens": p.draftingOpens ?? "", "drafting_closes": p.draftingCloses ?? ""],
                              texts: ["title": p.title, "description": p.description])
     }
 }

@@ -13,6 +13,10 @@ struct Plan: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
     var status: Status
     var createdAt: Date
     var updatedAt: Date
+    /// The public drafting phase, when the plan is drafted with citizens: proposals are taken from the
+    /// first day to the last (`YYYY-MM-DD`, both included).
+    var draftingOpens: String? = nil
+    var draftingCloses: String? = nil
 
     /// Where a plan stands (the schema's CHECK lists the same values).
     enum Status: String, Codable, Sendable, CaseIterable {
@@ -26,13 +30,16 @@ struct Plan: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
     enum CodingKeys: String, CodingKey, ColumnExpression {
         case id, title, description, status
         case startYear = "start_year", endYear = "end_year", createdAt = "created_at", updatedAt = "updated_at"
+        case draftingOpens = "drafting_opens", draftingCloses = "drafting_closes"
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
-    /// The plan shown at `{root}/plans`: the latest in force, else the latest.
+    /// The plan shown at `{root}/plans`: the latest in force, else the latest — but never a plan
+    /// being drafted with citizens, which has its own pages (see ``PlanDrafting``).
     static func current(_ db: Database) throws -> Plan? {
-        try Plan.order(sql: "status = 'in_force' DESC, start_year DESC, id DESC").fetchOne(db)
+        try Plan.filter(sql: "NOT (status = 'draft' AND drafting_opens IS NOT NULL)")
+            .order(sql: "status = 'in_force' DESC, start_year DESC, id DESC").fetchOne(db)
     }
 }
 
@@ -55,11 +62,13 @@ struct Commitment: Codable, Sendable, FetchableRecord, MutablePersistableRecord 
     var published: Bool
     var position: Int
     var updatedAt: Date
+    /// The citizen's proposal (a suggestion's id) this commitment came from, if any.
+    var proposal: Int64? = nil
 
     /// The table's columns, named as the properties are: the keys of the row and the columns of requests (`Columns.id == 1`).
     typealias Columns = CodingKeys
     enum CodingKeys: String, CodingKey, ColumnExpression {
-        case id, number, title, principles, problem, solution, status, completion, published, position
+        case id, number, title, principles, problem, solution, status, completion, published, position, proposal
         case planID = "plan_id", leadServices = "lead_services", otherActors = "other_actors"
         case expectedResults = "expected_results", updatedAt = "updated_at"
     }
@@ -205,6 +214,7 @@ extension Commitment {
         published = try row.decode(forColumn: "published")
         position = try row.decode(forColumn: "position")
         updatedAt = try row.decode(forColumn: "updated_at")
+        proposal = try row.decode(forColumn: "proposal")
     }
 }
 

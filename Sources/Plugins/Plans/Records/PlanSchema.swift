@@ -56,6 +56,15 @@ enum PlanSchema {
             try db.create(index: "budget_line_commitment_date", on: "budget_line", columns: ["commitment_id", "date"])
             try db.create(index: "budget_line_date", on: "budget_line", columns: ["date"])
         }
+        migrations.add("006-cocreation") { db in
+            // a plan drafted with citizens: its public drafting phase (YYYY-MM-DD), and for each
+            // commitment the proposal (a suggestion's id) it came from
+            try db.alter(table: "plan") { t in
+                t.add(column: "drafting_opens", .text)
+                t.add(column: "drafting_closes", .text)
+            }
+            try db.alter(table: "commitment") { t in t.add(column: "proposal", .integer) }
+        }
     }
 
     /// Statuses, the plan, its commitments and their activities.

@@ -3,6 +3,7 @@ import CivicSDK
 /// Every address of the `plans` module, written once.
 enum PlanRoute: TenantRoute {
     case plan, commitment(Int), activity(commitment: Int, id: Int64), revisions, revision(Int), exportCSV, exportJSON, budgetCSV, feed
+    case cocreation(Int64), draftCommitment(Int), drafting, draftingCommitments, adopt, proposalCommitment(Int64)
     case console, planForm, importCSV, statuses, freeze
     case commitments, newCommitment, editCommitment(Int64), publication(Int64, publish: Bool)
     case activities(Int64), newActivity(Int64), editActivity(Int64), updates(Int64), indicators(Int64), indicatorValues(Int64)
@@ -18,6 +19,12 @@ enum PlanRoute: TenantRoute {
         case .exportCSV: "/plans/export.csv"
         case .exportJSON: "/plans/export.json"
         case .budgetCSV: "/plans/budget.csv"
+        case .cocreation(let id): "/plans/cocreation/\(id)"
+        case .draftCommitment(let number): "/plans/draft/\(number)"
+        case .drafting: "/admin/plans/drafting"
+        case .draftingCommitments: "/admin/plans/drafting/commitments"
+        case .adopt: "/admin/plans/drafting/adopt"
+        case .proposalCommitment(let id): "/admin/plans/proposals/\(id)/commitment"
         case .feed: "/plans/feed.atom"
         case .console: "/admin/plans"
         case .planForm: "/admin/plans/plan"

@@ -16,9 +16,14 @@ struct PlansSite {
     @Sendable func index(_ request: Request, context: CivicContext) async throws -> Response {
         let today = YearMonth.current(context.tenant)
         let editor = context.can("plans.edit")
-        guard let overview = try await context.database.read({ db in try PlanOverview.load(db, includeUnpublished: editor, today: today) }) else {
-            return try context.render(PlanEmptyPage(), title: label(context, "title"))
+        let (found, draftingPlan) = try await context.database.read { db in
+            (try PlanOverview.load(db, includeUnpublished: editor, today: today), try PlanDrafting.current(db))
         }
+        let drafting = draftingPlan.map { plan in
+            DraftingLink(title: context.localized(plan.title), phase: PlanDraftingSite.phaseText(plan, today: context.tenant.today, context: context),
+                         href: PlanRoute.cocreation(plan.id ?? 0).href(context))
+        }
+        guard let overview = found else { return try context.render(PlanEmptyPage(drafting: drafting), title: label(context, "title")) }
         let query = request.uri.queryParameters
         let principle = query["principle"].map(String.init) ?? ""
         let service = query["service"].map(String.init) ?? ""
@@ -43,7 +48,8 @@ struct PlansSite {
             },
             action: PlanRoute.plan.href(context), revisionsHref: PlanRoute.revisions.href(context), exportHref: PlanRoute.exportCSV.href(context),
             jsonHref: PlanRoute.exportJSON.href(context), feedHref: PlanRoute.feed.href(context), editor: editor,
-            budget: BudgetView(overview.budget, context: context), budgetHref: PlanRoute.budgetCSV.href(context),
+            budget: BudgetView(overview.budget, context: context), budgetHref: PlanRoute.budgetCSV.href(context), drafting: drafting,
+            cocreationHref: plan.isDraftedInPublic ? PlanRoute.cocreation(plan.id ?? 0).href(context) : nil,
             follow: plan.isPublic ? try await self.services.follows.button(kind: PlanNews.plan.kind, key: PlanNews.plan.key, context: context) : "")
         return try context.render(page, title: context.localized(plan.title))
     }
