@@ -97,6 +97,13 @@ import Testing
         #expect(try await provisioning.apply(services).isEmpty)
         #expect(services.registry.entry("tetouan-ieecag")?.tenant.parentSlug == "tetouan")
         #expect(try await host.read("tetouan") { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM page WHERE published") } == 2)
+        // the demo commune drafts its next plan with citizens: sample proposals, one become a draft commitment
+        let drafting = try await host.read("tetouan") { db in
+            [try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM plan WHERE status = 'draft' AND drafting_opens IS NOT NULL") ?? 0,
+             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM feedback WHERE title IS NOT NULL") ?? 0,
+             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM commitment c JOIN feedback_response r ON r.feedback_id = c.proposal AND r.target = 'plans:draft:' || c.id") ?? 0]
+        }
+        #expect(drafting == [1, 4, 1])
         // the demo commune's monitoring report of 2024, written from its samples
         let generated = try await host.read("tetouan") { db in
             try Row.fetchOne(db, sql: "SELECT r.period_start, r.status, r.sample, g.content FROM report r JOIN report_generated g ON g.report_id = r.id")

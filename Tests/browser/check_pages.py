@@ -32,6 +32,7 @@ PUBLIC_PAGES = [
     "/tetouan/login", "/tetouan/register", "/tetouan/password/forgot", "/tetouan/password/reset/not-a-link", "/tetouan-ieecag/", "/tetouan-ieecag/pages/a-propos", "/tetouan/no-such-page",
     "/admin/login", "/tetouan/plans", "/tetouan/plans/2", "/tetouan/plans?principle=transparency", "/tetouan/plans/revisions",
     "/tetouan/reports", "/tetouan/reports/1", "/tetouan/reports?q=rapport", "/tetouan/reports/2", "/tetouan/reports/2/read",
+    "/tetouan/plans/cocreation/2", "/tetouan/plans/draft/2", "/tetouan/plans/draft/6",
     "/tetouan/consultations", "/tetouan/consultations/1", "/tetouan/feedback", "/tetouan/feedback/on/core/general",
     "/tetouan/feedback/on/plans/commitment:2",
     "/tetouan/dashboard", "/tetouan-ieecag/dashboard", "/tetouan/search", "/tetouan/search?q=plan", "/tetouan/instances", "/tetouan-ieecag/instances", "/tetouan-ieecag/instances/members", "/tetouan-ieecag/instances/meetings",
@@ -44,7 +45,7 @@ SIGNED_IN_PAGES = [
     "/tetouan/admin/plans", "/tetouan/admin/plans/plan", "/tetouan/admin/plans/commitments/new",
     "/tetouan/admin/plans/commitments/1", "/tetouan/admin/plans/activities/1", "/tetouan/admin/plans/import",
     "/tetouan/admin/plans/statuses", "/tetouan/admin/reports", "/tetouan/admin/reports/new", "/tetouan/admin/reports/1",
-    "/tetouan/admin/reports/monitoring",
+    "/tetouan/admin/reports/monitoring", "/tetouan/admin/plans/drafting",
     "/tetouan/admin/consultations", "/tetouan/admin/consultations/new", "/tetouan/admin/consultations/1",
     "/tetouan/admin/consultations/1/questions/new", "/tetouan/consultations/1/results",
     "/tetouan/admin/feedback", "/tetouan/admin/feedback?filter=all", "/tetouan/admin/feedback/new", "/tetouan/feedback/1",
@@ -58,7 +59,7 @@ SCREENSHOT_PAGES = [
     "/tetouan/dashboard", "/tetouan/feedback", "/tetouan/instances", "/tetouan-ieecag/instances",
     "/tetouan/admin", "/tetouan/admin/plans/commitments/1", "/tetouan/admin/settings", "/tetouan/feedback/1", "/tetouan/search?q=plan",
     "/tetouan/account", "/tetouan/account/delete", "/tetouan/privacy", "/tetouan/plans?as=signed-in",
-    "/tetouan/reports/2/read", "/tetouan/admin/reports/monitoring",
+    "/tetouan/reports/2/read", "/tetouan/admin/reports/monitoring", "/tetouan/plans/cocreation/2", "/tetouan/admin/plans/drafting",
 ]
 VIEWPORTS = {"phone": 360, "desktop": 1280}
 

@@ -195,6 +195,12 @@ public struct PlansModule: CivicModule {
             link: .init(label: context.text("plans.see_plan"), href: PlanRoute.plan.href(context)))
     }
 
+    /// The demo commune drafts its next plan with citizens (see ``PlanDraftingSample``).
+    public func finishSampleContent(_ tenant: Tenant, root: String, database: TenantDatabase) async throws {
+        guard tenant.kind == .commune else { return }
+        try await database.write { db in try PlanDraftingSample.install(db) }
+    }
+
     public func installSampleContent(_ db: Database, _ tenant: Tenant, files: TenantFiles) throws {
         guard tenant.kind == .commune else { return }
         try PlanSample.install(db)
