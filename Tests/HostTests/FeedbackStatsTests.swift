@@ -1,3 +1,4 @@
+import CivicSDK
 import Foundation
 import GRDB
 import HTTPTypes
@@ -13,9 +14,9 @@ import Testing
         return queue
     }
 
-    static func add(_ db: Database, kind: FeedbackKind, channel: FeedbackChannel = .online, day: String, answeredAfterDays: Double? = nil,
+    static func add(_ db: Database, kind: FeedbackKind, channel: FeedbackChannel = .online, day: String, time: String = "10:00:00", answeredAfterDays: Double? = nil,
                     outcome: FeedbackOutcome = .adopted, hidden: Bool = false) throws {
-        let received = ISO8601DateFormatter().date(from: "\(day)T10:00:00Z")!
+        let received = ISO8601DateFormatter().date(from: "\(day)T\(time)Z")!
         let id = try FeedbackStore.insert(db, NewFeedback(module: "pages", item: "page:a", kind: kind, body: "\(kind) \(day) \(UUID())", accountID: nil,
                                                           authorName: "A", authorContact: "", locale: "fr", channel: channel, enteredBy: nil,
                                                           receivedAt: received, clientKey: ""))
@@ -26,8 +27,12 @@ import Testing
         if hidden { try FeedbackStore.hide(db, id: id, reason: "x", by: nil) }
     }
 
+    static let tenant = Tenant(slug: "t", kind: .commune, parentSlug: nil, name: ["fr": "T"], locales: ["fr"])
+    static let now = ISO8601DateFormatter().date(from: "2026-06-01T12:00:00Z")!
+
     @Test func countsRateMedianAndMonths() throws {
-        let stats = try Self.database().write { db in
+        let queue = try Self.database()
+        let stats = try queue.write { db in
             try Self.add(db, kind: .suggestion, day: "2026-01-10", answeredAfterDays: 2)
             try Self.add(db, kind: .suggestion, channel: .hearing, day: "2026-01-20", answeredAfterDays: 10, outcome: .notAdopted)
             try Self.add(db, kind: .suggestion, channel: .paper, day: "2026-02-01", answeredAfterDays: 4)
@@ -35,6 +40,7 @@ import Testing
             try Self.add(db, kind: .comment, day: "2026-02-05", hidden: true)
             return try FeedbackStats.load(db)
         }
+        let months = try queue.read { db in try FeedbackStats.months(db, tenant: Self.tenant, now: Self.now) }
         #expect(stats.received == 5)
         #expect(stats.suggestions == 4)
         #expect(stats.comments == 1)
@@ -44,9 +50,9 @@ import Testing
         #expect(abs((stats.medianResponseDays ?? 0) - 4) < 0.001)
         #expect(stats.byChannel[.online] == 3 && stats.byChannel[.hearing] == 1 && stats.byChannel[.paper] == 1)
         #expect(stats.byOutcome[.adopted] == 2 && stats.byOutcome[.notAdopted] == 1)
-        #expect(stats.months.map(\.month) == ["2026-01", "2026-02"])
-        #expect(stats.months.map(\.received) == [2, 3])
-        #expect(stats.months.map(\.answered) == [2, 1])
+        #expect(months.map(\.month) == ["2026-01", "2026-02"])
+        #expect(months.map(\.received) == [2, 3])
+        #expect(months.map(\.answered) == [2, 1])
     }
 
     @Test func medianOfAnEvenCountIsTheMeanOfTheMiddlePair() throws {
@@ -59,7 +65,17 @@ import Testing
 
     @Test func nothingReceivedGivesZerosNotErrors() throws {
         let stats = try Self.database().read { db in try FeedbackStats.load(db) }
-        #expect(stats.received == 0 && stats.responseRate == 0 && stats.medianResponseDays == nil && stats.months.isEmpty)
+        #expect(stats.received == 0 && stats.responseRate == 0 && stats.medianResponseDays == nil)
+        #expect(try Self.database().read { db in try FeedbackStats.months(db, tenant: Self.tenant, now: Self.now) }.isEmpty)
+    }
+
+    @Test func monthsAreTheTenantsAsTheDashboardCountsThem() throws {
+        // 31 January 23:30 UTC is 1 February 00:30 in Casablanca (UTC+1)
+        let months = try Self.database().write { db in
+            try Self.add(db, kind: .suggestion, day: "2026-01-31", time: "23:30:00")
+            return try FeedbackStats.months(db, tenant: Self.tenant, now: Self.now)
+        }
+        #expect(months.map(\.month) == ["2026-02"])
     }
 
     @Test func sameOriginComesFromFetchMetadataOrOrigin() {

@@ -21,8 +21,6 @@ struct FeedbackStats: Sendable {
     var byOutcome: [FeedbackOutcome: Int] = [:]
     /// Median days between receiving a suggestion and answering it.
     var medianResponseDays: Double?
-    /// Received and answered per calendar month, oldest first.
-    var months: [Month] = []
 
     /// Share of suggestions answered, in percent (0 when none was received).
     var responseRate: Int { suggestions == 0 ? 0 : Int((Double(answered) * 100 / Double(suggestions)).rounded()) }
@@ -60,12 +58,26 @@ struct FeedbackStats: Sendable {
                  n AS (SELECT COUNT(*) AS c FROM d)
             SELECT AVG(days) FROM (SELECT days FROM d ORDER BY days LIMIT 2 - (SELECT c FROM n) % 2 OFFSET ((SELECT c FROM n) - 1) / 2)
             """, arguments: arguments)
-        stats.months = try Row.fetchAll(db, sql: """
-            SELECT substr(f.received_at, 1, 7) AS month, COUNT(*) AS received, COUNT(r.feedback_id) AS answered
-            FROM (\(received)) f LEFT JOIN (\(answers)) r ON r.feedback_id = f.id
-            GROUP BY month ORDER BY month DESC LIMIT 24
-            """, arguments: arguments).reversed().map { Month(month: $0["month"], received: $0["received"], answered: $0["answered"]) }
         return stats
+    }
+
+    /// Received and answered per calendar month of the tenant's time zone (as the dashboard counts
+    /// them), oldest first, for the last `count` months that had any input.
+    static func months(_ db: Database, tenant: Tenant, count: Int = 24, now: Date = Date()) throws -> [Month] {
+        let dates = DateText(locale: tenant.defaultLocale, formats: tenant.formats)
+        var received: [String: Int] = [:], answered: [String: Int] = [:]
+        // a month is written in the tenant's zone, whose offset may change during the year (Morocco's
+        // during Ramadan): each instant is placed in its month here rather than by a fixed offset in SQL
+        let since = Calendar(identifier: .gregorian).date(byAdding: .month, value: -(count + 1), to: now) ?? .distantPast
+        for row in try Row.fetchAll(db, sql: """
+            SELECT f.received_at, r.feedback_id IS NOT NULL AS answered FROM feedback f LEFT JOIN feedback_response r ON r.feedback_id = f.id
+            WHERE f.received_at >= ?
+            """, arguments: [since]) {
+            let month = String(dates.isoDay(row["received_at"] as Date).prefix(7))
+            received[month, default: 0] += 1
+            if row["answered"] as Bool { answered[month, default: 0] += 1 }
+        }
+        return received.keys.sorted().suffix(count).map { Month(month: $0, received: received[$0] ?? 0, answered: answered[$0] ?? 0) }
     }
 
     static let channelNames: [FeedbackChannel: LocalizedText] = [

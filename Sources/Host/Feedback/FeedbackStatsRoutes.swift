@@ -42,8 +42,8 @@ struct FeedbackStatsRoutes {
     }
 
     @Sendable func page(_ request: Request, context: CivicContext) async throws -> Response {
-        let (stats, recent) = try await context.database.read { db in
-            (try FeedbackStats.load(db), try FeedbackStore.queue(db, filter: .all, limit: 60, offset: 0))
+        let (stats, months, recent) = try await context.database.read { db in
+            (try FeedbackStats.load(db), try FeedbackStats.months(db, tenant: context.tenant), try FeedbackStore.queue(db, filter: .all, limit: 60, offset: 0))
         }
         let found = try await links.targets(context, for: [.link, .feedback])
         let targets = found[.link] ?? []
@@ -58,20 +58,20 @@ struct FeedbackStatsRoutes {
             median: stats.medianResponseDays.map { context.number($0) } ?? "—",
             channels: BarChart.rows(channels, total: stats.received), outcomes: BarChart.rows(outcomes, total: stats.answered),
             channelChart: BarChart.chart(channels.map { ($0.1, $0.2) }), outcomeChart: BarChart.chart(outcomes.map { ($0.1, $0.2) }),
-            months: stats.months.map { .init(month: context.dates.month($0.month), received: $0.received, answered: $0.answered) },
+            months: months.map { .init(month: context.dates.month($0.month), received: $0.received, answered: $0.answered) },
             latest: latest.map { FeedbackEntryView($0, context: context, targets: targets) },
             generalHref: HostRoute.feedback(module: "core", item: "general").href(context), apiHref: HostRoute.feedbackStatsJSON.href(context))
         return try context.render(page, title: context.text("feedback.stats_title"))
     }
 
     @Sendable func statsJSON(_ request: Request, context: CivicContext) async throws -> Response {
-        let stats = try await context.database.read { db in try FeedbackStats.load(db) }
+        let (stats, months) = try await context.database.read { db in (try FeedbackStats.load(db), try FeedbackStats.months(db, tenant: context.tenant)) }
         return try JSONBody.response(FeedbackStatsDocument(
             received: stats.received, comments: stats.comments, suggestions: stats.suggestions, hidden: stats.hidden,
             answered: stats.answered, responseRatePercent: stats.responseRate, medianResponseDays: stats.medianResponseDays,
             byChannel: Dictionary(uniqueKeysWithValues: FeedbackChannel.allCases.map { ($0.rawValue, stats.byChannel[$0] ?? 0) }),
             byOutcome: Dictionary(uniqueKeysWithValues: FeedbackOutcome.allCases.map { ($0.rawValue, stats.byOutcome[$0] ?? 0) }),
-            months: stats.months.map { .init(month: $0.month, received: $0.received, answered: $0.answered) }))
+            months: months.map { .init(month: $0.month, received: $0.received, answered: $0.answered) }))
     }
 
     /// The public thread of one item: hidden entries keep their place, without their text.
