@@ -3,6 +3,7 @@
 in headless Chromium, on a phone (360 px, mobile emulation) and on a desktop (1280 px), and fails
 on any serious or critical axe-core violation, on a page wider than the screen, and on text
 smaller than 14 px on the phone. It saves screenshots of SCREENSHOT_PAGES for a reviewer.
+The phone and the desktop run side by side, one Chromium each, against the same server.
 
 Usage: python3.12 Tests/browser/check_pages.py [--binary .build/debug/opencommune] [--screenshots DIR]
 Needs Debian's chromium + chromium-driver, and `pip install selenium axe-selenium-python` (Python >= 3.12).
@@ -14,6 +15,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.request
 
@@ -188,7 +190,9 @@ def main():
         for tenant, role in (("tetouan", "admin"), ("tetouan-ieecag", "editor")):
             subprocess.run([args.binary, "user", "create", tenant, "--email", ADMIN_EMAIL, "--role", role, "--password-stdin"],
                            env=env, input=ADMIN_PASSWORD + "\n", text=True, check=True, stdout=subprocess.DEVNULL)
-        for viewport in VIEWPORTS:
+        lock = threading.Lock()
+
+        def run(viewport):
             driver = make_driver(viewport)
             try:
                 def check(path, lang, signed_in=False):
@@ -232,12 +236,13 @@ def main():
                         os.makedirs(args.screenshots, exist_ok=True)
                         name = path.strip("/").replace("/", "_") + f".{viewport}.{lang}.png"
                         driver.save_screenshot(os.path.join(args.screenshots, name))
-                    checked += 1
-                    status = "ok" if not problems else "FAIL"
-                    print(f"{status:4} {viewport:7} {lang} {path}")
-                    for problem in problems:
-                        print(f"     {problem}")
-                        failures.append(f"{viewport} {lang} {path}: {problem}")
+                    with lock:
+                        checked += 1
+                        status = "ok" if not problems else "FAIL"
+                        print(f"{status:4} {viewport:7} {lang} {path}", flush=True)
+                        for problem in problems:
+                            print(f"     {problem}", flush=True)
+                            failures.append(f"{viewport} {lang} {path}: {problem}")
 
                 for lang in ("fr", "ar"):
                     for path in PUBLIC_PAGES:
@@ -254,6 +259,20 @@ def main():
                             check(path, lang, signed_in=True)
             finally:
                 driver.quit()
+
+        def guarded(viewport):
+            try:
+                run(viewport)
+            except Exception as error:  # a crashed browser fails the check, it does not stop the other one
+                with lock:
+                    failures.append(f"{viewport}: {error!r}")
+                    print(f"FAIL {viewport} crashed: {error!r}")
+
+        threads = [threading.Thread(target=guarded, args=(viewport,)) for viewport in VIEWPORTS]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
     finally:
         server.terminate()
         server.wait(timeout=10)
