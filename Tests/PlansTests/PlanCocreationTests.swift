@@ -78,6 +78,8 @@ import TestSupport
             try await editor.get("/alpha/admin/plans/drafting")
             let turned = try await editor.post("/alpha/admin/plans/proposals/\(proposal)/commitment", [])
             #expect(turned.status == .seeOther)
+            let console = try await editor.get(try #require(turned.headers[.location]))
+            #expect(console.body.contains("href=\"/alpha/admin/plans/drafting\""), "a draft commitment's console page leads back to the drafting page")
             #expect(try await editor.post("/alpha/admin/plans/proposals/\(proposal)/commitment", []).status == .conflict, "once only")
             let (commitment, answer) = try await host.read("alpha") { db in
                 (try Row.fetchOne(db, sql: "SELECT id, number FROM commitment WHERE proposal = ?", arguments: [proposal]).map { [$0["id"] as Int64, Int64($0["number"] as Int)] },

@@ -80,10 +80,10 @@ extension PlansConsole {
                           budget: BudgetLineForm? = nil, status: HTTPResponse.Status) async throws -> Response {
         let id = commitment.id ?? 0
         let statuses = try await statuses(context)
-        let (activities, indicators, lines) = try await context.database.read { db in
+        let (activities, indicators, lines, back) = try await context.database.read { db in
             (try Activity.filter(Activity.Columns.commitmentID == id).order(Activity.Columns.position, Activity.Columns.plannedStart).fetchAll(db),
              try PlanIndicator.filter(PlanIndicator.Columns.commitmentID == id).order(PlanIndicator.Columns.position).fetchAll(db),
-             try BudgetLine.lines(db, commitments: [id]))
+             try BudgetLine.lines(db, commitments: [id]), try Self.home(db, of: commitment))
         }
         let live = try await services.figures.live(context)
         var updateFields = FormFields(context, labels: "plans.field")
@@ -104,7 +104,7 @@ extension PlansConsole {
             heading: "\(commitment.number). \(context.localized(commitment.title))",
             action: PlanRoute.editCommitment(id).href(context),
             formFields: commitmentFields(context, input, statuses: statuses).items, errors: errors,
-            backHref: PlanRoute.console.href(context), backLabel: context.text("plans.console.back"),
+            backHref: back.href(context), backLabel: context.text(back == .drafting ? "plans.cocreation.back" : "plans.console.back"),
             activities: activities.map { .init(title: context.localized($0.title), dates: "\(context.dates.month($0.plannedStart).text) – \(context.dates.month($0.plannedEnd).text)", progress: context.percent($0.progress),
                                                editHref: PlanRoute.editActivity($0.id ?? 0).href(context)) },
             newActivityHref: PlanRoute.newActivity(id).href(context),
@@ -157,6 +157,12 @@ extension PlansConsole {
         return context.redirect(PlanRoute.editCommitment(id), notice: .saved)
     }
 
+    /// The console page a commitment belongs to: the drafting page for a commitment of the plan being
+    /// drafted with citizens, the plan's console otherwise.
+    static func home(_ db: Database, of commitment: Commitment) throws -> PlanRoute {
+        try PlanDrafting.current(db)?.id == commitment.planID ? .drafting : .console
+    }
+
     func setPublished(_ published: Bool, _ context: CivicContext) async throws -> Response {
         try context.require("plans.edit")
         let existing = try await commitment(context)
@@ -171,6 +177,7 @@ extension PlansConsole {
                     if published { try PlanNews.commitment(db, commitment, headline: "plans.news.published", context: context) }
             }
             }
-            return context.redirect(PlanRoute.console, notice: published ? .published : .unpublished)
+            let home = try await context.database.read { db in try Self.home(db, of: existing) }
+            return context.redirect(home, notice: published ? .published : .unpublished)
         }
     }

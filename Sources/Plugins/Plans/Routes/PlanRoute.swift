@@ -1,7 +1,7 @@
 import CivicSDK
 
 /// Every address of the `plans` module, written once.
-enum PlanRoute: TenantRoute {
+enum PlanRoute: TenantRoute, Equatable {
     case plan, commitment(Int), activity(commitment: Int, id: Int64), revisions, revision(Int), exportCSV, exportJSON, budgetCSV, feed
     case cocreation(Int64), draftCommitment(Int), drafting, draftingCommitments, adopt, proposalCommitment(Int64)
     case console, planForm, importCSV, statuses, freeze
