@@ -2,6 +2,7 @@ import CivicSDK
 import Foundation
 import GRDB
 import Testing
+@testable import Plans
 import TestSupport
 
 /// A commitment's budget: dated lines entered in the console, rolled up to the plan, in the pages,
@@ -63,6 +64,12 @@ import TestSupport
             #expect(figures["plans.budget_executed"]?["value"] as? Double == 21)
         }
         #expect(try await lines(host) == 3)
+    }
+
+    @Test func amountsKeepTheirCentimesInEveryLanguage() {
+        #expect(BudgetTotals.written(1_200_000.55, currency: "MAD", locale: "fr", digits: .western) == "1\u{202F}200\u{202F}000,55\u{00A0}MAD")
+        #expect(BudgetTotals.written(1_200_000.55, currency: "MAD", locale: "ar", digits: .western) == "1.200.000,55\u{00A0}MAD")
+        #expect(BudgetTotals.written(450_000, currency: "MAD", locale: "en", digits: .western) == "450,000\u{00A0}MAD")
     }
 
     @Test func theDemoCommitmentHasAnExampleBudget() async throws {

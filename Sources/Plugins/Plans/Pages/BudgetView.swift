@@ -28,9 +28,9 @@ struct BudgetView: TemplateModel {
     var hasActivities: Bool { !activities.isEmpty }
     var hasLines: Bool { !lines.isEmpty }
 
-    /// `value` with its currency code: "1 200 000 MAD".
+    /// `value` with its currency code, in the page's language (see ``BudgetTotals/written(_:currency:locale:digits:)``).
     static func amount(_ value: Double, currency: String, context: CivicContext) -> String {
-        "\(context.number(value))\u{00A0}\(currency)"
+        BudgetTotals.written(value, currency: currency, locale: context.locale, digits: context.tenant.formats.digits)
     }
 
     /// The view of `lines`, or `nil` when there are none; `activities` list amounts per activity

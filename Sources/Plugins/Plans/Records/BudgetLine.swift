@@ -64,6 +64,12 @@ struct BudgetTotals: Codable, Sendable, Equatable {
         return totals.values.sorted { (uses[$0.currency] ?? 0, $1.currency) > (uses[$1.currency] ?? 0, $0.currency) }
     }
 
+    /// `value` with its currency code as `locale` writes it, centimes kept: "1 200 000,50 MAD".
+    /// Pages, the console and the monitoring report all write amounts this way.
+    static func written(_ value: Double, currency: String, locale: String, digits: TenantFormats.Digits) -> String {
+        "\(NumberText.format(value, locale: locale, fractionDigits: 2, digits: digits))\u{00A0}\(currency)"
+    }
+
     /// Spent as a share of planned, in percent; `nil` with nothing planned.
     var executed: Int? { planned > 0 ? Int((spent / planned * 100).rounded()) : nil }
 }

@@ -93,7 +93,7 @@ enum PlanMonitoring {
 
     private static func budget(_ lines: [BudgetLine], state: PlanState, period: MonitoringPeriod, writer w: MonitoringWriter) -> MonitoringSection? {
         guard let total = BudgetTotals.of(lines, upTo: period.end).first else { return nil }
-        let money = { (value: Double) in "\(w.number(value, fractionDigits: 2))\u{00A0}\(total.currency)" }
+        let money = { (value: Double) in BudgetTotals.written(value, currency: total.currency, locale: w.locale, digits: w.tenant.formats.digits) }
         let spentInPeriod = lines.filter { $0.kind == .spent && $0.currency == total.currency && period.contains($0.date) }.map(\.amount).reduce(0, +)
         let byCommitment = Dictionary(grouping: lines.filter { $0.currency == total.currency }, by: \.commitmentID)
         return MonitoringSection(
