@@ -48,11 +48,14 @@ struct HostFigures: FigureService {
         try await figures(context.tenant, database: context.database, at: moment)
     }
 
-    /// The figures of `tenant` at `moment`, by id.
+    /// The figures of `tenant` at `moment`, by id. A past day's are kept like the live ones (per content
+    /// version and day): a commitment's page asks for its linked figures at each year's end on every render.
     func figures(_ tenant: Tenant, database: TenantDatabase, at moment: FigureMoment) async throws -> [String: Indicator] {
         guard !moment.isNow else { return try await live(tenant, database: database) }
         let enabled = directory.enabled(tenant.slug)
-        return try await database.read { db in try Self.figures(db, tenant, enabled, at: moment) }
+        return try await memo.value(tenant.slug, key: key(tenant), name: "at.\(moment.day)") {
+            try await database.read { db in try Self.figures(db, tenant, enabled, at: moment) }
+        }
     }
 
     /// The figures of `tenant` now, by id.
