@@ -3,7 +3,9 @@
 /// cells, some of them links. Stored as written when the report is published, so it never changes.
 public struct MonitoringSection: Codable, Sendable, Equatable {
     /// A table cell: text, and the address it links to (evidence, a commitment's page), if any.
-    public struct Cell: Codable, Sendable, Equatable, ExpressibleByStringLiteral {
+    public struct Cell: Codable, Sendable, Equatable, ExpressibleByStringLiteral, TemplateModel {
+        /// What templates read: `text`, `href`.
+        public static let fields = TemplateFields<Self>(["text": \.text, "href": \.href])
         public var text: String
         public var href: String?
 

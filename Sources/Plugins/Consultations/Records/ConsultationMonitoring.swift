@@ -6,12 +6,13 @@ import GRDB
 /// dates, how many answered, and where its results are.
 enum ConsultationMonitoring {
     static func sections(_ db: Database, _ tenant: Tenant, period: MonitoringPeriod, writer w: MonitoringWriter) throws -> [MonitoringSection] {
+        let range = period.instants(tenant)
         let rows = try Row.fetchAll(db, sql: """
             SELECT c.id, c.title, c.opens_at, c.closes_at, c.status,
                    (SELECT COUNT(*) FROM consultation_response r WHERE r.consultation_id = c.id AND r.submitted_at < c.closes_at) AS answers
             FROM consultation c
             WHERE c.status != 'draft' AND c.opens_at < :to AND c.closes_at >= :from ORDER BY c.opens_at
-            """, arguments: ["from": period.instants(tenant).from, "to": period.instants(tenant).to])
+            """, arguments: ["from": range.from, "to": range.to])
         guard !rows.isEmpty else { return [] }
         return [MonitoringSection(
             title: w.text("consultations.report.title"),

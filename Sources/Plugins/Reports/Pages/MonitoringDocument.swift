@@ -19,14 +19,10 @@ struct MonitoringDocument: TemplateModel {
         let caption: String, header: [String], rows: [Row]
     }
 
+    /// A row of cells (a template reads a list of lists through a named field).
     struct Row: TemplateModel {
         static let fields = TemplateFields<Self>(["cells": \.cells])
-        let cells: [Cell]
-    }
-
-    struct Cell: TemplateModel {
-        static let fields = TemplateFields<Self>(["text": \.text, "href": \.href])
-        let text: String, href: String?
+        let cells: [MonitoringSection.Cell]
     }
 
     struct Figure: TemplateModel {
@@ -56,7 +52,7 @@ struct MonitoringDocument: TemplateModel {
         self.conclusions = conclusions.isEmpty ? nil : context.renderer.markdown(context.localized(conclusions))
         sections = (content.sections[locale] ?? []).enumerated().map { index, section in
             Section(title: section.title, anchor: "section-\(index + 1)", paragraphs: section.paragraphs,
-                    tables: section.tables.filter { !$0.rows.isEmpty }.map { Table(caption: $0.caption, header: $0.header, rows: $0.rows.map { Row(cells: $0.map { Cell(text: $0.text, href: $0.href) }) }) })
+                    tables: section.tables.filter { !$0.rows.isEmpty }.map { Table(caption: $0.caption, header: $0.header, rows: $0.rows.map(Row.init)) })
         }
         figures = content.figures.map { figure in
             let shown = context.figure(figure.value, unit: figure.unit)
