@@ -27,10 +27,7 @@ struct DraftingForm {
         closes = form.text("drafting_closes")
         revision = ["on", "1", "true"].contains(form.text("revision"))
         if title.isEmpty { problems.add("title", context.text("plans.error.title")) }
-        for (field, value) in [("start_year", start), ("end_year", end)] where Int(value).map({ (1900...2200).contains($0) }) != true {
-            problems.add(field, context.text("plans.error.year"))
-        }
-        if let first = Int(start), let last = Int(end), last < first { problems.add("end_year", context.text("plans.error.year_order")) }
+        for problem in PlanForms.yearProblems(start: start, end: end) { problems.add(problem.field, context.text(problem.key)) }
         for (field, value) in [("drafting_opens", opens), ("drafting_closes", closes)] where PlanForms.day(value) == nil {
             problems.add(field, context.text("plans.error.date"))
         }

@@ -15,6 +15,17 @@ enum PlanForms {
         return .some(value)
     }
 
+    /// What is wrong with a plan's first and last years, field by field (a year is 1900–2200, the
+    /// last not before the first), as string keys.
+    static func yearProblems(start: String, end: String) -> [(field: String, key: String)] {
+        var problems: [(field: String, key: String)] = []
+        for (field, value) in [("start_year", start), ("end_year", end)] where Int(value).map({ (1900...2200).contains($0) }) != true {
+            problems.append((field, "plans.error.year"))
+        }
+        if let first = Int(start), let last = Int(end), last < first { problems.append(("end_year", "plans.error.year_order")) }
+        return problems
+    }
+
     static func number(_ raw: String) -> Double?? {
         let text = raw.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: ".")
         if text.isEmpty { return .some(nil) }

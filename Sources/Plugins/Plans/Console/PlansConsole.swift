@@ -121,8 +121,10 @@ struct PlansConsole {
         let status = Plan.Status(rawValue: chosen)
         var errors: [String] = []
         if title.isEmpty { errors.append(context.text("plans.error.title")) }
-        if start == nil || end == nil || !(1900...2200).contains(start ?? 0) || !(1900...2200).contains(end ?? 0) { errors.append(context.text("plans.error.year")) }
-        if let start, let end, end < start { errors.append(context.text("plans.error.year_order")) }
+        // one message per kind of problem: this form lists them above its fields
+        for key in PlanForms.yearProblems(start: form.text("start_year"), end: form.text("end_year")).map(\.key) where !errors.contains(context.text(key)) {
+            errors.append(context.text(key))
+        }
         if status == nil { errors.append(context.text("plans.error.status")) }
         guard errors.isEmpty, let start, let end, let status else {
             return try renderForm(context, heading: context.text("plans.console.plan"), action: PlanRoute.planForm.href(context),
