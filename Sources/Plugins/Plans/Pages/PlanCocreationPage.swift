@@ -51,8 +51,8 @@ struct CocreationRecord: TemplateModel {
     let summary: String, channels: [Count], outcomes: [Count], rows: [Row]
     var hasRows: Bool { !rows.isEmpty }
 
-    /// The record from the proposals and the input by channel; `commitments` are the plan's, by the
-    /// proposal each came from.
+    /// The record from the proposals and the input by channel; `became` links each proposal (by its id)
+    /// to the commitment it became.
     init(proposals: [FeedbackProposal], channels: [String: Int], became: [Int64: LinkView], context: CivicContext) {
         let count = { (value: Int) in context.number(value) }
         let total = channels.values.reduce(0, +)
