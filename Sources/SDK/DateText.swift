@@ -92,6 +92,14 @@ public struct DateText: Sendable {
     /// Today in the tenant's zone, as `YYYY-MM-DD`.
     public var today: String { isoDay(Date()) }
 
+    /// The instant today ends in the tenant's zone (tomorrow's midnight): what a page shows of
+    /// deadlines and late activities may change then.
+    public var endOfToday: Date {
+        let calendar = calendar(zone)
+        let start = calendar.startOfDay(for: Date())
+        return calendar.date(byAdding: .day, value: 1, to: start) ?? start.addingTimeInterval(86_400)
+    }
+
     /// The day `date` falls on in the tenant's zone, as `YYYY-MM-DD`.
     public func isoDay(_ date: Date) -> String {
         let parts = calendar(zone).dateComponents([.year, .month, .day], from: date)

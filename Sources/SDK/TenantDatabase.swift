@@ -2,8 +2,8 @@ import GRDB
 
 /// What a write changes, so the host knows which cached pages it makes stale.
 public enum ContentChange: Sendable {
-    /// Content the public may see: the tenant's cached pages (and its parent commune's, which show
-    /// its digests) are dropped after the write commits.
+    /// Content the public may see: once the write commits, the cached pages that read one of the
+    /// tables it changed are dropped (see ``ReadLedger``), in this tenant or any other that shows it.
     case publicContent
     /// Nothing a cached page shows (a session, an access token's last use, a download counter, the
     /// search index rebuilt from content already public, a figure's history row): no page is dropped.
@@ -17,17 +17,22 @@ public enum ContentChange: Sendable {
 /// reach another tenant's file.
 public struct TenantDatabase: Sendable {
     private let pool: DatabasePool
-    private let contentChanged: @Sendable () -> Void
+    private let name: String
+    private let written: WrittenTables
 
-    /// Wraps `pool`; `contentChanged` is called after each committed write of public content.
-    public init(pool: DatabasePool, contentChanged: @escaping @Sendable () -> Void) {
+    /// Wraps `pool`, the database of tenant `name`, whose writer `written` watches.
+    public init(pool: DatabasePool, name: String, written: WrittenTables) {
         self.pool = pool
-        self.contentChanged = contentChanged
+        self.name = name
+        self.written = written
     }
 
-    /// Runs `block` in a read-only transaction.
+    /// Runs `block` in a read-only transaction; while a page is rendered, what it reads goes in the
+    /// page's ``ReadLedger``.
     public func read<T: Sendable>(_ block: @escaping @Sendable (Database) throws -> T) async throws -> T {
-        try await pool.read(block)
+        guard let ledger = ReadLedger.current else { return try await pool.read(block) }
+        let name = self.name
+        return try await pool.read { db in try ledger.track(db, database: name, block) }
     }
 
     /// Runs `block` in a write transaction that changes public content: the tenant's cached pages
@@ -38,8 +43,12 @@ public struct TenantDatabase: Sendable {
 
     /// Runs `block` in a write transaction that changes what `change` says.
     public func write<T: Sendable>(_ change: ContentChange, _ block: @escaping @Sendable (Database) throws -> T) async throws -> T {
-        let result = try await pool.write(block)
-        if change == .publicContent { contentChanged() }
-        return result
+        guard change == .nothingPublic else { return try await pool.write(block) }
+        let written = self.written
+        return try await pool.write { db in
+            let result = try block(db)
+            written.discardCurrentTransaction()
+            return result
+        }
     }
 }

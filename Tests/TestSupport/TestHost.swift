@@ -148,8 +148,8 @@ public final class TestHost: Sendable {
 
     public func reloadRegistry() throws { try services.registry.reload() }
 
-    /// Number of anonymous pages cached for a tenant.
-    public func cachedPages(_ tenant: String) -> Int { services.cache.count(tenant) }
+    /// Pages of `tenant` in the cache that still show its content as it is.
+    public func cachedPages(_ tenant: String) -> Int { services.cache.currentCount(tenant) }
 
     /// Runs a CLI command against this host's data directory; returns its exit code.
     public func cli(_ arguments: [String]) async -> Int32 {

@@ -41,7 +41,7 @@ func buildTenantRouter(services: HostServices, assets: StaticAssets, handle: Ten
     router.add(middleware: LocaleCookieStage(secureCookies: config.secureCookies))
     router.add(middleware: IdentityStage(renderer: renderer, secureCookies: config.secureCookies))
     router.add(middleware: ErrorStage(renderer: renderer, routes: handle))
-    router.add(middleware: CacheStage(cache: services.cache, versions: services.versions, metrics: services.metrics,
+    router.add(middleware: CacheStage(cache: services.cache, versions: services.versions, flights: services.flights, metrics: services.metrics,
                                       personalCookies: services.personalCookies))
     router.add(middleware: APIStage(renderer: renderer))
     router.add(middleware: FormStage(renderer: renderer, maxBodyBytes: config.maxBodyBytes, maxUploadBytes: config.maxUploadBytes))

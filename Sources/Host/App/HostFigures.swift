@@ -23,16 +23,20 @@ struct HostFigures: FigureService {
         let value: Double
     }
 
-    /// What is kept per tenant, valid while its key (content version and day) holds.
+    /// What is kept per tenant, valid while its key (content version and day) holds, with the tables
+    /// computing it read: a page that reuses a value read them too (see ``ReadLedger``).
     private final class Memo: Sendable {
-        private let entries = Mutex<[String: (key: String, values: [String: any Sendable])]>([:])
+        private let entries = Mutex<[String: (key: String, values: [String: (value: any Sendable, reads: Set<String>)])]>([:])
 
         func value<T: Sendable>(_ slug: String, key: String, name: String, compute: () async throws -> T) async rethrows -> T {
-            if let known = entries.withLock({ $0[slug].flatMap { $0.key == key ? $0.values[name] : nil } }) as? T { return known }
-            let value = try await compute()
+            if let known = entries.withLock({ $0[slug].flatMap { $0.key == key ? $0.values[name] : nil } }), let value = known.value as? T {
+                ReadLedger.replay(known.reads)
+                return value
+            }
+            let (value, reads) = try await ReadLedger.recording(compute)
             entries.withLock { entries in
                 if entries[slug]?.key != key { entries[slug] = (key, [:]) }
-                entries[slug]?.values[name] = value
+                entries[slug]?.values[name] = (value, reads)
             }
             return value
         }

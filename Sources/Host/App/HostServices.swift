@@ -13,6 +13,8 @@ struct HostServices: Sendable {
     let pools: TenantPools
     let versions: ContentVersions
     let cache: PageCache
+    /// Page renderings under way, shared by the visitors who ask for them at once.
+    let flights = RenderFlights()
     let renderer: Renderer
     let modules: ModuleCatalog
     let tenants: TenantService
@@ -60,12 +62,15 @@ struct HostServices: Sendable {
         let versions = ContentVersions()
         self.versions = versions
         platform = try PlatformDatabase(dataDirectory: config.dataDirectory)
-        registry = try TenantRegistry(database: platform, changed: { versions.bump($0) })
-        pools = TenantPools(dataDirectory: config.dataDirectory, capacity: config.openTenantDatabases)
-        let databases = TenantDatabases(registry: registry, pools: pools, versions: versions)
+        let registry = try TenantRegistry(database: platform, changed: { versions.bump($0) })
+        self.registry = registry
+        pools = TenantPools(dataDirectory: config.dataDirectory, capacity: config.openTenantDatabases) { slug, tables in
+            versions.changed(slug, tables: tables, parent: registry.entry(slug)?.tenant.parentSlug)
+        }
+        let databases = TenantDatabases(pools: pools)
         self.databases = databases
         passwordResets = RateLimiter(limit: 5, window: 3_600)
-        cache = PageCache(entriesPerTenant: config.cachedPagesPerTenant, maxBytes: config.pageCacheMegabytes * 1_048_576)
+        cache = PageCache(entriesPerTenant: config.cachedPagesPerTenant, maxBytes: config.pageCacheMegabytes * 1_048_576, versions: versions)
         let citizenInput = RateLimiter(limit: config.citizenPostsPerHour, window: 3_600)
         apiLimiter = RateLimiter(limit: config.apiRequestsPerMinute, window: 60)
         registrations = RateLimiter(limit: config.registrationsPerHour, window: 3_600)
@@ -99,7 +104,7 @@ struct HostServices: Sendable {
         let directory = self.directory
         let fanout = FollowFanout(renderer: renderer, senders: senders, links: unsubscribe,
                                   dated: DatedNews(renderer: renderer, modules: { directory.enabled($0) }))
-        let registry = self.registry, publicAddress = self.publicAddress
+        let publicAddress = self.publicAddress
         let mail = MailDelivery(transport: MailDelivery.transport(config.mail, dataDirectory: config.dataDirectory), logger: logger,
                                 open: { try databases.open($0) }, tenants: { registry.all().map(\.tenant.slug) },
                                 prepare: { slug, database, now in

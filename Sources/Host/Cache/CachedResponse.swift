@@ -5,14 +5,31 @@ import NIOCore
 enum CachedResponse {
     static let vary = "Accept-Encoding, Cookie, Accept-Language"
 
-    /// Freezes a rendered response into a cache entry (gzip computed once here).
-    static func entry(_ response: Response, body: ByteBuffer) -> PageCache.Entry {
+    /// Freezes a rendered response into a cache entry (gzip computed once here, for a page with no holes).
+    static func entry(_ response: Response, body: ByteBuffer, holes: PersonalHoles?) -> PageCache.Entry {
         var headers = response.headers
         headers[.setCookie] = nil
         let etag = "\"\(String(fnv1a(body), radix: 16))\""
-        let compressible = Gzip.isCompressible(headers[.contentType])
+        let compressible = holes == nil && Gzip.isCompressible(headers[.contentType])
         return PageCache.Entry(status: response.status, headers: headers, body: body,
-                               gzipped: compressible ? Gzip.compress(body) : nil, etag: etag)
+                               gzipped: compressible ? Gzip.compress(body) : nil, etag: etag, holes: holes?.layout(of: body))
+    }
+
+    /// A page rendered with holes, filled for one signed-in visitor; never stored by the browser or a proxy.
+    static func serve(_ layout: PersonalHoles.Layout, headers: HTTPFields, status: HTTPResponse.Status, to request: Request,
+                      visitor: PersonalHoles.Visitor) -> Response {
+        var headers = headers
+        headers[.eTag] = nil
+        headers[.cacheControl] = "private, no-store"
+        headers[.vary] = vary
+        let body = PersonalHoles.fill(layout, with: visitor)
+        if Gzip.accepted(request), let gzipped = Gzip.compress(body) {
+            headers[.contentEncoding] = "gzip"
+            headers[.contentLength] = String(gzipped.readableBytes)
+            return Response(status: status, headers: headers, body: .init(byteBuffer: gzipped))
+        }
+        headers[.contentLength] = String(body.readableBytes)
+        return Response(status: status, headers: headers, body: .init(byteBuffer: body))
     }
 
     static func serve(_ entry: PageCache.Entry, to request: Request) -> Response {

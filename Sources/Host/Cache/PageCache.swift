@@ -1,13 +1,15 @@
+import Foundation
 import Hummingbird
 import NIOCore
 import Synchronization
 
-/// Anonymous GET responses per tenant, rendered once per content version.
+/// Rendered GET responses per tenant, each kept while nothing it read has changed.
 ///
-/// A tenant's entries are dropped as soon as its ``ContentVersions`` counter moves. Only bytes
-/// that are the same for every anonymous visitor are stored (the renderer marks them
-/// `Cache-Control: public`). Memory is bounded twice: entries per tenant, and bytes overall
-/// (the tenant whose cache was filled longest ago goes first).
+/// An entry holds the tables its rendering read and the clock before it started (see
+/// ``ContentVersions``): a write drops exactly the pages that read what it changed, and the next
+/// read renders them again. Entries also end with the tenant's day (deadlines, late activities).
+/// Memory is bounded twice: entries per tenant (stale ones go first), and bytes overall (the
+/// tenant whose cache was filled longest ago goes first).
 final class PageCache: Sendable {
     struct Entry: Sendable {
         let status: HTTPResponse.Status
@@ -15,12 +17,19 @@ final class PageCache: Sendable {
         let body: ByteBuffer
         let gzipped: ByteBuffer?
         let etag: String
+        /// The visitor's parts, for a page rendered for a signed-in visitor (see ``PersonalHoles``).
+        var holes: PersonalHoles.Layout?
+        /// What the rendering read, as `"<slug>/<table>"`.
+        var reads: [String] = []
+        /// The content clock before the rendering started.
+        var renderedAfter: UInt64 = 0
+        /// When the tenant's day ends (seconds since the reference date).
+        var expires: Double = .infinity
 
-        var size: Int { body.readableBytes + (gzipped?.readableBytes ?? 0) + 512 }
+        var size: Int { body.readableBytes + (gzipped?.readableBytes ?? 0) + 512 + reads.count * 32 }
     }
 
     private struct TenantPages {
-        var version: UInt64
         var entries: [String: Entry] = [:]
         var bytes = 0
         var lastStore: UInt64 = 0
@@ -34,30 +43,42 @@ final class PageCache: Sendable {
 
     private let perTenant: Int
     private let maxBytes: Int
+    private let versions: ContentVersions
     private let state = Mutex(State())
 
-    init(entriesPerTenant: Int, maxBytes: Int) {
+    init(entriesPerTenant: Int, maxBytes: Int, versions: ContentVersions) {
         self.perTenant = entriesPerTenant
         self.maxBytes = maxBytes
+        self.versions = versions
     }
 
-    func lookup(_ slug: String, key: String, version: UInt64) -> Entry? {
-        state.withLock { state in
-            guard let pages = state.tenants[slug], pages.version == version else { return nil }
-            return pages.entries[key]
-        }
+    /// The page stored under `key`, if it still shows what its content is now.
+    func lookup(_ slug: String, key: String) -> Entry? {
+        guard let entry = state.withLock({ $0.tenants[slug]?.entries[key] }) else { return nil }
+        return isCurrent(entry) ? entry : nil
     }
 
-    func store(_ slug: String, key: String, version: UInt64, entry: Entry) {
-        guard perTenant > 0, entry.size <= maxBytes else { return }
+    func isCurrent(_ entry: Entry) -> Bool {
+        Date.timeIntervalSinceReferenceDate < entry.expires && versions.unchanged(entry.reads, since: entry.renderedAfter)
+    }
+
+    func store(_ slug: String, key: String, entry: Entry) {
+        guard perTenant > 0, entry.size <= maxBytes, isCurrent(entry) else { return }
         state.withLock { state in
-            if let stale = state.tenants[slug], stale.version != version || stale.entries.count >= perTenant {
-                state.bytes -= stale.bytes
-                state.tenants[slug] = nil
-            }
             state.clock += 1
-            var pages = state.tenants[slug] ?? TenantPages(version: version)
-            if let replaced = pages.entries[key] { pages.bytes -= replaced.size; state.bytes -= replaced.size }
+            var pages = state.tenants[slug] ?? TenantPages()
+            if let replaced = pages.entries.removeValue(forKey: key) { pages.bytes -= replaced.size; state.bytes -= replaced.size }
+            if pages.entries.count >= perTenant {
+                for (stale, old) in pages.entries where !isCurrent(old) {
+                    pages.entries[stale] = nil
+                    pages.bytes -= old.size
+                    state.bytes -= old.size
+                }
+                if pages.entries.count >= perTenant {
+                    state.bytes -= pages.bytes
+                    pages = TenantPages()
+                }
+            }
             pages.entries[key] = entry
             pages.bytes += entry.size
             pages.lastStore = state.clock
@@ -72,8 +93,14 @@ final class PageCache: Sendable {
         }
     }
 
-    /// Number of pages cached for a tenant.
+    /// Number of pages cached for a tenant (stale ones included until they are replaced).
     func count(_ slug: String) -> Int { state.withLock { $0.tenants[slug]?.entries.count ?? 0 } }
+
+    /// Number of a tenant's cached pages that are still current.
+    func currentCount(_ slug: String) -> Int {
+        let entries = state.withLock { Array(($0.tenants[slug]?.entries ?? [:]).values) }
+        return entries.filter(isCurrent).count
+    }
 
     /// Bytes held by the whole cache.
     var bytes: Int { state.withLock { $0.bytes } }

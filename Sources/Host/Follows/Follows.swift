@@ -28,6 +28,14 @@ enum Follows {
         try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM follow WHERE account_id = ? AND subject = ?)", arguments: [accountID, subject]) ?? false
     }
 
+    /// Which of `subjects` the account follows.
+    static func following(_ db: Database, accountID: Int64, among subjects: [String]) throws -> Set<String> {
+        guard !subjects.isEmpty else { return [] }
+        let marks = Array(repeating: "?", count: subjects.count).joined(separator: ", ")
+        return Set(try String.fetchAll(db, sql: "SELECT subject FROM follow WHERE account_id = ? AND subject IN (\(marks))",
+                                       arguments: StatementArguments([accountID] as [any DatabaseValueConvertible] + subjects)))
+    }
+
     /// What the account follows, in the order it started following.
     static func all(_ db: Database, accountID: Int64) throws -> [Followed] {
         try Row.fetchAll(db, sql: "SELECT * FROM follow WHERE account_id = ? ORDER BY created_at, subject", arguments: [accountID]).map {

@@ -1,13 +1,20 @@
-import CivicSDK
+@_spi(Host) import CivicSDK
+import Foundation
 import Hummingbird
 
-/// Keeps what an anonymous visitor reads: serves it from the tenant's page cache when the front
-/// door could not (a stale session cookie, say), stores a shared page after it is rendered, and
-/// gzips what is not stored.
+/// Keeps rendered pages for everyone who reads them: anonymous visitors (when the front door could
+/// not serve them already: a stale session cookie, say) and signed-in visitors, who share the pages
+/// of visitors with the same roles, their own name, form token and follow buttons filled in at serve
+/// time (see ``PersonalHoles``).
+///
+/// A page is stored with what its rendering read (``ReadLedger``) and dropped by the next write to
+/// any of it. Visitors asking for a page being rendered wait for that rendering (``RenderFlights``).
+/// What is not stored is gzipped when the client accepts it.
 struct CacheStage: RouterMiddleware {
     typealias Context = CivicContext
     let cache: PageCache
     let versions: ContentVersions
+    let flights: RenderFlights
     let metrics: HostMetrics
     /// Cookies that make a visitor's pages their own.
     var personalCookies = PersonalCookies([])
@@ -15,25 +22,80 @@ struct CacheStage: RouterMiddleware {
     func handle(_ request: Request, context: CivicContext, next: (Request, CivicContext) async throws -> Response) async throws -> Response {
         let slug = context.tenant.slug
         let path = request.uri.path
-        let cacheable = (request.method == .get || request.method == .head) && context.account == nil
+        // the API answers a signed-in visitor in JSON, where a filled hole would need other escaping: it is not kept for them
+        let cacheable = (request.method == .get || request.method == .head) && !(context.account != nil && path.hasPrefix("/api/"))
             && !LocaleCookieStage.chosen(request, context: context) && !personalCookies.carried(by: request)
-        let key = PageCacheKey.of(request, root: context.root, innerPath: path, locale: context.locale)
-        // read before rendering: a write during rendering moves it, and the page is then stored as already stale
-        let version = versions.current(slug)
-        // the front door already looked for a plainly anonymous visitor: look again only for one it could not judge
-        if cacheable, !IdentityStage.isPlainlyAnonymous(request), let hit = cache.lookup(slug, key: key, version: version) {
-            metrics.cacheHit()
-            return CachedResponse.serve(hit, to: request)
-        }
-        var response = try await next(request, context)
-        let shared = response.headers[.cacheControl]?.hasPrefix("public") == true
-        if cacheable && shared && response.status == .ok && !path.hasPrefix("/files/") && response.headers[.setCookie] == nil {
-            let entry = CachedResponse.entry(response, body: try await response.body.collect())
-            cache.store(slug, key: key, version: version, entry: entry)
-            response = CachedResponse.serve(entry, to: request)
-        } else {
+        guard cacheable else {
+            var response = try await next(request, context)
             try await CachedResponse.compressIfAccepted(&response, request: request)
+            return response
         }
-        return response
+        let viewer = context.account.map(PersonalHoles.viewerKey)
+        let key = PageCacheKey.of(request, root: context.root, innerPath: path, locale: context.locale) + (viewer.map { "|" + $0 } ?? "")
+        // the front door already looked for a plainly anonymous visitor: look again only for one it could not judge
+        if viewer != nil || !IdentityStage.isPlainlyAnonymous(request), let hit = cache.lookup(slug, key: key) {
+            metrics.cacheHit()
+            return try await serve(hit, to: request, context: context)
+        }
+        let flight = "\(slug)|\(key)"
+        if case .landed(let shared) = await flights.join(flight) {
+            if let shared, cache.isCurrent(shared) { return try await serve(shared, to: request, context: context) }
+            return try await render(request, context: context, key: key, next: next)
+        }
+        do {
+            let (response, entry) = try await renderOnce(request, context: context, key: key, next: next)
+            flights.land(flight, with: entry)
+            return response
+        } catch {
+            flights.land(flight, with: nil)
+            throw error
+        }
+    }
+
+    /// Renders the page (without joining or leading a flight).
+    private func render(_ request: Request, context: CivicContext, key: String, next: (Request, CivicContext) async throws -> Response) async throws -> Response {
+        try await renderOnce(request, context: context, key: key, next: next).response
+    }
+
+    /// Renders the page recording what it reads, with holes for a signed-in visitor; stores it when
+    /// it is the same for everyone it is keyed for.
+    private func renderOnce(_ request: Request, context: CivicContext, key: String,
+                            next: (Request, CivicContext) async throws -> Response) async throws -> (response: Response, entry: PageCache.Entry?) {
+        let renderedAfter = versions.now
+        let ledger = ReadLedger()
+        var rendering = context
+        var holes: PersonalHoles?
+        if let account = context.account {
+            holes = PersonalHoles()
+            rendering.identify(PersonalHoles.masked(account), csrfToken: PersonalHoles.csrf, byToken: false)
+        }
+        var response = try await ReadLedger.$current.withValue(ledger) {
+            try await PersonalHoles.$current.withValue(holes) { try await next(request, rendering) }
+        }
+        let html = response.headers[.contentType]?.hasPrefix("text/html") == true
+        let shared = response.headers[.cacheControl]?.hasPrefix("public") == true && response.status == .ok
+            && !request.uri.path.hasPrefix("/files/") && response.headers[.setCookie] == nil
+        guard shared || (holes != nil && html) else {
+            try await CachedResponse.compressIfAccepted(&response, request: request)
+            return (response, nil)
+        }
+        var entry = CachedResponse.entry(response, body: try await response.body.collect(), holes: holes)
+        guard shared else { return (try await serve(entry, to: request, context: context), nil) }
+        entry.reads = Array(ledger.tables)
+        entry.renderedAfter = renderedAfter
+        entry.expires = context.dates.endOfToday.timeIntervalSinceReferenceDate
+        cache.store(context.tenant.slug, key: key, entry: entry)
+        return (try await serve(entry, to: request, context: context), entry)
+    }
+
+    /// A stored page as this visitor gets it: as is, or with their own parts filled in.
+    private func serve(_ entry: PageCache.Entry, to request: Request, context: CivicContext) async throws -> Response {
+        guard let layout = entry.holes, let account = context.account else { return CachedResponse.serve(entry, to: request) }
+        let subjects = PersonalHoles.subjects(layout)
+        let following = subjects.isEmpty ? [] : try await context.database.read { db in
+            try Follows.following(db, accountID: account.id, among: subjects)
+        }
+        return CachedResponse.serve(layout, headers: entry.headers, status: entry.status, to: request,
+                                    visitor: .init(account: account, csrf: context.csrfToken, following: following))
     }
 }

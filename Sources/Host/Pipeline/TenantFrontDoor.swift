@@ -27,8 +27,7 @@ struct TenantFrontDoor {
         }
         // an anonymous read served from the cache touches no database at all
         if isRead, !negotiated.remember, IdentityStage.isPlainlyAnonymous(request), !services.personalCookies.carried(by: request),
-           let hit = services.cache.lookup(tenant.slug, key: PageCacheKey.of(request, root: address.root, innerPath: inner, locale: negotiated.locale),
-                                           version: services.versions.current(tenant.slug)) {
+           let hit = services.cache.lookup(tenant.slug, key: PageCacheKey.of(request, root: address.root, innerPath: inner, locale: negotiated.locale)) {
             services.metrics.cacheHit()
             return CachedResponse.serve(hit, to: request)
         }

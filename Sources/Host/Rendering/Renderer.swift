@@ -77,7 +77,8 @@ final class Renderer: PageRenderer {
         let layout = TemplateScope(model: layout(title: title, content: content, chrome: chrome), strings: strings, root: chrome.root,
                                    csrf: chrome.csrf, lang: chrome.locale)
         let html = library.render(layout, withTemplate: "layout") ?? content
-        let perVisitor = cache == .perVisitor || chrome.account != nil || chrome.platformAdmin
+        // a page for a signed-in visitor is shared by those with the same roles only when their own parts are holes
+        let perVisitor = cache == .perVisitor || (chrome.account != nil && PersonalHoles.current == nil) || chrome.platformAdmin
         return Response(status: status, headers: [
             .contentType: "text/html; charset=utf-8",
             .contentLanguage: chrome.locale,

@@ -38,6 +38,8 @@ final class SearchIndex: Sendable {
     private struct Build {
         let version: UInt64
         let openToComments: [String: LocalizedText]
+        /// What building it read: a search page reads it too (see ``ReadLedger``).
+        let reads: Set<String>
     }
 
     private let built = Mutex<[String: Build]>([:])
@@ -47,17 +49,22 @@ final class SearchIndex: Sendable {
     /// in. Returns the first source's items open to comments, with their titles, as of that content.
     func refresh(_ sources: [Source], version: UInt64) async throws -> [String: LocalizedText] {
         guard let own = sources.first else { return [:] }
-        if let known = built.withLock({ $0[own.tenant.slug] }), known.version == version { return known.openToComments }
-        var documents: [(source: Source, module: String, item: PublicItem)] = []
-        var openToComments: [String: LocalizedText] = [:]
-        for source in sources {
-            let items = try await source.database.read { db in
-                try source.modules.flatMap { module in try module.publicItems(db, source.tenant).map { (type(of: module).id, $0) } }
-            }
-            documents += items.filter { $0.1.uses.contains(.search) }.map { (source, $0.0, $0.1) }
-            for (module, item) in items where source.site.isEmpty && item.uses.contains(.feedback) { openToComments["\(module):\(item.item)"] = item.title }
+        if let known = built.withLock({ $0[own.tenant.slug] }), known.version == version {
+            ReadLedger.replay(known.reads)
+            return known.openToComments
         }
-        let all = documents
+        let ((all, openToComments), reads) = try await ReadLedger.recording {
+            var documents: [(source: Source, module: String, item: PublicItem)] = []
+            var openToComments: [String: LocalizedText] = [:]
+            for source in sources {
+                let items = try await source.database.read { db in
+                    try source.modules.flatMap { module in try module.publicItems(db, source.tenant).map { (type(of: module).id, $0) } }
+                }
+                documents += items.filter { $0.1.uses.contains(.search) }.map { (source, $0.0, $0.1) }
+                for (module, item) in items where source.site.isEmpty && item.uses.contains(.feedback) { openToComments["\(module):\(item.item)"] = item.title }
+            }
+            return (documents, openToComments)
+        }
         try await own.database.write(.nothingPublic) { db in
             try db.execute(sql: "DELETE FROM search_index")
             let insert = try db.makeStatement(sql: """
@@ -72,7 +79,7 @@ final class SearchIndex: Sendable {
                                                source.site, source.origin.json, title, body, stems])
             }
         }
-        built.withLock { $0[own.tenant.slug] = Build(version: version, openToComments: openToComments) }
+        built.withLock { $0[own.tenant.slug] = Build(version: version, openToComments: openToComments, reads: reads) }
         return openToComments
     }
 

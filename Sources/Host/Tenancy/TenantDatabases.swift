@@ -1,20 +1,14 @@
 import CivicSDK
 import Foundation
 
-/// Opens a tenant's database wrapped so that its writes of public content invalidate the tenant's
-/// cached pages, and its parent commune's (which show its digests).
+/// Opens a tenant's database as modules and host routes use it: its reads recorded for the page
+/// being rendered, its writes of public content reported (see ``TenantPools``).
 struct TenantDatabases: Sendable {
-    let registry: TenantRegistry
     let pools: TenantPools
-    let versions: ContentVersions
 
     func open(_ slug: String) throws -> TenantDatabase {
-        let versions = self.versions
-        let parent = registry.entry(slug)?.tenant.parentSlug
-        return TenantDatabase(pool: try pools.pool(slug), contentChanged: {
-            versions.bump(slug)
-            if let parent { versions.bump(parent) }
-        })
+        let opened = try pools.opened(slug)
+        return TenantDatabase(pool: opened.pool, name: slug, written: opened.written)
     }
 
     /// The tenant's files folder.

@@ -5,21 +5,30 @@ import Synchronization
 
 /// Opens each tenant's `<data-dir>/<slug>/tenant.sqlite` on first use and keeps at most `capacity`
 /// open, closing the least recently used. A closed pool's in-flight requests keep it alive until
-/// they finish (ARC), so eviction never cuts a request short.
+/// they finish (ARC), so eviction never cuts a request short. Each pool's writer reports the tables
+/// every committed transaction changed to `committed` (see ``WrittenTables``).
 final class TenantPools: Sendable {
+    /// A pool and the watch on its writer.
+    struct Opened: Sendable {
+        let pool: DatabasePool
+        let written: WrittenTables
+    }
+
     private struct State {
-        var pools: [String: DatabasePool] = [:]
+        var pools: [String: Opened] = [:]
         var lastUse: [String: UInt64] = [:]
         var clock: UInt64 = 0
     }
 
     let dataDirectory: String
     let capacity: Int
+    private let committed: @Sendable (String, Set<String>) -> Void
     private let state = Mutex(State())
 
-    init(dataDirectory: String, capacity: Int) {
+    init(dataDirectory: String, capacity: Int, committed: @escaping @Sendable (_ slug: String, _ tables: Set<String>) -> Void = { _, _ in }) {
         self.dataDirectory = dataDirectory
         self.capacity = max(1, capacity)
+        self.committed = committed
     }
 
     /// The folder of a tenant's files.
@@ -38,7 +47,12 @@ final class TenantPools: Sendable {
     /// The tenant's pool, opened (and its core schema migrated) if needed. The file must exist unless
     /// `creating`: a registered tenant whose database went missing is unavailable, not silently emptied.
     func pool(_ slug: String, creating: Bool = false) throws -> DatabasePool {
-        if let pool = state.withLock({ state -> DatabasePool? in
+        try opened(slug, creating: creating).pool
+    }
+
+    /// The tenant's pool with the watch on its writer, opened if needed (see ``pool(_:creating:)``).
+    func opened(_ slug: String, creating: Bool = false) throws -> Opened {
+        if let pool = state.withLock({ state -> Opened? in
             guard let pool = state.pools[slug] else { return nil }
             state.clock += 1
             state.lastUse[slug] = state.clock
@@ -66,7 +80,7 @@ final class TenantPools: Sendable {
         }
     }
 
-    private func open(_ slug: String, creating: Bool) throws -> DatabasePool {
+    private func open(_ slug: String, creating: Bool) throws -> Opened {
         let folder = directory(slug)
         guard creating || exists(slug) else {
             throw DatabaseError(resultCode: .SQLITE_CANTOPEN, message: "the database of tenant \(slug) is missing")
@@ -78,6 +92,9 @@ final class TenantPools: Sendable {
         configuration.busyMode = .timeout(5)
         let pool = try DatabasePool(path: (folder as NSString).appendingPathComponent("tenant.sqlite"), configuration: configuration)
         try CoreSchema.migrator.migrate(pool)
-        return pool
+        let committed = self.committed
+        let written = WrittenTables { tables in committed(slug, tables) }
+        pool.add(transactionObserver: written, extent: .databaseLifetime)
+        return Opened(pool: pool, written: written)
     }
 }

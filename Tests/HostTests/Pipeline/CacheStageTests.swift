@@ -7,7 +7,7 @@ import Testing
 
 @Suite struct CacheStageTests {
     private func stage(_ harness: StageHarness) -> CacheStage {
-        CacheStage(cache: harness.services.cache, versions: harness.services.versions, metrics: harness.services.metrics)
+        CacheStage(cache: harness.services.cache, versions: harness.services.versions, flights: harness.services.flights, metrics: harness.services.metrics)
     }
 
     @Test func aSharedPageIsRenderedOnceThenServedFromTheCache() async throws {
@@ -54,14 +54,11 @@ import Testing
         #expect(renders.withLock { $0 } == 2)
     }
 
-    @Test func personalPagesSignedInVisitorsAndChosenLanguagesAreNeverStored() async throws {
+    @Test func personalPagesChosenLanguagesAndErrorsAreNeverStored() async throws {
         let harness = try StageHarness()
         _ = try await stage(harness).handle(StageHarness.request("/account"), context: try harness.context()) { _, _ in
             StageHarness.answer(cacheControl: "private, no-store")
         }
-        var signedIn = try harness.context()
-        signedIn.identify(SignedInAccount(id: 1, email: "a@b.c", displayName: "A", grants: [RoleGrant(.admin)]), csrfToken: "t", byToken: false)
-        _ = try await stage(harness).handle(StageHarness.request("/pages"), context: signedIn) { _, _ in StageHarness.answer() }
         _ = try await stage(harness).handle(StageHarness.request("/pages?lang=ar"), context: try harness.context(locale: "ar")) { _, _ in
             StageHarness.answer()
         }
@@ -69,6 +66,48 @@ import Testing
             StageHarness.answer(.notFound)
         }
         #expect(harness.services.cache.count("alpha") == 0)
+    }
+
+    @Test func signedInVisitorsShareAPageByRoleWithTheirOwnPartsFilledIn() async throws {
+        let harness = try StageHarness()
+        let renders = Mutex(0)
+        func visit(_ account: SignedInAccount, csrf: String) async throws -> Response {
+            var context = try harness.context()
+            context.identify(account, csrfToken: csrf, byToken: false)
+            return try await stage(harness).handle(StageHarness.request("/pages"), context: context) { _, context in
+                renders.withLock { $0 += 1 }
+                return StageHarness.answer(body: "<p>\(context.account?.displayName ?? "")|\(context.csrfToken)</p>")
+            }
+        }
+        let citizen = { (id: Int64, name: String) in SignedInAccount(id: id, email: "\(id)@b.c", displayName: name, grants: [RoleGrant(.citizen)]) }
+        let amina = try await visit(citizen(1, "Amina <3"), csrf: "token-amina")
+        let omar = try await visit(citizen(2, "Omar"), csrf: "token-omar")
+        #expect(try await amina.text() == "<p>Amina &lt;3|token-amina</p>")
+        #expect(try await omar.text() == "<p>Omar|token-omar</p>")
+        #expect(omar.headers[.cacheControl] == "private, no-store" && omar.headers[.eTag] == nil)
+        #expect(renders.withLock { $0 } == 1, "the second citizen got the first one's rendering")
+        _ = try await visit(SignedInAccount(id: 3, email: "e@b.c", displayName: "Editor", grants: [RoleGrant(.editor)]), csrf: "e")
+        #expect(renders.withLock { $0 } == 2, "another role has a page of its own")
+    }
+
+    @Test func visitorsAskingForAPageBeingRenderedWaitForThatRendering() async throws {
+        let harness = try StageHarness()
+        let renders = Hits()
+        let stale: HTTPFields = [.cookie: "oc_session=\(String(repeating: "s", count: 43))"]
+        let door = stage(harness), context = try harness.context()
+        try await withThrowingTaskGroup(of: String.self) { group in
+            for _ in 0..<8 {
+                group.addTask {
+                    try await door.handle(StageHarness.request("/pages", headers: stale), context: context) { _, _ in
+                        renders.add()
+                        try await Task.sleep(for: .milliseconds(200))
+                        return StageHarness.answer(body: "the list")
+                    }.text()
+                }
+            }
+            for try await body in group { #expect(body == "the list") }
+        }
+        #expect(renders.value == 1)
     }
 
     @Test func anUncachedAnswerIsGzippedWhenAccepted() async throws {
