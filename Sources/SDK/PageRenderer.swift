@@ -1,10 +1,14 @@
 import Hummingbird
 
-/// Whether a rendered page may be served from the tenant's shared page cache.
+/// Whether a rendered page may be served from the tenant's page cache.
 public enum CachePolicy: Sendable {
-    /// Same bytes for every anonymous visitor: cacheable until the tenant's content changes.
+    /// The same for every visitor with the same roles (every anonymous visitor, every editor…),
+    /// apart from what the host fills in for each visitor: their name, e-mail, form token and follow
+    /// buttons. Staff controls and unpublished items shown to a role are fine. Kept until a write
+    /// changes something the page read.
     case shared
-    /// Holds per-visitor data (a form with a CSRF token, an account page): never cached.
+    /// Depends on who the visitor is beyond their roles (their own answers, their own text sent
+    /// back with its errors, their account): never cached.
     case perVisitor
 }
 

@@ -21,8 +21,8 @@ extension TemplateModel {
 public protocol PageModel: TemplateModel {
     /// The template's name within the module's `Templates/` (`"show"` for `show.mustache`).
     static var template: String { get }
-    /// Whether the rendered page may be served from the shared cache (`.shared` unless it holds
-    /// per-visitor data such as a form with its token).
+    /// Whether the rendered page may be served from the cache (`.shared` unless it shows what
+    /// belongs to one visitor beyond their roles, see ``CachePolicy``).
     var cachePolicy: CachePolicy { get }
 }
 

@@ -19,5 +19,4 @@ struct ConsultationsIndexPage: PageModel {
     let follow: String
 
     var hasConsultations: Bool { !consultations.isEmpty }
-    var cachePolicy: CachePolicy { editor ? .perVisitor : .shared }
 }

@@ -37,5 +37,4 @@ struct ResultsPage: PageModel {
     let title: String, href: String, responses: Int, draftResults: Bool, questions: [Question], jsonHref: String, csvHref: String?
     let staff: Bool
 
-    var cachePolicy: CachePolicy { staff ? .perVisitor : .shared }
 }

@@ -1,8 +1,5 @@
 import CivicSDK
 
-/// Pages shown to staff differ (edit links): they are never shared.
-private func policy(_ editor: Bool) -> CachePolicy { editor ? .perVisitor : .shared }
-
 /// `{root}/instances` of an instance: its profile, current members, next meetings and latest opinions.
 struct InstanceOverviewPage: PageModel {
     static let template = "overview"
@@ -37,7 +34,6 @@ struct InstanceOverviewPage: PageModel {
     var hasMembers: Bool { !members.isEmpty }
     var hasMeetings: Bool { !meetings.isEmpty }
     var hasOpinions: Bool { !opinions.isEmpty }
-    var cachePolicy: CachePolicy { policy(editor) }
 }
 
 /// `{root}/instances` of a commune: its instances, from what each publishes.
@@ -63,7 +59,6 @@ struct MembersPage: PageModel {
     let current: [MemberView], past: [MemberView], csv: String, back: String, editor: Bool
     var hasCurrent: Bool { !current.isEmpty }
     var hasPast: Bool { !past.isEmpty }
-    var cachePolicy: CachePolicy { policy(editor) }
 }
 
 /// `{root}/instances/meetings`: upcoming and past meetings, with the calendar feed.
@@ -74,7 +69,6 @@ struct MeetingsPage: PageModel {
     let upcoming: [MeetingView], past: [MeetingView], ics: String, csv: String, back: String, editor: Bool
     var hasUpcoming: Bool { !upcoming.isEmpty }
     var hasPast: Bool { !past.isEmpty }
-    var cachePolicy: CachePolicy { policy(editor) }
 }
 
 /// `{root}/instances/meetings/{id}`: one meeting, its agenda and minutes.
@@ -82,7 +76,6 @@ struct MeetingPage: PageModel {
     static let template = "meeting"
     static let fields = TemplateFields<Self>(["meeting": \.meeting, "back": \.back, "canEdit": \.canEdit])
     let meeting: MeetingView, back: String, canEdit: Bool
-    var cachePolicy: CachePolicy { policy(canEdit) }
 }
 
 /// `{root}/instances/opinions`: every opinion with the commune's follow-up.
@@ -91,7 +84,6 @@ struct OpinionsPage: PageModel {
     static let fields = TemplateFields<Self>(["opinions": \.opinions, "hasOpinions": \.hasOpinions, "csv": \.csv, "back": \.back])
     let opinions: [OpinionView], csv: String, back: String, editor: Bool
     var hasOpinions: Bool { !opinions.isEmpty }
-    var cachePolicy: CachePolicy { policy(editor) }
 }
 
 /// `{root}/instances/opinions/{id}`: one opinion, its follow-up and comments.
@@ -99,5 +91,4 @@ struct OpinionPage: PageModel {
     static let template = "opinion"
     static let fields = TemplateFields<Self>(["opinion": \.opinion, "back": \.back, "canEdit": \.canEdit, "feedback": \.feedback])
     let opinion: OpinionView, back: String, canEdit: Bool, feedback: String
-    var cachePolicy: CachePolicy { policy(canEdit) }
 }

@@ -6,5 +6,4 @@ struct PageHistoryPage: PageModel {
     static let fields = TemplateFields<Self>(["pageTitle": \.pageTitle, "pageHref": \.pageHref, "entries": \.entries, "empty": \.empty])
     let pageTitle: String, pageHref: String, entries: [HistoryEntryView], draft: Bool
     var empty: Bool { entries.isEmpty }
-    var cachePolicy: CachePolicy { draft ? .perVisitor : .shared }
 }

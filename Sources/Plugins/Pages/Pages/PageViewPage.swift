@@ -11,5 +11,4 @@ struct PageViewPage: PageModel {
     let showHistory: Bool, canEdit: Bool, editHref: String, feedback: String
 
     /// A draft is shown to editors only, never from the shared cache.
-    var cachePolicy: CachePolicy { draft ? .perVisitor : .shared }
 }

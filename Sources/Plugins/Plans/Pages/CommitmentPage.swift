@@ -83,5 +83,4 @@ struct CommitmentPage: PageModel {
     var hasUpdates: Bool { !updates.isEmpty }
     var hasIndicators: Bool { !indicators.isEmpty }
     var hasHistory: Bool { !history.isEmpty }
-    var cachePolicy: CachePolicy { editor ? .perVisitor : .shared }
 }

@@ -47,6 +47,5 @@ struct PlanPage: PageModel {
     let follow: String
 
     var none: Bool { commitments.isEmpty }
-    var cachePolicy: CachePolicy { editor ? .perVisitor : .shared }
 }
 
