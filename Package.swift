@@ -30,6 +30,13 @@ let package = Package(
         // Snowball's stemmers, a C library from the system (Debian: libstemmer-dev): search matches
         // "rapports" to "rapport" and "التقرير" to "تقرير"
         .systemLibrary(name: "CStemmer", path: "Sources/CStemmer", providers: [.apt(["libstemmer-dev"])]),
+        // Benchmarks/run.sh's ceiling: one Hummingbird route serving a file's bytes from memory
+        .executableTarget(
+            name: "bare-hummingbird",
+            dependencies: [.product(name: "Hummingbird", package: "hummingbird")],
+            path: "Benchmarks/BareHummingbird",
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "render-benchmark",
             dependencies: ["CivicSDK", .product(name: "Mustache", package: "swift-mustache")],

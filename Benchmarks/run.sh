@@ -5,9 +5,11 @@
 #
 # pages    serves the demo with tetouan grown to a large commune (Benchmarks/large-tenant.sh: 50
 #          commitments, 300 activities, 20 reports, 10,000 consultation respondents, 5,000 comments),
-#          then loads each page with wrk on loopback, anonymous (page cache) and signed in as an
-#          editor (rendered per request), next to nginx serving the plan page's bytes as a static
-#          file in the same run. Machines are noisy: the ratio to nginx is the figure.
+#          then loads each page with wrk on loopback, anonymous and signed in as an editor (both from
+#          the page cache), next to nginx serving the plan page's bytes as a static file and a bare
+#          Hummingbird route serving them from memory (bare-hummingbird) in the same run; then the
+#          plan page read while citizens post 5 comments per second (Benchmarks/comments.py), and the
+#          first rendering of pages after a change. Machines are noisy: the ratios are the figures.
 # writes   Benchmarks/writes.py: concurrent comments and consultation answers, stored = acknowledged.
 # tenants  Benchmarks/tenants.py: 1,000 tenants on one host: memory, open files, cold first request.
 # search   the large tenant's search index: the first search after a change (which rebuilds it, with
@@ -23,21 +25,24 @@ THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-64}
 PORT=18090
 NGINX_PORT=18091
+BARE_PORT=18092
+WRITES_PER_SECOND=${WRITES_PER_SECOND:-5}
 for tool in wrk nginx sqlite3 curl python3; do
   command -v $tool >/dev/null || { echo "install $tool: apt-get install -y wrk nginx sqlite3 curl python3" >&2; exit 1; }
 done
 
 # serves the demo with tetouan grown to a large commune, freshly restarted (sets WORK, SERVER, BASE, SESSION)
 serve_large_tenant() {
-  # the API's per-address limit would answer most of the load with 429 from one loopback address
-  LIMITS="api_requests_per_minute=100000000" source Benchmarks/serve-demo.sh
+  # the per-address limits would answer most of the load with 429 from one loopback address
+  LIMITS="api_requests_per_minute=100000000 citizen_posts_per_hour=100000000" source Benchmarks/serve-demo.sh
   SIZE=$(source Benchmarks/large-tenant.sh)
   echo "large tenant: $SIZE"
   restart_server
 }
 
 pages() {
-  trap 'kill $SERVER 2>/dev/null || true; nginx -c "$WORK/nginx.conf" -s stop 2>/dev/null || true; rm -rf "$WORK"' EXIT
+  trap 'kill $SERVER $BARE 2>/dev/null || true; nginx -c "$WORK/nginx.conf" -s stop 2>/dev/null || true; rm -rf "$WORK"' EXIT
+  swift build -c release --product bare-hummingbird >/dev/null
   serve_large_tenant
 
   mkdir -p "$WORK/www" "$WORK/tmp"
@@ -54,27 +59,44 @@ http {
 }
 NGINX
   nginx -c "$WORK/nginx.conf"
-  sleep 0.5
+  .build/release/bare-hummingbird "$WORK/www/plan.html" "$BARE_PORT" >/dev/null 2>&1 &
+  BARE=$!
+  until curl -sf -o /dev/null "http://127.0.0.1:$BARE_PORT/"; do sleep 0.2; done
 
-  row() { printf "%-44s %9s %8s %9s %9s %7s\n" "$@"; }
+  ratio() { awk "BEGIN { printf \"%.2f\", $1 / $2 }"; }
+  row() { printf "%-48s %9s %8s %8s %8s %9s %9s %7s\n" "$@"; }
   read -r NGINX_RATE NGINX_P50 NGINX_P99 _ < <(measure "http://127.0.0.1:$NGINX_PORT/plan.html")
+  read -r BARE_RATE BARE_P50 BARE_P99 _ < <(measure "http://127.0.0.1:$BARE_PORT/plan.html")
+  kill "$BARE"
   echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION on loopback; plan page: $(wc -c < "$WORK/www/plan.html") bytes"
-  row "what" "req/s" "× nginx" "p50" "p99" "non-2xx"
-  row "nginx, plan page as a static file" "$NGINX_RATE" "1.00" "$NGINX_P50" "$NGINX_P99" "0"
+  row "what" "req/s" "× nginx" "× bare" "× anon." "p50" "p99" "non-2xx"
+  row "nginx, plan page as a static file" "$NGINX_RATE" "1.00" "$(ratio "$NGINX_RATE" "$BARE_RATE")" "" "$NGINX_P50" "$NGINX_P99" "0"
+  row "bare Hummingbird route, plan page from memory" "$BARE_RATE" "$(ratio "$BARE_RATE" "$NGINX_RATE")" "1.00" "" "$BARE_P50" "$BARE_P99" "0"
+  declare -A ANONYMOUS
   for who in anonymous "signed in"; do
     for path in / /plans /plans/2 /reports /consultations/1/results /dashboard /api/v1/plans; do
       if [ "$who" = anonymous ]; then cookie=(); else cookie=(-H "Cookie: oc_session=$SESSION"); fi
       status=$(curl -s -o /dev/null -w '%{http_code}' "${cookie[@]}" "$BASE$path")
       [ "$status" = 200 ] || { echo "$BASE$path answered $status" >&2; exit 1; }
       read -r rate p50 p99 bad < <(measure "${cookie[@]}" "$BASE$path")
-      row "$who /tetouan$path" "$rate" "$(awk "BEGIN { printf \"%.2f\", $rate / $NGINX_RATE }")" "$p50" "$p99" "$bad"
+      if [ "$who" = anonymous ]; then ANONYMOUS[$path]=$rate; versus=""; else versus=$(ratio "$rate" "${ANONYMOUS[$path]}"); fi
+      row "$who /tetouan$path" "$rate" "$(ratio "$rate" "$NGINX_RATE")" "$(ratio "$rate" "$BARE_RATE")" "$versus" "$p50" "$p99" "$bad"
     done
   done
-  echo "one signed-in request at a time (p50 / p99):"
-  for path in / /plans /plans/2 /consultations/1/results /dashboard; do
-    read -r _ p50 p99 _ < <(THREADS=1 CONNECTIONS=1 measure -H "Cookie: oc_session=$SESSION" "$BASE$path")
-    printf "  %-40s %s / %s\n" "/tetouan$path" "$p50" "$p99"
+  # the plan page shows each commitment's comments: every comment makes it render again
+  python3 Benchmarks/comments.py steady "$BASE" "$WRITES_PER_SECOND" "${DURATION%s}" > "$WORK/writer.out" &
+  WRITER=$!
+  read -r rate p50 p99 bad < <(measure "$BASE/plans")
+  wait "$WRITER"
+  read -r written refused < "$WORK/writer.out"
+  row "anonymous /tetouan/plans, $WRITES_PER_SECOND comments/s" "$rate" "$(ratio "$rate" "$NGINX_RATE")" "$(ratio "$rate" "$BARE_RATE")" \
+    "$(ratio "$rate" "${ANONYMOUS[/plans]}")" "$p50" "$p99" "$bad"
+  echo "  (× anon.: against the same reads without writes; $written comments stored during the run, $refused refused)"
+  echo "first rendering after a change, one request at a time (p50 / p90 of 30):"
+  for path in / /plans /plans/2 /dashboard; do
+    printf "  %-40s %s\n" "/tetouan$path after a comment" "$(python3 Benchmarks/comments.py renders "$BASE" "$path" 30 comment)"
   done
+  printf "  %-40s %s\n" "/tetouan/consultations/1/results after an answer" "$(python3 Benchmarks/comments.py renders "$BASE" /consultations/1/results 30 answer)"
   kill "$SERVER"; nginx -c "$WORK/nginx.conf" -s stop; rm -rf "$WORK"; trap - EXIT
 }
 

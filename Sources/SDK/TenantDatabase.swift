@@ -47,7 +47,7 @@ public struct TenantDatabase: Sendable {
         let written = self.written
         return try await pool.write { db in
             let result = try block(db)
-            written.discardCurrentTransaction()
+            written.markNotPublic()
             return result
         }
     }

@@ -105,6 +105,8 @@ enum AccountStore {
     struct Session: Sendable {
         let account: SignedInAccount
         let csrf: String
+        /// When the session ends by itself.
+        let expires: Date
     }
 
     static func createSession(_ db: Database, accountID: Int64, days: Int) throws -> String {
@@ -117,12 +119,12 @@ enum AccountStore {
 
     static func session(_ db: Database, token: String) throws -> Session? {
         guard let row = try Row.fetchOne(db, sql: """
-            SELECT s.csrf, a.id, a.email, a.display_name FROM session s JOIN account a ON a.id = s.account_id
+            SELECT s.csrf, s.expires_at, a.id, a.email, a.display_name FROM session s JOIN account a ON a.id = s.account_id
             WHERE s.token = ? AND s.expires_at > ? AND a.deactivated_at IS NULL
             """, arguments: [token, Date()]) else { return nil }
         let id: Int64 = row["id"]
         return Session(account: SignedInAccount(id: id, email: row["email"], displayName: row["display_name"], grants: try grants(db, accountID: id)),
-                       csrf: row["csrf"])
+                       csrf: row["csrf"], expires: row["expires_at"])
     }
 
     static func deleteSession(_ db: Database, token: String) throws {

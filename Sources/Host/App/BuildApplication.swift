@@ -39,9 +39,9 @@ func buildTenantRouter(services: HostServices, assets: StaticAssets, handle: Ten
     let router = Router(context: CivicContext.self)
     let renderer = services.renderer, config = services.config
     router.add(middleware: LocaleCookieStage(secureCookies: config.secureCookies))
-    router.add(middleware: IdentityStage(renderer: renderer, secureCookies: config.secureCookies))
+    router.add(middleware: IdentityStage(renderer: renderer, secureCookies: config.secureCookies, visitors: services.visitors))
     router.add(middleware: ErrorStage(renderer: renderer, routes: handle))
-    router.add(middleware: CacheStage(cache: services.cache, versions: services.versions, flights: services.flights, metrics: services.metrics,
+    router.add(middleware: CacheStage(cache: services.cache, versions: services.versions, flights: services.flights, visitors: services.visitors, metrics: services.metrics,
                                       personalCookies: services.personalCookies))
     router.add(middleware: APIStage(renderer: renderer))
     router.add(middleware: FormStage(renderer: renderer, maxBodyBytes: config.maxBodyBytes, maxUploadBytes: config.maxUploadBytes))

@@ -13,6 +13,8 @@ struct HostServices: Sendable {
     let pools: TenantPools
     let versions: ContentVersions
     let cache: PageCache
+    /// Signed-in visitors' sessions and follows, kept in memory between their requests.
+    let visitors: SignedInVisitors
     /// Page renderings under way, shared by the visitors who ask for them at once.
     let flights = RenderFlights()
     let renderer: Renderer
@@ -64,8 +66,11 @@ struct HostServices: Sendable {
         platform = try PlatformDatabase(dataDirectory: config.dataDirectory)
         let registry = try TenantRegistry(database: platform, changed: { versions.bump($0) })
         self.registry = registry
-        pools = TenantPools(dataDirectory: config.dataDirectory, capacity: config.openTenantDatabases) { slug, tables in
-            versions.changed(slug, tables: tables, parent: registry.entry(slug)?.tenant.parentSlug)
+        let visitors = SignedInVisitors()
+        self.visitors = visitors
+        pools = TenantPools(dataDirectory: config.dataDirectory, capacity: config.openTenantDatabases) { slug, tables, isPublic in
+            if isPublic { versions.changed(slug, tables: tables, parent: registry.entry(slug)?.tenant.parentSlug) }
+            visitors.changed(slug, tables: tables)
         }
         let databases = TenantDatabases(pools: pools)
         self.databases = databases

@@ -28,12 +28,9 @@ enum Follows {
         try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM follow WHERE account_id = ? AND subject = ?)", arguments: [accountID, subject]) ?? false
     }
 
-    /// Which of `subjects` the account follows.
-    static func following(_ db: Database, accountID: Int64, among subjects: [String]) throws -> Set<String> {
-        guard !subjects.isEmpty else { return [] }
-        let marks = Array(repeating: "?", count: subjects.count).joined(separator: ", ")
-        return Set(try String.fetchAll(db, sql: "SELECT subject FROM follow WHERE account_id = ? AND subject IN (\(marks))",
-                                       arguments: StatementArguments([accountID] as [any DatabaseValueConvertible] + subjects)))
+    /// The subjects the account follows.
+    static func subjects(_ db: Database, accountID: Int64) throws -> Set<String> {
+        Set(try String.fetchAll(db, sql: "SELECT subject FROM follow WHERE account_id = ?", arguments: [accountID]))
     }
 
     /// What the account follows, in the order it started following.

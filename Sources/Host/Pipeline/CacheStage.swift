@@ -15,6 +15,7 @@ struct CacheStage: RouterMiddleware {
     let cache: PageCache
     let versions: ContentVersions
     let flights: RenderFlights
+    let visitors: SignedInVisitors
     let metrics: HostMetrics
     /// Cookies that make a visitor's pages their own.
     var personalCookies = PersonalCookies([])
@@ -92,8 +93,8 @@ struct CacheStage: RouterMiddleware {
     private func serve(_ entry: PageCache.Entry, to request: Request, context: CivicContext) async throws -> Response {
         guard let layout = entry.holes, let account = context.account else { return CachedResponse.serve(entry, to: request) }
         let subjects = PersonalHoles.subjects(layout)
-        let following = subjects.isEmpty ? [] : try await context.database.read { db in
-            try Follows.following(db, accountID: account.id, among: subjects)
+        let following = subjects.isEmpty ? [] : try await visitors.following(context.tenant.slug, account: account.id) {
+            try await context.database.read { db in try Follows.subjects(db, accountID: account.id) }
         }
         return CachedResponse.serve(layout, headers: entry.headers, status: entry.status, to: request,
                                     visitor: .init(account: account, csrf: context.csrfToken, following: following))

@@ -8,6 +8,7 @@ struct IdentityStage: RouterMiddleware {
     typealias Context = CivicContext
     let renderer: Renderer
     let secureCookies: Bool
+    let visitors: SignedInVisitors
 
     /// No session cookie of our shape and no `Authorization` header: nothing to look up.
     static func isPlainlyAnonymous(_ request: Request) -> Bool {
@@ -53,7 +54,9 @@ struct IdentityStage: RouterMiddleware {
             }
             context.identify(account, csrfToken: "", byToken: true)
         } else if let token = request.cookies[SessionCookies.session]?.value, SessionCookies.isToken(token),
-                  let session = try await context.database.read({ try AccountStore.session($0, token: token) }) {
+                  let session = try await visitors.session(context.tenant.slug, token: token, load: {
+                      try await context.database.read { try AccountStore.session($0, token: token) }
+                  }) {
             context.identify(session.account, csrfToken: session.csrf, byToken: false)
         }
         return nil

@@ -22,10 +22,10 @@ final class TenantPools: Sendable {
 
     let dataDirectory: String
     let capacity: Int
-    private let committed: @Sendable (String, Set<String>) -> Void
+    private let committed: @Sendable (String, Set<String>, Bool) -> Void
     private let state = Mutex(State())
 
-    init(dataDirectory: String, capacity: Int, committed: @escaping @Sendable (_ slug: String, _ tables: Set<String>) -> Void = { _, _ in }) {
+    init(dataDirectory: String, capacity: Int, committed: @escaping @Sendable (_ slug: String, _ tables: Set<String>, _ isPublic: Bool) -> Void = { _, _, _ in }) {
         self.dataDirectory = dataDirectory
         self.capacity = max(1, capacity)
         self.committed = committed
@@ -93,7 +93,7 @@ final class TenantPools: Sendable {
         let pool = try DatabasePool(path: (folder as NSString).appendingPathComponent("tenant.sqlite"), configuration: configuration)
         try CoreSchema.migrator.migrate(pool)
         let committed = self.committed
-        let written = WrittenTables { tables in committed(slug, tables) }
+        let written = WrittenTables { tables, isPublic in committed(slug, tables, isPublic) }
         pool.add(transactionObserver: written, extent: .databaseLifetime)
         return Opened(pool: pool, written: written)
     }

@@ -7,7 +7,7 @@ import Testing
 
 @Suite struct CacheStageTests {
     private func stage(_ harness: StageHarness) -> CacheStage {
-        CacheStage(cache: harness.services.cache, versions: harness.services.versions, flights: harness.services.flights, metrics: harness.services.metrics)
+        CacheStage(cache: harness.services.cache, versions: harness.services.versions, flights: harness.services.flights, visitors: harness.services.visitors, metrics: harness.services.metrics)
     }
 
     @Test func aSharedPageIsRenderedOnceThenServedFromTheCache() async throws {

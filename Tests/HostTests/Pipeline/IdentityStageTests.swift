@@ -7,7 +7,7 @@ import Testing
 
 @Suite struct IdentityStageTests {
     private func stage(_ harness: StageHarness) -> IdentityStage {
-        IdentityStage(renderer: harness.services.renderer, secureCookies: false)
+        IdentityStage(renderer: harness.services.renderer, secureCookies: false, visitors: harness.services.visitors)
     }
 
     @Test func anAnonymousVisitorGetsAFormTokenAndItsCookieOnlyOnPersonalPages() async throws {

@@ -17,7 +17,7 @@ final class Hits: Sendable {
     /// A front door whose router knows `GET /pages` and `POST /pages/new`, and counts what reaches it.
     private func door(_ harness: StageHarness, reached: Hits) -> TenantFrontDoor {
         let router = Router(context: CivicContext.self)
-        router.add(middleware: CacheStage(cache: harness.services.cache, versions: harness.services.versions, flights: harness.services.flights, metrics: harness.services.metrics))
+        router.add(middleware: CacheStage(cache: harness.services.cache, versions: harness.services.versions, flights: harness.services.flights, visitors: harness.services.visitors, metrics: harness.services.metrics))
         router.get("pages") { _, _ in
             reached.add()
             return StageHarness.answer(body: "list")
