@@ -39,11 +39,24 @@ final class SignedInVisitors: Sendable {
         }
     }
 
+    /// The session of `token` if it is in memory and still good.
+    func known(_ slug: String, token: String) -> AccountStore.Session? {
+        let known = tenants.withLock { $0[slug]?.sessions[token] }
+        let now = Date()
+        guard let known, known.session.expires > now, now.timeIntervalSince(known.read) < Self.recheck else { return nil }
+        return known.session
+    }
+
+    /// What `account` follows in `slug`, if it is in memory.
+    func knownFollowing(_ slug: String, account: Int64) -> Set<String>? {
+        tenants.withLock { $0[slug]?.following[account] }
+    }
+
     /// The session of `token`, from memory or read by `load` (and then kept).
     func session(_ slug: String, token: String, load: () async throws -> AccountStore.Session?) async rethrows -> AccountStore.Session? {
-        let (known, generation) = tenants.withLock { ($0[slug]?.sessions[token], $0[slug]?.generation ?? 0) }
+        if let known = known(slug, token: token) { return known }
+        let generation = tenants.withLock { $0[slug]?.generation ?? 0 }
         let now = Date()
-        if let known, known.session.expires > now, now.timeIntervalSince(known.read) < Self.recheck { return known.session }
         guard let session = try await load() else { return nil }
         tenants.withLock { tenants in
             var tenant = tenants[slug] ?? Tenant()

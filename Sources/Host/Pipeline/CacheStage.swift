@@ -31,6 +31,7 @@ struct CacheStage: RouterMiddleware {
             try await CachedResponse.compressIfAccepted(&response, request: request)
             return response
         }
+        // the front door builds the same key for a signed-in visitor whose session is in memory
         let viewer = context.account.map(PersonalHoles.viewerKey)
         let key = PageCacheKey.of(request, root: context.root, innerPath: path, locale: context.locale) + (viewer.map { "|" + $0 } ?? "")
         // the front door already looked for a plainly anonymous visitor: look again only for one it could not judge

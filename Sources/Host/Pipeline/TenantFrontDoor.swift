@@ -4,8 +4,8 @@ import Logging
 
 /// The front door of every tenant request. It does only what must happen before any database is
 /// opened: refuse a change sent to a path that only reads (405), count API calls per address (429),
-/// and serve an anonymous read from the page cache. Everything else is the tenant router's stages
-/// (see ``TenantPipeline``).
+/// and serve a read from the page cache to an anonymous visitor, or to a signed-in one whose session
+/// is in memory. Everything else is the tenant router's stages (see ``TenantPipeline``).
 struct TenantFrontDoor {
     let services: HostServices
     let router: TenantRouterHandle
@@ -25,11 +25,17 @@ struct TenantFrontDoor {
             limited.headers[.retryAfter] = "60"
             return limited
         }
-        // an anonymous read served from the cache touches no database at all
-        if isRead, !negotiated.remember, IdentityStage.isPlainlyAnonymous(request), !services.personalCookies.carried(by: request),
-           let hit = services.cache.lookup(tenant.slug, key: PageCacheKey.of(request, root: address.root, innerPath: inner, locale: negotiated.locale)) {
-            services.metrics.cacheHit()
-            return CachedResponse.serve(hit, to: request)
+        // a read served from the cache touches no database at all
+        if isRead, !negotiated.remember, !services.personalCookies.carried(by: request) {
+            let key = PageCacheKey.of(request, root: address.root, innerPath: inner, locale: negotiated.locale)
+            if IdentityStage.isPlainlyAnonymous(request), let hit = services.cache.lookup(tenant.slug, key: key) {
+                services.metrics.cacheHit()
+                return CachedResponse.serve(hit, to: request)
+            }
+            if let hit = signedInHit(request, tenant: tenant, key: key, api: address.isAPI) {
+                services.metrics.cacheHit()
+                return hit
+            }
         }
         do {
             let storage = TenantStorage(database: try services.database(tenant.slug), files: services.files(tenant.slug))
@@ -44,6 +50,18 @@ struct TenantFrontDoor {
         } catch {
             return refusal(error, request: request, address: address, locale: negotiated, logger: logger)
         }
+    }
+
+    /// A cached page for a signed-in visitor whose session and follows are in memory (see ``CacheStage``).
+    private func signedInHit(_ request: Request, tenant: Tenant, key: String, api: Bool) -> Response? {
+        guard !api, request.headers[.authorization] == nil, let token = request.cookies[SessionCookies.session]?.value, SessionCookies.isToken(token),
+              let session = services.visitors.known(tenant.slug, token: token),
+              let hit = services.cache.lookup(tenant.slug, key: key + "|" + PersonalHoles.viewerKey(session.account)),
+              let layout = hit.holes else { return nil }
+        let subjects = PersonalHoles.subjects(layout)
+        guard let following = subjects.isEmpty ? [] : services.visitors.knownFollowing(tenant.slug, account: session.account.id) else { return nil }
+        return CachedResponse.serve(layout, headers: hit.headers, status: hit.status, to: request,
+                                    visitor: .init(account: session.account, csrf: session.csrf, following: following))
     }
 
     /// An error page for a request refused before the visitor is known.
