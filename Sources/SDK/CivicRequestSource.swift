@@ -67,12 +67,16 @@ public struct HostFacilities: Sendable {
     public let maxUploadSize: Int
     /// Called with the tenant's slug once a write that recorded ``FollowNews`` has committed.
     public let announced: @Sendable (String) -> Void
+    /// Values kept while what they were computed from holds (see ``CivicContext/memoised(_:_:)``).
+    public let memo: any ContentMemo
 
     /// Creates the facilities; called by the host only.
-    public init(renderer: any PageRenderer, policy: PermissionPolicy, maxUploadSize: Int, announced: @escaping @Sendable (String) -> Void) {
+    public init(renderer: any PageRenderer, policy: PermissionPolicy, maxUploadSize: Int, memo: any ContentMemo,
+                announced: @escaping @Sendable (String) -> Void) {
         self.renderer = renderer
         self.policy = policy
         self.maxUploadSize = maxUploadSize
+        self.memo = memo
         self.announced = announced
     }
 }

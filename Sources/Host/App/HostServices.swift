@@ -122,7 +122,8 @@ struct HostServices: Sendable {
         signIn = SignInGuard(attempts: config.loginAttempts, windowSeconds: Double(config.loginWindowSeconds), hasher: hasher)
         metrics = HostMetrics()
         policy = catalog.policy
-        facilities = HostFacilities(renderer: renderer, policy: policy, maxUploadSize: config.maxUploadBytes, announced: { mail.wake($0) })
+        facilities = HostFacilities(renderer: renderer, policy: policy, maxUploadSize: config.maxUploadBytes,
+                                    memo: ContentMemos(versions: versions), announced: { mail.wake($0) })
     }
 
     /// The modules enabled for a tenant, in registration order.

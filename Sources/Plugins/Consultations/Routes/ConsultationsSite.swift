@@ -190,8 +190,13 @@ struct ConsultationsSite {
                                                          message: String(format: text(context, key), Bidi.isolate(context.dates.dateTime(consultation.closesAt).text))),
                                       title: "\(text(context, "results_title")) — \(context.localized(consultation.title))")
         }
-        let results = try await context.database.read { db in try ConsultationResults.load(db, detail: detail) }
         let id = detail.consultation.id ?? 0
+        // counting every answer is the page's cost: once per version of the answers, not per rendering
+        let results = try await context.memoised("results.\(id)") {
+            // the questions are read again here, so that a change to them is a change to the value kept
+            let questions = try await load(context)
+            return try await context.database.read { db in try ConsultationResults.load(db, detail: questions) }
+        }
         let page = ResultsPage(
             title: context.localized(detail.consultation.title), href: ConsultationRoute.consultation(id).href(context),
             responses: results.responses, draftResults: detail.consultation.status != .published,

@@ -16,8 +16,9 @@ struct PlansSite {
     @Sendable func index(_ request: Request, context: CivicContext) async throws -> Response {
         let today = YearMonth.current(context.tenant)
         let editor = context.can("plans.edit")
-        let (found, draftingPlan) = try await context.database.read { db in
-            (try PlanOverview.load(db, includeUnpublished: editor, today: today), try PlanDrafting.current(db))
+        // reading and rolling up every activity is most of the page's cost: once per version of the plan
+        let (found, draftingPlan) = try await context.memoised("overview.\(editor).\(today.year)-\(today.month)") {
+            try await context.database.read { db in (try PlanOverview.load(db, includeUnpublished: editor, today: today), try PlanDrafting.current(db)) }
         }
         let drafting = draftingPlan.map { plan in
             DraftingLink(title: context.localized(plan.title), phase: PlanDraftingSite.phaseText(plan, today: context.tenant.today, context: context),
@@ -71,7 +72,9 @@ struct PlansSite {
         }
         let editor = context.can("plans.edit")
         let today = YearMonth.current(context.tenant)
-        let sheet = try await context.database.read { db in try CommitmentSheet.load(db, number: number, includeUnpublished: editor) }
+        let sheet = try await context.memoised("sheet.\(number).\(editor)") {
+            try await context.database.read { db in try CommitmentSheet.load(db, number: number, includeUnpublished: editor) }
+        }
         guard let sheet else { throw HTTPError(.notFound, message: label(context, "error.not_found")) }
         let figures = try await services.figures.live(context)
         var past: [String: [String: Indicator]] = [:]
