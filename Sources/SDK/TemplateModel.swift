@@ -16,8 +16,8 @@ extension TemplateModel {
     }
 }
 
-/// A whole page of a module (or of the host): its model, its template and whether its bytes may be
-/// shared by every anonymous visitor.
+/// A whole page of a module (or of the host), or a part rendered alone, with its template and whether
+/// its bytes may be cached.
 public protocol PageModel: TemplateModel {
     /// The template's name within the module's `Templates/` (`"show"` for `show.mustache`).
     static var template: String { get }

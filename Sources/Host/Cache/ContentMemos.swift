@@ -15,7 +15,7 @@ final class ContentMemos: ContentMemo {
     private let limit: Int
     private let kept = Mutex<[String: Kept]>([:])
 
-    init(versions: ContentVersions, limit: Int = 512) {
+    init(versions: ContentVersions, limit: Int = 8_192) {
         self.versions = versions
         self.limit = limit
     }

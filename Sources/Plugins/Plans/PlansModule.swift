@@ -40,7 +40,7 @@ public struct PlansModule: CivicModule {
             ]),
         ],
         resources: .module,
-        pages: [PlanEmptyPage.self, PlanPage.self, CommitmentPage.self, PlanConsolePage.self, CommitmentConsolePage.self, PlanImportPage.self,
+        pages: [PlanEmptyPage.self, PlanPage.self, PlanPage.Card.self, CommitmentPage.self, PlanConsolePage.self, CommitmentConsolePage.self, PlanImportPage.self,
                 PlanStatusesPage.self, PlanRevisionsPage.self, PlanRevisionPage.self, FormPage.self, PlanCocreationPage.self, PlanDraftingPage.self],
         migrations: PlanSchema.register)
 

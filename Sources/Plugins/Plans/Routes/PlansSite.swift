@@ -37,10 +37,17 @@ struct PlansSite {
         let services = Set(overview.rows.map { context.localized($0.commitment.leadServices) }).filter { !$0.isEmpty }.sorted()
         let plan = overview.plan
         let description = context.localized(plan.description)
+        var cards: [PlanPage.RenderedCard] = []
+        for row in shown {
+            let card = card(row: row, overview: overview, context: context)
+            cards.append(.init(html: try await context.memoised("card.\(context.locale).\(card.memoKey)") {
+                try context.renderer.fragment("plans/card", model: card, context: context)
+            }))
+        }
         let page = PlanPage(
             planTitle: context.localized(plan.title), description: description.isEmpty ? nil : description,
             period: "\(plan.startYear)–\(plan.endYear)", planStatus: label(context, "plan_status.\(plan.status.rawValue)"), progress: context.percent(overview.progress),
-            commitments: shown.map { card(row: $0, overview: overview, context: context) },
+            commitments: cards,
             filtered: !principle.isEmpty || !service.isEmpty || !status.isEmpty,
             principles: OGPPrinciple.allCases.map { .init(value: $0.rawValue, label: label(context, "principle.\($0.rawValue)"), selected: $0.rawValue == principle) },
             services: services.map { .init(value: $0, label: $0, selected: $0 == service) },
