@@ -106,9 +106,11 @@ public struct CivicContext: RequestContext {
     /// The count is the string's first `%d`, written as the page's language writes numbers.
     public func plural(_ key: String, _ count: Int, _ values: any CVarArg...) -> String {
         let form = text("\(key).\(PluralRule.category(count, locale: locale))")
-        guard let slot = form.range(of: "%d") else { return String(format: form, arguments: values) }
+        guard let slot = form.firstRange(of: "%d") else { return String(format: form, arguments: values) }
         let counted = form.replacingCharacters(in: slot, with: number(count))
-        return values.isEmpty ? counted.replacingOccurrences(of: "%%", with: "%") : String(format: counted, arguments: values)
+        guard values.isEmpty else { return String(format: counted, arguments: values) }
+        // the common case (no other value) stays out of Foundation's formatting: a plan page says it once per late commitment
+        return counted.contains("%%") ? counted.replacing("%%", with: "%") : counted
     }
 
     /// Dates and times for this page: its language, the tenant's zone and conventions.

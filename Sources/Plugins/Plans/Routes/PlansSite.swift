@@ -68,7 +68,7 @@ struct PlansSite {
             number: commitment.number, title: context.localized(commitment.title), href: PlanRoute.commitment(commitment.number).href(context),
             progress: context.percent(row.progress), status: overview.statuses[commitment.status].map { context.localized($0.label) } ?? commitment.status,
             completion: label(context, "completion.\(commitment.completion)"), late: row.lateActivities > 0,
-            lateText: context.plural("plans.late_count", row.lateActivities),
+            lateText: row.lateActivities > 0 ? context.plural("plans.late_count", row.lateActivities) : "",
             principles: commitment.principleList.map { label(context, "principle.\($0.rawValue)") }.joined(separator: ", "),
             services: context.localized(commitment.leadServices), draft: !commitment.published)
     }
