@@ -41,6 +41,7 @@ serve_large_tenant() {
 }
 
 pages() {
+  BARE=""
   trap 'kill $SERVER $BARE 2>/dev/null || true; nginx -c "$WORK/nginx.conf" -s stop 2>/dev/null || true; rm -rf "$WORK"' EXIT
   swift build -c release --product bare-hummingbird >/dev/null
   serve_large_tenant
@@ -83,20 +84,32 @@ NGINX
       row "$who /tetouan$path" "$rate" "$(ratio "$rate" "$NGINX_RATE")" "$(ratio "$rate" "$BARE_RATE")" "$versus" "$p50" "$p99" "$bad"
     done
   done
-  # the plan page shows each commitment's comments: every comment makes it render again
-  python3 Benchmarks/comments.py steady "$BASE" "$WRITES_PER_SECOND" "${DURATION%s}" > "$WORK/writer.out" &
-  WRITER=$!
-  read -r rate p50 p99 bad < <(measure "$BASE/plans")
-  wait "$WRITER"
-  read -r written refused < "$WORK/writer.out"
-  row "anonymous /tetouan/plans, $WRITES_PER_SECOND comments/s" "$rate" "$(ratio "$rate" "$NGINX_RATE")" "$(ratio "$rate" "$BARE_RATE")" \
-    "$(ratio "$rate" "${ANONYMOUS[/plans]}")" "$p50" "$p99" "$bad"
-  echo "  (× anon.: against the same reads without writes; $written comments stored during the run, $refused refused)"
-  echo "first rendering after a change, one request at a time (p50 / p90 of 30):"
-  for path in / /plans /plans/2 /dashboard; do
-    printf "  %-40s %s\n" "/tetouan$path after a comment" "$(python3 Benchmarks/comments.py renders "$BASE" "$path" 30 comment)"
+  # citizens comment on commitment 2: its page shows the comments and renders again after each one;
+  # the plan page does not show them and keeps being served from the cache
+  for path in /plans /plans/2; do
+    python3 Benchmarks/comments.py steady "$BASE" "$WRITES_PER_SECOND" "${DURATION%s}" > "$WORK/writer.out" &
+    WRITER=$!
+    read -r rate p50 p99 bad < <(measure "$BASE$path")
+    wait "$WRITER"
+    read -r written refused < "$WORK/writer.out"
+    row "anonymous /tetouan$path, $WRITES_PER_SECOND comments/s" "$rate" "$(ratio "$rate" "$NGINX_RATE")" "$(ratio "$rate" "$BARE_RATE")" \
+      "$(ratio "$rate" "${ANONYMOUS[$path]}")" "$p50" "$p99" "$bad"
+    echo "  ($written comments stored during the run, $refused refused; × anon.: against the same reads without writes)"
   done
-  printf "  %-40s %s\n" "/tetouan/consultations/1/results after an answer" "$(python3 Benchmarks/comments.py renders "$BASE" /consultations/1/results 30 answer)"
+  echo "first rendering after a change, one request at a time (p50 / p90 of 30):"
+  for path in / /plans/2 /dashboard; do
+    printf "  %-48s %s\n" "/tetouan$path after a comment" "$(python3 Benchmarks/comments.py renders "$BASE" "$path" 30 comment)"
+  done
+  printf "  %-48s %s\n" "/tetouan/consultations/1/results after an answer" "$(python3 Benchmarks/comments.py renders "$BASE" /consultations/1/results 30 answer)"
+  # every request rendered, the values modules keep (plan overview, cards, results, figures) warm
+  sed -i "s/^cached_pages_per_tenant = .*/cached_pages_per_tenant = 0/" "$CONFIG"
+  restart_server
+  echo "every request rendered (page cache off), one at a time (p50 / p99):"
+  for path in / /plans /plans/2 /consultations/1/results /dashboard; do
+    curl -sf -o /dev/null "$BASE$path"
+    read -r _ p50 p99 _ < <(THREADS=1 CONNECTIONS=1 measure "$BASE$path")
+    printf "  %-48s %s / %s\n" "/tetouan$path" "$p50" "$p99"
+  done
   kill "$SERVER"; nginx -c "$WORK/nginx.conf" -s stop; rm -rf "$WORK"; trap - EXIT
 }
 

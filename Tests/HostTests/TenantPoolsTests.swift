@@ -22,6 +22,25 @@ import Testing
         #expect(throws: (any Error).self) { try pools.pool("never-created") }
     }
 
+    @Test func aPendingMigrationRunsOnceWhenManyOpenTheTenantAtOnce() async throws {
+        let folder = NSTemporaryDirectory() + "oc-race-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let first = TenantPools(dataDirectory: folder, capacity: 2)
+        try await first.pool("a", creating: true).write { db in
+            try db.execute(sql: "DROP TABLE feedback_search")
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'core/008-feedback-search'")
+        }
+        first.release("a")
+        // a new server: the mail loop and the first requests open the tenant at the same moment
+        let pools = TenantPools(dataDirectory: folder, capacity: 2)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for _ in 0..<8 { group.addTask { _ = try pools.opened("a") } }
+            try await group.waitForAll()
+        }
+        let restored = try await pools.pool("a").read { db in try db.tableExists("feedback_search") }
+        #expect(restored)
+    }
+
     @Test func firstStartCreatesOnePlatformAdminOnce() async throws {
         let folder = NSTemporaryDirectory() + "oc-first-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: folder) }

@@ -24,6 +24,7 @@ final class TenantPools: Sendable {
     let capacity: Int
     private let committed: @Sendable (String, Set<String>, Bool) -> Void
     private let state = Mutex(State())
+    private let opening = Mutex(())
 
     init(dataDirectory: String, capacity: Int, committed: @escaping @Sendable (_ slug: String, _ tables: Set<String>, _ isPublic: Bool) -> Void = { _, _, _ in }) {
         self.dataDirectory = dataDirectory
@@ -52,17 +53,29 @@ final class TenantPools: Sendable {
 
     /// The tenant's pool with the watch on its writer, opened if needed (see ``pool(_:creating:)``).
     func opened(_ slug: String, creating: Bool = false) throws -> Opened {
-        if let pool = state.withLock({ state -> Opened? in
+        if let pool = alreadyOpen(slug) { return pool }
+        // one opening at a time: two pools opened at once on one file would both run a pending
+        // migration (the mail loop opens every tenant when the server starts, as the first requests arrive)
+        return try opening.withLock { _ in
+            if let pool = alreadyOpen(slug) { return pool }
+            let opened = try open(slug, creating: creating)
+            return keep(opened, slug: slug)
+        }
+    }
+
+    private func alreadyOpen(_ slug: String) -> Opened? {
+        state.withLock { state -> Opened? in
             guard let pool = state.pools[slug] else { return nil }
             state.clock += 1
             state.lastUse[slug] = state.clock
             return pool
-        }) { return pool }
-        let opened = try open(slug, creating: creating)
-        return state.withLock { state in
+        }
+    }
+
+    private func keep(_ opened: Opened, slug: String) -> Opened {
+        state.withLock { state in
             state.clock += 1
             state.lastUse[slug] = state.clock
-            if let raced = state.pools[slug] { return raced }
             state.pools[slug] = opened
             while state.pools.count > capacity, let oldest = state.lastUse.min(by: { $0.value < $1.value })?.key {
                 state.pools[oldest] = nil
