@@ -10,7 +10,10 @@
 
 Each comment or answer comes from a new visitor, as writes.py's do (anonymous, guarded by Fetch Metadata).
 """
-import http.client, sys, time, urllib.parse
+import http.client, os, sys, time, urllib.parse
+
+# the same text twice from one visitor is refused as a repeat: every run writes its own
+RUN = os.urandom(4).hex()
 
 
 def connect(base):
@@ -28,12 +31,12 @@ def post(base, path, fields):
 
 
 def comment(base, number, item):
-    return post(base, "/feedback", [("module", "plans"), ("item", item), ("kind", "comment"), ("body", f"lecture sous écriture {number}"),
+    return post(base, "/feedback", [("module", "plans"), ("item", item), ("kind", "comment"), ("body", f"lecture sous écriture {RUN}-{number}"),
                                     ("name", "Banc d'essai"), ("website", "")])
 
 
 def answer(base, number):
-    return post(base, "/consultations/1/answer", [("q2-1", "1"), ("q2-2", "2"), ("q2-3", "3"), ("q4", str(1 + number % 5)), ("q7", f"réponse {number}")])
+    return post(base, "/consultations/1/answer", [("q2-1", "1"), ("q2-2", "2"), ("q2-3", "3"), ("q4", str(1 + number % 5)), ("q7", f"réponse {RUN}-{number}")])
 
 
 def steady(base, rate, seconds):

@@ -62,7 +62,7 @@ NGINX
   nginx -c "$WORK/nginx.conf"
   .build/release/bare-hummingbird "$WORK/www/plan.html" "$BARE_PORT" >/dev/null 2>&1 &
   BARE=$!
-  until curl -sf -o /dev/null "http://127.0.0.1:$BARE_PORT/"; do sleep 0.2; done
+  until curl -sf -o /dev/null "http://127.0.0.1:$BARE_PORT/plan.html"; do sleep 0.2; done
 
   ratio() { awk "BEGIN { printf \"%.2f\", $1 / $2 }"; }
   row() { printf "%-48s %9s %8s %8s %8s %9s %9s %7s\n" "$@"; }

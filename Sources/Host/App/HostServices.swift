@@ -3,7 +3,7 @@ import Foundation
 import Logging
 
 /// Everything the host's routes share, built once by `buildApplication` (and by tests).
-struct HostServices: Sendable {
+final class HostServices: Sendable {
     let config: ServerConfig
     /// The configured addresses of the platform and its tenants.
     let publicAddress: PublicAddress
@@ -12,6 +12,8 @@ struct HostServices: Sendable {
     let registry: TenantRegistry
     let pools: TenantPools
     let versions: ContentVersions
+    /// The configured HSTS header value, worked out once.
+    let strictTransportSecurity: String?
     let cache: PageCache
     /// Signed-in visitors' sessions and follows, kept in memory between their requests.
     let visitors: SignedInVisitors
@@ -59,6 +61,7 @@ struct HostServices: Sendable {
 
     init(config: ServerConfig, modules: [any CivicModule.Type], logger: Logger) throws {
         self.config = config
+        strictTransportSecurity = config.strictTransportSecurity
         publicAddress = PublicAddress(config: config)
         self.logger = logger
         let versions = ContentVersions()

@@ -56,7 +56,7 @@ struct HostResponder: HTTPResponder {
             response.body = .init()
             if let length, response.headers[.contentLength] == nil { response.headers[.contentLength] = String(length) }
         }
-        SecurityHeaders.apply(to: &response, strictTransportSecurity: services.config.strictTransportSecurity)
+        SecurityHeaders.apply(to: &response, strictTransportSecurity: services.strictTransportSecurity)
         services.metrics.record(status: Int(response.status.code), scope: scope, elapsed: ContinuousClock.now - started)
         return response
     }

@@ -9,14 +9,24 @@ enum SecurityHeaders {
 
     static let strictTransportSecurity = HTTPField.Name("Strict-Transport-Security")!
 
+    /// The headers no route sets itself, built once (appended rather than looked up: every response pays for this).
+    private static let always: [HTTPField] = [
+        HTTPField(name: .xContentTypeOptions, value: "nosniff"),
+        HTTPField(name: HTTPField.Name("X-Frame-Options")!, value: "DENY"),
+        HTTPField(name: HTTPField.Name("Referrer-Policy")!, value: "strict-origin-when-cross-origin"),
+        HTTPField(name: HTTPField.Name("Permissions-Policy")!, value: "camera=(), microphone=(), geolocation=()"),
+        HTTPField(name: HTTPField.Name("Cross-Origin-Opener-Policy")!, value: "same-origin"),
+    ]
+    private static let names = Set(always.map(\.name))
+
     /// Sets the headers; `strictTransportSecurity` is the configured HSTS value (none over plain http).
     static func apply(to response: inout Response, strictTransportSecurity hsts: String?) {
         if let hsts { response.headers[strictTransportSecurity] = hsts }
         if response.headers[.contentSecurityPolicy] == nil { response.headers[.contentSecurityPolicy] = contentSecurityPolicy }
-        response.headers[.xContentTypeOptions] = "nosniff"
-        response.headers[HTTPField.Name("X-Frame-Options")!] = "DENY"
-        response.headers[HTTPField.Name("Referrer-Policy")!] = "strict-origin-when-cross-origin"
-        response.headers[HTTPField.Name("Permissions-Policy")!] = "camera=(), microphone=(), geolocation=()"
-        response.headers[HTTPField.Name("Cross-Origin-Opener-Policy")!] = "same-origin"
+        if response.headers.contains(where: { names.contains($0.name) }) {
+            for field in always { response.headers[field.name] = field.value }
+        } else {
+            response.headers.append(contentsOf: always)
+        }
     }
 }
