@@ -3,12 +3,11 @@
 
   comments.py steady BASE RATE SECONDS   posts RATE comments per second on commitment 2 for SECONDS;
                                          prints how many were acknowledged (303) and how many not
-  comments.py renders BASE PATH COUNT [comment|answer]
-                                         COUNT times: posts a comment on commitment 1 (or an answer to
-                                         consultation 1), then times one read of PATH: its first
-                                         rendering after that change; prints the p50 and p90 in ms
+  comments.py renders BASE PATH COUNT    COUNT times: posts a comment on commitment 1, then times one
+                                         read of PATH: its first rendering after that change; prints
+                                         the p50 and p90 in milliseconds
 
-Each comment or answer comes from a new visitor, as writes.py's do (anonymous, guarded by Fetch Metadata).
+Each comment comes from a new visitor, as writes.py's do (anonymous, guarded by Fetch Metadata).
 """
 import http.client, os, sys, time, urllib.parse
 
@@ -35,10 +34,6 @@ def comment(base, number, item):
                                     ("name", "Banc d'essai"), ("website", "")])
 
 
-def answer(base, number):
-    return post(base, "/consultations/1/answer", [("q2-1", "1"), ("q2-2", "2"), ("q2-3", "3"), ("q4", str(1 + number % 5)), ("q7", f"réponse {RUN}-{number}")])
-
-
 def steady(base, rate, seconds):
     acknowledged = refused = 0
     start = time.monotonic()
@@ -53,11 +48,11 @@ def steady(base, rate, seconds):
     print(acknowledged, refused)
 
 
-def renders(base, path, count, change):
+def renders(base, path, count):
     timings = []
     for number in range(count):
-        if (answer(base, number) if change == "answer" else comment(base, number, "commitment:1")) != 303:
-            sys.exit(f"a change ({change}) was refused")
+        if comment(base, number, "commitment:1") != 303:
+            sys.exit("a comment was refused")
         connection, root = connect(base)
         started = time.perf_counter()
         connection.request("GET", root + path)
@@ -74,7 +69,7 @@ def renders(base, path, count, change):
 if __name__ == "__main__":
     if len(sys.argv) == 5 and sys.argv[1] == "steady":
         steady(sys.argv[2], float(sys.argv[3]), float(sys.argv[4]))
-    elif len(sys.argv) in (5, 6) and sys.argv[1] == "renders":
-        renders(sys.argv[2], sys.argv[3], int(sys.argv[4]), sys.argv[5] if len(sys.argv) == 6 else "comment")
+    elif len(sys.argv) == 5 and sys.argv[1] == "renders":
+        renders(sys.argv[2], sys.argv[3], int(sys.argv[4]))
     else:
         sys.exit(__doc__)
