@@ -1,5 +1,6 @@
 @_spi(Host) import CivicSDK
 import Foundation
+import HTTPTypes
 import Hummingbird
 
 /// Keeps rendered pages for everyone who reads them: anonymous visitors (when the front door could
@@ -82,7 +83,12 @@ struct CacheStage: RouterMiddleware {
             return (response, nil)
         }
         var entry = CachedResponse.entry(response, body: try await response.body.collect(), holes: holes)
-        guard shared else { return (try await serve(entry, to: request, context: context), nil) }
+        guard shared else {
+            // a page for this visitor alone: filled and sent, with any cookie it sets
+            var personal = try await serve(entry, to: request, context: context)
+            for cookie in response.headers[values: .setCookie] { personal.headers.append(HTTPField(name: .setCookie, value: cookie)) }
+            return (personal, nil)
+        }
         entry.reads = Array(ledger.tables)
         entry.renderedAfter = renderedAfter
         entry.expires = context.dates.endOfToday.timeIntervalSinceReferenceDate

@@ -90,6 +90,20 @@ import Testing
         #expect(renders.withLock { $0 } == 2, "another role has a page of its own")
     }
 
+    @Test func aSignedInVisitorsOwnPageKeepsItsCookiesAndItsHolesAreFilled() async throws {
+        let harness = try StageHarness()
+        var context = try harness.context()
+        context.identify(SignedInAccount(id: 7, email: "s@b.c", displayName: "Salma", grants: [RoleGrant(.citizen)]), csrfToken: "token-salma", byToken: false)
+        let response = try await stage(harness).handle(StageHarness.request("/account"), context: context) { _, context in
+            var answer = StageHarness.answer(cacheControl: "private, no-store", body: "<p>\(context.account?.displayName ?? "")|\(context.csrfToken)</p>")
+            answer.headers[.setCookie] = "oc_notice=1; Path=/"
+            return answer
+        }
+        #expect(try await response.text() == "<p>Salma|token-salma</p>")
+        #expect(response.headers[.setCookie] == "oc_notice=1; Path=/")
+        #expect(harness.services.cache.count("alpha") == 0)
+    }
+
     @Test func visitorsAskingForAPageBeingRenderedWaitForThatRendering() async throws {
         let harness = try StageHarness()
         let renders = Hits()
