@@ -48,14 +48,9 @@ public final class ReadLedger: Sendable {
         db.trace(options: .statement) { event in
             if case .statement(let statement) = event { statements.sql.append(statement.sql) }
         }
-        let value: T
-        do {
-            value = try block(db)
-        } catch {
-            db.trace(options: [], nil)
-            throw error
-        }
+        let result = Result { try block(db) }
         db.trace(options: [], nil)
+        let value = try result.get()
         record(Set(try StatementTables.tables(read: statements.sql, in: db).map { "\(database)/\($0)" }))
         return value
     }

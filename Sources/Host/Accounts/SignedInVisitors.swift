@@ -58,12 +58,9 @@ final class SignedInVisitors: Sendable {
         let generation = tenants.withLock { $0[slug]?.generation ?? 0 }
         let now = Date()
         guard let session = try await load() else { return nil }
-        tenants.withLock { tenants in
-            var tenant = tenants[slug] ?? Tenant()
-            guard tenant.generation == generation else { return }
+        keep(slug, readAt: generation) { tenant in
             if tenant.sessions.count >= Self.limit { tenant.sessions = [:] }
             tenant.sessions[token] = (session, now)
-            tenants[slug] = tenant
         }
         return session
     }
@@ -73,13 +70,20 @@ final class SignedInVisitors: Sendable {
         let (known, generation) = tenants.withLock { ($0[slug]?.following[account], $0[slug]?.generation ?? 0) }
         if let known { return known }
         let subjects = try await load()
+        keep(slug, readAt: generation) { tenant in
+            if tenant.following.count >= Self.limit { tenant.following = [:] }
+            tenant.following[account] = subjects
+        }
+        return subjects
+    }
+
+    /// Stores what was read from the database at `generation`, unless a write landed since.
+    private func keep(_ slug: String, readAt generation: UInt64, _ store: (inout Tenant) -> Void) {
         tenants.withLock { tenants in
             var tenant = tenants[slug] ?? Tenant()
             guard tenant.generation == generation else { return }
-            if tenant.following.count >= Self.limit { tenant.following = [:] }
-            tenant.following[account] = subjects
+            store(&tenant)
             tenants[slug] = tenant
         }
-        return subjects
     }
 }

@@ -23,7 +23,7 @@ final class ContentMemos: ContentMemo {
     func value<T: Sendable>(_ key: String, tenant: String, compute: () async throws -> T) async rethrows -> T {
         let name = "\(tenant)|\(key)"
         if let known = kept.withLock({ $0[name] }), let value = known.value as? T,
-           versions.unchanged(Array(known.reads), since: known.computedAfter) {
+           versions.unchanged(known.reads, since: known.computedAfter) {
             ReadLedger.replay(known.reads)
             return value
         }

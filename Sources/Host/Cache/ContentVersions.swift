@@ -50,7 +50,7 @@ final class ContentVersions: Sendable {
     }
 
     /// Whether nothing in `reads` changed after the clock read `since`.
-    func unchanged(_ reads: [String], since: UInt64) -> Bool {
+    func unchanged(_ reads: some Sequence<String>, since: UInt64) -> Bool {
         state.withLock { state in
             guard state.everything <= since else { return false }
             for read in reads where state.stamps[read, default: 0] > since { return false }

@@ -116,7 +116,7 @@ final class PersonalHoles: Sendable {
         let marker = Array(prefix.utf8)
         var parts: [Part] = []
         var start = 0, index = 0
-        while let found = find(marker, in: bytes, from: index) {
+        while let found = bytes[index...].firstRange(of: marker)?.lowerBound {
             var end = found + marker.count
             guard end < bytes.count else { break }
             let part: Part?
@@ -142,15 +142,5 @@ final class PersonalHoles: Sendable {
         }
         if start < bytes.count { parts.append(.bytes(body.getSlice(at: body.readerIndex + start, length: bytes.count - start)!)) }
         return parts
-    }
-
-    private static func find(_ needle: [UInt8], in haystack: [UInt8], from: Int) -> Int? {
-        guard let first = needle.first, haystack.count >= needle.count else { return nil }
-        var index = from
-        while index <= haystack.count - needle.count {
-            if haystack[index] == first && haystack[index..<(index + needle.count)].elementsEqual(needle) { return index }
-            index += 1
-        }
-        return nil
     }
 }

@@ -43,7 +43,7 @@ struct CacheStage: RouterMiddleware {
         let flight = "\(slug)|\(key)"
         if case .landed(let shared) = await flights.join(flight) {
             if let shared, cache.isCurrent(shared) { return try await serve(shared, to: request, context: context) }
-            return try await render(request, context: context, key: key, next: next)
+            return try await renderOnce(request, context: context, key: key, next: next).response
         }
         do {
             let (response, entry) = try await renderOnce(request, context: context, key: key, next: next)
@@ -53,11 +53,6 @@ struct CacheStage: RouterMiddleware {
             flights.land(flight, with: nil)
             throw error
         }
-    }
-
-    /// Renders the page (without joining or leading a flight).
-    private func render(_ request: Request, context: CivicContext, key: String, next: (Request, CivicContext) async throws -> Response) async throws -> Response {
-        try await renderOnce(request, context: context, key: key, next: next).response
     }
 
     /// Renders the page recording what it reads, with holes for a signed-in visitor; stores it when
