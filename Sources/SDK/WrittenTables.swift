@@ -11,11 +11,15 @@ public final class WrittenTables: TransactionObserver, @unchecked Sendable {
     private var pending: Set<String> = []
     private var notPublic = false
     private let committed: @Sendable (_ tables: Set<String>, _ isPublic: Bool) -> Void
+    private let refusal: @Sendable () -> (any Error)?
 
     /// `committed` receives the changed tables' names after each commit that changed any, and
-    /// whether the change is public content.
-    public init(committed: @escaping @Sendable (_ tables: Set<String>, _ isPublic: Bool) -> Void) {
+    /// whether the change is public content. While `refusal` returns an error, every transaction
+    /// is rolled back with it instead of committing (a tenant frozen while it moves to another host).
+    public init(committed: @escaping @Sendable (_ tables: Set<String>, _ isPublic: Bool) -> Void,
+                refusal: @escaping @Sendable () -> (any Error)? = { nil }) {
         self.committed = committed
+        self.refusal = refusal
     }
 
     /// Called by GRDB before each statement of the writer runs: the statement's table is noted, no
@@ -26,6 +30,11 @@ public final class WrittenTables: TransactionObserver, @unchecked Sendable {
     }
 
     public func databaseDidChange(with event: DatabaseEvent) {}
+
+    /// Throwing here makes SQLite roll the transaction back: nothing of it is stored.
+    public func databaseWillCommit() throws {
+        if let error = refusal() { throw error }
+    }
 
     public func databaseDidCommit(_ db: Database) {
         let tables = pending, isPublic = !notPublic

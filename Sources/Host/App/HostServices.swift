@@ -66,12 +66,12 @@ final class HostServices: Sendable {
         self.logger = logger
         let versions = ContentVersions()
         self.versions = versions
-        platform = try PlatformDatabase(dataDirectory: config.dataDirectory)
+        platform = try PlatformDatabase(dataDirectory: config.dataDirectory, replicated: config.cluster != nil)
         let registry = try TenantRegistry(database: platform, changed: { versions.bump($0) })
         self.registry = registry
         let visitors = SignedInVisitors()
         self.visitors = visitors
-        pools = TenantPools(dataDirectory: config.dataDirectory, capacity: config.openTenantDatabases) { slug, tables, isPublic in
+        pools = TenantPools(dataDirectory: config.dataDirectory, capacity: config.openTenantDatabases, replicated: config.cluster != nil) { slug, tables, isPublic in
             if isPublic { versions.changed(slug, tables: tables, parent: registry.entry(slug)?.tenant.parentSlug) }
             visitors.changed(slug, tables: tables)
         }
@@ -127,6 +127,13 @@ final class HostServices: Sendable {
         policy = catalog.policy
         facilities = HostFacilities(renderer: renderer, policy: policy, maxUploadSize: config.maxUploadBytes,
                                     memo: ContentMemos(versions: versions), announced: { mail.wake($0) })
+    }
+
+    /// The tenant's database was replaced whole (restored, rewound, handed over): nothing kept in
+    /// memory from it holds, its pages, figures, sessions and follows included.
+    func replaced(_ slug: String) {
+        versions.bump(slug)
+        visitors.changed(slug, tables: SignedInVisitors.sessionTables.union(SignedInVisitors.followTables))
     }
 
     /// The modules enabled for a tenant, in registration order.

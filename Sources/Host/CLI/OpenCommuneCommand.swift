@@ -8,7 +8,7 @@ struct OpenCommuneCommand: AsyncParsableCommand {
         commandName: "opencommune",
         abstract: "Multi-tenant open-government platform for communes and their consultative instances.",
         subcommands: [ServeCommand.self, TenantCommand.self, ModuleCommand.self, UserCommand.self, AdminCommand.self, MigrateCommand.self,
-                      BackupCommand.self, RestoreCommand.self])
+                      BackupCommand.self, RestoreCommand.self, ClusterCommand.self])
 
     /// Runs the command; bad arguments and refused operations exit with code 2 and a clear message.
     static func main() async {
@@ -37,6 +37,12 @@ struct OpenCommuneCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
             return 2
         case let error as ConfigError:
+            FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+            return 2
+        case let error as ClusterClient.Failure:
+            FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+            return 2
+        case let error as HAProxyRuntime.Failure:
             FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
             return 2
         default:

@@ -44,6 +44,8 @@ struct ServerConfig: Sendable {
     /// ``publicURL`` or the address the server listens on, without a trailing slash.
     /// How mail is sent.
     var mail = MailSettings()
+    /// This host's part in a cluster; `nil` on a single host.
+    var cluster: ClusterSettings?
 
     var canonicalURL: String { publicURL ?? "http://\(hostname.contains(":") ? "[\(hostname)]" : hostname):\(port)" }
 
@@ -82,6 +84,8 @@ struct ServerConfig: Sendable {
         var locale: Locale?
         var metrics: Metrics?
         var mail: Mail?
+        struct Cluster: Decodable { var host: String?; var token: String?; var replica: String?; var litestream: String?; var litestream_socket: String? }
+        var cluster: Cluster?
     }
 
     /// Reads `path` if it exists (a missing default file is fine; a missing explicit file is an error),
@@ -89,6 +93,7 @@ struct ServerConfig: Sendable {
     static func load(path: String?, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> ServerConfig {
         var config = ServerConfig()
         let filePath = path ?? "config/opencommune.toml"
+        var cluster: File.Cluster?
         if FileManager.default.fileExists(atPath: filePath) {
             let text = try String(contentsOfFile: filePath, encoding: .utf8)
             let file: File
@@ -96,9 +101,12 @@ struct ServerConfig: Sendable {
                 throw ConfigError("\(filePath) is not valid: \(error)")
             }
             try config.apply(file)
+            cluster = file.cluster
         } else if path != nil {
             throw ConfigError("configuration file \(filePath) does not exist")
         }
+        config.cluster = try ClusterSettings.resolve(host: cluster?.host, token: cluster?.token, replica: cluster?.replica,
+                                                     litestream: cluster?.litestream, socket: cluster?.litestream_socket, environment: environment)
         if let dir = environment["OPENCOMMUNE_DATA_DIR"], !dir.isEmpty { config.dataDirectory = dir }
         if let url = environment["OPENCOMMUNE_PUBLIC_URL"], !url.isEmpty { config.publicURL = try publicURL(url) }
         if let raw = environment["OPENCOMMUNE_PORT"], !raw.isEmpty {

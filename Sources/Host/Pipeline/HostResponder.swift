@@ -35,6 +35,8 @@ struct HostResponder: HTTPResponder {
             // a host name nobody configured: answered before any page, cache or absolute link can depend on it
             response = Response(status: .misdirectedRequest, headers: [.contentType: "text/plain; charset=utf-8"],
                                 body: .init(byteBuffer: ByteBuffer(string: "This server does not serve that host name.\n")))
+        } else if let cluster = services.config.cluster, path.hasPrefix(ClusterEndpoint.prefix) {
+            response = await ClusterEndpoint(services: services, settings: cluster).respond(request)
         } else if request.method != .get && request.method != .post {
             let inner = TenantAddress(host: request.head.authority, path: path, registry: services.registry)?.innerPath
             let allow = inner.flatMap { tenantRouter.methods?.allow($0) } ?? "GET, HEAD, POST"

@@ -20,6 +20,10 @@ struct TenantFrontDoor {
             if let allow = methods.allow(inner) { refused.headers[.allow] = allow }
             return refused
         }
+        if !isRead, services.pools.isFrozen(tenant.slug) {
+            // moving to another host: refused before any work, as the database would refuse it
+            return refusal(StorageUnavailable(TenantMoving(slug: tenant.slug)), request: request, address: address, locale: negotiated, logger: logger)
+        }
         if address.isAPI, !services.apiLimiter.admit(["\(tenant.slug)|\(clientAddress)"]) {
             var limited = ErrorPages.json(status: .tooManyRequests, message: services.renderer.text("error.title.429", module: nil, locale: negotiated.locale))
             limited.headers[.retryAfter] = "60"

@@ -6,11 +6,10 @@ import GRDB
 struct PlatformDatabase: Sendable {
     let pool: DatabasePool
 
-    init(dataDirectory: String) throws {
+    init(dataDirectory: String, replicated: Bool = false) throws {
         try FileManager.default.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true)
-        var configuration = Configuration()
+        var configuration = TenantPools.configuration(replicated: replicated)
         configuration.maximumReaderCount = 4
-        configuration.busyMode = .timeout(5)
         pool = try DatabasePool(path: (dataDirectory as NSString).appendingPathComponent("platform.sqlite"), configuration: configuration)
         try Self.migrator.migrate(pool)
     }

@@ -19,6 +19,12 @@ enum ErrorPages {
         return (.internalServerError, nil)
     }
 
+    /// Whether the tenant refused a change because it is moving to another host.
+    static func isMoving(_ error: any Error) -> Bool {
+        if let routed = error as? RoutedError { return isMoving(routed.underlying) }
+        return (error as? StorageUnavailable)?.underlying is TenantMoving
+    }
+
     /// Whether the tenant's disk or database refused the request (full, read-only, unreadable, corrupt).
     static func isStorageFailure(_ error: any Error) -> Bool {
         if let routed = error as? RoutedError { return isStorageFailure(routed.underlying) }
@@ -37,7 +43,8 @@ enum ErrorPages {
         var response = api
             ? json(status: status, message: message ?? renderer.text("error.title.\(status.code)", module: nil, locale: chrome.locale))
             : page(status: status, message: message, chrome: chrome, renderer: renderer)
-        if status == .serviceUnavailable { response.headers[.retryAfter] = "120" }
+        // a tenant moving to another host takes changes again within seconds; a full disk takes longer
+        if status == .serviceUnavailable { response.headers[.retryAfter] = isMoving(error) ? "5" : "120" }
         return response
     }
 

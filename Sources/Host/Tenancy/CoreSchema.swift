@@ -318,6 +318,14 @@ enum CoreSchema {
             // a suggestion made on an item that takes proposals (a plan being drafted) has a title
             try db.alter(table: "feedback") { t in t.add(column: "title", .text) }
         }
+        migrator.registerMigration("core/019-handover-fence") { db in
+            // the last row a host writes before handing the tenant over to another (TenantHandover):
+            // the new host serves the copy restored from the replica only once it holds this row
+            try db.create(table: "handover_fence") { t in
+                t.primaryKey("token", .text)
+                t.column("written_at", .datetime).notNull()
+            }
+        }
         return migrator
     }
 }

@@ -18,17 +18,40 @@ final class TenantPools: Sendable {
         var pools: [String: Opened] = [:]
         var lastUse: [String: UInt64] = [:]
         var clock: UInt64 = 0
+        /// Tenants that take no change while they move to another host.
+        var frozen: Set<String> = []
     }
 
     let dataDirectory: String
     let capacity: Int
+    /// Whether Litestream replicates the databases (it checkpoints them, not the application).
+    let replicated: Bool
     private let committed: @Sendable (String, Set<String>, Bool) -> Void
     private let state = Mutex(State())
     private let opening = Mutex(())
 
-    init(dataDirectory: String, capacity: Int, committed: @escaping @Sendable (_ slug: String, _ tables: Set<String>, _ isPublic: Bool) -> Void = { _, _, _ in }) {
+    /// The settings every database of the platform is opened with, the tenants' and `platform.sqlite`.
+    ///
+    /// What Litestream needs to replicate them (see deploy/litestream.yml): WAL (a `DatabasePool`
+    /// always is), a busy timeout so that its short locks make writers wait instead of fail, and
+    /// `synchronous=NORMAL` (durable at each checkpoint; with WAL, a crash loses no committed
+    /// transaction's integrity). When `replicated`, the application never checkpoints
+    /// (`wal_autocheckpoint=0`): Litestream checkpoints once it has copied the WAL, and a checkpoint
+    /// of ours could move pages into the database before Litestream has read them from the WAL.
+    static func configuration(replicated: Bool) -> Configuration {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(5)
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            if replicated { try db.execute(sql: "PRAGMA wal_autocheckpoint = 0") }
+        }
+        return configuration
+    }
+
+    init(dataDirectory: String, capacity: Int, replicated: Bool = false, committed: @escaping @Sendable (_ slug: String, _ tables: Set<String>, _ isPublic: Bool) -> Void = { _, _, _ in }) {
         self.dataDirectory = dataDirectory
         self.capacity = max(1, capacity)
+        self.replicated = replicated
         self.committed = committed
     }
 
@@ -85,6 +108,24 @@ final class TenantPools: Sendable {
         }
     }
 
+    /// Whether the tenant refuses changes while it moves.
+    func isFrozen(_ slug: String) -> Bool { state.withLock { $0.frozen.contains(slug) } }
+
+    /// Writes `fence` as the tenant's last row, then refuses every later change (each rolls back
+    /// with ``TenantMoving``). Both happen on the pool's writer, so no change can slip in between.
+    func freeze(_ slug: String, fence: String) throws {
+        let pool = try pool(slug)
+        try pool.writeWithoutTransaction { db in
+            try db.execute(sql: "INSERT INTO handover_fence (token, written_at) VALUES (?, ?)", arguments: [fence, Date()])
+            state.withLock { _ = $0.frozen.insert(slug) }
+        }
+    }
+
+    /// Takes changes again (a move that was called off).
+    func thaw(_ slug: String) {
+        state.withLock { _ = $0.frozen.remove(slug) }
+    }
+
     /// Closes a tenant's pool (after its files were removed or restored).
     func release(_ slug: String) {
         state.withLock { state in
@@ -99,14 +140,14 @@ final class TenantPools: Sendable {
             throw DatabaseError(resultCode: .SQLITE_CANTOPEN, message: "the database of tenant \(slug) is missing")
         }
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        var configuration = Configuration()
+        var configuration = Self.configuration(replicated: replicated)
         configuration.foreignKeysEnabled = true
         configuration.maximumReaderCount = 2
-        configuration.busyMode = .timeout(5)
         let pool = try DatabasePool(path: (folder as NSString).appendingPathComponent("tenant.sqlite"), configuration: configuration)
         try CoreSchema.migrator.migrate(pool)
         let committed = self.committed
-        let written = WrittenTables { tables, isPublic in committed(slug, tables, isPublic) }
+        let written = WrittenTables(committed: { tables, isPublic in committed(slug, tables, isPublic) },
+                                    refusal: { [weak self] in self?.isFrozen(slug) == true ? StorageUnavailable(TenantMoving(slug: slug)) : nil })
         pool.add(transactionObserver: written, extent: .databaseLifetime)
         return Opened(pool: pool, written: written)
     }

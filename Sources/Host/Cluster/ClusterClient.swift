@@ -1,0 +1,47 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// The command line's side of `/_cluster/`: asks a host, by the URL the placement gives it.
+struct ClusterClient: Sendable {
+    let token: String
+
+    /// The host answered with an error (its message), or did not answer.
+    struct Failure: Error, CustomStringConvertible {
+        let description: String
+        /// The host did not answer at all (down, or unreachable).
+        let unreachable: Bool
+    }
+
+    /// The slugs a host serves, or a failure saying it is unreachable.
+    func tenants(_ host: Placement.Host) async throws -> [[String: Any]] {
+        let answer = try await call(host, method: "GET", path: "tenants")
+        return answer["tenants"] as? [[String: Any]] ?? []
+    }
+
+    /// `POST /_cluster/tenants/SLUG/ACTION?…`; the JSON answer.
+    @discardableResult
+    func post(_ host: Placement.Host, slug: String, action: String, query: [String: String] = [:]) async throws -> [String: Any] {
+        var components = URLComponents()
+        components.queryItems = query.isEmpty ? nil : query.sorted(by: { $0.key < $1.key }).map { URLQueryItem(name: $0.key, value: $0.value) }
+        return try await call(host, method: "POST", path: "tenants/\(slug)/\(action)" + (components.percentEncodedQuery.map { "?" + $0 } ?? ""))
+    }
+
+    private func call(_ host: Placement.Host, method: String, path: String) async throws -> [String: Any] {
+        guard let url = URL(string: host.url + "/_cluster/" + path) else { throw Failure(description: "bad host address \(host.url)", unreachable: false) }
+        var request = URLRequest(url: url, timeoutInterval: 120)
+        request.httpMethod = method
+        request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
+        let (data, response): (Data, URLResponse)
+        do { (data, response) = try await URLSession.shared.data(for: request) } catch {
+            throw Failure(description: "\(host.url) does not answer: \(error.localizedDescription)", unreachable: true)
+        }
+        let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] ?? [:]
+        guard let status = (response as? HTTPURLResponse)?.statusCode, status == 200 else {
+            let message = object["error"] as? String ?? String(decoding: data.prefix(300), as: UTF8.self)
+            throw Failure(description: "\(host.url): \(message)", unreachable: false)
+        }
+        return object
+    }
+}

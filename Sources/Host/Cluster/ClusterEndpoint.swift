@@ -1,0 +1,95 @@
+import CivicSDK
+import Foundation
+import Hummingbird
+import NIOCore
+
+/// `/_cluster/…`: what `opencommune tenant move|recover` asks of a host, with the cluster's bearer
+/// token. Answers JSON; a refused operation is 409 with a message, and leaves nothing half-done.
+///
+/// - `GET  /_cluster/tenants`: the tenants this host serves.
+/// - `POST /_cluster/tenants/SLUG/freeze`: read-only, fenced, replica synced, replication stopped → `{"fence": …}`.
+/// - `POST /_cluster/tenants/SLUG/thaw`: a move called off.
+/// - `POST /_cluster/tenants/SLUG/adopt?from=HOST[&fence=F]`: restore and serve here.
+/// - `POST /_cluster/tenants/SLUG/release`: forget a tenant another host now serves.
+/// - `POST /_cluster/tenants/SLUG/rewind?at=ISO8601`: back to an earlier time, in place.
+struct ClusterEndpoint {
+    static let prefix = "/_cluster/"
+
+    let services: HostServices
+    let settings: ClusterSettings
+
+    func respond(_ request: Request) async -> Response {
+        let bearer = request.headers[.authorization].flatMap { $0.hasPrefix("Bearer ") ? String($0.dropFirst(7)) : nil }
+        guard let bearer, RandomToken.equal(bearer, settings.token) else {
+            var refused = Self.json(.unauthorized, ["error": "the cluster token is missing or wrong"])
+            refused.headers[.wwwAuthenticate] = "Bearer"
+            return refused
+        }
+        let parts = request.uri.path.dropFirst(Self.prefix.count).split(separator: "/").map(String.init)
+        let query = request.uri.queryParameters
+        let handover = TenantHandover(services: services, settings: settings)
+        do {
+            switch (request.method, parts.count, parts.first, parts.last) {
+            case (.get, 1, "tenants", _):
+                return Self.json(.ok, ["host": settings.host, "tenants": tenants()])
+            case (.post, 3, "tenants", let action?):
+                let slug = parts[1]
+                let at = try query["at"].map { try Self.timestamp(String($0)) }
+                let done: [String: any Sendable] = try await Self.offThread {
+                    switch action {
+                    case "freeze": return ["fence": try handover.freeze(slug)]
+                    case "thaw": try handover.thaw(slug); return ["thawed": slug]
+                    case "adopt":
+                        guard let from = query["from"].map(String.init) else { throw TenantHandover.Refusal("adopt needs ?from=HOST") }
+                        return ["adopted": try handover.adopt(slug, from: from, fence: query["fence"].map(String.init))]
+                    case "release": return ["released": try handover.release(slug)]
+                    case "rewind":
+                        guard let at else { throw TenantHandover.Refusal("rewind needs ?at=TIMESTAMP") }
+                        try handover.rewind(slug, to: at)
+                        return ["rewound": slug]
+                    default: throw HTTPError(.notFound)
+                    }
+                }
+                return Self.json(.ok, done)
+            default:
+                return Self.json(.notFound, ["error": "no such cluster operation: \(request.method) \(request.uri.path)"])
+            }
+        } catch let refusal as TenantHandover.Refusal {
+            return Self.json(.conflict, ["error": refusal.description])
+        } catch let http as HTTPError {
+            return Self.json(http.status, ["error": http.body ?? "not found"])
+        } catch {
+            services.logger.error("cluster operation \(request.uri.path) failed: \(error)")
+            return Self.json(.internalServerError, ["error": String(describing: error)])
+        }
+    }
+
+    private func tenants() -> [[String: any Sendable]] {
+        services.registry.all().map { entry in
+            ["slug": entry.tenant.slug, "kind": entry.tenant.kind.rawValue, "parent": entry.tenant.parentSlug ?? NSNull(),
+             "hosts": entry.hosts, "frozen": services.pools.isFrozen(entry.tenant.slug)]
+        }
+    }
+
+    /// An ISO 8601 time, with or without fractions of a second.
+    static func timestamp(_ text: String) throws -> Date {
+        let format = ISO8601DateFormatter()
+        if let date = format.date(from: text) { return date }
+        format.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        guard let date = format.date(from: text) else { throw TenantHandover.Refusal("'\(text)' is not an ISO 8601 time such as 2026-12-01T18:30:00Z") }
+        return date
+    }
+
+    /// Runs blocking work (Litestream, file moves) on a thread of its own, off Swift's few shared ones.
+    private static func offThread<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread { continuation.resume(with: Result { try work() }) }
+        }
+    }
+
+    private static func json(_ status: HTTPResponse.Status, _ object: [String: any Sendable]) -> Response {
+        let body = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data()
+        return Response(status: status, headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"],
+                        body: .init(byteBuffer: ByteBuffer(bytes: body)))
+    }
+}

