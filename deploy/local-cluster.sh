@@ -106,7 +106,8 @@ stop_pid() {  # pid file, signal
   [ -f "$1" ] || return 0
   local pid; pid="$(cat "$1")"
   kill "-$2" "$pid" 2>/dev/null || true
-  for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  # gone, or a zombie nobody reaped yet (its parent, the subshell that started it, has exited)
+  for _ in $(seq 1 50); do [ "$(ps -o stat= -p "$pid" 2>/dev/null | cut -c1)" = "" ] || [ "$(ps -o stat= -p "$pid" | cut -c1)" = Z ] && break; sleep 0.1; done
   rm -f "$1"
 }
 

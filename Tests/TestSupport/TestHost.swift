@@ -22,7 +22,8 @@ public final class TestHost: Sendable {
     public init(modules: [any CivicModule.Type] = InstalledModules.all, maxBodyBytes: Int = 1_048_576, maxUploadBytes: Int = 10_485_760, loginAttempts: Int = 5,
                 citizenPostsPerHour: Int = 10, apiRequestsPerMinute: Int = 600, idleTimeoutSeconds: Int = 30, hosts: [String: [String]] = [:],
                 publicURL: String? = nil, trustedProxies: [String] = [], metricsToken: String? = nil, hstsMaxAge: Int? = nil,
-                registrationsPerHour: Int = 5, commentEditsPerHour: Int = 20, mail: MailSettings = MailSettings()) async throws {
+                registrationsPerHour: Int = 5, commentEditsPerHour: Int = 20, mail: MailSettings = MailSettings(),
+                clusterToken: String? = nil) async throws {
         dataDirectory = NSTemporaryDirectory() + "opencommune-test-" + UUID().uuidString
         var config = ServerConfig()
         config.dataDirectory = dataDirectory
@@ -41,6 +42,10 @@ public final class TestHost: Sendable {
         config.registrationsPerHour = registrationsPerHour
         config.commentEditsPerHour = commentEditsPerHour
         config.mail = mail
+        // a cluster host whose Litestream is missing: `/_cluster/` answers, replication fails
+        let replica = "file://\(dataDirectory)-replica"
+        config.cluster = clusterToken.map { ClusterSettings(host: "a", token: $0, replica: replica,
+                                                             litestream: "/nonexistent/litestream", litestreamSocket: "/nonexistent/litestream.sock") }
         var logger = Logger(label: "test")
         logger.logLevel = .critical
         services = try HostServices(config: config, modules: modules, logger: logger)
@@ -150,6 +155,17 @@ public final class TestHost: Sendable {
 
     /// Pages of `tenant` in the cache that still show its content as it is.
     public func cachedPages(_ tenant: String) -> Int { services.cache.currentCount(tenant) }
+
+    /// Turns `tenant` read-only as a move does (the fence row written last); returns the fence.
+    @discardableResult
+    public func freeze(_ tenant: String) throws -> String {
+        let fence = UUID().uuidString
+        try services.pools.freeze(tenant, fence: fence)
+        return fence
+    }
+
+    /// Ends a freeze.
+    public func thaw(_ tenant: String) { services.pools.thaw(tenant) }
 
     /// Runs a CLI command against this host's data directory; returns its exit code.
     public func cli(_ arguments: [String]) async -> Int32 {

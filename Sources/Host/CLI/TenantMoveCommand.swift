@@ -19,12 +19,12 @@ extension TenantCommand {
 
         func run() async throws {
             var placement = try cluster.load()
-            let client = try cluster.client()
             guard let place = placement.tenants[slug] else { throw ConfigError("the placement has no tenant \(slug)") }
             if let commune = place.commune { throw ConfigError("\(slug) is an instance of \(commune): it moves with its commune, move \(commune)") }
             guard let sourceName = place.host, let source = placement.hosts[sourceName] else { throw ConfigError("\(slug) has no host") }
             guard let target = placement.hosts[to] else { throw ConfigError("the placement has no host \(to)") }
             guard sourceName != to else { throw ConfigError("\(slug) is already on \(to)") }
+            let client = try cluster.client()
             // HAProxy must answer before anything is frozen: the flip is the one step that cannot be undone
             _ = try HAProxyRuntime(socket: placement.haproxy.socket).show(map: MapPublisher(placement: placement).pathsFile)
 

@@ -20,15 +20,18 @@ extension TenantCommand {
 
         func run() async throws {
             var placement = try cluster.load()
-            let client = try cluster.client()
             guard placement.tenants[slug] != nil, let currentName = placement.host(of: slug), let current = placement.hosts[currentName] else {
                 throw ConfigError("the placement has no tenant \(slug)")
             }
             guard let target = placement.hosts[on] else { throw ConfigError("the placement has no host \(on)") }
             let timestamp = try at.map { text -> String in
-                _ = try ClusterEndpoint.timestamp(text)
+                do { _ = try ClusterEndpoint.timestamp(text) } catch { throw ConfigError("--at: \(error)") }
                 return text
             }
+            if currentName == on, timestamp == nil {
+                throw ConfigError("\(slug) is already served by \(on): give --at to put it back to an earlier time")
+            }
+            let client = try cluster.client()
             var recovered = [slug]
             if currentName != on {
                 if let commune = placement.tenants[slug]?.commune { throw ConfigError("\(slug) is an instance of \(commune): recover \(commune)") }
@@ -44,8 +47,6 @@ extension TenantCommand {
                 try MapPublisher(placement: placement).publish(only: [slug])
                 try placement.save(cluster.placementPath)
                 print("\(recovered.joined(separator: ", ")) served by \(on) again, restored from \(currentName)'s replicas in \((ContinuousClock.now - started).formatted(.units(allowed: [.milliseconds])))")
-            } else if timestamp == nil {
-                throw ConfigError("\(slug) is already served by \(on): give --at to put it back to an earlier time")
             }
             if let timestamp {
                 for member in recovered {

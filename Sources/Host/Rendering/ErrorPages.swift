@@ -11,6 +11,10 @@ enum ErrorPages {
         if let routed = error as? RoutedError { return describe(routed.underlying, logger: logger) }
         if let http = error as? HTTPError { return (http.status, http.body) }
         if let http = error as? any HTTPResponseError { return (http.status, nil) }
+        if isMoving(error) {
+            logger.notice("\(error)")
+            return (.serviceUnavailable, nil)
+        }
         if isStorageFailure(error) {
             logger.error("tenant storage unavailable: \(error)")
             return (.serviceUnavailable, nil)
@@ -38,7 +42,7 @@ enum ErrorPages {
     static func response(for error: any Error, api: Bool, changing: Bool, chrome: Chrome, renderer: Renderer, logger: Logger) -> Response {
         var (status, message) = describe(error, logger: logger)
         if status == .serviceUnavailable, changing, isStorageFailure(error) {
-            message = renderer.text("error.storage", module: nil, locale: chrome.locale)
+            message = renderer.text(isMoving(error) ? "error.moving" : "error.storage", module: nil, locale: chrome.locale)
         }
         var response = api
             ? json(status: status, message: message ?? renderer.text("error.title.\(status.code)", module: nil, locale: chrome.locale))

@@ -1,0 +1,69 @@
+import Foundation
+import GRDB
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+import TestSupport
+
+/// A tenant frozen for a move to another host: every change is refused with 503 "nothing was saved"
+/// and a short Retry-After, by the front door and by the database itself; reads go on; other
+/// tenants are untouched; the fence row is the last thing written.
+@Suite struct TenantMovingTests {
+    @Test func aMovingTenantRefusesChangesServesReadsAndTakesChangesAgainAfter() async throws {
+        let host = try await FeedbackTests.host()
+        try await host.test { client in
+            var citizen = Browser(client)
+            try await citizen.signIn("/alpha", email: "citizen@alpha.test")
+            try await citizen.get("/alpha/pages/about")
+            let fence = try host.freeze("alpha")
+
+            let refused = try await citizen.post("/alpha/feedback", FeedbackTests.comment("Un avis pendant le déplacement"))
+            #expect(refused.status == .serviceUnavailable)
+            #expect(refused.body.contains("Rien n’a été enregistré") && refused.body.contains("déplacement"))
+            #expect(refused.headers[.retryAfter] == "5")
+            var arabic = Browser(client)
+            arabic.headers[.acceptLanguage] = "ar"
+            try await arabic.get("/alpha/login")
+            let signIn = try await arabic.post("/alpha/login", [("email", "citizen@alpha.test"), ("password", TestHost.password)])
+            #expect(signIn.status == .serviceUnavailable, "a session is a change too")
+            #expect(signIn.body.contains("يجري نقل هذا الموقع"))
+            for path in ["/alpha/", "/alpha/pages/about", "/alpha/feedback", "/alpha/dashboard", "/alpha-youth/"] {
+                #expect(try await citizen.get(path).status == .ok, "\(path) still reads")
+            }
+            #expect(try await FeedbackTests.count(host) == 0)
+            #expect(try await host.read("alpha") { db in try String.fetchAll(db, sql: "SELECT token FROM handover_fence") } == [fence])
+
+            var other = Browser(client)
+            try await other.signIn("/beta", email: "admin@beta.test")
+            #expect(try await other.get("/beta/admin").status == .ok, "another tenant takes changes")
+
+            host.thaw("alpha")
+            #expect(try await citizen.post("/alpha/feedback", FeedbackTests.comment("Un avis après le déplacement")).status == .seeOther)
+            #expect(try await FeedbackTests.count(host) == 1)
+        }
+    }
+
+    @Test func theDatabaseItselfRefusesAWriteThatGetsPastTheFrontDoor() async throws {
+        let host = try await FeedbackTests.host()
+        try host.freeze("alpha")
+        await #expect(throws: (any Error).self) {
+            try await host.write("alpha") { db in try db.execute(sql: "INSERT INTO handover_fence (token, written_at) VALUES ('late', CURRENT_TIMESTAMP)") }
+        }
+        #expect(try await host.read("alpha") { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM handover_fence") } == 1, "rolled back")
+        try await host.write("beta") { db in try db.execute(sql: "INSERT INTO handover_fence (token, written_at) VALUES ('beta', CURRENT_TIMESTAMP)") }
+    }
+
+    @Test func underTheAPIARefusedChangeIsJSON() async throws {
+        let host = try await FeedbackTests.host()
+        try host.freeze("alpha")
+        try await host.test { client in
+            var api = Browser(client)
+            api.headers[.acceptLanguage] = "en"
+            let refused = try await api.post("/alpha/api/v1/plans/commitments/1/updates", [("note", "x")])
+            #expect(refused.status == .serviceUnavailable)
+            #expect(refused.body.contains("\"code\":\"unavailable\"") && refused.body.contains("being moved"))
+            #expect(refused.headers[.retryAfter] == "5")
+        }
+    }
+}
