@@ -11,7 +11,7 @@ as real users would through HAProxy. Run by .ci/run; Benchmarks/cluster.sh runs 
   3. point in time: comments are deleted by mistake; the commune is recovered to a time before, and
      they are back, on the page too.
 
-  cluster_test.py [--binary PATH] [--port PORT] [--rate N] [--report]
+  cluster_test.py [--binary PATH] [--port PORT] [--rate N] [--report] [--existing DIR] [--steps move,kill,pitr]
 """
 import argparse, http.client, os, re, shutil, sqlite3, subprocess, sys, tempfile, threading, time, urllib.parse
 from datetime import datetime, timezone
@@ -24,8 +24,9 @@ STABLE_PAGES = ["/tetouan/plans", "/tetouan/reports", "/tetouan-ieecag/"]  # com
 
 
 class Cluster:
-    def __init__(self, binary, port):
-        self.folder = tempfile.mkdtemp(prefix="opencommune-cluster-")
+    def __init__(self, binary, port, folder=None):
+        self.existing = folder is not None
+        self.folder = folder or tempfile.mkdtemp(prefix="opencommune-cluster-")
         self.env = dict(os.environ, OC_CLUSTER_DIR=self.folder, OC_CLUSTER_PORT=str(port), OPENCOMMUNE=binary)
         self.port = port
 
@@ -37,11 +38,15 @@ class Cluster:
         return done.stdout, time.monotonic() - started
 
     def up(self):
+        if self.existing:
+            return
         out, _ = self.run("up")
         urls = [line for line in out.splitlines() if re.fullmatch(r"http://127\.0\.0\.1:\d+", line)]
         assert urls == [f"http://127.0.0.1:{self.port}"], f"up printed {out!r}"
 
     def down(self):
+        if self.existing:
+            return
         subprocess.run([SCRIPT, "down"], env=self.env, capture_output=True, timeout=60)
         shutil.rmtree(self.folder, ignore_errors=True)
 
@@ -217,14 +222,17 @@ def main():
     parser.add_argument("--port", type=int, default=18180)
     parser.add_argument("--rate", type=float, default=20.0, help="comments per second")
     parser.add_argument("--report", action="store_true", help="print the figures as key=value lines")
+    parser.add_argument("--existing", metavar="DIR", help="use the cluster already running in DIR (OC_CLUSTER_DIR) on --port")
+    parser.add_argument("--steps", default="move,kill,pitr", help="which steps to run, in order (default: move,kill,pitr)")
     arguments = parser.parse_args()
-    cluster = Cluster(os.path.abspath(arguments.binary), arguments.port)
+    cluster = Cluster(os.path.abspath(arguments.binary), arguments.port, arguments.existing)
     figures = {}
+    steps = {"move": ("move under writes", lambda: move_under_writes(cluster, arguments.rate, figures)),
+             "kill": ("lost host", lambda: lost_host(cluster, arguments.rate, figures)),
+             "pitr": ("point in time", lambda: point_in_time(cluster, figures))}
     try:
         cluster.up()
-        for name, step in [("move under writes", lambda: move_under_writes(cluster, arguments.rate, figures)),
-                           ("lost host", lambda: lost_host(cluster, arguments.rate, figures)),
-                           ("point in time", lambda: point_in_time(cluster, figures))]:
+        for name, step in [steps[key] for key in arguments.steps.split(",")]:
             started = time.monotonic()
             step()
             print(f"ok   {name} ({time.monotonic() - started:.1f} s)", flush=True)
