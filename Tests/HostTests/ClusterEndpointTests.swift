@@ -67,4 +67,36 @@ import TestSupport
         }
         _ = host
     }
+
+    @Test func thePortalAndTheConsoleListTheTenantsOtherHostsServe() async throws {
+        let host = try await TestHost(clusterToken: Self.token)
+        try await host.test { client in
+            let directory = """
+                [{"slug": "rabat", "kind": "commune", "name": {"fr": "Commune de Rabat", "ar": "جماعة الرباط"}, "hosts": [], "host": "b"},
+                 {"slug": "rabat-jeunes", "kind": "instance", "parent": "rabat", "name": {"fr": "Conseil des jeunes"}, "hosts": ["jeunes.rabat.ma"], "host": "b"},
+                 {"slug": "alpha", "kind": "commune", "name": {"fr": "Alpha ailleurs"}, "hosts": [], "host": "b"},
+                 {"slug": "self", "kind": "commune", "name": {"fr": "Sur cet hôte"}, "hosts": [], "host": "a"}]
+                """
+            let sent = try await client.execute(uri: "/_cluster/directory", method: .post, headers: [.authorization: "Bearer \(Self.token)"],
+                                                body: ByteBuffer(string: directory)) { $0.status }
+            #expect(sent == .ok)
+            let bad = try await client.execute(uri: "/_cluster/directory", method: .post, headers: [.authorization: "Bearer \(Self.token)"],
+                                               body: ByteBuffer(string: "{\"slug\": 1}")) { ($0.status, String(buffer: $0.body)) }
+            #expect(bad.0 == .badRequest && bad.1.contains("JSON list"))
+
+            var visitor = Browser(client)
+            let portal = try await visitor.get("/")
+            #expect(portal.body.contains("href=\"/rabat/\"") && portal.body.contains("Commune de Rabat"))
+            #expect(portal.body.contains("href=\"//jeunes.rabat.ma/\"") && portal.body.contains("Conseil des jeunes"))
+            #expect(!portal.body.contains("Alpha ailleurs"), "a tenant this host serves is listed from its own registry")
+            #expect(!portal.body.contains("Sur cet hôte"), "this host's own entries are not taken from the directory")
+            #expect(portal.body.contains("Commune Alpha"))
+
+            var admin = Browser(client)
+            try await admin.signInPlatform()
+            let console = try await admin.get("/admin")
+            #expect(console.body.contains("<td>rabat</td>") && console.body.contains("Servi par l’hôte b"))
+            #expect(!console.body.contains("href=\"/admin/tenants/rabat\""), "managed from its own host's console")
+        }
+    }
 }

@@ -164,6 +164,8 @@ def move_under_writes(cluster, rate, figures):
     after = pages(cluster.port)
     for path in STABLE_PAGES:
         assert before[path] == after[path], f"{path} differs after the move"
+    portal = request(cluster.port, "GET", "/")[2].decode()
+    assert 'href="/tetouan/"' in portal and 'href="/tetouan-ieecag/"' in portal, "the portal (host a) does not list the commune now on b"
     figures["move"] = dict(command_s=took, refused_s=refused_for, refused=len(load.refused), acknowledged=len(load.acknowledged),
                            reads=load.reads, said=out.strip())
 

@@ -50,6 +50,7 @@ struct ClusterCommand: AsyncParsableCommand {
             guard problems.isEmpty else { throw ConfigError(problems.joined(separator: "; ")) }
             try placement.save(cluster.placementPath)
             try MapPublisher(placement: placement).publish()
+            await DirectoryPublisher(placement: placement, client: client).publish()
         }
     }
 

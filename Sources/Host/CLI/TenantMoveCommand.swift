@@ -49,6 +49,7 @@ extension TenantCommand {
             } catch {
                 throw ConfigError("\(slug) is served by \(to), but \(sourceName) did not release its frozen copy (\(error)); run again: POST /_cluster/tenants/\(slug)/release on \(sourceName)")
             }
+            await DirectoryPublisher(placement: placement, client: client).publish()
             print("moved \(adopted.joined(separator: ", ")) from \(sourceName) to \(to); changes were refused for \(refused.formatted(.units(allowed: [.milliseconds])))")
         }
     }

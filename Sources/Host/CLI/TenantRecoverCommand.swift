@@ -46,6 +46,7 @@ extension TenantCommand {
                 placement.tenants[slug]?.host = on
                 try MapPublisher(placement: placement).publish(only: [slug])
                 try placement.save(cluster.placementPath)
+                await DirectoryPublisher(placement: placement, client: client).publish()
                 print("\(recovered.joined(separator: ", ")) served by \(on) again, restored from \(currentName)'s replicas in \((ContinuousClock.now - started).formatted(.units(allowed: [.milliseconds])))")
             }
             if let timestamp {

@@ -28,10 +28,17 @@ struct ClusterClient: Sendable {
         return try await call(host, method: "POST", path: "tenants/\(slug)/\(action)" + (components.percentEncodedQuery.map { "?" + $0 } ?? ""))
     }
 
-    private func call(_ host: Placement.Host, method: String, path: String) async throws -> [String: Any] {
+    /// Sends a host the list of the tenants every host serves.
+    func sendDirectory(_ host: Placement.Host, _ entries: [RemoteTenant]) async throws {
+        try await call(host, method: "POST", path: "directory", body: try JSONEncoder().encode(entries))
+    }
+
+    @discardableResult
+    private func call(_ host: Placement.Host, method: String, path: String, body: Data? = nil) async throws -> [String: Any] {
         guard let url = URL(string: host.url + "/_cluster/" + path) else { throw Failure(description: "bad host address \(host.url)", unreachable: false) }
         var request = URLRequest(url: url, timeoutInterval: 120)
         request.httpMethod = method
+        request.httpBody = body
         request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
         let (data, response): (Data, URLResponse)
         do { (data, response) = try await URLSession.shared.data(for: request) } catch {

@@ -7,6 +7,7 @@ import NIOCore
 /// token. Answers JSON; a refused operation is 409 with a message, and leaves nothing half-done.
 ///
 /// - `GET  /_cluster/tenants`: the tenants this host serves.
+/// - `POST /_cluster/directory`: the tenants every host serves (JSON list of ``RemoteTenant``), for the portal.
 /// - `POST /_cluster/tenants/SLUG/freeze`: read-only, fenced, replica synced, replication stopped → `{"fence": …}`.
 /// - `POST /_cluster/tenants/SLUG/thaw`: a move called off.
 /// - `POST /_cluster/tenants/SLUG/adopt?from=HOST[&fence=F]`: restore and serve here.
@@ -32,6 +33,14 @@ struct ClusterEndpoint {
             switch (request.method, parts.count, parts.first, parts.last) {
             case (.get, 1, "tenants", _):
                 return Self.json(.ok, ["host": settings.host, "tenants": tenants()])
+            case (.post, 1, "directory", _):
+                let body = try await request.body.collect(upTo: 16 * 1_048_576)
+                let entries: [RemoteTenant]
+                do { entries = try JSONDecoder().decode([RemoteTenant].self, from: body) } catch {
+                    return Self.json(.badRequest, ["error": "the directory must be a JSON list of tenants (slug, kind, parent, name, hosts, host): \(error)"])
+                }
+                try services.registry.replaceDirectory(entries.filter { $0.host != settings.host })
+                return Self.json(.ok, ["listed": services.registry.remote().count])
             case (.post, 3, "tenants", let action?):
                 let slug = parts[1]
                 let at = try query["at"].map { try Self.timestamp(String($0)) }
@@ -67,7 +76,7 @@ struct ClusterEndpoint {
     private func tenants() -> [[String: any Sendable]] {
         services.registry.all().map { entry in
             ["slug": entry.tenant.slug, "kind": entry.tenant.kind.rawValue, "parent": entry.tenant.parentSlug ?? NSNull(),
-             "hosts": entry.hosts, "frozen": services.pools.isFrozen(entry.tenant.slug)]
+             "name": entry.tenant.name.values, "hosts": entry.hosts, "frozen": services.pools.isFrozen(entry.tenant.slug)]
         }
     }
 

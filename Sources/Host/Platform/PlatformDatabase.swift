@@ -81,6 +81,13 @@ struct PlatformDatabase: Sendable {
             // the address a tenant's mail is sent from, when it has its own (else the platform's, mail.from)
             try db.alter(table: "tenant") { t in t.add(column: "mail_from", .text) }
         }
+        migrator.registerMigration("platform/006-cluster-directory") { db in
+            // the tenants other hosts of a cluster serve (RemoteTenant as JSON), listed by the portal
+            try db.create(table: "cluster_directory") { t in
+                t.primaryKey("slug", .text)
+                t.column("entry", .text).notNull()
+            }
+        }
         return migrator
     }
 

@@ -28,7 +28,8 @@ struct PlatformConsolePage: PageModel {
     struct Row: TemplateModel {
         static let fields = TemplateFields<Self>(["slug": \.slug, "name": \.name, "href": \.href, "kind": \.kind, "parent": \.parent,
                                                   "hosts": \.hosts, "siteHref": \.siteHref, "modules": \.modules])
-        let slug: String, name: String, href: String, kind: String, parent: String, hosts: String, siteHref: String, modules: String
+        /// `href`: the tenant's page in this console; `nil` for a tenant another host of the cluster serves.
+        let slug: String, name: String, href: String?, kind: String, parent: String, hosts: String, siteHref: String, modules: String
     }
 
     struct Parent: TemplateModel {

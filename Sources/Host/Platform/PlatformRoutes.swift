@@ -45,10 +45,17 @@ struct PlatformRoutes {
 
     @Sendable func portal(_ request: Request, context: PlatformContext) async throws -> Response {
         let locale = context.request.locale
-        let communes = services.registry.all().filter { $0.tenant.kind == .commune }.map { entry in
-            PortalPage.Commune(name: entry.tenant.displayName(locale), href: TenantLinks.home(entry),
-                               instances: services.registry.instances(of: entry.tenant.slug).map { .init(name: $0.tenant.displayName(locale), href: TenantLinks.home($0)) })
+        let local = services.registry.all().filter { $0.tenant.kind == .commune }.map { entry in
+            (entry.tenant.slug, PortalPage.Commune(name: entry.tenant.displayName(locale), href: TenantLinks.home(entry),
+                               instances: services.registry.instances(of: entry.tenant.slug).map { .init(name: $0.tenant.displayName(locale), href: TenantLinks.home($0)) }))
         }
+        // a cluster's other hosts serve the rest, reached through the same HAProxy
+        let remote = services.registry.remote()
+        let elsewhere = remote.filter { $0.kind == .commune }.map { commune in
+            (commune.slug, PortalPage.Commune(name: commune.displayName(locale), href: commune.home,
+                                              instances: remote.filter { $0.parent == commune.slug }.map { .init(name: $0.displayName(locale), href: $0.home) }))
+        }
+        let communes = (local + elsewhere).sorted { $0.0 < $1.0 }.map(\.1)
         return try render(PortalPage(communes: communes), title: "OpenCommune", context: context)
     }
 
@@ -132,6 +139,11 @@ struct PlatformRoutes {
                                     kind: text("tenant.kind.\(entry.tenant.kind.rawValue)", context), parent: entry.tenant.parentSlug ?? "",
                                     hosts: entry.hosts.joined(separator: ", "), siteHref: TenantLinks.home(entry),
                                     modules: services.modules.ids.filter { entry.isEnabled($0) }.joined(separator: ", "))
+        } + services.registry.remote().map { remote in
+            // served by another host of the cluster: managed from that host's console
+            PlatformConsolePage.Row(slug: remote.slug, name: remote.displayName(locale), href: nil, kind: text("tenant.kind.\(remote.kind.rawValue)", context),
+                                    parent: remote.parent ?? "", hosts: remote.hosts.joined(separator: ", "), siteHref: remote.home,
+                                    modules: text("platform.served_by", context) + " " + remote.host)
         }
         let communes = services.registry.all().filter { $0.tenant.kind == .commune }.map { PlatformConsolePage.Parent(slug: $0.tenant.slug, selected: form.parent == $0.tenant.slug) }
         return try render(PlatformConsolePage(tenants: tenants, communes: communes, errors: errors, form: form),

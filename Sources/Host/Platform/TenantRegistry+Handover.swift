@@ -38,4 +38,17 @@ extension TenantRegistry {
         }
         try reload()
     }
+
+    /// Replaces the list of the tenants other hosts serve (see ``RemoteTenant``).
+    func replaceDirectory(_ entries: [RemoteTenant]) throws {
+        try database.pool.write { db in
+            try db.execute(sql: "DELETE FROM cluster_directory")
+            for entry in entries {
+                try db.execute(sql: "INSERT INTO cluster_directory (slug, entry) VALUES (?, ?)",
+                               arguments: [entry.slug, String(decoding: try JSONEncoder().encode(entry), as: UTF8.self)])
+            }
+            try db.execute(sql: "UPDATE registry_revision SET value = value + 1")
+        }
+        try reload()
+    }
 }

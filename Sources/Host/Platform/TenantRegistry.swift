@@ -10,6 +10,8 @@ final class TenantRegistry: Sendable {
     private struct Snapshot {
         var bySlug: [String: TenantEntry] = [:]
         var byHost: [String: String] = [:]
+        /// Tenants other hosts of the cluster serve.
+        var remote: [RemoteTenant] = []
         var revision: Int64 = -1
         var checkedAt = ContinuousClock.now
     }
@@ -43,6 +45,9 @@ final class TenantRegistry: Sendable {
                 let host: String = row["host"], slug: String = row["slug"]
                 result.byHost[host] = slug
                 result.bySlug[slug]?.hosts.append(host)
+            }
+            result.remote = try String.fetchAll(db, sql: "SELECT entry FROM cluster_directory ORDER BY slug").compactMap {
+                try? JSONDecoder().decode(RemoteTenant.self, from: Data($0.utf8))
             }
             for row in try Row.fetchAll(db, sql: "SELECT * FROM tenant_module") {
                 let settings = (try? JSONDecoder().decode([String: String].self, from: Data((row["settings"] as String).utf8))) ?? [:]
@@ -79,6 +84,12 @@ final class TenantRegistry: Sendable {
         snapshot.withLock { Array($0.bySlug.values) }.sorted {
             ($0.tenant.kind == .commune ? 0 : 1, $0.tenant.slug) < ($1.tenant.kind == .commune ? 0 : 1, $1.tenant.slug)
         }
+    }
+
+    /// Tenants other hosts of the cluster serve (none this host serves itself), communes first, then by slug.
+    func remote() -> [RemoteTenant] {
+        snapshot.withLock { state in state.remote.filter { state.bySlug[$0.slug] == nil } }
+            .sorted { ($0.kind == .commune ? 0 : 1, $0.slug) < ($1.kind == .commune ? 0 : 1, $1.slug) }
     }
 
     /// Instances whose parent is `slug`.
