@@ -20,7 +20,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 SCRIPT = os.path.join(ROOT, "deploy", "local-cluster.sh")
 SYNC_INTERVAL = 1.0  # deploy/litestream.yml
 PAGES = ["/tetouan/", "/tetouan/plans", "/tetouan/reports", "/tetouan-ieecag/", "/tetouan/plans/2"]
-STABLE_PAGES = ["/tetouan/plans", "/tetouan/reports", "/tetouan-ieecag/"]  # comments do not change them
+STABLE_PAGES = ["/tetouan/plans", "/tetouan/reports", "/tetouan-ieecag/", "/tetouan/reports/files/1"]  # comments do not change them; the last is an uploaded PDF
 
 
 class Cluster:

@@ -33,9 +33,9 @@ extension TenantCommand {
             guard let fence = frozen["fence"] as? String else { throw ConfigError("\(sourceName) did not say which fence it wrote") }
             let adopted: [String]
             do {
-                adopted = try await client.post(target, slug: slug, action: "adopt", query: ["from": sourceName, "fence": fence])["adopted"] as? [String] ?? []
+                adopted = try await client.post(target, slug: slug, action: "adopt", query: ["from": sourceName, "fence": fence, "files": source.url])["adopted"] as? [String] ?? []
             } catch {
-                try? await client.post(source, slug: slug, action: "thaw")
+                _ = try? await client.post(source, slug: slug, action: "thaw")
                 throw ConfigError("\(to) could not take \(slug), which stays on \(sourceName), taking changes again: \(error)")
             }
             placement.tenants[slug]?.host = to

@@ -28,6 +28,27 @@ struct ClusterClient: Sendable {
         return try await call(host, method: "POST", path: "tenants/\(slug)/\(action)" + (components.percentEncodedQuery.map { "?" + $0 } ?? ""))
     }
 
+    /// Downloads a tenant's files from the host that is giving it away (`GET …/files.tar`) into
+    /// `file`. Blocks the calling thread until done.
+    func downloadFiles(_ host: Placement.Host, slug: String, to file: String) throws {
+        guard let url = URL(string: host.url + "/_cluster/tenants/\(slug)/files.tar") else { throw Failure(description: "bad host address \(host.url)", unreachable: false) }
+        var request = URLRequest(url: url, timeoutInterval: 600)
+        request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
+        let done = DispatchSemaphore(value: 0)
+        nonisolated(unsafe) var outcome: Result<Void, any Error> = .success(())
+        URLSession.shared.downloadTask(with: request) { downloaded, response, error in
+            let status = (response as? HTTPURLResponse)?.statusCode
+            if let downloaded, status == 200 {
+                outcome = Result { try FileManager.default.moveItem(atPath: downloaded.path, toPath: file) }
+            } else {
+                outcome = .failure(Failure(description: "\(url): \(error.map { "\($0)" } ?? "status \(status ?? 0)")", unreachable: error != nil))
+            }
+            done.signal()
+        }.resume()
+        done.wait()
+        try outcome.get()
+    }
+
     /// Sends a host the list of the tenants every host serves.
     func sendDirectory(_ host: Placement.Host, _ entries: [RemoteTenant]) async throws {
         try await call(host, method: "POST", path: "directory", body: try JSONEncoder().encode(entries))

@@ -10,7 +10,9 @@ import NIOCore
 /// - `POST /_cluster/directory`: the tenants every host serves (JSON list of ``RemoteTenant``), for the portal.
 /// - `POST /_cluster/tenants/SLUG/freeze`: read-only, fenced, replica synced, replication stopped → `{"fence": …}`.
 /// - `POST /_cluster/tenants/SLUG/thaw`: a move called off.
-/// - `POST /_cluster/tenants/SLUG/adopt?from=HOST[&fence=F]`: restore and serve here.
+/// - `POST /_cluster/tenants/SLUG/adopt?from=HOST[&fence=F][&files=URL]`: restore and serve here (files
+///   copied from the host at URL, during a move).
+/// - `GET  /_cluster/tenants/SLUG/files.tar`: a frozen tenant's files, for the host it moves to.
 /// - `POST /_cluster/tenants/SLUG/release`: forget a tenant another host now serves.
 /// - `POST /_cluster/tenants/SLUG/rewind?at=ISO8601`: back to an earlier time, in place.
 struct ClusterEndpoint {
@@ -41,6 +43,13 @@ struct ClusterEndpoint {
                 }
                 try services.registry.replaceDirectory(entries.filter { $0.host != settings.host })
                 return Self.json(.ok, ["listed": services.registry.remote().count])
+            case (.get, 3, "tenants", "files.tar"):
+                return try await files(parts[1], handover: handover)
+            case (.post, 3, "tenants", "adopt"):
+                guard let from = query["from"].map(String.init) else { throw TenantHandover.Refusal("adopt needs ?from=HOST") }
+                let source = query["files"].map { Placement.Host(url: String($0)) }
+                let slug = parts[1], fence = query["fence"].map(String.init)
+                return Self.json(.ok, ["adopted": try await Self.offThread { try handover.adopt(slug, from: from, fence: fence, files: source) }])
             case (.post, 3, "tenants", let action?):
                 let slug = parts[1]
                 let at = try query["at"].map { try Self.timestamp(String($0)) }
@@ -48,9 +57,6 @@ struct ClusterEndpoint {
                     switch action {
                     case "freeze": return ["fence": try handover.freeze(slug)]
                     case "thaw": try handover.thaw(slug); return ["thawed": slug]
-                    case "adopt":
-                        guard let from = query["from"].map(String.init) else { throw TenantHandover.Refusal("adopt needs ?from=HOST") }
-                        return ["adopted": try handover.adopt(slug, from: from, fence: query["fence"].map(String.init))]
                     case "release": return ["released": try handover.release(slug)]
                     case "rewind":
                         guard let at else { throw TenantHandover.Refusal("rewind needs ?at=TIMESTAMP") }
@@ -71,6 +77,21 @@ struct ClusterEndpoint {
             services.logger.error("cluster operation \(request.uri.path) failed: \(error)")
             return Self.json(.internalServerError, ["error": String(describing: error)])
         }
+    }
+
+    /// The tenant's files as a tar archive, streamed from a temporary file removed once sent.
+    private func files(_ slug: String, handover: TenantHandover) async throws -> Response {
+        let archive = NSTemporaryDirectory() + "opencommune-files-\(RandomToken.make().prefix(12)).tar"
+        try await Self.offThread { try handover.archiveFiles(slug, to: archive) }
+        guard let handle = FileHandle(forReadingAtPath: archive) else { throw TenantHandover.Refusal("the archive of \(slug)'s files cannot be read") }
+        try? FileManager.default.removeItem(atPath: archive)  // the open handle keeps it readable
+        return Response(status: .ok, headers: [.contentType: "application/x-tar", .cacheControl: "no-store"], body: ResponseBody { writer in
+            defer { try? handle.close() }
+            while let chunk = try handle.read(upToCount: 65_536), !chunk.isEmpty {
+                try await writer.write(ByteBuffer(bytes: chunk))
+            }
+            try await writer.finish(nil)
+        })
     }
 
     private func tenants() -> [[String: any Sendable]] {

@@ -72,7 +72,7 @@ struct TenantHandover: Sendable {
     /// row when a move wrote one), then serves them here, replicated and taking changes. Returns
     /// the slugs adopted. Nothing is installed unless every copy passed. (An earlier state is
     /// reached after, by ``rewind(_:to:)``: a copy older than the replica must not continue it.)
-    func adopt(_ slug: String, from host: String, fence: String?) throws -> [String] {
+    func adopt(_ slug: String, from host: String, fence: String?, files source: Placement.Host?) throws -> [String] {
         guard ClusterSettings.isName(host) else { throw Refusal("'\(host)' is not a host name") }
         guard services.registry.entry(slug) == nil else { throw Refusal("this host already serves \(slug)") }
         let staging = path(".handover", "\(slug)-\(RandomToken.make().prefix(8))")
@@ -92,17 +92,48 @@ struct TenantHandover: Sendable {
             throw Refusal("this host already has tenant \(member) (in its registry or its data folder)")
         }
         for member in family {
-            let copy = (staging as NSString).appendingPathComponent("\(member).restored")
-            try restoreChecked(member, to: copy, fence: fence, at: nil)
+            // the tenant's folder to be: its files, and its database under a name the watcher ignores
+            let folder = (staging as NSString).appendingPathComponent(member)
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            try restoreChecked(member, to: (folder as NSString).appendingPathComponent("tenant.restored"), fence: fence, at: nil)
+            if let source { try copyFiles(member, from: source, into: folder, staging: staging) }
         }
         for member in family {
-            try FileManager.default.createDirectory(atPath: path(member), withIntermediateDirectories: true)
-            try FileManager.default.moveItem(atPath: (staging as NSString).appendingPathComponent("\(member).restored"), toPath: database(member))
+            try FileManager.default.moveItem(atPath: (staging as NSString).appendingPathComponent(member), toPath: path(member))
+            try FileManager.default.moveItem(atPath: path(member, "tenant.restored"), toPath: database(member))
         }
         try services.registry.adopt(family, fromCopy: registryCopy)
         family.forEach(services.replaced)
         for member in family { try litestream.register(database(member), replica: settings.tenantReplica(member)) }
         return family
+    }
+
+    /// Copies a moving tenant's files (uploads, outbox) from the host giving it away: Litestream
+    /// replicates databases only. Blocks its thread (handovers run on threads of their own).
+    private func copyFiles(_ slug: String, from source: Placement.Host, into folder: String, staging: String) throws {
+        let archive = (staging as NSString).appendingPathComponent("\(slug).tar")
+        try ClusterClient(token: settings.token).downloadFiles(source, slug: slug, to: archive)
+        try Self.tar(["-xf", archive, "-C", folder])
+    }
+
+    /// The tenant's files (everything in its folder but its database), as a tar archive written to
+    /// `archive`, for the host it moves to. Only while it is frozen, so that nothing changes meanwhile.
+    func archiveFiles(_ slug: String, to archive: String) throws {
+        guard services.registry.entry(slug) != nil else { throw Refusal("this host does not serve tenant \(slug)") }
+        guard services.pools.isFrozen(slug) else { throw Refusal("\(slug) is not frozen: its files are handed over only during a move") }
+        try Self.tar(["-cf", archive, "-C", path(slug), "--exclude=./tenant.sqlite*", "--exclude=./.tenant.sqlite-litestream", "."])
+    }
+
+    private static func tar(_ arguments: [String]) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["tar"] + arguments
+        let output = Pipe()
+        process.standardError = output
+        try process.run()
+        let said = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw Refusal("tar \(arguments.first ?? "") failed: \(String(decoding: said, as: UTF8.self))") }
     }
 
     /// Restores one tenant's replica into `copy` and checks it; a move's fence must be there
