@@ -29,6 +29,9 @@ struct ClusterEndpoint {
             return refused
         }
         let parts = request.uri.path.dropFirst(Self.prefix.count).split(separator: "/").map(String.init)
+        if parts.count == 3, !ClusterSettings.isName(parts[1]) {
+            return Self.json(.badRequest, ["error": "'\(parts[1])' is not a tenant slug"])
+        }
         let query = request.uri.queryParameters
         let handover = TenantHandover(services: services, settings: settings)
         do {

@@ -98,13 +98,26 @@ struct TenantHandover: Sendable {
             try restoreChecked(member, to: (folder as NSString).appendingPathComponent("tenant.restored"), fence: fence, at: nil)
             if let source { try copyFiles(member, from: source, into: folder, staging: staging) }
         }
-        for member in family {
-            try FileManager.default.moveItem(atPath: (staging as NSString).appendingPathComponent(member), toPath: path(member))
-            try FileManager.default.moveItem(atPath: path(member, "tenant.restored"), toPath: database(member))
+        var installed: [String] = []
+        do {
+            for member in family {
+                try FileManager.default.moveItem(atPath: (staging as NSString).appendingPathComponent(member), toPath: path(member))
+                installed.append(member)
+                try FileManager.default.moveItem(atPath: path(member, "tenant.restored"), toPath: database(member))
+            }
+            try services.registry.adopt(family, fromCopy: registryCopy)
+            family.forEach(services.replaced)
+            for member in family { try litestream.register(database(member), replica: settings.tenantReplica(member)) }
+        } catch {
+            // nothing half-done: the source keeps the tenants, this host forgets them
+            try? services.registry.forget(family.filter { services.registry.entry($0) != nil })
+            for member in installed {
+                services.pools.release(member)
+                try? litestream.unregister(database(member))
+                try? FileManager.default.removeItem(atPath: path(member))
+            }
+            throw error
         }
-        try services.registry.adopt(family, fromCopy: registryCopy)
-        family.forEach(services.replaced)
-        for member in family { try litestream.register(database(member), replica: settings.tenantReplica(member)) }
         return family
     }
 
@@ -186,10 +199,15 @@ struct TenantHandover: Sendable {
         try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: staging) }
         let copy = (staging as NSString).appendingPathComponent("\(slug).restored")
+        // frozen while the earlier copy is made: a change taken meanwhile would be silently overwritten
+        try services.pools.freeze(slug, fence: RandomToken.make())
+        defer { services.pools.thaw(slug) }
         try litestream.syncAndWait(database(slug))
         try restoreChecked(slug, to: copy, fence: nil, at: timestamp)
-        let pool = try services.pools.pool(slug)
-        try DatabaseQueue(path: copy).backup(to: pool)
+        let earlier = try DatabaseQueue(path: copy)
+        try earlier.read { source in
+            try services.pools.writeWhileFrozen(slug) { live in try source.backup(to: live) }
+        }
         services.replaced(slug)
     }
 }

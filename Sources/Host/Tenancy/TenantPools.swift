@@ -112,12 +112,24 @@ final class TenantPools: Sendable {
     func isFrozen(_ slug: String) -> Bool { state.withLock { $0.frozen.contains(slug) } }
 
     /// Writes `fence` as the tenant's last row, then refuses every later change (each rolls back
-    /// with ``TenantMoving``). Both happen on the pool's writer, so no change can slip in between.
+    /// with ``TenantMoving``). Both happen on the pool's writer, so no change can slip in between;
+    /// a tenant already frozen (a move interrupted, then run again) takes the new fence all the same.
     func freeze(_ slug: String, fence: String) throws {
         let pool = try pool(slug)
         try pool.writeWithoutTransaction { db in
+            state.withLock { _ = $0.frozen.remove(slug) }
+            defer { state.withLock { _ = $0.frozen.insert(slug) } }
             try db.execute(sql: "INSERT INTO handover_fence (token, written_at) VALUES (?, ?)", arguments: [fence, Date()])
-            state.withLock { _ = $0.frozen.insert(slug) }
+        }
+    }
+
+    /// Runs `change` on the tenant's writer, the one change a frozen tenant takes: no other write
+    /// can come between its start and its end (a rewind writing an earlier copy over the tenant).
+    func writeWhileFrozen(_ slug: String, _ change: (Database) throws -> Void) throws {
+        try pool(slug).barrierWriteWithoutTransaction { db in
+            let wasFrozen = state.withLock { $0.frozen.remove(slug) != nil }
+            defer { if wasFrozen { state.withLock { _ = $0.frozen.insert(slug) } } }
+            try change(db)
         }
     }
 
