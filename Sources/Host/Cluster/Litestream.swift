@@ -4,13 +4,6 @@ import Foundation
 struct Litestream: Sendable {
     let settings: ClusterSettings
 
-    /// Litestream failed; `output` is what it said.
-    struct Failure: Error, CustomStringConvertible {
-        let command: String
-        let output: String
-        var description: String { "litestream \(command) failed: \(output.trimmingCharacters(in: .whitespacesAndNewlines))" }
-    }
-
     /// Copies everything the database has committed to its replica, and waits until it is stored there.
     func syncAndWait(_ database: String) throws {
         try run(["sync", "-wait", "-timeout", "30", "-socket", settings.litestreamSocket, database])
@@ -51,15 +44,6 @@ struct Litestream: Sendable {
     }
 
     private func run(_ arguments: [String]) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: settings.litestream.contains("/") ? settings.litestream : "/usr/bin/env")
-        process.arguments = settings.litestream.contains("/") ? arguments : [settings.litestream] + arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        do { try process.run() } catch { throw Failure(command: arguments[0], output: "cannot run \(settings.litestream): \(error)") }
-        let said = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw Failure(command: arguments[0], output: String(decoding: said, as: UTF8.self)) }
+        try ExternalCommand.run(settings.litestream, arguments)
     }
 }

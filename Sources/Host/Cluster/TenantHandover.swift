@@ -138,15 +138,7 @@ struct TenantHandover: Sendable {
     }
 
     private static func tar(_ arguments: [String]) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["tar"] + arguments
-        let output = Pipe()
-        process.standardError = output
-        try process.run()
-        let said = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw Refusal("tar \(arguments.first ?? "") failed: \(String(decoding: said, as: UTF8.self))") }
+        try ExternalCommand.run("tar", arguments)
     }
 
     /// Restores one tenant's replica into `copy` and checks it; a move's fence must be there
