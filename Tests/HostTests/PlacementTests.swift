@@ -66,6 +66,15 @@ import Testing
         #expect(settings.tenantReplica("tetouan") == "file:///srv/replica/tenants/tetouan/tenant.sqlite")
         #expect(settings.platformReplica(of: "b") == "file:///srv/replica/hosts/b/platform.sqlite")
         #expect(try ClusterSettings.resolve(host: nil, token: nil, replica: nil, litestream: nil, socket: nil, environment: [:]) == nil)
+        let own = try #require(try ClusterSettings.resolve(host: "a", token: String(repeating: "t", count: 24), replica: "s3://replicas/ma",
+                                                           replicaQuery: "?endpoint=http://10.0.0.9:8333", litestream: nil, socket: nil, environment: [:]))
+        #expect(own.tenantReplica("tetouan") == "s3://replicas/ma/tenants/tetouan/tenant.sqlite?endpoint=http://10.0.0.9:8333")
+        #expect(throws: ConfigError.self) {
+            try ClusterSettings.resolve(host: "a", token: String(repeating: "t", count: 24), replica: "s3://r?endpoint=x", litestream: nil, socket: nil, environment: [:])
+        }
+        #expect(throws: ConfigError.self) {
+            try ClusterSettings.resolve(host: "a", token: String(repeating: "t", count: 24), replica: "s3://r", replicaQuery: "endpoint=x", litestream: nil, socket: nil, environment: [:])
+        }
         #expect(throws: ConfigError.self) { try ClusterSettings.resolve(host: "a", token: "short", replica: "file:///r", litestream: nil, socket: nil, environment: [:]) }
         #expect(throws: ConfigError.self) { try ClusterSettings.resolve(host: "a", token: String(repeating: "t", count: 24), replica: "/r", litestream: nil, socket: nil, environment: [:]) }
         #expect(throws: ConfigError.self) { try ClusterSettings.resolve(host: "A b", token: String(repeating: "t", count: 24), replica: "file:///r", litestream: nil, socket: nil, environment: [:]) }

@@ -31,6 +31,7 @@ extension TenantCommand {
             let started = ContinuousClock.now
             let frozen = try await client.post(source, slug: slug, action: "freeze")
             guard let fence = frozen["fence"] as? String else { throw ConfigError("\(sourceName) did not say which fence it wrote") }
+            let fenced = ContinuousClock.now
             let adopted: [String]
             do {
                 adopted = try await client.post(target, slug: slug, action: "adopt", query: ["from": sourceName, "fence": fence, "files": source.url])["adopted"] as? [String] ?? []
@@ -38,6 +39,7 @@ extension TenantCommand {
                 _ = try? await client.post(source, slug: slug, action: "thaw")
                 throw ConfigError("\(to) could not take \(slug), which stays on \(sourceName), taking changes again: \(error)")
             }
+            let restored = ContinuousClock.now
             placement.tenants[slug]?.host = to
             try MapPublisher(placement: placement).publish(only: [slug])
             try placement.save(cluster.placementPath)
@@ -50,7 +52,10 @@ extension TenantCommand {
                 throw ConfigError("\(slug) is served by \(to), but \(sourceName) did not release its frozen copy (\(error)); run again: POST /_cluster/tenants/\(slug)/release on \(sourceName)")
             }
             await DirectoryPublisher(placement: placement, client: client).publish()
-            print("moved \(adopted.joined(separator: ", ")) from \(sourceName) to \(to); changes were refused for \(refused.formatted(.units(allowed: [.milliseconds])))")
+            let milliseconds = { (span: Duration) in span.formatted(.units(allowed: [.milliseconds])) }
+            print("moved \(adopted.joined(separator: ", ")) from \(sourceName) to \(to); changes were refused for \(milliseconds(refused)) "
+                  + "(frozen and synced \(milliseconds(fenced - started)), restored and checked \(milliseconds(restored - fenced)), "
+                  + "routed \(milliseconds(refused - (restored - started))))")
         }
     }
 }

@@ -1,6 +1,7 @@
 import CivicSDK
 import Foundation
 import GRDB
+import Synchronization
 
 /// This host's part in handing tenants over between hosts: freezing one it gives away, adopting one
 /// from the replica another host left, releasing one it gave away, and rewinding one to an earlier
@@ -43,11 +44,10 @@ struct TenantHandover: Sendable {
         let fence = RandomToken.make()
         do {
             for member in family { try services.pools.freeze(member, fence: fence) }
-            // the registry (names, modules, settings) is read by the new host from this host's replica
-            try litestream.syncAndWait(path("platform.sqlite"))
-            for member in family {
-                try litestream.syncAndWait(database(member))
-                try litestream.stop(database(member))
+            // side by side: the registry (names, modules, settings), read by the new host from this
+            // host's replica, synced; each tenant stopped, which syncs it a last time first
+            try Self.allAtOnce([path("platform.sqlite")] + family.map(database)) { database in
+                database.hasSuffix("platform.sqlite") ? try litestream.syncAndWait(database) : try litestream.stop(database)
             }
         } catch {
             try? thaw(slug)
@@ -91,8 +91,8 @@ struct TenantHandover: Sendable {
         for member in family where services.registry.entry(member) != nil || FileManager.default.fileExists(atPath: path(member)) {
             throw Refusal("this host already has tenant \(member) (in its registry or its data folder)")
         }
-        for member in family {
-            // the tenant's folder to be: its files, and its database under a name the watcher ignores
+        // side by side: the tenant's folder to be, with its files and its database under a name the watcher ignores
+        try Self.allAtOnce(family) { member in
             let folder = (staging as NSString).appendingPathComponent(member)
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             try restoreChecked(member, to: (folder as NSString).appendingPathComponent("tenant.restored"), fence: fence, at: nil)
@@ -135,6 +135,16 @@ struct TenantHandover: Sendable {
         guard services.registry.entry(slug) != nil else { throw Refusal("this host does not serve tenant \(slug)") }
         guard services.pools.isFrozen(slug) else { throw Refusal("\(slug) is not frozen: its files are handed over only during a move") }
         try Self.tar(["-cf", archive, "-C", path(slug), "--exclude=./tenant.sqlite*", "--exclude=./.tenant.sqlite-litestream", "."])
+    }
+
+    /// Runs `work` on every item at once (each mostly waits on Litestream or the network), and
+    /// throws the first failure once all are done.
+    private static func allAtOnce(_ items: [String], _ work: @Sendable (String) throws -> Void) throws {
+        let failures = Mutex<[any Error]>([])
+        DispatchQueue.concurrentPerform(iterations: items.count) { index in
+            do { try work(items[index]) } catch { failures.withLock { $0.append(error) } }
+        }
+        if let failure = failures.withLock({ $0.first }) { throw failure }
     }
 
     private static func tar(_ arguments: [String]) throws {

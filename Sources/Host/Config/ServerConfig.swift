@@ -84,7 +84,9 @@ struct ServerConfig: Sendable {
         var locale: Locale?
         var metrics: Metrics?
         var mail: Mail?
-        struct Cluster: Decodable { var host: String?; var token: String?; var replica: String?; var litestream: String?; var litestream_socket: String? }
+        struct Cluster: Decodable {
+            var host: String?; var token: String?; var replica: String?; var replica_query: String?; var litestream: String?; var litestream_socket: String?
+        }
         var cluster: Cluster?
     }
 
@@ -105,7 +107,7 @@ struct ServerConfig: Sendable {
         } else if path != nil {
             throw ConfigError("configuration file \(filePath) does not exist")
         }
-        config.cluster = try ClusterSettings.resolve(host: cluster?.host, token: cluster?.token, replica: cluster?.replica,
+        config.cluster = try ClusterSettings.resolve(host: cluster?.host, token: cluster?.token, replica: cluster?.replica, replicaQuery: cluster?.replica_query,
                                                      litestream: cluster?.litestream, socket: cluster?.litestream_socket, environment: environment)
         if let dir = environment["OPENCOMMUNE_DATA_DIR"], !dir.isEmpty { config.dataDirectory = dir }
         if let url = environment["OPENCOMMUNE_PUBLIC_URL"], !url.isEmpty { config.publicURL = try publicURL(url) }
