@@ -54,6 +54,21 @@ import TestSupport
         try await host.write("beta") { db in try db.execute(sql: "INSERT INTO handover_fence (token, written_at) VALUES ('beta', CURRENT_TIMESTAMP)") }
     }
 
+    @Test func itsRegistryEntryTakesNoChangeFromThePlatformConsole() async throws {
+        let host = try await FeedbackTests.host()
+        try await host.test { client in
+            var platform = Browser(client)
+            try await platform.signInPlatform()
+            try await platform.get("/admin/tenants/alpha")
+            try host.freeze("alpha")
+            let refused = try await platform.post("/admin/tenants/alpha/modules", [])
+            #expect(refused.status == .serviceUnavailable, "the new host takes the entry as it was when the move began")
+            #expect(try await platform.get("/admin/tenants/alpha").body.contains("name=\"enabled\" value=\"pages\" checked"))
+            try await platform.get("/admin/tenants/beta")
+            #expect(try await platform.post("/admin/tenants/beta/modules", [("enabled", "pages")]).status == .seeOther)
+        }
+    }
+
     @Test func underTheAPIARefusedChangeIsJSON() async throws {
         let host = try await FeedbackTests.host()
         try host.freeze("alpha")

@@ -75,6 +75,8 @@ final class HostServices: Sendable {
             if isPublic { versions.changed(slug, tables: tables, parent: registry.entry(slug)?.tenant.parentSlug) }
             visitors.changed(slug, tables: tables)
         }
+        let pools = self.pools
+        registry.refusal.fill { slug in pools.isFrozen(slug) ? StorageUnavailable(TenantMoving(slug: slug)) : nil }
         let databases = TenantDatabases(pools: pools)
         self.databases = databases
         passwordResets = RateLimiter(limit: 5, window: 3_600)

@@ -9,7 +9,7 @@ import Synchronization
 ///
 /// The data directory is replicated by Litestream's directory watcher (deploy/litestream.yml),
 /// which takes every file named `tenant.sqlite`: restored copies wait under `.handover/` as
-/// `restored.sqlite`, and released tenants go to `.released/` as `tenant.sqlite.released`, so
+/// `tenant.restored`, and released tenants go to `.released/` as `tenant.sqlite.released`, so
 /// that neither is replicated.
 struct TenantHandover: Sendable {
     let services: HostServices

@@ -20,6 +20,9 @@ final class TenantRegistry: Sendable {
     private let snapshot = Mutex(Snapshot())
     /// Called with a tenant's slug after its registry entry changed (its cached pages are stale).
     private let changed: @Sendable (String) -> Void
+    /// Why a tenant's entry takes no change now, if it does not: it is moving to another host, which
+    /// takes its entry from this host's replica as it was when the move began (set by the host).
+    let refusal = Late<@Sendable (String) -> (any Error)?>()
 
     init(database: PlatformDatabase, changed: @escaping @Sendable (String) -> Void = { _ in }) throws {
         self.database = database
@@ -99,6 +102,7 @@ final class TenantRegistry: Sendable {
 
     /// Runs `change` in a write transaction of `platform.sqlite`, then reloads and invalidates `slug`'s pages.
     func write<T>(_ slug: String, alsoChanging others: [String] = [], _ change: (Database) throws -> T) throws -> T {
+        for tenant in [slug] + others { if let refused = refusal.current?(tenant) { throw refused } }
         let result = try database.pool.write { db in
             let result = try change(db)
             try db.execute(sql: "UPDATE registry_revision SET value = value + 1")
