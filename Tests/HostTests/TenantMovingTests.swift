@@ -4,7 +4,8 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Testing
-import TestSupport
+@testable import TestSupport
+@testable import OpenCommune
 
 /// A tenant frozen for a move to another host: every change is refused with 503 "nothing was saved"
 /// and a short Retry-After, by the front door and by the database itself; reads go on; other
@@ -67,6 +68,24 @@ import TestSupport
             try await platform.get("/admin/tenants/beta")
             #expect(try await platform.post("/admin/tenants/beta/modules", [("enabled", "pages")]).status == .seeOther)
         }
+    }
+
+    @Test func itsMailWaitsForItsNewHost() async throws {
+        let host = try await FeedbackTests.host()
+        try await host.test { client in
+            var visitor = Browser(client)
+            try await visitor.get("/alpha/password/forgot")
+            #expect(try await visitor.post("/alpha/password/forgot", [("email", "citizen@alpha.test")]).status == .ok)
+        }
+        try host.freeze("alpha")
+        host.services.mail.wake("alpha")
+        let loop = Task { await host.services.mail.run() }
+        try await Task.sleep(for: .milliseconds(700))
+        loop.cancel()
+        await loop.value
+        #expect(PasswordResetTests.outbox(host).isEmpty, "sent from here, it would be sent again by the host that takes the outbox")
+        host.thaw("alpha")
+        #expect(try await host.services.mail.deliverDue("alpha") == 1)
     }
 
     @Test func underTheAPIARefusedChangeIsJSON() async throws {

@@ -116,7 +116,9 @@ final class HostServices: Sendable {
                                   dated: DatedNews(renderer: renderer, modules: { directory.enabled($0) }))
         let publicAddress = self.publicAddress
         let mail = MailDelivery(transport: MailDelivery.transport(config.mail, dataDirectory: config.dataDirectory), logger: logger,
-                                open: { try databases.open($0) }, tenants: { registry.all().map(\.tenant.slug) },
+                                open: { try databases.open($0) },
+                                // a tenant moving to another host sends nothing more from here: its outbox goes with it
+                                tenants: { registry.all().map(\.tenant.slug).filter { !pools.isFrozen($0) } },
                                 prepare: { slug, database, now in
                                     guard let entry = registry.entry(slug) else { return false }
                                     return try await fanout.prepare(database, tenant: entry.tenant, base: publicAddress.base(of: entry), now: now)

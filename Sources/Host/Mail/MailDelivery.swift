@@ -117,7 +117,9 @@ final class MailDelivery: Sendable {
                     if (try? await open(slug).read({ db in try Outbox.hasQueued(db) || (hasWork?(db) ?? false) })) == true { slugs.insert(slug) }
                 }
             }
-            for slug in slugs.sorted() {
+            // a tenant woken but no longer listed (moving to another host, or gone) is left to its new host
+            let serving = Set(tenants())
+            for slug in slugs.sorted() where serving.contains(slug) {
                 do { try await deliverDue(slug) } catch { logger.error("mail of \(slug): \(error)") }
             }
             if slugs.isEmpty { try? await Task.sleep(for: .milliseconds(250)) }
