@@ -88,6 +88,28 @@ import Testing
         #expect(try await host.services.mail.deliverDue("alpha") == 1)
     }
 
+    @Test func readsThatRecordSomethingStillAnswerWhileItMoves() async throws {
+        let host = try await TestHost()
+        try await host.enable("plans", on: "alpha", withSample: true)
+        try await host.test { client in
+            var editor = Browser(client)
+            try await editor.signIn("/alpha", email: "editor@alpha.test")
+            try await editor.get("/alpha/admin/tokens")
+            let made = try await editor.post("/alpha/admin/tokens", [("name", "Tableur du service"), ("scopes", "plans.edit")])
+            let token = try #require(made.body.range(of: "oc_[A-Za-z0-9_-]{43}", options: .regularExpression).map { String(made.body[$0]) })
+            // the token was a change: the search index is out of date, and a search would rebuild it
+            try host.freeze("alpha")
+            var api = Browser(client)
+            api.headers[.authorization] = "Bearer \(token)"
+            #expect(try await api.get("/alpha/api/v1/plans").status == .ok, "a token opens the API, its use unrecorded")
+            let search = try await editor.get("/alpha/search?q=plan")
+            #expect(search.status == .ok, "the index as last built")
+            host.thaw("alpha")
+            #expect(try await api.get("/alpha/api/v1/plans").status == .ok)
+            #expect(try await host.read("alpha") { db in try Bool.fetchOne(db, sql: "SELECT last_used_at IS NOT NULL FROM api_token") } == true)
+        }
+    }
+
     @Test func underTheAPIARefusedChangeIsJSON() async throws {
         let host = try await FeedbackTests.host()
         try host.freeze("alpha")

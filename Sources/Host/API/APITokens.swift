@@ -42,14 +42,14 @@ enum APITokens {
     }
 
     /// The account a live token stands for, with the token's scopes, noting its use.
-    static func authenticate(_ db: Database, token: String) throws -> SignedInAccount? {
+    static func authenticate(_ db: Database, token: String, recordingUse: Bool = true) throws -> SignedInAccount? {
         guard token.hasPrefix(prefix), token.count < 100,
               let row = try Row.fetchOne(db, sql: """
                 SELECT t.id AS token_id, t.scopes, a.id, a.email, a.display_name FROM api_token t JOIN account a ON a.id = t.account_id
                 WHERE t.token_hash = ? AND t.revoked_at IS NULL AND a.deactivated_at IS NULL
                 """, arguments: [hash(token)]) else { return nil }
         let id: Int64 = row["id"]
-        try db.execute(sql: "UPDATE api_token SET last_used_at = ? WHERE id = ?", arguments: [Date(), row["token_id"] as Int64])
+        if recordingUse { try db.execute(sql: "UPDATE api_token SET last_used_at = ? WHERE id = ?", arguments: [Date(), row["token_id"] as Int64]) }
         return SignedInAccount(id: id, email: row["email"], displayName: row["display_name"], grants: try AccountStore.grants(db, accountID: id),
                                scopes: Set((row["scopes"] as String).split(separator: " ").map(String.init)))
     }

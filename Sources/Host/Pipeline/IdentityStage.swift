@@ -40,13 +40,20 @@ struct IdentityStage: RouterMiddleware {
         return response
     }
 
+    /// The account of an API token, its use recorded; while the tenant moves to another host (no
+    /// write taken), the token still opens the API, its use unrecorded.
+    private static func authenticate(_ token: String, database: TenantDatabase) async throws -> SignedInAccount? {
+        do {
+            return try await database.write(.nothingPublic) { db in try APITokens.authenticate(db, token: token) }
+        } catch where ErrorPages.isMoving(error) {
+            return try await database.read { db in try APITokens.authenticate(db, token: token, recordingUse: false) }
+        }
+    }
+
     /// Sets the account from a bearer token (API) or a session; returns the 401 answer for a refused token.
     private func identify(_ request: Request, context: inout CivicContext) async throws -> Response? {
         if request.uri.path.hasPrefix("/api/"), let authorization = request.headers[.authorization] {
-            guard authorization.hasPrefix("Bearer "),
-                  let account = try await context.database.write(.nothingPublic, { db in
-                      try APITokens.authenticate(db, token: String(authorization.dropFirst(7)))
-                  })
+            guard authorization.hasPrefix("Bearer "), let account = try await Self.authenticate(String(authorization.dropFirst(7)), database: context.database)
             else {
                 var refused = ErrorPages.json(status: .unauthorized, message: renderer.text("api.error.token", module: nil, locale: context.locale))
                 refused.headers[.wwwAuthenticate] = "Bearer"

@@ -65,7 +65,20 @@ final class SearchIndex: Sendable {
             }
             return (documents, openToComments)
         }
-        try await own.database.write(.nothingPublic) { db in
+        do {
+            try await store(all, in: own.database)
+        } catch where ErrorPages.isMoving(error) {
+            // the tenant takes no write while it moves to another host, which builds the index
+            // again: searches read it as last built meanwhile
+            return openToComments
+        }
+        built.withLock { $0[own.tenant.slug] = Build(version: version, openToComments: openToComments, reads: reads) }
+        return openToComments
+    }
+
+    /// Replaces the tenant's index with `all`.
+    private func store(_ all: [(source: Source, module: String, item: PublicItem)], in database: TenantDatabase) async throws {
+        try await database.write(.nothingPublic) { db in
             try db.execute(sql: "DELETE FROM search_index")
             let insert = try db.makeStatement(sql: """
                 INSERT INTO search_index (module, kind, key, path, display, texts, site, origin, title, body, stems) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -79,8 +92,6 @@ final class SearchIndex: Sendable {
                                                source.site, source.origin.json, title, body, stems])
             }
         }
-        built.withLock { $0[own.tenant.slug] = Build(version: version, openToComments: openToComments, reads: reads) }
-        return openToComments
     }
 
     /// One page of hits for `query`, best first (words as written before words by their stem), and
