@@ -71,11 +71,11 @@ final class HostServices: Sendable {
         self.registry = registry
         let visitors = SignedInVisitors()
         self.visitors = visitors
-        pools = TenantPools(dataDirectory: config.dataDirectory, capacity: config.openTenantDatabases, replicated: config.cluster != nil) { slug, tables, isPublic in
+        let pools = TenantPools(dataDirectory: config.dataDirectory, capacity: config.openTenantDatabases, replicated: config.cluster != nil) { slug, tables, isPublic in
             if isPublic { versions.changed(slug, tables: tables, parent: registry.entry(slug)?.tenant.parentSlug) }
             visitors.changed(slug, tables: tables)
         }
-        let pools = self.pools
+        self.pools = pools
         registry.refusal.fill { slug in pools.isFrozen(slug) ? StorageUnavailable(TenantMoving(slug: slug)) : nil }
         let databases = TenantDatabases(pools: pools)
         self.databases = databases
