@@ -86,7 +86,8 @@ import Testing
         try Self.placement().save(path)
         for arguments in [["tenant", "move", "tetouan-cfeg", "--to", "a"], ["tenant", "move", "tetouan", "--to", "b"],
                           ["tenant", "move", "tetouan", "--to", "z"], ["tenant", "move", "nowhere", "--to", "a"],
-                          ["tenant", "recover", "tetouan", "--on", "b"], ["tenant", "recover", "tetouan", "--on", "a", "--at", "yesterday"]] {
+                          ["tenant", "recover", "tetouan", "--on", "b"], ["tenant", "recover", "tetouan", "--on", "a", "--at", "yesterday"],
+                          ["tenant", "thaw", "tetouan-cfeg"], ["tenant", "thaw", "nowhere"]] {
             #expect(await OpenCommuneCommand.run(arguments + ["--placement", path]) == 2, "\(arguments)")
         }
         #expect(await OpenCommuneCommand.run(["tenant", "move", "tetouan", "--to", "a", "--placement", path + ".missing"]) == 2)

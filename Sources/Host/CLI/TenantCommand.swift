@@ -8,7 +8,7 @@ extension Role: ExpressibleByArgument {}
 /// `opencommune tenant create|list`.
 struct TenantCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "tenant", abstract: "Create, list, move and recover tenants.",
-                                                    subcommands: [Create.self, List.self, Move.self, Recover.self])
+                                                    subcommands: [Create.self, List.self, Move.self, Recover.self, Thaw.self])
 
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Create a commune or a consultative instance.")
