@@ -11,7 +11,7 @@ struct MapPublisher {
     /// Publishes the entries of `slugs` (all when `nil`) to the running HAProxy, then writes the files.
     func publish(only slugs: Set<String>? = nil) throws {
         let runtime = HAProxyRuntime(socket: placement.haproxy.socket)
-        let family = slugs.map { wanted in Set(placement.tenants.keys.filter { wanted.contains($0) || wanted.contains(placement.tenants[$0]?.commune ?? "") }) }
+        let family = slugs.map { Set($0.flatMap(placement.family)) }
         for (key, backend) in placement.pathsMap where family?.contains(String(key.dropFirst().dropLast())) ?? true {
             try runtime.set(map: pathsFile, key: key, backend: backend)
         }
