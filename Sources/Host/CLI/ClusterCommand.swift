@@ -13,11 +13,12 @@ struct ClusterCommand: AsyncParsableCommand {
 
         func run() async throws {
             let placement = try cluster.load()
-            print("# \(MapPublisher(placement: placement).hostsFile)")
+            let publisher = MapPublisher(placement: placement)
+            print("# \(publisher.hostsFile)")
             print(Placement.text(placement.hostsMap), terminator: "")
-            print("# \(MapPublisher(placement: placement).pathsFile)")
+            print("# \(publisher.pathsFile)")
             print(Placement.text(placement.pathsMap), terminator: "")
-            if publish { try MapPublisher(placement: placement).publish() }
+            if publish { try publisher.publish() }
         }
     }
 
@@ -33,10 +34,8 @@ struct ClusterCommand: AsyncParsableCommand {
             var found: [String: (host: String, place: Placement.Place)] = [:]
             for (name, host) in placement.hosts.sorted(by: { $0.key < $1.key }) {
                 for tenant in try await client.tenants(host) {
-                    guard let slug = tenant["slug"] as? String else { continue }
-                    if let other = found[slug] { throw ConfigError("\(slug) is served by both \(other.host) and \(name): release it from one first") }
-                    let parent = tenant["parent"] as? String
-                    found[slug] = (name, Placement.Place(host: parent == nil ? name : nil, commune: parent, names: tenant["hosts"] as? [String] ?? []))
+                    if let other = found[tenant.slug] { throw ConfigError("\(tenant.slug) is served by both \(other.host) and \(name): release it from one first") }
+                    found[tenant.slug] = (name, Placement.Place(host: tenant.parent == nil ? name : nil, commune: tenant.parent, names: tenant.hosts))
                 }
             }
             for (slug, seen) in found.sorted(by: { $0.key < $1.key }) {

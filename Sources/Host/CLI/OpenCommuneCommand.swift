@@ -33,17 +33,9 @@ struct OpenCommuneCommand: AsyncParsableCommand {
 
     static func report(_ error: any Error) -> Int32 {
         switch error {
-        case let error as PlatformError:
-            FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
-            return 2
-        case let error as ConfigError:
-            FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
-            return 2
-        case let error as ClusterClient.Failure:
-            FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
-            return 2
-        case let error as HAProxyRuntime.Failure:
-            FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+        case is PlatformError, is ConfigError, is ClusterClient.Failure, is HAProxyRuntime.Failure:
+            // refusals whose description is written for the operator
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             return 2
         default:
             let code = exitCode(for: error)

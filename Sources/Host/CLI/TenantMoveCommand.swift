@@ -19,9 +19,8 @@ extension TenantCommand {
 
         func run() async throws {
             var placement = try cluster.load()
-            guard let place = placement.tenants[slug] else { throw ConfigError("the placement has no tenant \(slug)") }
-            if let commune = place.commune { throw ConfigError("\(slug) is an instance of \(commune): it moves with its commune, move \(commune)") }
-            guard let sourceName = place.host, let source = placement.hosts[sourceName] else { throw ConfigError("\(slug) has no host") }
+            let (sourceName, source) = try placement.server(of: slug)
+            if let commune = placement.tenants[slug]?.commune { throw ConfigError("\(slug) is an instance of \(commune): it moves with its commune, move \(commune)") }
             guard let target = placement.hosts[to] else { throw ConfigError("the placement has no host \(to)") }
             guard sourceName != to else { throw ConfigError("\(slug) is already on \(to)") }
             let client = try cluster.client()

@@ -20,9 +20,7 @@ extension TenantCommand {
 
         func run() async throws {
             var placement = try cluster.load()
-            guard placement.tenants[slug] != nil, let currentName = placement.host(of: slug), let current = placement.hosts[currentName] else {
-                throw ConfigError("the placement has no tenant \(slug)")
-            }
+            let (currentName, current) = try placement.server(of: slug)
             guard let target = placement.hosts[on] else { throw ConfigError("the placement has no host \(on)") }
             let timestamp = try at.map { text -> String in
                 do { _ = try ClusterEndpoint.timestamp(text) } catch { throw ConfigError("--at: \(error)") }
@@ -36,8 +34,7 @@ extension TenantCommand {
             if currentName != on {
                 if let commune = placement.tenants[slug]?.commune { throw ConfigError("\(slug) is an instance of \(commune): recover \(commune)") }
                 do {
-                    let served = try await client.tenants(current).compactMap { $0["slug"] as? String }
-                    if served.contains(slug) { throw ConfigError("\(currentName) still serves \(slug): use `opencommune tenant move \(slug) --to \(on)`") }
+                    if try await client.tenants(current).contains(where: { $0.slug == slug }) { throw ConfigError("\(currentName) still serves \(slug): use `opencommune tenant move \(slug) --to \(on)`") }
                 } catch let failure as ClusterClient.Failure where failure.unreachable {
                     // the host is gone: its replicas are all there is
                 }

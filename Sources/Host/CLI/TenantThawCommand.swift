@@ -12,9 +12,7 @@ extension TenantCommand {
 
         func run() async throws {
             let placement = try cluster.load()
-            guard placement.tenants[slug] != nil, let name = placement.host(of: slug), let host = placement.hosts[name] else {
-                throw ConfigError("the placement has no tenant \(slug)")
-            }
+            let (name, host) = try placement.server(of: slug)
             if let commune = placement.tenants[slug]?.commune { throw ConfigError("\(slug) is an instance of \(commune): thaw \(commune)") }
             try await cluster.client().post(host, slug: slug, action: "thaw")
             print("\(slug) takes changes again on \(name)")

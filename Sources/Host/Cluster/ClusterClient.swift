@@ -14,10 +14,12 @@ struct ClusterClient: Sendable {
         let unreachable: Bool
     }
 
-    /// The slugs a host serves, or a failure saying it is unreachable.
-    func tenants(_ host: Placement.Host) async throws -> [[String: Any]] {
-        let answer = try await call(host, method: "GET", path: "tenants")
-        return answer["tenants"] as? [[String: Any]] ?? []
+    /// The tenants a host serves, or a failure saying it is unreachable.
+    func tenants(_ host: Placement.Host) async throws -> [RemoteTenant] {
+        let answer = try await send(host, method: "GET", path: "tenants")
+        do { return try JSONDecoder().decode(ClusterEndpoint.Listing.self, from: answer).tenants } catch {
+            throw Failure(description: "\(host.url) did not list its tenants: \(error)", unreachable: false)
+        }
     }
 
     /// `POST /_cluster/tenants/SLUG/ACTION?…`; the JSON answer.
@@ -54,8 +56,14 @@ struct ClusterClient: Sendable {
         try await call(host, method: "POST", path: "directory", body: try JSONEncoder().encode(entries))
     }
 
+    /// The JSON object a host answered.
     @discardableResult
     private func call(_ host: Placement.Host, method: String, path: String, body: Data? = nil) async throws -> [String: Any] {
+        (try? JSONSerialization.jsonObject(with: try await send(host, method: method, path: path, body: body))) as? [String: Any] ?? [:]
+    }
+
+    /// The body a host answered with 200; its error message otherwise.
+    private func send(_ host: Placement.Host, method: String, path: String, body: Data? = nil) async throws -> Data {
         guard let url = URL(string: host.url + "/_cluster/" + path) else { throw Failure(description: "bad host address \(host.url)", unreachable: false) }
         var request = URLRequest(url: url, timeoutInterval: 120)
         request.httpMethod = method
@@ -65,11 +73,11 @@ struct ClusterClient: Sendable {
         do { (data, response) = try await URLSession.shared.data(for: request) } catch {
             throw Failure(description: "\(host.url) does not answer: \(error.localizedDescription)", unreachable: true)
         }
-        let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] ?? [:]
         guard let status = (response as? HTTPURLResponse)?.statusCode, status == 200 else {
+            let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] ?? [:]
             let message = object["error"] as? String ?? String(decoding: data.prefix(300), as: UTF8.self)
             throw Failure(description: "\(host.url): \(message)", unreachable: false)
         }
-        return object
+        return data
     }
 }

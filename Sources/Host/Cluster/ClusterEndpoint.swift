@@ -37,7 +37,7 @@ struct ClusterEndpoint {
         do {
             switch (request.method, parts.count, parts.first, parts.last) {
             case (.get, 1, "tenants", _):
-                return Self.json(.ok, ["host": settings.host, "tenants": tenants()])
+                return Self.json(Listing(host: settings.host, tenants: services.registry.all().map { RemoteTenant($0, host: settings.host) }))
             case (.post, 1, "directory", _):
                 let body = try await request.body.collect(upTo: 16 * 1_048_576)
                 let entries: [RemoteTenant]
@@ -97,13 +97,6 @@ struct ClusterEndpoint {
         })
     }
 
-    private func tenants() -> [[String: any Sendable]] {
-        services.registry.all().map { entry in
-            ["slug": entry.tenant.slug, "kind": entry.tenant.kind.rawValue, "parent": entry.tenant.parentSlug ?? NSNull(),
-             "name": entry.tenant.name.values, "hosts": entry.hosts, "frozen": services.pools.isFrozen(entry.tenant.slug)]
-        }
-    }
-
     /// An ISO 8601 time, with or without fractions of a second.
     static func timestamp(_ text: String) throws -> Date {
         let format = ISO8601DateFormatter()
@@ -120,9 +113,24 @@ struct ClusterEndpoint {
         }
     }
 
+    /// `GET /_cluster/tenants`: the host's name and the tenants it serves.
+    struct Listing: Codable {
+        let host: String
+        let tenants: [RemoteTenant]
+    }
+
     private static func json(_ status: HTTPResponse.Status, _ object: [String: any Sendable]) -> Response {
-        let body = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data()
-        return Response(status: status, headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"],
-                        body: .init(byteBuffer: ByteBuffer(bytes: body)))
+        json(status, (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data())
+    }
+
+    private static func json(_ listing: Listing) -> Response {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return json(.ok, (try? encoder.encode(listing)) ?? Data())
+    }
+
+    private static func json(_ status: HTTPResponse.Status, _ body: Data) -> Response {
+        Response(status: status, headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"],
+                 body: .init(byteBuffer: ByteBuffer(bytes: body)))
     }
 }

@@ -16,10 +16,11 @@ struct DirectoryPublisher {
         for (name, host) in placement.hosts.sorted(by: { $0.key < $1.key }) {
             guard let tenants = try? await client.tenants(host) else { silent.append(name); continue }
             reachable.append((name, host))
-            entries += tenants.compactMap { tenant in
-                guard let slug = tenant["slug"] as? String, let kind = (tenant["kind"] as? String).flatMap({ RemoteTenant.Kind(rawValue: $0) }) else { return nil }
-                return RemoteTenant(slug: slug, kind: kind, parent: tenant["parent"] as? String, name: tenant["name"] as? [String: String] ?? [:],
-                                    hosts: tenant["hosts"] as? [String] ?? [], host: name)
+            // by the placement's name for the host, which HAProxy's maps use too
+            entries += tenants.map { tenant in
+                var placed = tenant
+                placed.host = name
+                return placed
             }
         }
         for (name, host) in reachable where (try? await client.sendDirectory(host, entries)) == nil { silent.append(name) }

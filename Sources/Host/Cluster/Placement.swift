@@ -42,6 +42,12 @@ struct Placement: Codable, Equatable, Sendable {
         return place.host
     }
 
+    /// The host serving `slug` (an instance: its commune's), by name and address.
+    func server(of slug: String) throws -> (name: String, host: Host) {
+        guard let name = host(of: slug), let host = hosts[name] else { throw ConfigError("the placement has no tenant \(slug)") }
+        return (name, host)
+    }
+
     /// The commune `slug` and its instances.
     func family(_ slug: String) -> [String] {
         [slug] + tenants.filter { $0.value.commune == slug }.keys.sorted()

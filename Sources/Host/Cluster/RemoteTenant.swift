@@ -1,9 +1,10 @@
 import CivicSDK
 import Foundation
 
-/// A tenant another host of the cluster serves, as this host's portal and platform console list it.
-/// `opencommune cluster scan`, `tenant move` and `tenant recover` send every host the whole list
-/// (`POST /_cluster/directory`); it is kept in `platform.sqlite`, so a restarted host lists it still.
+/// A tenant as a host of the cluster lists it for the others (`GET /_cluster/tenants`), and as the
+/// others' portals and platform consoles list it. `opencommune cluster scan`, `tenant move` and
+/// `tenant recover` send every host the whole list (`POST /_cluster/directory`); it is kept in
+/// `platform.sqlite`, so a restarted host lists it still.
 struct RemoteTenant: Codable, Equatable, Sendable {
     typealias Kind = Tenant.Kind
 
@@ -17,11 +18,22 @@ struct RemoteTenant: Codable, Equatable, Sendable {
     /// The cluster host serving it.
     var host: String
 
-    /// Its name in `locale`, else in another of its languages.
+    /// `entry`, served by the cluster host `host`.
+    init(_ entry: TenantEntry, host: String) {
+        self.init(slug: entry.tenant.slug, kind: entry.tenant.kind, parent: entry.tenant.parentSlug, name: entry.tenant.name.values,
+                  hosts: entry.hosts, host: host)
+    }
+
+    init(slug: String, kind: Kind, parent: String?, name: [String: String], hosts: [String], host: String) {
+        (self.slug, self.kind, self.parent, self.name, self.hosts, self.host) = (slug, kind, parent, name, hosts, host)
+    }
+
+    /// Its name in `locale`, else in French, else in another of its languages.
     func displayName(_ locale: String) -> String {
-        name[locale] ?? name["fr"] ?? name.values.sorted().first ?? slug
+        let resolved = LocalizedText(name).resolve(locale, fallbacks: ["fr"])
+        return resolved.isEmpty ? slug : resolved
     }
 
     /// Its home page, through HAProxy like every link of the portal.
-    var home: String { hosts.first.map { "//\($0)/" } ?? "/\(slug)/" }
+    var home: String { TenantLinks.home(slug: slug, hosts: hosts) }
 }

@@ -77,10 +77,10 @@ struct TenantHandover: Sendable {
     func adopt(_ slug: String, from host: String, fence: String?, files source: Placement.Host?) throws -> [String] {
         guard ClusterSettings.isName(host) else { throw Refusal("'\(host)' is not a host name") }
         guard services.registry.entry(slug) == nil else { throw Refusal("this host already serves \(slug)") }
-        let staging = path(".handover", "\(slug)-\(RandomToken.make().prefix(8))")
-        try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: staging) }
+        return try withStaging(slug) { staging in try adopt(slug, from: host, fence: fence, files: source, staging: staging) }
+    }
 
+    private func adopt(_ slug: String, from host: String, fence: String?, files source: Placement.Host?, staging: String) throws -> [String] {
         let registryCopy = (staging as NSString).appendingPathComponent("platform.restored")
         do { try litestream.restore(settings.platformReplica(of: host), to: registryCopy) } catch {
             throw Refusal("the registry of host \(host) cannot be restored from \(settings.platformReplica(of: host)): \(error)")
@@ -199,19 +199,26 @@ struct TenantHandover: Sendable {
     /// (the state before the rewind can itself be restored).
     func rewind(_ slug: String, to timestamp: Date) throws {
         guard services.registry.entry(slug) != nil else { throw Refusal("this host does not serve tenant \(slug)") }
+        try withStaging(slug) { staging in
+            let copy = (staging as NSString).appendingPathComponent("\(slug).restored")
+            // frozen while the earlier copy is made: a change taken meanwhile would be silently overwritten
+            try services.pools.freeze(slug, fence: RandomToken.make())
+            defer { services.pools.thaw(slug) }
+            try litestream.syncAndWait(database(slug))
+            try restoreChecked(slug, to: copy, fence: nil, at: timestamp)
+            let earlier = try DatabaseQueue(path: copy)
+            try earlier.read { source in
+                try services.pools.writeWhileFrozen(slug) { live in try source.backup(to: live) }
+            }
+        }
+        services.replaced(slug)
+    }
+
+    /// Runs `work` with a folder of its own under `.handover/` for restored copies, removed after.
+    private func withStaging<T>(_ slug: String, _ work: (String) throws -> T) throws -> T {
         let staging = path(".handover", "\(slug)-\(RandomToken.make().prefix(8))")
         try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: staging) }
-        let copy = (staging as NSString).appendingPathComponent("\(slug).restored")
-        // frozen while the earlier copy is made: a change taken meanwhile would be silently overwritten
-        try services.pools.freeze(slug, fence: RandomToken.make())
-        defer { services.pools.thaw(slug) }
-        try litestream.syncAndWait(database(slug))
-        try restoreChecked(slug, to: copy, fence: nil, at: timestamp)
-        let earlier = try DatabaseQueue(path: copy)
-        try earlier.read { source in
-            try services.pools.writeWhileFrozen(slug) { live in try source.backup(to: live) }
-        }
-        services.replaced(slug)
+        return try work(staging)
     }
 }

@@ -118,7 +118,7 @@ final class MailDelivery: Sendable {
                 }
             }
             // a tenant woken but no longer listed (moving to another host, or gone) is left to its new host
-            let serving = Set(tenants())
+            let serving = slugs.isEmpty ? [] : Set(tenants())
             for slug in slugs.sorted() where serving.contains(slug) {
                 do { try await deliverDue(slug) } catch { logger.error("mail of \(slug): \(error)") }
             }
