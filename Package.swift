@@ -25,6 +25,12 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", "3.0.0"..<"5.0.0"),
         // multipart/form-data parsing for file uploads (logo now; evidence, reports, minutes later)
         .package(url: "https://github.com/vapor/multipart-kit.git", from: "4.7.1"),
+        // child processes (msmtp, Litestream, tar): Foundation's Process on Linux reads past a buffer
+        // while it lists /proc/self/fd and crashes now and then (swift-corelibs-foundation#5472),
+        // more often the more files are open; Subprocess closes descriptors with posix_spawn's closefrom
+        .package(url: "https://github.com/swiftlang/swift-subprocess.git", from: "1.0.2"),
+        // FilePath, which Subprocess takes (already in the graph through swift-nio)
+        .package(url: "https://github.com/apple/swift-system.git", from: "1.8.1"),
     ],
     targets: [
         // Snowball's stemmers, a C library from the system (Debian: libstemmer-dev): search matches
@@ -114,6 +120,8 @@ let package = Package(
                 .product(name: "CompressNIO", package: "compress-nio"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
+                .product(name: "Subprocess", package: "swift-subprocess"),
+                .product(name: "SystemPackage", package: "swift-system"),
             ],
             path: "Sources/Host",
             resources: [.copy("Templates"), .copy("Strings"), .copy("Static")],
@@ -126,6 +134,8 @@ let package = Package(
                 "CivicSDK",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Subprocess", package: "swift-subprocess"),
+                .product(name: "SystemPackage", package: "swift-system"),
             ],
             path: "Tests/TestSupport",
             // the example module `hello` (README, "Adding a module") lives here, with its resources

@@ -11,28 +11,28 @@ import TestSupport
     @Test func restoreRefusesWhileAServerRunsAndLosesNoAcknowledgedWrite() async throws {
         #expect(FileManager.default.isExecutableFile(atPath: ServerProcess.binary.path), "swift test builds the executable")
         let platform = try ServerProcess()
-        #expect(try platform.command(["tenant", "create", "alpha", "--name", "Alpha"]).status == 0)
+        #expect(try await platform.command(["tenant", "create", "alpha", "--name", "Alpha"]).status == 0)
         let database = platform.dataDirectory + "/alpha/tenant.sqlite"
         try await DatabaseQueue(path: database).write { db in
             try db.execute(sql: "INSERT INTO core_setting (key, value) VALUES ('feedback.without_account', '1')")
         }
         let archive = platform.folder.appendingPathComponent("alpha.zip").path
-        #expect(try platform.command(["backup", "alpha", "--to", archive]).status == 0)
+        #expect(try await platform.command(["backup", "alpha", "--to", archive]).status == 0)
 
         try await platform.start()
-        let refused = try platform.command(["restore", archive, "--force"])
+        let refused = try await platform.command(["restore", archive, "--force"])
         #expect(refused.status != 0)
         #expect(refused.output.contains("a server is running"), "\(refused.output)")
         let form = "module=core&item=general&kind=comment&body=Apr%C3%A8s+la+tentative&name=Salma&contact=&website="
         let sent = try await RawHTTP.send(port: platform.port, "/alpha/feedback", method: "POST",
                                           headers: ["Content-Type: application/x-www-form-urlencoded", "Sec-Fetch-Site: same-origin"], body: form)
         #expect(sent.hasPrefix("HTTP/1.1 303"), "the comment is acknowledged")
-        platform.stop()
+        await platform.stop()
 
         let kept = try await DatabaseQueue(path: database).read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM feedback") }
         #expect(kept == 1, "the acknowledged comment survives the refused restore and the restart")
         // with the server stopped, the restore runs and brings back the archived state
-        let restored = try platform.command(["restore", archive, "--force"])
+        let restored = try await platform.command(["restore", archive, "--force"])
         #expect(restored.status == 0, "\(restored.output)")
         let after = try await DatabaseQueue(path: database).read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM feedback") }
         #expect(after == 0)

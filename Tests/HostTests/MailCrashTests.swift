@@ -9,7 +9,7 @@ import Testing
 /// SMTP server; after the restart every one arrives, none twice (counted at the SMTP server).
 @Suite(.serialized) struct MailCrashTests {
     @Test func aServerKilledWhileSendingDeliversEveryMailOnceAfterItsRestart() async throws {
-        let smtp = try SMTPServer()
+        let smtp = try await SMTPServer.start()
         let server = try ServerProcess(extra: """
             [mail]
             transport = "smtp"
@@ -18,7 +18,7 @@ import Testing
             smtp_starttls = false
             from = "noreply@alpha.test"
             """)
-        #expect(try server.command(["tenant", "create", "alpha", "--name", "Commune Alpha"]).status == 0)
+        #expect(try await server.command(["tenant", "create", "alpha", "--name", "Commune Alpha"]).status == 0)
         let total = 1_000
         let database = try DatabaseQueue(path: server.dataDirectory + "/alpha/tenant.sqlite")
         try await database.write { db in
@@ -47,7 +47,7 @@ import Testing
         while smtp.count < total && Date() < deadline { try await Task.sleep(for: .milliseconds(100)) }
         // time for a duplicate to show, were one sent
         try await Task.sleep(for: .seconds(1))
-        server.stop()
+        await server.stop()
         let received = smtp.messages()
         let ids = received.compactMap { $0.headers["message-id"] }
         #expect(received.count == total, "every mail arrived once: \(received.count) received for \(total)")

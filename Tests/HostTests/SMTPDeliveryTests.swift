@@ -18,7 +18,7 @@ import Testing
     }
 
     @Test func aResetMailArrivesInTheVisitorsLanguageWithAWorkingLink() async throws {
-        let server = try SMTPServer()
+        let server = try await SMTPServer.start()
         let host = try await TestHost(mail: Self.settings(port: server.port))
         try await host.test { client in
             var visitor = Browser(client)

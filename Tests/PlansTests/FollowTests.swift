@@ -210,7 +210,7 @@ import Testing
     }
 
     @Test func aFollowersDigestAndItsOneClickUnsubscribeWorkOverSMTP() async throws {
-        let server = try SMTPServer()
+        let server = try await SMTPServer.start()
         var settings = MailSettings()
         settings.transport = .smtp
         settings.smtpHost = "127.0.0.1"

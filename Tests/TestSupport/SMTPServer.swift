@@ -5,27 +5,29 @@ import Foundation
 public final class SMTPServer: @unchecked Sendable {
     public let port: Int
     private let folder: String
-    private let process = Process()
+    private let process: BackgroundProcess
 
-    public init() throws {
-        folder = NSTemporaryDirectory() + "opencommune-smtp-" + UUID().uuidString
-        port = try ServerProcess.freePort()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        process.arguments = ["-m", "aiosmtpd", "-n", "-l", "127.0.0.1:\(port)", "-c", "aiosmtpd.handlers.Mailbox", folder]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+    private init(port: Int, folder: String, process: BackgroundProcess) {
+        (self.port, self.folder, self.process) = (port, folder, process)
+    }
+
+    /// Starts aiosmtpd on a free port and waits until it accepts connections.
+    public static func start() async throws -> SMTPServer {
+        let folder = NSTemporaryDirectory() + "opencommune-smtp-" + UUID().uuidString
+        let port = try ServerProcess.freePort()
+        let process = try await BackgroundProcess.start("/usr/bin/python3", ["-m", "aiosmtpd", "-n", "-l", "127.0.0.1:\(port)", "-c", "aiosmtpd.handlers.Mailbox", folder])
+        let server = SMTPServer(port: port, folder: folder, process: process)
         let deadline = Date().addingTimeInterval(10)
-        while !Self.accepts(port) {
+        while !accepts(port) {
             guard Date() < deadline, process.isRunning else { throw StartFailed(port: port) }
-            Thread.sleep(forTimeInterval: 0.05)
+            try await Task.sleep(for: .milliseconds(50))
         }
+        return server
     }
 
     deinit {
         // aiosmtpd does not always stop on SIGTERM once it has served a connection
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
+        process.send(SIGKILL)
         try? FileManager.default.removeItem(atPath: folder)
     }
 

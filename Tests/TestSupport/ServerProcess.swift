@@ -1,4 +1,7 @@
 import Foundation
+import Subprocess
+import Synchronization
+import SystemPackage
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -13,7 +16,7 @@ public final class ServerProcess: @unchecked Sendable {
     public let port: Int
     public var configPath: String { folder.appendingPathComponent("opencommune.toml").path }
     public var dataDirectory: String { folder.appendingPathComponent("data").path }
-    private var server: Process?
+    private let server = Mutex<BackgroundProcess?>(nil)
 
     /// `extra` is appended to the configuration (a `[mail]` table, say).
     public init(extra: String = "") throws {
@@ -33,35 +36,28 @@ public final class ServerProcess: @unchecked Sendable {
     }
 
     deinit {
-        stop()
+        server.withLock { $0 }?.send(SIGKILL)
         try? FileManager.default.removeItem(at: folder)
     }
 
     /// Runs a one-shot command (`["tenant", "create", …]`) with this configuration: its exit status and what it printed.
-    public func command(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = Self.binary
-        process.arguments = arguments + ["--config", configPath]
-        process.currentDirectoryURL = folder
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: output, as: UTF8.self))
+    public func command(_ arguments: [String]) async throws -> (status: Int32, output: String) {
+        let result = try await Subprocess.run(.path(FilePath(Self.binary.path)), arguments: Arguments(arguments + ["--config", configPath]),
+                                              workingDirectory: FilePath(folder.path),
+                                              output: .string(limit: 1 << 20), error: .combinedWithOutput)
+        let status: Int32
+        switch result.terminationStatus {
+        case .exited(let code): status = code
+        case .signaled(let signal): status = 128 + signal
+        }
+        return (status, result.standardOutput)
     }
 
     /// Starts `opencommune serve` and waits until it answers `/healthz`.
     public func start() async throws {
-        let process = Process()
-        process.executableURL = Self.binary
-        process.arguments = ["serve", "--config", configPath]
-        process.currentDirectoryURL = folder
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        server = process
+        await server.withLock { $0 }?.waitForExit()  // a crashed one, gone first
+        let process = try await BackgroundProcess.start(Self.binary.path, ["serve", "--config", configPath], in: folder.path)
+        server.withLock { $0 = process }
         for _ in 0..<100 {
             if let answer = try? await RawHTTP.send(port: port, "/healthz"), answer.hasPrefix("HTTP/1.1 200") { return }
             try await Task.sleep(for: .milliseconds(100))
@@ -70,19 +66,17 @@ public final class ServerProcess: @unchecked Sendable {
     }
 
     /// Stops the server the way a service manager does (SIGTERM) and waits for it to exit.
-    public func stop() {
-        guard let server, server.isRunning else { return }
-        server.terminate()
-        server.waitUntilExit()
-        self.server = nil
+    public func stop() async {
+        guard let process = server.withLock({ $0 }) else { return }
+        process.send(SIGTERM)
+        await process.waitForExit()
+        server.withLock { $0 = nil }
     }
 
     /// Kills the server with no chance to clean up (SIGKILL), as a power cut or the OOM killer would.
+    /// The next ``start()`` waits until it is gone.
     public func crash() {
-        guard let server, server.isRunning else { return }
-        kill(server.processIdentifier, SIGKILL)
-        server.waitUntilExit()
-        self.server = nil
+        server.withLock { $0 }?.send(SIGKILL)
     }
 
     /// A port nobody listens on now.

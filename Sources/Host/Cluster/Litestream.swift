@@ -44,6 +44,6 @@ struct Litestream: Sendable {
     }
 
     private func run(_ arguments: [String]) throws {
-        try ExternalCommand.run(settings.litestream, arguments)
+        try ExternalCommand.runWaiting(settings.litestream, arguments)
     }
 }

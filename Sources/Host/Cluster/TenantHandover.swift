@@ -150,7 +150,7 @@ struct TenantHandover: Sendable {
     }
 
     private static func tar(_ arguments: [String]) throws {
-        try ExternalCommand.run("tar", arguments)
+        try ExternalCommand.runWaiting("tar", arguments)
     }
 
     /// Restores one tenant's replica into `copy` and checks it; a move's fence must be there

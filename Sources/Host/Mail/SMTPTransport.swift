@@ -1,4 +1,6 @@
 import Foundation
+import Subprocess
+import SystemPackage
 
 /// Mail to an SMTP relay, handed to the system's `msmtp` (Debian package `msmtp`), a small and
 /// well-kept client that speaks STARTTLS and SMTP authentication: that is the part not to write
@@ -34,11 +36,8 @@ struct SMTPTransport: MailTransport {
 
     func deliver(_ message: String, recipient: String, tenant: String, id: Int64) async throws -> String {
         let receipts = receipts(tenant)
-        // msmtp is waited for on a thread of its own: not on one of the few that serve requests, nor on
-        // Dispatch's global queue, which adds threads only slowly when its workers block
-        return try await withCheckedThrowingContinuation { continuation in
-            Thread { continuation.resume(with: Result { try send(message, receipts: receipts, id: id) }) }.start()
-        }
+        // in a task of its own, which a shutdown does not cancel: msmtp is never stopped mid-delivery
+        return try await Task { try await send(message, receipts: receipts, id: id) }.value
     }
 
     func alreadyDelivered(tenant: String, id: Int64) -> String? {
@@ -57,7 +56,7 @@ struct SMTPTransport: MailTransport {
         URL(fileURLWithPath: dataDirectory).appendingPathComponent(tenant).appendingPathComponent("mail-receipts")
     }
 
-    private func send(_ message: String, receipts: URL, id: Int64) throws -> String {
+    private func send(_ message: String, receipts: URL, id: Int64) async throws -> String {
         guard FileManager.default.isExecutableFile(atPath: executable) else {
             throw MailDeliveryError(description: "\(executable) is missing: install Debian's msmtp package, or set mail.transport = \"folder\"")
         }
@@ -69,19 +68,19 @@ struct SMTPTransport: MailTransport {
             throw MailDeliveryError(description: "cannot write msmtp's configuration in \(config.deletingLastPathComponent().path)")
         }
         defer { try? FileManager.default.removeItem(at: config) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = ["--file=\(config.path)", "-t", "-i"]
-        let errors = Pipe()
-        process.standardInput = try FileHandle(forReadingFrom: mail)
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let said = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let answer = String(decoding: said, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        guard process.terminationStatus == 0 else {
-            throw MailDeliveryError(description: answer.isEmpty ? "msmtp exited with status \(process.terminationStatus)" : answer)
+        let said: String?, status: TerminationStatus
+        do {
+            let input = try FileDescriptor.open(FilePath(mail.path), .readOnly, options: .closeOnExec)
+            let result = try await Subprocess.run(.path(FilePath(executable)), arguments: ["--file=\(config.path)", "-t", "-i"],
+                                                  input: .fileDescriptor(input, closeAfterSpawningProcess: true),
+                                                  output: .discarded, error: .string(limit: 65_536))
+            (said, status) = (result.standardError, result.terminationStatus)
+        } catch {
+            throw MailDeliveryError(description: "msmtp could not be run: \(error)")
+        }
+        let answer = (said ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        guard status.isSuccess else {
+            throw MailDeliveryError(description: answer.isEmpty ? "msmtp ended with \(status)" : answer)
         }
         return "accepted by \(settings.smtpHost):\(settings.smtpPort)"
     }
