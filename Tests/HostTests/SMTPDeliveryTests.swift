@@ -39,6 +39,10 @@ import Testing
         }
         let log = try await host.read("alpha") { db in try Outbox.latest(db) }
         #expect(log.first?.status == .sent && log.first?.lastError == "accepted by 127.0.0.1:\(server.port)")
+        // msmtp's configuration (the relay's password, when there is one) stays in the data directory, the server's user's alone
+        let configuration = host.dataDirectory + "/.msmtprc"
+        #expect(try FileManager.default.attributesOfItem(atPath: configuration)[.posixPermissions] as? Int == 0o600)
+        #expect(try String(contentsOfFile: configuration, encoding: .utf8).contains("port \(server.port)\n"))
     }
 
     @Test func aRelayThatIsDownMeansRetryingLaterWithItsAnswerLogged() async throws {

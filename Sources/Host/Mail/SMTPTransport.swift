@@ -5,8 +5,9 @@ import SystemPackage
 /// Mail to an SMTP relay, handed to the system's `msmtp` (Debian package `msmtp`), a small and
 /// well-kept client that speaks STARTTLS and SMTP authentication: that is the part not to write
 /// again here (no Swift SMTP package is available, and TLS in-process would mean building
-/// BoringSSL on every clean build). Each delivery runs `msmtp -t -i` with a configuration written
-/// for it, readable by this user only, so the password never appears on a command line.
+/// BoringSSL on every clean build). Each delivery runs `msmtp -t -i` with the configuration
+/// `<data-dir>/.msmtprc`, readable by this user only, so the password never appears on a command
+/// line nor in a temporary file a crash would leave behind.
 ///
 /// No mail is sent twice across a crash: each delivery works in `<data-dir>/<slug>/mail-receipts/`,
 /// where the message is written whole before msmtp starts (msmtp reads the file, so a server killed
@@ -20,12 +21,11 @@ struct SMTPTransport: MailTransport {
     /// The `msmtp` executable.
     var executable = "/usr/bin/msmtp"
 
-    /// msmtp's configuration for these settings, logging to `logfile`.
-    func configuration(logfile: String? = nil) -> String {
+    /// msmtp's configuration for these settings (each delivery names its own log on the command line).
+    func configuration() -> String {
         var lines = ["account default", "host \(settings.smtpHost)", "port \(settings.smtpPort)", "from \(settings.fromAddress)",
                      "tls \(settings.smtpStartTLS ? "on" : "off")", "tls_starttls \(settings.smtpStartTLS ? "on" : "off")"]
         if settings.smtpStartTLS { lines.append("tls_trust_file system") }
-        if let logfile { lines.append("logfile \(logfile)") }
         if let user = settings.smtpUsername, let password = settings.smtpPassword {
             lines += ["auth on", "user \(user)", "password \(password)"]
         } else {
@@ -52,6 +52,24 @@ struct SMTPTransport: MailTransport {
         for name in ["\(id).eml", "\(id).log"] { try? FileManager.default.removeItem(at: folder.appendingPathComponent(name)) }
     }
 
+    /// `<data-dir>/.msmtprc`, written (readable by this user only) when missing or when the settings
+    /// changed: the data directory is this server's alone, and no tenant's archive includes it.
+    private func configurationFile() throws -> String {
+        let path = (dataDirectory as NSString).appendingPathComponent(".msmtprc")
+        let wanted = Data(configuration().utf8)
+        if FileManager.default.contents(atPath: path) == wanted { return path }
+        let written = path + ".\(UUID().uuidString)"
+        guard FileManager.default.createFile(atPath: written, contents: wanted, attributes: [.posixPermissions: 0o600]) else {
+            throw MailDeliveryError(description: "cannot write msmtp's configuration in \(dataDirectory)")
+        }
+        // renamed into place whole: a delivery starting meanwhile reads the old file or the new one
+        guard rename(written, path) == 0 else {
+            try? FileManager.default.removeItem(atPath: written)
+            throw MailDeliveryError(description: "cannot put msmtp's configuration in place in \(dataDirectory): \(String(cString: strerror(errno)))")
+        }
+        return path
+    }
+
     private func receipts(_ tenant: String) -> URL {
         URL(fileURLWithPath: dataDirectory).appendingPathComponent(tenant).appendingPathComponent("mail-receipts")
     }
@@ -63,15 +81,11 @@ struct SMTPTransport: MailTransport {
         try FileManager.default.createDirectory(at: receipts, withIntermediateDirectories: true)
         let mail = receipts.appendingPathComponent("\(id).eml"), log = receipts.appendingPathComponent("\(id).log")
         try Data(message.utf8).write(to: mail, options: .atomic)
-        let config = FileManager.default.temporaryDirectory.appendingPathComponent("opencommune-msmtp-\(UUID().uuidString)")
-        guard FileManager.default.createFile(atPath: config.path, contents: Data(configuration(logfile: log.path).utf8), attributes: [.posixPermissions: 0o600]) else {
-            throw MailDeliveryError(description: "cannot write msmtp's configuration in \(config.deletingLastPathComponent().path)")
-        }
-        defer { try? FileManager.default.removeItem(at: config) }
+        let config = try configurationFile()
         let said: String?, status: TerminationStatus
         do {
             let input = try FileDescriptor.open(FilePath(mail.path), .readOnly, options: .closeOnExec)
-            let result = try await Subprocess.run(.path(FilePath(executable)), arguments: ["--file=\(config.path)", "-t", "-i"],
+            let result = try await Subprocess.run(.path(FilePath(executable)), arguments: ["--file=\(config)", "--logfile=\(log.path)", "-t", "-i"],
                                                   input: .fileDescriptor(input, closeAfterSpawningProcess: true),
                                                   output: .discarded, error: .string(limit: 65_536))
             (said, status) = (result.standardError, result.terminationStatus)
