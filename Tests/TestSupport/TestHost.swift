@@ -67,7 +67,13 @@ public final class TestHost: Sendable {
         _ = try await services.platform.pool.write { db in try PlatformAdmins.create(db, email: "root@platform.test", passwordHash: hash) }
     }
 
-    deinit { try? FileManager.default.removeItem(atPath: dataDirectory) }
+    deinit {
+        // the host's services hold one another (modules reach the host, the host its modules), so
+        // they outlive it: their databases are closed here, or every test would leave files open
+        services.pools.closeAll()
+        try? services.platform.pool.close()
+        try? FileManager.default.removeItem(atPath: dataDirectory)
+    }
 
     /// The environment this host gives its modules, to create one outside the host (logic tests).
     public func moduleEnvironment(_ label: String) -> ModuleEnvironment {

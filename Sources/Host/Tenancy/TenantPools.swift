@@ -146,6 +146,16 @@ final class TenantPools: Sendable {
         }
     }
 
+    /// Closes every open pool at once, even one still held elsewhere (its next use then fails): the
+    /// end of a host whose services are not released with it, a test host.
+    func closeAll() {
+        let open = state.withLock { state -> [Opened] in
+            defer { (state.pools, state.lastUse) = ([:], [:]) }
+            return Array(state.pools.values)
+        }
+        for opened in open { try? opened.pool.close() }
+    }
+
     private func open(_ slug: String, creating: Bool) throws -> Opened {
         let folder = directory(slug)
         guard creating || exists(slug) else {
