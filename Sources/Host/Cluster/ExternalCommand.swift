@@ -20,8 +20,7 @@ enum ExternalCommand {
     private static let outputLimit = 1 << 20
 
     /// Runs `program` (a path, or a name looked up in `PATH`) with `arguments`, and waits for it.
-    @discardableResult
-    static func run(_ program: String, _ arguments: [String]) async throws -> String {
+    private static func run(_ program: String, _ arguments: [String]) async throws -> String {
         let name = "\((program as NSString).lastPathComponent) \(arguments.first ?? "")"
         let said: String, status: TerminationStatus
         do {
