@@ -20,14 +20,17 @@ public final class BackgroundProcess: Sendable {
         (self.pid, self.exited, self.ended) = (pid, exited, ended)
     }
 
-    /// Starts `program` with `arguments` (in `folder`, if given), its output discarded.
-    public static func start(_ program: String, _ arguments: [String], in folder: String? = nil) async throws -> BackgroundProcess {
+    /// Starts `program` with `arguments` (in `folder`, if given, with `environment` added to this
+    /// process's), its output discarded.
+    public static func start(_ program: String, _ arguments: [String], in folder: String? = nil,
+                             environment: [String: String] = [:]) async throws -> BackgroundProcess {
         let ended = Flag()
+        let added = Dictionary(uniqueKeysWithValues: environment.compactMap { key, value in Environment.Key(rawValue: key).map { ($0, Optional(value)) } })
         let (started, announce) = AsyncThrowingStream<pid_t, any Error>.makeStream()
         let exited = Task {
             do {
                 // the body only hands the process identifier over; Subprocess then waits for the exit
-                _ = try await Subprocess.run(.path(FilePath(program)), arguments: Arguments(arguments),
+                _ = try await Subprocess.run(.path(FilePath(program)), arguments: Arguments(arguments), environment: .inherit.updating(added),
                                              workingDirectory: folder.map { FilePath($0) },
                                              input: .none, output: .discarded, error: .discarded) { execution in
                     announce.yield(execution.processIdentifier.value)

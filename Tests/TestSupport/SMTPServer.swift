@@ -11,11 +11,15 @@ public final class SMTPServer: @unchecked Sendable {
         (self.port, self.folder, self.process) = (port, folder, process)
     }
 
-    /// Starts aiosmtpd on a free port and waits until it accepts connections.
-    public static func start() async throws -> SMTPServer {
+    /// Starts aiosmtpd on a free port and waits until it accepts connections. With `holdingAfter`,
+    /// it stores that many messages, then holds every further one unanswered until ``releaseHeld()``
+    /// (Tests/smtp/held_mailbox.py).
+    public static func start(holdingAfter: Int? = nil) async throws -> SMTPServer {
         let folder = NSTemporaryDirectory() + "opencommune-smtp-" + UUID().uuidString
         let port = try ServerProcess.freePort()
-        let process = try await BackgroundProcess.start("/usr/bin/python3", ["-m", "aiosmtpd", "-n", "-l", "127.0.0.1:\(port)", "-c", "aiosmtpd.handlers.Mailbox", folder])
+        let handler = holdingAfter.map { ["held_mailbox.HeldMailbox", folder, String($0), folder + "-gate"] } ?? ["aiosmtpd.handlers.Mailbox", folder]
+        let process = try await BackgroundProcess.start("/usr/bin/python3", ["-m", "aiosmtpd", "-n", "-l", "127.0.0.1:\(port)", "-c"] + handler,
+                                                        environment: ["PYTHONPATH": Repository.root.appendingPathComponent("Tests/smtp").path])
         let server = SMTPServer(port: port, folder: folder, process: process)
         let deadline = Date().addingTimeInterval(10)
         while !accepts(port) {
@@ -29,6 +33,12 @@ public final class SMTPServer: @unchecked Sendable {
         // aiosmtpd does not always stop on SIGTERM once it has served a connection
         process.send(SIGKILL)
         try? FileManager.default.removeItem(atPath: folder)
+        try? FileManager.default.removeItem(atPath: folder + "-gate")
+    }
+
+    /// Lets the messages held since `holdingAfter` through, and every later one.
+    public func releaseHeld() {
+        FileManager.default.createFile(atPath: folder + "-gate", contents: nil)
     }
 
     /// The messages received so far, in the order they arrived.

@@ -55,7 +55,6 @@ public final class ServerProcess: @unchecked Sendable {
 
     /// Starts `opencommune serve` and waits until it answers `/healthz`.
     public func start() async throws {
-        await server.withLock { $0 }?.waitForExit()  // a crashed one, gone first
         let process = try await BackgroundProcess.start(Self.binary.path, ["serve", "--config", configPath], in: folder.path)
         server.withLock { $0 = process }
         for _ in 0..<100 {
@@ -67,16 +66,20 @@ public final class ServerProcess: @unchecked Sendable {
 
     /// Stops the server the way a service manager does (SIGTERM) and waits for it to exit.
     public func stop() async {
-        guard let process = server.withLock({ $0 }) else { return }
-        process.send(SIGTERM)
-        await process.waitForExit()
-        server.withLock { $0 = nil }
+        await end(SIGTERM)
     }
 
-    /// Kills the server with no chance to clean up (SIGKILL), as a power cut or the OOM killer would.
-    /// The next ``start()`` waits until it is gone.
-    public func crash() {
-        server.withLock { $0 }?.send(SIGKILL)
+    /// Kills the server with no chance to clean up (SIGKILL), as a power cut or the OOM killer would,
+    /// and waits until it is gone.
+    public func crash() async {
+        await end(SIGKILL)
+    }
+
+    private func end(_ signal: Int32) async {
+        guard let process = server.withLock({ $0 }) else { return }
+        process.send(signal)
+        await process.waitForExit()
+        server.withLock { $0 = nil }
     }
 
     /// A port nobody listens on now.
